@@ -1,0 +1,9 @@
+package io.hearken.events;
+
+import java.time.Instant;
+
+/** A department took the complaint on: the first response. On {@code complaints.updates}. */
+public record ComplaintAcknowledged(String eventId, ComplaintId complaintId, Instant at, Actor by) implements ComplaintEvent {
+
+    public static final String TYPE = "complaint-acknowledged";
+}

@@ -1,0 +1,10 @@
+package io.hearken.events;
+
+import java.time.Instant;
+
+/** A deadline passed; the router escalates. Emitted by the router's SLA clock on {@code complaints.updates}. */
+public record SlaBreached(String eventId, ComplaintId complaintId, Instant at, SlaClock clock, Instant due,
+        String department) implements ComplaintEvent {
+
+    public static final String TYPE = "sla-breached";
+}

@@ -1,0 +1,3 @@
+package io.hearken.events;
+
+public enum Urgency { URGENT, NORMAL, LOW }

@@ -1,0 +1,86 @@
+package io.hearken.events.privacy;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import java.util.Locale;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * How personal data leaves the departments: masked for display, hashed (keyed HMAC-SHA256) where
+ * repeats must still match. Every module uses this one class, so a hash made by analytics equals one
+ * made by an intake adapter for the same address.
+ */
+public final class PersonalData {
+
+    private final byte[] key;
+
+    /** {@code secret}: the deployment's pepper ({@code hearken.privacy.secret}); keep it out of the indices. */
+    public PersonalData(String secret) {
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalArgumentException("hearken.privacy.secret must be set");
+        }
+        this.key = secret.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Lower-case e-mail, or the digits of a phone number (a leading +86 / 0086 is dropped). */
+    public static String normalize(String emailOrPhone) {
+        if (emailOrPhone == null) {
+            return null;
+        }
+        String s = emailOrPhone.strip();
+        if (s.contains("@")) {
+            return s.toLowerCase(Locale.ROOT);
+        }
+        String digits = s.replaceAll("\\D", "");
+        if (digits.startsWith("0086")) {
+            digits = digits.substring(4);
+        } else if (digits.startsWith("86") && digits.length() == 13) {
+            digits = digits.substring(2);
+        }
+        return digits;
+    }
+
+    /** A stable, non-reversible token for matching; {@code null} for a missing value. */
+    public String hash(String emailOrPhone) {
+        String normalized = normalize(emailOrPhone);
+        if (normalized == null || normalized.isEmpty()) {
+            return null;
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(normalized.getBytes(StandardCharsets.UTF_8)), 0, 16);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    /** {@code zhang.wei@example.com} → {@code z***@example.com}; {@code 13812345678} → {@code 138****5678}. */
+    public static String mask(String emailOrPhone) {
+        if (emailOrPhone == null || emailOrPhone.isBlank()) {
+            return null;
+        }
+        String s = emailOrPhone.strip();
+        int at = s.indexOf('@');
+        if (at > 0) {
+            return s.charAt(0) + "***" + s.substring(at);
+        }
+        String digits = s.replaceAll("\\D", "");
+        if (digits.length() < 7) {
+            return "****";
+        }
+        return digits.substring(0, 3) + "****" + digits.substring(digits.length() - 4);
+    }
+
+    /** {@code 张伟} → {@code 张*}; {@code Wei Zhang} → {@code W***}. */
+    public static String maskName(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        String s = name.strip();
+        return s.codePoints().limit(1).collect(StringBuilder::new, StringBuilder::appendCodePoint,
+                StringBuilder::append) + (Character.isIdeographic(s.codePointAt(0)) ? "*" : "***");
+    }
+}

@@ -1,0 +1,85 @@
+package io.hearken.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hearken.events.json.EventJson;
+import io.hearken.events.kafka.EventWireFormatAutoConfiguration;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.Test;
+
+class EventJsonTest {
+
+    static final ComplaintId ID = ComplaintId.of("HK-7K2M-9QXD");
+    static final Instant AT = Instant.parse("2026-11-23T08:15:30Z");
+
+    static ComplaintReceived received() {
+        return new ComplaintReceived("e1", ID, AT, Channel.WEB, "form", "idem-1",
+                new Contact("张伟", "zhang.wei@example.com", "13812345678"), ResidentType.TENANT,
+                Place.of("3号楼", "1203"), "电梯故障", "三号楼电梯困人", "facility", "zh-CN",
+                List.of(new Attachment("photo.jpg", "image/jpeg", 1234, "ab", "file:///x")), Map.of("ip", "127.0.0.1"));
+    }
+
+    @Test
+    void everyEventRoundTripsWithItsTypeIdInTheJson() {
+        Actor staff = new Actor("li.na", "李娜", "maintenance", Actor.Role.STAFF);
+        List<ComplaintEvent> events = List.of(
+                received(),
+                new FollowUpReceived("e2", ID, AT, Channel.EMAIL, "<m@x>", "thread-headers", "还是漏水", List.of()),
+                new FeedbackGiven("e3", ID, AT, Channel.WEB, 2, "没修好"),
+                new ComplaintRouted("e4", ID, AT, received(),
+                        new ComplaintRouted.Classification("facility", Urgency.URGENT, 0.93, false, List.of("电梯困人"),
+                                List.of(new ComplaintRouted.Suggestion("safety", 0.05))),
+                        new ComplaintRouted.Assignment("maintenance", 90, List.of("urgent"), AT, AT, null, null),
+                        new ComplaintRouted.Links(ComplaintId.of("HK-2222-3333"), true, List.of(ComplaintId.of("HK-4444-5555")))),
+                new ComplaintAcknowledged("e5", ID, AT, staff),
+                new ProgressNoted("e6", ID, AT, staff, "已派维修工", true),
+                new InformationRequested("e7", ID, AT, staff, "请提供照片"),
+                new ComplaintResolved("e8", ID, AT, staff, "已更换零件"),
+                new ComplaintReassigned("e9", ID, AT, staff, "maintenance", "security", "门禁归保安部"),
+                new DuplicateLinked("e10", ID, AT, staff, ComplaintId.of("HK-2222-3333"), false),
+                new ComplaintReopened("e11", ID, AT, staff, "low satisfaction"),
+                new ComplaintEscalated("e12", ID, AT, Actor.system("sla-clock"), ComplaintEscalated.Level.SUPERVISOR, "maintenance", "breach"),
+                new SlaWarning("e13", ID, AT, SlaClock.FIRST_RESPONSE, AT, "maintenance"),
+                new SlaBreached("e14", ID, AT, SlaClock.RESOLUTION, AT, "maintenance"),
+                new NotificationSent("e15", ID, AT, "acknowledgement", "email", "z***@example.com", "<id@hearken>", "e4"),
+                new NotificationNotSent("e16", ID, AT, "acknowledgement", "no-email", null, "e4"));
+        assertThat(events).extracting(e -> e.getClass()).doesNotHaveDuplicates()
+                .hasSize(ComplaintEvent.class.getPermittedSubclasses().length);
+        for (ComplaintEvent event : events) {
+            String json = EventJson.write(event);
+            assertThat(json).contains("\"type\":\"" + typeOf(event) + "\"").contains("\"complaintId\":\"HK-7K2M-9QXD\"")
+                    .contains("\"at\":\"2026-11-23T08:15:30Z\"");
+            assertThat(EventJson.read(json)).isEqualTo(event);
+        }
+    }
+
+    @Test
+    void unknownFieldsAreIgnoredSoTheContractCanGrow() {
+        String json = EventJson.write(new ComplaintAcknowledged("e5", ID, AT, Actor.system("x")))
+                .replace("{\"type\"", "{\"addedLater\":{\"a\":1},\"type\"");
+        assertThat(EventJson.read(json)).isInstanceOf(ComplaintAcknowledged.class);
+    }
+
+    @Test
+    void theKafkaSerializersUseTheBodyTypeNotClassNameHeaders() {
+        var headers = new RecordHeaders();
+        byte[] bytes = EventWireFormatAutoConfiguration.serializer().serialize("intake.web", headers, received());
+        assertThat(headers.toArray()).isEmpty();
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).startsWith("{\"type\":\"complaint-received\"");
+        try (var deserializer = EventWireFormatAutoConfiguration.deserializer()) {
+            assertThat(deserializer.deserialize("intake.web", new RecordHeaders(), bytes)).isEqualTo(received());
+        }
+    }
+
+    private static String typeOf(ComplaintEvent event) {
+        try {
+            return (String) event.getClass().getField("TYPE").get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(event.getClass() + " has no TYPE constant", e);
+        }
+    }
+}

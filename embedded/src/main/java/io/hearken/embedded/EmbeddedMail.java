@@ -1,0 +1,57 @@
+package io.hearken.embedded;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real SMTP and IMAP server (GreenMail). The complaints mailbox has fixed credentials; mail to any
+ * other address lands in that address's own mailbox (login and password: the address itself), so a
+ * user can read what the notifier sent.
+ */
+public final class EmbeddedMail implements AutoCloseable {
+
+    public static final String COMPLAINTS_ADDRESS = "complaints@hearken.local";
+    public static final String COMPLAINTS_PASSWORD = "hearken";
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMail.class);
+
+    private final GreenMail greenMail;
+
+    private EmbeddedMail(GreenMail greenMail) {
+        this.greenMail = greenMail;
+    }
+
+    /** Ports 0 pick free ones. */
+    public static EmbeddedMail start(int smtpPort, int imapPort) {
+        ServerSetup smtp = new ServerSetup(smtpPort == 0 ? Ports.free() : smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        ServerSetup imap = new ServerSetup(imapPort == 0 ? Ports.free() : imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP);
+        GreenMail greenMail = new GreenMail(new ServerSetup[] {smtp, imap})
+                .withConfiguration(GreenMailConfiguration.aConfig()
+                        .withUser(COMPLAINTS_ADDRESS, COMPLAINTS_ADDRESS, COMPLAINTS_PASSWORD));
+        greenMail.start();
+        log.info("Mail ready: SMTP 127.0.0.1:{}, IMAP 127.0.0.1:{} (mailbox {} / {})", smtp.getPort(), imap.getPort(),
+                COMPLAINTS_ADDRESS, COMPLAINTS_PASSWORD);
+        return new EmbeddedMail(greenMail);
+    }
+
+    public int smtpPort() {
+        return greenMail.getSmtp().getPort();
+    }
+
+    public int imapPort() {
+        return greenMail.getImap().getPort();
+    }
+
+    /** For tests that need to look inside a mailbox or create users directly. */
+    public GreenMail greenMail() {
+        return greenMail;
+    }
+
+    @Override
+    public void close() {
+        greenMail.stop();
+    }
+}

@@ -1,0 +1,158 @@
+package io.hearken.embedded;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The real servers of one JVM: started once (in parallel), shared by every Spring context in it (all
+ * test classes of a module), stopped by a shutdown hook, so Ctrl-C also stops the Elasticsearch child.
+ */
+public final class EmbeddedServers {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedServers.class);
+    private static EmbeddedServers shared;
+
+    private final EmbeddedSettings settings;
+    private volatile EmbeddedKafka kafka;
+    private volatile EmbeddedElasticsearch elasticsearch;
+    private volatile EmbeddedMail mail;
+
+    private EmbeddedServers(EmbeddedSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Starts the servers the settings ask for, the first time; later calls get the same servers. */
+    public static synchronized EmbeddedServers shared(EmbeddedSettings settings) {
+        if (shared == null) {
+            EmbeddedServers servers = new EmbeddedServers(settings);
+            Runtime.getRuntime().addShutdownHook(new Thread(servers::stop, "hearken-embedded-shutdown"));
+            servers.start();
+            shared = servers;
+        }
+        return shared;
+    }
+
+    /** The servers already running in this JVM, or {@code null}. */
+    public static synchronized EmbeddedServers current() {
+        return shared;
+    }
+
+    private void start() {
+        long started = System.nanoTime();
+        CompletableFuture<Void> k = settings.startKafka()
+                ? CompletableFuture.runAsync(() -> kafka = unchecked(() -> EmbeddedKafka.start(settings.dataDir().resolve("kafka"), settings.kafkaPort())))
+                : CompletableFuture.completedFuture(null);
+        CompletableFuture<Void> e = settings.startElasticsearch()
+                ? CompletableFuture.runAsync(() -> elasticsearch = unchecked(() -> EmbeddedElasticsearch.start(
+                        EmbeddedElasticsearch.home(settings.elasticsearchHome()), elasticsearchDir(),
+                        settings.elasticsearchPort(), settings.elasticsearchHeap())))
+                : CompletableFuture.completedFuture(null);
+        if (settings.startMail()) {
+            mail = EmbeddedMail.start(settings.smtpPort(), settings.imapPort());
+        }
+        try {
+            CompletableFuture.allOf(k, e).join();
+        } catch (RuntimeException failure) {
+            stop();
+            Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+            throw new IllegalStateException("Embedded servers failed to start: " + cause.getMessage(), cause);
+        }
+        log.info("Embedded servers up in {} ms: {}", (System.nanoTime() - started) / 1_000_000, properties());
+    }
+
+    /** Elasticsearch runs as 'nobody' when we are root, so its folder must be reachable by that user. */
+    private Path elasticsearchDir() {
+        Path dir = settings.dataDir().resolve("elasticsearch").toAbsolutePath();
+        boolean root = "root".equals(System.getProperty("user.name"));
+        if (root && !EmbeddedElasticsearch.readableByOthers(settings.dataDir().toAbsolutePath())) {
+            dir = Path.of(System.getProperty("java.io.tmpdir"), "hearken-data-"
+                    + Integer.toHexString(dir.toString().hashCode()), "elasticsearch");
+        }
+        return dir;
+    }
+
+    /** The Spring properties that point every module at these servers. */
+    public Map<String, Object> properties() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        if (kafka != null) {
+            p.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+        }
+        if (elasticsearch != null) {
+            p.put("hearken.elasticsearch.uris", elasticsearch.uri());
+        }
+        if (mail != null) {
+            p.put("spring.mail.host", "127.0.0.1");
+            p.put("spring.mail.port", mail.smtpPort());
+            p.put("hearken.email.imap.host", "127.0.0.1");
+            p.put("hearken.email.imap.port", mail.imapPort());
+            p.put("hearken.email.imap.username", EmbeddedMail.COMPLAINTS_ADDRESS);
+            p.put("hearken.email.imap.password", EmbeddedMail.COMPLAINTS_PASSWORD);
+        }
+        return p;
+    }
+
+    public EmbeddedKafka kafka() {
+        return kafka;
+    }
+
+    public EmbeddedElasticsearch elasticsearch() {
+        return elasticsearch;
+    }
+
+    public EmbeddedMail mail() {
+        return mail;
+    }
+
+    private synchronized void stop() {
+        if (mail != null) {
+            quietly(mail::close);
+        }
+        if (kafka != null) {
+            quietly(kafka::close);
+        }
+        if (elasticsearch != null) {
+            quietly(elasticsearch::close);
+        }
+        if (settings.temporary()) {
+            EmbeddedKafka.deleteQuietly(settings.dataDir());
+        }
+    }
+
+    private static void quietly(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            log.warn("Error while stopping an embedded server: {}", e.toString());
+        }
+    }
+
+    private interface Starter<T> {
+        T start() throws Exception;
+    }
+
+    private static <T> T unchecked(Starter<T> starter) {
+        try {
+            return starter.start();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    static Path temporaryDataDir() {
+        try {
+            Path dir = Files.createTempDirectory("hearken-embedded-");
+            dir.toFile().setExecutable(true, false);
+            dir.toFile().setReadable(true, false);
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.hearken.embedded;
+
+import java.nio.file.Path;
+import org.springframework.core.env.Environment;
+
+/**
+ * What to start, read from {@code hearken.embedded.*}. {@code mode}: {@code off} (default),
+ * {@code all-in-one} (fixed ports, data kept in {@code ./data}) or {@code test} (free ports, temporary
+ * data). A server is started only when no external address is configured for it.
+ */
+public record EmbeddedSettings(boolean startKafka, boolean startElasticsearch, boolean startMail, int kafkaPort,
+        int elasticsearchPort, int smtpPort, int imapPort, Path dataDir, boolean temporary,
+        String elasticsearchHome, String elasticsearchHeap) {
+
+    public enum Mode { OFF, ALL_IN_ONE, TEST }
+
+    public static Mode mode(Environment env) {
+        String mode = env.getProperty("hearken.embedded.mode", "off").strip().toUpperCase().replace('-', '_');
+        return Mode.valueOf(mode);
+    }
+
+    public static EmbeddedSettings from(Environment env) {
+        Mode mode = mode(env);
+        boolean test = mode == Mode.TEST;
+        Path dataDir = test ? EmbeddedServers.temporaryDataDir()
+                : Path.of(env.getProperty("hearken.embedded.data-dir", "data"));
+        return new EmbeddedSettings(
+                !env.containsProperty("spring.kafka.bootstrap-servers"),
+                !env.containsProperty("hearken.elasticsearch.uris"),
+                !env.containsProperty("spring.mail.host"),
+                port(env, "kafka.port", test ? 0 : 9092),
+                port(env, "elasticsearch.port", test ? 0 : 9200),
+                port(env, "mail.smtp-port", test ? 0 : 3025),
+                port(env, "mail.imap-port", test ? 0 : 3143),
+                dataDir,
+                test,
+                env.getProperty("hearken.embedded.elasticsearch.home"),
+                env.getProperty("hearken.embedded.elasticsearch.heap", test ? "256m" : "512m"));
+    }
+
+    private static int port(Environment env, String key, int fallback) {
+        return env.getProperty("hearken.embedded." + key, Integer.class, fallback);
+    }
+}
