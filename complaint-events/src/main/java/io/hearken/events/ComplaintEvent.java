@@ -28,12 +28,13 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = SlaBreached.class, name = SlaBreached.TYPE),
         @JsonSubTypes.Type(value = NotificationSent.class, name = NotificationSent.TYPE),
         @JsonSubTypes.Type(value = NotificationNotSent.class, name = NotificationNotSent.TYPE),
+        @JsonSubTypes.Type(value = MailBounced.class, name = MailBounced.TYPE),
 })
 @JsonIgnoreProperties(ignoreUnknown = true)
 public sealed interface ComplaintEvent permits ComplaintReceived, FollowUpReceived, FeedbackGiven, ComplaintRouted,
         ComplaintAcknowledged, ProgressNoted, InformationRequested, ComplaintResolved, ComplaintReassigned,
         DuplicateLinked, ComplaintReopened, ComplaintEscalated, SlaWarning, SlaBreached,
-        NotificationSent, NotificationNotSent {
+        NotificationSent, NotificationNotSent, MailBounced {
 
     /** Unique per event (a UUID, or derived from the source so a redelivered input keeps its id). */
     String eventId();

@@ -7,6 +7,8 @@ public record FeedbackGiven(String eventId, ComplaintId complaintId, Instant at,
         String comment) implements ComplaintEvent {
 
     public static final String TYPE = "feedback-given";
+    /** Scores below this reopen a resolved complaint. */
+    public static final int REOPEN_BELOW = 3;
 
     public FeedbackGiven {
         if (score < 1 || score > 5) {

@@ -46,7 +46,8 @@ class EventJsonTest {
                 new SlaWarning("e13", ID, AT, SlaClock.FIRST_RESPONSE, AT, "maintenance"),
                 new SlaBreached("e14", ID, AT, SlaClock.RESOLUTION, AT, "maintenance"),
                 new NotificationSent("e15", ID, AT, "acknowledgement", "email", "z***@example.com", "<id@hearken>", "e4"),
-                new NotificationNotSent("e16", ID, AT, "acknowledgement", "no-email", null, "e4"));
+                new NotificationNotSent("e16", ID, AT, "acknowledgement", "no-email", null, "e4"),
+                new MailBounced("e17", ID, AT, "zhang.wei@example.com", "abc", true, "5.1.1", "user unknown"));
         assertThat(events).extracting(e -> e.getClass()).doesNotHaveDuplicates()
                 .hasSize(ComplaintEvent.class.getPermittedSubclasses().length);
         for (ComplaintEvent event : events) {
