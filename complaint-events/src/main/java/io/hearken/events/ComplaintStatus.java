@@ -12,9 +12,11 @@ public enum ComplaintStatus {
         if (event instanceof ComplaintReceived) {
             return current == null ? RECEIVED : current;
         }
-        if (event instanceof ComplaintRouted) {
-            return current == null || current == RECEIVED || current == ASSIGNED || current == REOPENED
-                    || current == ACKNOWLEDGED ? ASSIGNED : current;
+        if (event instanceof ComplaintRouted routed) {
+            // A re-routing (reassignment) puts an open complaint back in a queue; a redelivered first
+            // routing must not undo an acknowledgement.
+            boolean rerouted = routed.assignment() != null && routed.assignment().previousDepartment() != null;
+            return current == null || current == RECEIVED || rerouted && isOpen(current) ? ASSIGNED : current;
         }
         if (event instanceof ComplaintAcknowledged) {
             return isOpen(current) ? ACKNOWLEDGED : current;

@@ -36,7 +36,11 @@ class ComplaintStatusTest {
     void aLateRoutedEventDoesNotRollAResolvedComplaintBack() {
         var routed = new ComplaintRouted("r", ID, java.time.Instant.now(), EventJsonTest.received(), null, null, null);
         assertThat(after(RESOLVED, routed)).isEqualTo(RESOLVED);
+        assertThat(after(ACKNOWLEDGED, routed)).isEqualTo(ACKNOWLEDGED);
         assertThat(after(ACKNOWLEDGED, EventJsonTest.received())).isEqualTo(ACKNOWLEDGED);
+        var rerouted = new ComplaintRouted("r2", ID, java.time.Instant.now(), EventJsonTest.received(), null,
+                new ComplaintRouted.Assignment("security", 3, List.of(), null, null, "maintenance", "门禁"), null);
+        assertThat(after(ACKNOWLEDGED, rerouted)).isEqualTo(ASSIGNED);
     }
 
     @Test
