@@ -20,6 +20,14 @@ public class ComplaintLookup {
         this.client = client;
     }
 
+    /**
+     * The public history of one complaint, oldest first, from the {@code complaint-events} index.
+     * Walking skeleton: empty until the analytics issue indexes events.
+     */
+    public java.util.List<TimelineEntry> timeline(ComplaintId id) {
+        return java.util.List.of();
+    }
+
     public Optional<ComplaintView> find(ComplaintId id) {
         try {
             GetResponse<ComplaintDocument> response = client.get(g -> g.index(Indices.COMPLAINTS).id(id.value()),

@@ -1,0 +1,11 @@
+package io.hearken.analytics.lookup;
+
+import java.time.Instant;
+
+/**
+ * One line of a complaint's history as the resident may see it (tracking page, REST). {@code type} is
+ * the event's type id; {@code text} is public text only (a public note, a resolution, the resident's own
+ * follow-up), never an internal note or another person's data.
+ */
+public record TimelineEntry(String eventId, String type, Instant at, String status, String text, String department) {
+}
