@@ -1,0 +1,18 @@
+# One image holds every service's runnable jar; each compose service runs its own (SERVICE).
+# Build: docker build -t hearken:0.1.0 .
+FROM eclipse-temurin:17-jdk-jammy AS build
+WORKDIR /src
+COPY . .
+RUN ./mvnw -B -ntp -DskipTests package \
+ && mkdir /jars \
+ && for m in intake-email intake-web intake-hotline router desk notifier analytics; do cp $m/target/$m.jar /jars/; done
+
+FROM eclipse-temurin:17-jre-jammy
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+ && useradd --system --uid 10001 hearken && mkdir -p /data && chown hearken /data
+COPY --from=build /jars/ /app/
+USER hearken
+WORKDIR /data
+ENV SERVICE=intake-web JAVA_OPTS="-XX:MaxRAMPercentage=60"
+EXPOSE 8080
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/$SERVICE.jar"]
