@@ -9,7 +9,8 @@ public final class Topics {
     public static final String INTAKE_EMAIL = "intake.email";
     public static final String INTAKE_WEB = "intake.web";
     public static final String INTAKE_HOTLINE = "intake.hotline";
-    public static final String INTAKE_PATTERN = "intake\\..+";
+    /** The three channel topics and any later channel, but not their dead-letter topics ({@code intake.web-dlt}). */
+    public static final String INTAKE_PATTERN = "intake\\.[a-z0-9]+";
 
     /** One {@link ComplaintRouted} per routing decision (first routing and every re-routing). */
     public static final String ROUTED = "complaints.routed";

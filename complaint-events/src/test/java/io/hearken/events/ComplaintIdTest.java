@@ -57,5 +57,7 @@ class ComplaintIdTest {
         assertThat("dept.maintenance.assignments").matches(Topics.ASSIGNMENTS_PATTERN);
         assertThatThrownBy(() -> Topics.assignments("Bad Dept")).isInstanceOf(IllegalArgumentException.class);
         assertThat(Topics.intake(Channel.OPEN311)).isEqualTo(Topics.INTAKE_WEB);
+        assertThat(Topics.INTAKE_WEB).matches(Topics.INTAKE_PATTERN);
+        assertThat("intake.web" + Topics.DEAD_LETTER_SUFFIX).doesNotMatch(Topics.INTAKE_PATTERN);
     }
 }
