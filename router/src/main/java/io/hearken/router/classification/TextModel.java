@@ -33,7 +33,16 @@ public final class TextModel {
     private static final int EPOCHS = 12;
     private static final long SEED = 20261123L;
 
+    // Tribuo logs every 1,000 SGD steps through java.util.logging; keep the logger (a weak reference otherwise).
+    private static final java.util.logging.Logger TRIBUO_LOG = quiet();
+
     private final Model<Label> model;
+
+    private static java.util.logging.Logger quiet() {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("org.tribuo");
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
+    }
 
     private TextModel(Model<Label> model) {
         this.model = model;
@@ -52,7 +61,7 @@ public final class TextModel {
         for (LabelledText row : rows) {
             dataset.add(example(new Label(row.label()), row.text()));
         }
-        LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), EPOCHS, SEED);
+        LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), EPOCHS, Integer.MAX_VALUE, SEED);
         return new TextModel(trainer.train(dataset));
     }
 

@@ -93,11 +93,11 @@ public final class RoutingComplaints {
             timer = timer.reopen(now, target(routed), sla);
         } else if (event instanceof ComplaintReassigned reassigned) {
             routed = reroute(state, reassigned, now);
+            timer = timer.reassign(now, target(routed), sla);
+            routed = withDeadlines(routed, timer);
             port.send(Topics.ROUTED, routed);
             port.send(Topics.assignments(routed.assignment().department()), routed);
             ids.add(routed.eventId());
-            timer = timer.reassign(now, target(routed), sla);
-            routed = withDeadlines(routed, timer);
         } else if (event instanceof DuplicateLinked linked && linked.master() != null) {
             port.remember(entry(routed.complaint(), routed.classification().category(), linked.master()));
         }

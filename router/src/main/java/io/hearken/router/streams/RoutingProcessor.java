@@ -71,7 +71,7 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
         complaints = context.getStateStore(RouterTopology.COMPLAINTS_STORE);
         due = context.getStateStore(RouterTopology.DUE_STORE);
         history = context.getStateStore(RouterTopology.HISTORY_STORE);
-        context.schedule(slaCheckInterval, PunctuationType.WALL_CLOCK_TIME, ignored -> checkSla());
+        context.schedule(slaCheckInterval, PunctuationType.WALL_CLOCK_TIME, this::checkSla);
     }
 
     @Override
@@ -99,7 +99,8 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
         batch.apply(record.timestamp());
     }
 
-    private void checkSla() {
+    /** {@code wallTime} stamps the records (the broker refuses far-future ones); {@code clock} decides what is due. */
+    private void checkSla(long wallTime) {
         Instant now = clock.instant();
         List<String> ready = new ArrayList<>();
         try (KeyValueIterator<String, Long> it = due.all()) {
@@ -114,7 +115,7 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
             Batch batch = new Batch();
             try {
                 batch.complaint(ComplaintId.of(id)).ifPresent(state -> router.tick(state, now, batch));
-                batch.apply(now.toEpochMilli());
+                batch.apply(wallTime);
             } catch (RuntimeException e) {
                 log.error("SLA check of {} failed; it will be retried at the next tick", id, e);
             }
