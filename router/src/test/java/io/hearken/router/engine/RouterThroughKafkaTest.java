@@ -116,6 +116,9 @@ class RouterThroughKafkaTest {
     @Autowired
     TestRestTemplate rest;
 
+    @Autowired
+    RouterEngine engine;
+
     private static KafkaConsumer<String, ComplaintEvent> eventsConsumer;
 
     private static ComplaintReceived complaint(String text, String building, String unit, String email) {
@@ -255,6 +258,37 @@ class RouterThroughKafkaTest {
             assertThat(e.level()).isEqualTo(ComplaintEscalated.Level.SUPERVISOR);
             assertThat(e.department()).isEqualTo(routed.assignment().department());
         });
+    }
+
+    @Test
+    void afterARestartTheStateIsBackAndARedeliveryIsNotRoutedAgain() throws Exception {
+        ComplaintReceived c = complaint("小区门口有陌生人天天徘徊，很可疑", "南门", null, "qian@example.com");
+        String key = c.complaintId().value();
+        kafka.send(Topics.INTAKE_WEB, key, c).get();
+        awaitRouted(c);
+
+        engine.stop(); // in-memory stores are gone; a new instance restores them from the changelog topics
+        engine.start();
+        await().atMost(Duration.ofSeconds(90)).until(() -> engine.state().equals("RUNNING"));
+
+        kafka.send(Topics.INTAKE_WEB, key, c).get();
+        FeedbackGiven marker = new FeedbackGiven(Events.newId(), c.complaintId(), Instant.now(), Channel.WEB, 2, null);
+        kafka.send(Topics.INTAKE_WEB, key, marker).get();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> !events(Topics.UPDATES, key, ComplaintReopened.class).isEmpty());
+        assertThat(events(Topics.ROUTED, key, ComplaintRouted.class)).hasSize(1);
+    }
+
+    @Test
+    void aSimilarComplaintAboutTheSameBuildingIsLinkedToTheFirst() throws Exception {
+        ComplaintReceived first = complaint("12号楼地下室水管爆裂，水漫出来了", "12号楼", "B1", "zhou@example.com");
+        kafka.send(Topics.INTAKE_WEB, first.complaintId().value(), first).get();
+        awaitRouted(first);
+        ComplaintReceived second = complaint("12号楼地下室水管爆了，到处是水", "12号楼", "101", "wu@example.com");
+        kafka.send(Topics.INTAKE_WEB, second.complaintId().value(), second).get();
+        ComplaintRouted linked = awaitRouted(second);
+        assertThat(linked.links().relatedTo()).isEqualTo(first.complaintId());
+        assertThat(linked.assignment().priorityReasons()).contains("linked to incident " + first.complaintId());
     }
 
     @Test
