@@ -183,17 +183,19 @@ def main():
         while made < PER_CATEGORY and tries < PER_CATEGORY * 20:
             tries += 1
             lang = "zh" if made % 2 == 0 else "en"
-            text = fill(rnd.choice(langs[lang]), lang, rnd)
+            index = rnd.randrange(len(langs[lang]))
+            text = fill(langs[lang][index], lang, rnd)
             if rnd.random() < 0.3:
                 text = text.rstrip("。！.!") + ("，" if lang == "zh" else ", ") + aside(label, lang, rnd) + ("。" if lang == "zh" else ".")
             if text in seen:
                 continue
             seen.add(text)
-            rows.append((text, label))
+            rows.append((text, label, "%s-%s-%02d" % (label, lang, index)))
             made += 1
     rnd.shuffle(rows)
     out = csv.writer(sys.stdout, lineterminator="\n")
-    out.writerow(["text", "label"])
+    # "template" names the sentence pattern, so a test can hold back whole patterns.
+    out.writerow(["text", "label", "template"])
     out.writerows(rows)
 
 
