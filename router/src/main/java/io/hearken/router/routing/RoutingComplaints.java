@@ -1,44 +1,247 @@
 package io.hearken.router.routing;
 
+import io.hearken.events.Actor;
+import io.hearken.events.ComplaintAcknowledged;
+import io.hearken.events.ComplaintEscalated;
 import io.hearken.events.ComplaintEvent;
+import io.hearken.events.ComplaintReassigned;
 import io.hearken.events.ComplaintReceived;
+import io.hearken.events.ComplaintReopened;
+import io.hearken.events.ComplaintResolved;
 import io.hearken.events.ComplaintRouted;
+import io.hearken.events.ComplaintStatus;
+import io.hearken.events.Departments;
+import io.hearken.events.DuplicateLinked;
 import io.hearken.events.Events;
+import io.hearken.events.FeedbackGiven;
+import io.hearken.events.FollowUpReceived;
+import io.hearken.events.InformationRequested;
+import io.hearken.events.SlaBreached;
+import io.hearken.events.SlaWarning;
 import io.hearken.events.Topics;
 import io.hearken.events.Urgency;
-import java.time.Duration;
+import io.hearken.events.privacy.PersonalData;
+import io.hearken.router.assignment.RoutingTable;
+import io.hearken.router.classification.Classifier;
+import io.hearken.router.history.HistoryEntry;
+import io.hearken.router.history.LinkingComplaint;
+import io.hearken.router.history.Places;
+import io.hearken.router.priority.Prioritising;
+import io.hearken.router.sla.SlaPolicy;
+import io.hearken.router.sla.SlaTimer;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.stereotype.Component;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
- * Walking skeleton of the router: every new complaint goes to customer service with a normal SLA.
- * The router issue replaces the decision with classification, priority, duplicates and the SLA clock.
+ * The router's decisions, free of Kafka and Spring: a new complaint is classified, linked, given a
+ * priority, a department and an SLA clock; desk actions and resident replies move the clock;
+ * {@link #tick} turns passed deadlines into warnings, breaches and escalations. Every emitted event
+ * has an id derived from its cause, and its id is remembered, so nothing is done twice.
  */
-@Component
-class RoutingComplaints {
+public final class RoutingComplaints {
 
-    private final KafkaTemplate<String, ComplaintEvent> kafka;
+    static final Actor ROUTER = Actor.system("router");
 
-    RoutingComplaints(KafkaTemplate<String, ComplaintEvent> kafka) {
-        this.kafka = kafka;
+    private final Classifier classifier;
+    private final RoutingTable table;
+    private final SlaPolicy sla;
+    private final LinkingComplaint linking;
+    private final PersonalData privacy;
+
+    /** {@code privacy} may be null: then residents are not matched (no secret configured). */
+    public RoutingComplaints(Classifier classifier, RoutingTable table, SlaPolicy sla, LinkingComplaint linking,
+            PersonalData privacy) {
+        this.classifier = classifier;
+        this.table = table;
+        this.sla = sla;
+        this.linking = linking;
+        this.privacy = privacy;
     }
 
-    @KafkaListener(id = "router-intake", topicPattern = Topics.INTAKE_PATTERN)
-    void on(ComplaintEvent event) {
+    public void on(ComplaintEvent event, Instant now, RouterPort port) {
         if (event instanceof ComplaintReceived received) {
-            Instant now = Instant.now();
-            ComplaintRouted routed = new ComplaintRouted(Events.idFrom("routed", received.eventId()),
-                    received.complaintId(), now, received,
-                    new ComplaintRouted.Classification("other", Urgency.NORMAL, 0.0, true, List.of("skeleton"), List.of()),
-                    new ComplaintRouted.Assignment("customer-service", 3, List.of(), now.plus(Duration.ofHours(24)),
-                            now.plus(Duration.ofDays(5)), null, null),
-                    ComplaintRouted.Links.none());
-            String key = routed.complaintId().value();
-            kafka.send(Topics.ROUTED, key, routed);
-            kafka.send(Topics.assignments(routed.assignment().department()), key, routed);
+            route(received, now, port);
+            return;
         }
+        Optional<ComplaintState> found = port.complaint(event.complaintId());
+        if (found.isEmpty() || found.get().hasSeen(event.eventId())) {
+            return; // not ours (yet), or already handled
+        }
+        ComplaintState state = found.get();
+        SlaTimer timer = state.sla();
+        ComplaintRouted routed = state.routed();
+        List<String> ids = new ArrayList<>(List.of(event.eventId()));
+        if (event instanceof ComplaintAcknowledged) {
+            timer = timer.respond();
+        } else if (event instanceof InformationRequested) {
+            timer = timer.respond().pause(now);
+        } else if (event instanceof FollowUpReceived) {
+            timer = timer.resume(now, sla);
+        } else if (event instanceof ComplaintResolved) {
+            timer = timer.resolve();
+        } else if (event instanceof ComplaintReopened) {
+            timer = timer.reopen(now, target(routed), sla);
+        } else if (event instanceof FeedbackGiven feedback && feedback.score() < FeedbackGiven.REOPEN_BELOW) {
+            ComplaintReopened reopened = new ComplaintReopened(Events.idFrom("reopened", feedback.eventId()),
+                    feedback.complaintId(), now, ROUTER, "satisfaction score " + feedback.score()
+                    + (feedback.comment() == null || feedback.comment().isBlank() ? "" : ": " + feedback.comment()));
+            port.send(Topics.UPDATES, reopened);
+            ids.add(reopened.eventId());
+            timer = timer.reopen(now, target(routed), sla);
+        } else if (event instanceof ComplaintReassigned reassigned) {
+            routed = reroute(state, reassigned, now);
+            timer = timer.reassign(now, target(routed), sla);
+            routed = withDeadlines(routed, timer);
+            port.send(Topics.ROUTED, routed);
+            port.send(Topics.assignments(routed.assignment().department()), routed);
+            ids.add(routed.eventId());
+        } else if (event instanceof DuplicateLinked linked && linked.master() != null) {
+            port.remember(entry(routed.complaint(), routed.classification().category(), linked.master()));
+        }
+        ComplaintStatus status = ComplaintStatus.after(state.status(), event);
+        if (event instanceof FeedbackGiven feedback && feedback.score() < FeedbackGiven.REOPEN_BELOW) {
+            status = ComplaintStatus.REOPENED;
+        } else if (event instanceof ComplaintReassigned) {
+            status = ComplaintStatus.after(status, routed);
+        }
+        port.save(state.with(routed, status, timer, state.breaches(), ids));
+    }
+
+    /** Checks one complaint's SLA clock at {@code now}; returns the state to keep. */
+    public ComplaintState tick(ComplaintState state, Instant now, RouterPort port) {
+        SlaTimer timer = state.sla();
+        int breaches = state.breaches();
+        List<String> ids = new ArrayList<>();
+        for (SlaTimer.Due due = timer.check(now); due != null; due = timer.check(now)) {
+            String department = state.department();
+            String id = Events.idFrom("sla", state.complaintId().value(), due.clock().name(),
+                    due.breach() ? "breach" : "warning", due.due().toString());
+            if (due.breach()) {
+                breaches++;
+                port.send(Topics.UPDATES, new SlaBreached(id, state.complaintId(), now, due.clock(), due.due(), department));
+                boolean toManagement = state.major() || breaches >= 2;
+                String why = due.clock().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " deadline " + due.due()
+                        + " passed" + (state.major() ? " on a major complaint" : breaches >= 2 ? " (breach " + breaches + ")" : "");
+                ComplaintEscalated escalated = new ComplaintEscalated(Events.idFrom("escalated", id), state.complaintId(),
+                        now, ROUTER, toManagement ? ComplaintEscalated.Level.MANAGEMENT : ComplaintEscalated.Level.SUPERVISOR,
+                        department, why);
+                port.send(Topics.UPDATES, escalated);
+                ids.add(escalated.eventId());
+            } else {
+                port.send(Topics.UPDATES, new SlaWarning(id, state.complaintId(), now, due.clock(), due.due(), department));
+            }
+            ids.add(id);
+            timer = timer.fired(due);
+        }
+        if (ids.isEmpty()) {
+            return state;
+        }
+        ComplaintState next = state.with(state.routed(), state.status(), timer, breaches, ids);
+        port.save(next);
+        return next;
+    }
+
+    private void route(ComplaintReceived received, Instant now, RouterPort port) {
+        if (port.complaint(received.complaintId()).isPresent()) {
+            return; // routed before: a redelivery, or the same complaint sent twice
+        }
+        String text = join(received.subject(), received.description());
+        ComplaintRouted.Classification classification = classifier.classify(text, received.categoryHint());
+        String category = classification.category();
+        Urgency urgency = classification.urgency();
+
+        HistoryEntry entry = entry(received, category, null);
+        LinkingComplaint.Result link = linking.link(entry, port.history(entry.building(), entry.residentHash()));
+        List<String> impact = classifier.rules().impactSignals(text);
+        Prioritising.Priority priority = Prioritising.of(urgency, impact, link.relatedCount(), link.repeatOf().size());
+
+        boolean outOfHours = !sla.calendar().isOpen(now);
+        RoutingTable.Route route = classification.needsTriage()
+                ? new RoutingTable.Route(Departments.TRIAGE, "low confidence → triage")
+                : table.route(new RoutingTable.Request(category, urgency, received.place(), received.residentType(), outOfHours));
+        List<String> reasons = new ArrayList<>(priority.reasons());
+        reasons.add(route.reason());
+        if (link.relatedTo() != null) {
+            reasons.add("linked to incident " + link.relatedTo());
+        }
+
+        Instant started = received.at() != null && received.at().isBefore(now) ? received.at() : now;
+        SlaTimer timer = SlaTimer.start(started, sla.target(category, urgency), sla);
+        ComplaintRouted routed = new ComplaintRouted(Events.idFrom("routed", received.eventId()), received.complaintId(),
+                now, received, classification,
+                new ComplaintRouted.Assignment(route.department(), priority.level(), List.copyOf(reasons),
+                        timer.firstResponseDue(), timer.resolutionDue(), null, null),
+                new ComplaintRouted.Links(link.relatedTo(), link.repeat(), link.repeatOf()));
+        port.send(Topics.ROUTED, routed);
+        port.send(Topics.assignments(route.department()), routed);
+        List<String> ids = new ArrayList<>(List.of(received.eventId(), routed.eventId()));
+
+        if (link.relatedTo() != null) {
+            DuplicateLinked linked = new DuplicateLinked(Events.idFrom("linked", received.eventId()),
+                    received.complaintId(), now, ROUTER, link.relatedTo(), false);
+            port.send(Topics.UPDATES, linked);
+            ids.add(linked.eventId());
+        }
+        boolean major = "safety".equals(category) && urgency == Urgency.URGENT || priority.manyAffected();
+        if (major) {
+            ComplaintEscalated escalated = new ComplaintEscalated(Events.idFrom("escalated", received.eventId()),
+                    received.complaintId(), now, ROUTER, ComplaintEscalated.Level.MANAGEMENT, route.department(),
+                    "major complaint: " + ("safety".equals(category) && urgency == Urgency.URGENT
+                            ? "urgent safety issue" : "many residents affected"));
+            port.send(Topics.UPDATES, escalated);
+            ids.add(escalated.eventId());
+        }
+        port.remember(new HistoryEntry(entry.complaintId(), entry.at(), entry.building(), entry.unit(),
+                entry.residentHash(), category, entry.text(), link.relatedTo()));
+        ComplaintState state = new ComplaintState(received.complaintId(), routed,
+                ComplaintStatus.after(ComplaintStatus.after(null, received), routed), timer, major, 0, List.of());
+        port.save(state.with(routed, state.status(), timer, 0, ids));
+    }
+
+    private ComplaintRouted reroute(ComplaintState state, ComplaintReassigned reassigned, Instant now) {
+        ComplaintRouted last = state.routed();
+        String to = reassigned.toDepartment() == null ? "" : reassigned.toDepartment().strip();
+        Topics.assignments(to); // a bad department code is an error for the dead-letter topic
+        String previous = reassigned.fromDepartment() != null ? reassigned.fromDepartment() : state.department();
+        String reason = reassigned.reason() == null || reassigned.reason().isBlank() ? "reassigned" : reassigned.reason();
+        List<String> reasons = new ArrayList<>(last.assignment().priorityReasons());
+        reasons.add("reassigned from " + previous + " to " + to + ": " + reason);
+        return new ComplaintRouted(Events.idFrom("rerouted", reassigned.eventId()), last.complaintId(), now,
+                last.complaint(), last.classification(),
+                new ComplaintRouted.Assignment(to, last.assignment().priority(), List.copyOf(reasons),
+                        last.assignment().firstResponseDue(), last.assignment().resolutionDue(), previous, reason),
+                last.links());
+    }
+
+    private static ComplaintRouted withDeadlines(ComplaintRouted r, SlaTimer timer) {
+        ComplaintRouted.Assignment a = r.assignment();
+        return new ComplaintRouted(r.eventId(), r.complaintId(), r.at(), r.complaint(), r.classification(),
+                new ComplaintRouted.Assignment(a.department(), a.priority(), a.priorityReasons(), timer.firstResponseDue(),
+                        timer.resolutionDue(), a.previousDepartment(), a.reason()), r.links());
+    }
+
+    private SlaPolicy.Target target(ComplaintRouted routed) {
+        return sla.target(routed.classification().category(), routed.classification().urgency());
+    }
+
+    private HistoryEntry entry(ComplaintReceived received, String category, io.hearken.events.ComplaintId relatedTo) {
+        String resident = null;
+        if (privacy != null && received.contact() != null) {
+            resident = received.contact().hasEmail() ? privacy.hash(received.contact().email())
+                    : received.contact().hasPhone() ? privacy.hash(received.contact().phone()) : null;
+        }
+        Instant at = received.at() != null ? received.at() : Instant.EPOCH;
+        return new HistoryEntry(received.complaintId(), at, Places.building(received.place()),
+                Places.unit(received.place()), resident, category, join(received.subject(), received.description()),
+                relatedTo);
+    }
+
+    static String join(String subject, String description) {
+        String s = subject == null ? "" : subject.strip();
+        String d = description == null ? "" : description.strip();
+        return s.isEmpty() ? d : d.isEmpty() ? s : s + "\n" + d;
     }
 }

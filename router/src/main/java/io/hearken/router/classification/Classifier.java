@@ -1,0 +1,90 @@
+package io.hearken.router.classification;
+
+import io.hearken.events.ComplaintRouted;
+import io.hearken.events.Urgency;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Combines the two layers: the model's probabilities and the rules' keyword hits (plus a channel's
+ * category hint). With rule hits the score is {@code 0.6 × model + 0.4 × share of hits}; without,
+ * the model alone. Below {@code threshold} the complaint needs a person (triage).
+ */
+public final class Classifier {
+
+    static final double RULE_WEIGHT = 0.4;
+    static final double HINT_WEIGHT = 0.25;
+
+    private final TextModel model;
+    private final ClassificationRules rules;
+    private final double threshold;
+    private final String fallbackCategory;
+
+    public Classifier(TextModel model, ClassificationRules rules, double threshold, String fallbackCategory) {
+        this.model = model;
+        this.rules = rules;
+        this.threshold = threshold;
+        this.fallbackCategory = fallbackCategory;
+    }
+
+    public ComplaintRouted.Classification classify(String text, String categoryHint) {
+        List<String> reasons = new ArrayList<>();
+        Map<String, Double> scores = new LinkedHashMap<>();
+        List<TextModel.Scored> predicted = model.predict(text);
+        predicted.forEach(s -> scores.put(s.label(), s.probability()));
+        if (!predicted.isEmpty()) {
+            reasons.add(String.format(Locale.ROOT, "model: %s %.2f", predicted.get(0).label(), predicted.get(0).probability()));
+        }
+
+        List<ClassificationRules.Hit> hits = rules.categoryHits(text);
+        if (!hits.isEmpty()) {
+            Map<String, Double> share = new LinkedHashMap<>();
+            hits.forEach(h -> share.merge(h.target(), 1.0 / hits.size(), Double::sum));
+            scores.replaceAll((c, p) -> (1 - RULE_WEIGHT) * p);
+            share.forEach((c, s) -> scores.merge(c, RULE_WEIGHT * s, Double::sum));
+            hits.stream().limit(5).forEach(h -> reasons.add("keyword '" + h.signal() + "' → " + h.target()));
+        }
+        if (categoryHint != null && !categoryHint.isBlank() && scores.containsKey(categoryHint.strip())) {
+            String hint = categoryHint.strip();
+            scores.replaceAll((c, p) -> (1 - HINT_WEIGHT) * p);
+            scores.merge(hint, HINT_WEIGHT, Double::sum);
+            reasons.add("channel hint → " + hint);
+        }
+
+        List<Map.Entry<String, Double>> ranked = new ArrayList<>(scores.entrySet());
+        ranked.sort(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()));
+        String category = ranked.isEmpty() ? fallbackCategory : ranked.get(0).getKey();
+        double confidence = ranked.isEmpty() ? 0 : round(ranked.get(0).getValue());
+        boolean needsTriage = confidence < threshold;
+        if (needsTriage) {
+            reasons.add(String.format(Locale.ROOT, "confidence %.2f below %.2f → triage", confidence, threshold));
+        }
+        List<ComplaintRouted.Suggestion> suggestions = ranked.stream().limit(3)
+                .map(e -> new ComplaintRouted.Suggestion(e.getKey(), round(e.getValue()))).toList();
+
+        Urgency urgency = Urgency.NORMAL;
+        List<String> urgent = rules.urgentSignals(text);
+        List<String> low = rules.lowSignals(text);
+        if (!urgent.isEmpty()) {
+            urgency = Urgency.URGENT;
+            reasons.add("urgent signal: " + String.join(", ", urgent));
+        } else if (!low.isEmpty()) {
+            urgency = Urgency.LOW;
+            reasons.add("low-urgency signal: " + String.join(", ", low));
+        }
+        return new ComplaintRouted.Classification(category, urgency, confidence, needsTriage, List.copyOf(reasons),
+                suggestions);
+    }
+
+    public ClassificationRules rules() {
+        return rules;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}

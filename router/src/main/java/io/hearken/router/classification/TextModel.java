@@ -1,0 +1,135 @@
+package io.hearken.router.classification;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.tribuo.Example;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
+import org.tribuo.classification.sgd.objectives.LogMulticlass;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.math.optimisers.AdaGrad;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+
+/**
+ * The statistical layer: a multinomial logistic regression over {@link TextFeatures}, learnt by
+ * Tribuo's SGD trainer (AdaGrad). Any label set works; the file format is Tribuo's protobuf model.
+ */
+public final class TextModel {
+
+    private static final LabelFactory LABELS = new LabelFactory();
+    private static final int EPOCHS = 12;
+    private static final long SEED = 20261123L;
+
+    // Tribuo logs every 1,000 SGD steps through java.util.logging; keep the logger (a weak reference otherwise).
+    private static final java.util.logging.Logger TRIBUO_LOG = quiet();
+
+    private final Model<Label> model;
+
+    private static java.util.logging.Logger quiet() {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("org.tribuo");
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
+    }
+
+    private TextModel(Model<Label> model) {
+        this.model = model;
+    }
+
+    /** A label and its probability. */
+    public record Scored(String label, double probability) {
+    }
+
+    public static TextModel train(List<LabelledText> rows) {
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("no training rows");
+        }
+        MutableDataset<Label> dataset = new MutableDataset<>(
+                new SimpleDataSourceProvenance("labelled-texts " + TextFeatures.VERSION, LABELS), LABELS);
+        for (LabelledText row : rows) {
+            dataset.add(example(new Label(row.label()), row.text()));
+        }
+        LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), EPOCHS, Integer.MAX_VALUE, SEED);
+        return new TextModel(trainer.train(dataset));
+    }
+
+    public static TextModel load(Path file) {
+        try {
+            return checked(Model.deserializeFromFile(file), file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read model " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static TextModel load(InputStream in, String name) {
+        try {
+            return checked(Model.deserializeFromStream(in), name);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read model " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TextModel checked(Model<?> model, String name) {
+        if (!model.validate(Label.class)) {
+            throw new IllegalArgumentException(name + " is not a classification model");
+        }
+        return new TextModel((Model<Label>) model);
+    }
+
+    public void save(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            model.serializeToFile(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write model " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every label of the model with its probability, best first. */
+    public List<Scored> predict(String text) {
+        Prediction<Label> prediction = model.predict(example(LabelFactory.UNKNOWN_LABEL, text));
+        List<Scored> scored = new ArrayList<>();
+        for (Map.Entry<String, Label> e : prediction.getOutputScores().entrySet()) {
+            scored.add(new Scored(e.getKey(), e.getValue().getScore()));
+        }
+        scored.sort(Comparator.comparingDouble(Scored::probability).reversed().thenComparing(Scored::label));
+        return scored;
+    }
+
+    public Set<String> labels() {
+        Set<String> labels = new TreeSet<>();
+        model.getOutputIDInfo().getDomain().forEach(l -> labels.add(l.getLabel()));
+        return labels;
+    }
+
+    private static Example<Label> example(Label label, String text) {
+        Map<String, Double> features = TextFeatures.of(text);
+        if (features.isEmpty()) {
+            features = Map.of("w:<empty>", 1.0);
+        }
+        String[] names = new String[features.size()];
+        double[] values = new double[features.size()];
+        int i = 0;
+        for (Map.Entry<String, Double> e : features.entrySet()) {
+            names[i] = e.getKey();
+            values[i++] = e.getValue();
+        }
+        return new ArrayExample<>(label, names, values);
+    }
+}

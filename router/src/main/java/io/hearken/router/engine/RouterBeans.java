@@ -1,0 +1,85 @@
+package io.hearken.router.engine;
+
+import io.hearken.events.Topics;
+import io.hearken.events.privacy.PersonalData;
+import io.hearken.router.assignment.RoutingTable;
+import io.hearken.router.classification.ClassificationRules;
+import io.hearken.router.classification.Classifier;
+import io.hearken.router.classification.TextModel;
+import io.hearken.router.history.LinkingComplaint;
+import io.hearken.router.routing.RoutingComplaints;
+import io.hearken.router.sla.SlaConfig;
+import io.hearken.router.sla.SlaPolicy;
+import io.hearken.router.streams.RouterTopology;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/** The router's domain objects, built from {@link RouterProperties} (files) or the shipped defaults. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RouterProperties.class)
+class RouterBeans {
+
+    private static final Logger log = LoggerFactory.getLogger(RouterBeans.class);
+
+    @Bean
+    Classifier routerClassifier(RouterProperties properties) {
+        ClassificationRules rules = properties.rules() != null ? ClassificationRules.load(properties.rules())
+                : ClassificationRules.defaults();
+        TextModel model = DefaultModel.load(properties.model());
+        return new Classifier(model, rules, properties.confidenceThreshold(), "other");
+    }
+
+    @Bean
+    RoutingTable routerRoutingTable(RouterProperties properties) {
+        return properties.routingTable() != null ? RoutingTable.load(properties.routingTable()) : RoutingTable.defaults();
+    }
+
+    @Bean
+    SlaPolicy routerSlaPolicy(RouterProperties properties) {
+        return properties.sla() != null ? SlaConfig.load(properties.sla()) : SlaConfig.defaults();
+    }
+
+    @Bean
+    RoutingComplaints routerLogic(Classifier classifier, RoutingTable table, SlaPolicy sla, RouterProperties properties,
+            @Value("${hearken.privacy.secret:}") String secret) {
+        PersonalData privacy = null;
+        if (secret.isBlank()) {
+            log.warn("hearken.privacy.secret is not set: repeat complaints are matched by place only, not by resident");
+        } else {
+            privacy = new PersonalData(secret);
+        }
+        return new RoutingComplaints(classifier, table, sla,
+                new LinkingComplaint(properties.duplicateWindow(), properties.repeatWindow(), properties.similarity()),
+                privacy);
+    }
+
+    /** The history topic (compacted), the dead-letter topics and every department queue the table can name. */
+    @Bean
+    KafkaAdmin.NewTopics routerTopics(RoutingTable table, RouterProperties properties,
+            @Value("${hearken.kafka.partitions:3}") int partitions, @Value("${hearken.kafka.replicas:1}") short replicas) {
+        List<NewTopic> topics = new ArrayList<>();
+        topics.add(TopicBuilder.name(RouterTopology.HISTORY_TOPIC).partitions(partitions).replicas(replicas)
+                .config(TopicConfig.CLEANUP_POLICY_CONFIG, "compact,delete")
+                .config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(properties.repeatWindow().plusDays(5).toMillis()))
+                .build());
+        for (String source : List.of(Topics.INTAKE_EMAIL, Topics.INTAKE_WEB, Topics.INTAKE_HOTLINE, Topics.UPDATES)) {
+            topics.add(TopicBuilder.name(source + Topics.DEAD_LETTER_SUFFIX).partitions(partitions).replicas(replicas).build());
+        }
+        List<String> departments = new ArrayList<>(table.departments());
+        departments.add(io.hearken.events.Departments.TRIAGE);
+        departments.add(io.hearken.events.Departments.MANAGEMENT);
+        departments.stream().distinct().forEach(d ->
+                topics.add(TopicBuilder.name(Topics.assignments(d)).partitions(partitions).replicas(replicas).build()));
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+}

@@ -1,0 +1,34 @@
+package io.hearken.router.engine;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code hearken.router.*}. Every file is optional: without one the shipped default is used.
+ *
+ * @param model a Tribuo model written by {@code router.jar train}; default: trained at start-up from the shipped set
+ * @param rules classification rules YAML
+ * @param routingTable routing table YAML
+ * @param sla SLA and business-hours YAML
+ * @param confidenceThreshold below it a complaint goes to the triage queue
+ * @param duplicateWindow how far back a similar complaint at the same place is the same incident
+ * @param repeatWindow how far back an earlier complaint from the same place or resident makes a repeat
+ * @param similarity the text similarity (0–1, character bigrams) that makes a duplicate
+ * @param applicationId the Kafka Streams application id (consumer group, internal topic prefix)
+ * @param stateDir Kafka Streams' local folder (stores are in memory; default: a fresh temp folder)
+ * @param slaCheckInterval how often the SLA clock looks at the deadlines
+ * @param engineEnabled {@code false} keeps the Streams engine off (the triage API still works)
+ */
+@ConfigurationProperties("hearken.router")
+public record RouterProperties(Path model, Path rules, Path routingTable, Path sla,
+        @DefaultValue("0.45") double confidenceThreshold,
+        @DefaultValue("24h") Duration duplicateWindow,
+        @DefaultValue("30d") Duration repeatWindow,
+        @DefaultValue("0.3") double similarity,
+        @DefaultValue("hearken-router") String applicationId,
+        Path stateDir,
+        @DefaultValue("10s") Duration slaCheckInterval,
+        @DefaultValue("true") boolean engineEnabled) {
+}

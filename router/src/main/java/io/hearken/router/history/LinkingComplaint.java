@@ -1,0 +1,89 @@
+package io.hearken.router.history;
+
+import io.hearken.events.ComplaintId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Finds the master incident (same building, same category, similar text, within the duplicate
+ * window: linked, never dropped) and the repeats (same unit, or the same building when no unit is
+ * given, or the same resident, within the repeat window).
+ */
+public final class LinkingComplaint {
+
+    /** {@code relatedCount}: how many complaints were already linked to the same incident. */
+    public record Result(ComplaintId relatedTo, double similarity, int relatedCount, List<ComplaintId> repeatOf) {
+
+        public boolean repeat() {
+            return !repeatOf.isEmpty();
+        }
+    }
+
+    private final Duration duplicateWindow;
+    private final Duration repeatWindow;
+    private final double minSimilarity;
+
+    public LinkingComplaint(Duration duplicateWindow, Duration repeatWindow, double minSimilarity) {
+        this.duplicateWindow = duplicateWindow;
+        this.repeatWindow = repeatWindow;
+        this.minSimilarity = minSimilarity;
+    }
+
+    /**
+     * {@code candidates}: earlier entries that share the building or the resident (any order, may
+     * contain the complaint itself and duplicates, which are ignored).
+     */
+    public Result link(HistoryEntry current, List<HistoryEntry> candidates) {
+        List<HistoryEntry> earlier = candidates.stream()
+                .filter(e -> !e.complaintId().equals(current.complaintId()))
+                .filter(e -> !e.at().isAfter(current.at()))
+                .sorted(Comparator.comparing(HistoryEntry::at).thenComparing(e -> e.complaintId().value()))
+                .toList();
+
+        HistoryEntry master = null;
+        double best = 0;
+        for (HistoryEntry e : earlier) {
+            if (current.building() != null && current.building().equals(e.building())
+                    && Objects.equals(current.category(), e.category())
+                    && !e.at().isBefore(current.at().minus(duplicateWindow))) {
+                double s = Similarity.of(current.text(), e.text());
+                if (s >= minSimilarity && (master == null || s > best)) {
+                    master = e;
+                    best = s;
+                }
+            }
+        }
+        ComplaintId incident = master == null ? null : master.incident();
+        int related = 0;
+        if (incident != null) {
+            Set<ComplaintId> members = new LinkedHashSet<>();
+            for (HistoryEntry e : earlier) {
+                if (incident.equals(e.incident())) {
+                    members.add(e.complaintId());
+                }
+            }
+            members.remove(incident);
+            related = members.size() + 1; // the master and those already linked to it
+        }
+
+        Set<ComplaintId> repeats = new LinkedHashSet<>();
+        Instant since = current.at().minus(repeatWindow);
+        for (HistoryEntry e : earlier) {
+            if (e.at().isBefore(since) || incident != null && incident.equals(e.incident())) {
+                continue; // the same incident reported by a neighbour is a duplicate, not a repeat
+            }
+            boolean sameResident = current.residentHash() != null && current.residentHash().equals(e.residentHash());
+            boolean samePlace = current.building() != null && current.building().equals(e.building())
+                    && (current.unit() == null ? e.unit() == null : current.unit().equals(e.unit()));
+            if (sameResident || samePlace) {
+                repeats.add(e.complaintId());
+            }
+        }
+        return new Result(incident, best, related, List.copyOf(repeats));
+    }
+}

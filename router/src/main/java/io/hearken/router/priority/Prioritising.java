@@ -1,0 +1,59 @@
+package io.hearken.router.priority;
+
+import io.hearken.events.Urgency;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Priority P1 (most pressing) to P5 from {@code urgency × impact × history}: urgency 3 / 2 / 1
+ * (urgent / normal / low); impact 1.5 when many people are affected (全楼, all residents, or at least
+ * {@link #MANY_RELATED} complaints already linked to the same incident), else 1; history 1 + 0.25 per
+ * earlier complaint from the same place or resident in the repeat window (at most 2). The score maps
+ * to P1 ≥ 4.5, P2 ≥ 2.5, P3 ≥ 1.75, P4 ≥ 1.25, else P5. Every factor is explained.
+ */
+public final class Prioritising {
+
+    public static final int MANY_RELATED = 2;
+
+    private Prioritising() {
+    }
+
+    public record Priority(int level, double score, List<String> reasons, boolean manyAffected) {
+    }
+
+    public static Priority of(Urgency urgency, List<String> impactSignals, int relatedCount, int repeats) {
+        List<String> reasons = new ArrayList<>();
+        double u = switch (urgency) {
+            case URGENT -> 3;
+            case NORMAL -> 2;
+            case LOW -> 1;
+        };
+        reasons.add("urgency " + urgency.name().toLowerCase(Locale.ROOT) + " ×" + fmt(u));
+        double impact = 1;
+        boolean many = !impactSignals.isEmpty() || relatedCount >= MANY_RELATED;
+        if (!impactSignals.isEmpty()) {
+            impact = 1.5;
+            reasons.add("impact: many affected (" + String.join(", ", impactSignals) + ") ×1.5");
+        } else if (relatedCount >= MANY_RELATED) {
+            impact = 1.5;
+            reasons.add("impact: " + relatedCount + " other complaints about the same incident ×1.5");
+        } else {
+            reasons.add("impact: single unit ×1");
+        }
+        double history = 1 + Math.min(4, repeats) * 0.25;
+        if (repeats > 0) {
+            reasons.add("history: repeat, " + repeats + " earlier complaint(s) in 30 days ×" + fmt(history));
+        } else {
+            reasons.add("history: none ×1");
+        }
+        double score = u * impact * history;
+        int level = score >= 4.5 ? 1 : score >= 2.5 ? 2 : score >= 1.75 ? 3 : score >= 1.25 ? 4 : 5;
+        reasons.add("score " + fmt(score) + " → P" + level);
+        return new Priority(level, score, List.copyOf(reasons), many);
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.2f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+}

@@ -1,0 +1,55 @@
+package io.hearken.router.streams;
+
+import io.hearken.router.routing.RoutingComplaints;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.regex.Pattern;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The router as one Kafka Streams topology (exactly-once): intake and desk events in, decisions,
+ * SLA events and dead letters out, all in one transaction with the state-store changes. Stores are
+ * in memory with changelog topics (restored on start); the history of all partitions is a global
+ * store fed by the compacted {@value #HISTORY_TOPIC} topic.
+ */
+public final class RouterTopology {
+
+    /** Input: every channel's intake topic (not their {@code -dlt}s) and the desk's updates. */
+    public static final Pattern INPUT = Pattern.compile("intake\\.[a-z0-9]+|complaints\\.updates");
+    public static final String HISTORY_TOPIC = "router.history";
+    static final String COMPLAINTS_STORE = "router-complaints";
+    static final String DUE_STORE = "router-sla-due";
+    static final String HISTORY_STORE = "router-history";
+    /** Where a forwarded record goes; read by the sink. */
+    static final String TARGET_HEADER = "hearken-router-target";
+
+    private RouterTopology() {
+    }
+
+    public static Topology build(RoutingComplaints router, Clock clock, Duration slaCheckInterval) {
+        Topology topology = new Topology();
+        topology.addSource("router-in", new StringDeserializer(), new ByteArrayDeserializer(), INPUT);
+        topology.addProcessor("route", () -> new RoutingProcessor(router, clock, slaCheckInterval), "router-in");
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(COMPLAINTS_STORE),
+                Serdes.String(), Serdes.ByteArray()), "route");
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(DUE_STORE),
+                Serdes.String(), Serdes.Long()), "route");
+        topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(HISTORY_STORE),
+                        Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
+                "history-in", new StringDeserializer(), new ByteArrayDeserializer(), HISTORY_TOPIC, "history-load",
+                HistoryLoader::new);
+        topology.addSink("router-out", (key, value, context) -> {
+            Header target = context.headers().lastHeader(TARGET_HEADER);
+            return new String(target.value(), StandardCharsets.UTF_8);
+        }, new StringSerializer(), new ByteArraySerializer(), "route");
+        return topology;
+    }
+}

@@ -1,0 +1,240 @@
+package io.hearken.router.streams;
+
+import io.hearken.events.ComplaintEvent;
+import io.hearken.events.ComplaintId;
+import io.hearken.events.Topics;
+import io.hearken.router.history.HistoryEntry;
+import io.hearken.router.routing.ComplaintState;
+import io.hearken.router.routing.RouterPort;
+import io.hearken.router.routing.RoutingComplaints;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs {@link RoutingComplaints} on each record and on a wall-clock punctuation (the SLA clock). The
+ * effects of one record are collected first and applied only if the logic succeeded; a record that
+ * cannot be read or handled goes, unchanged, to {@code <topic>-dlt} with the reason in spring-kafka's
+ * dead-letter headers, and the stream moves on.
+ */
+final class RoutingProcessor implements Processor<String, byte[], String, byte[]> {
+
+    private static final Logger log = LoggerFactory.getLogger(RoutingProcessor.class);
+    /** Own history writes are kept here too, as the global store sees them a moment later. */
+    private static final int RECENT = 10_000;
+
+    private final RoutingComplaints router;
+    private final Clock clock;
+    private final Duration slaCheckInterval;
+    private final Map<String, HistoryEntry> recent = new LinkedHashMap<>(256, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, HistoryEntry> eldest) {
+            return size() > RECENT;
+        }
+    };
+    private ProcessorContext<String, byte[]> context;
+    private KeyValueStore<String, byte[]> complaints;
+    private KeyValueStore<String, Long> due;
+    private KeyValueStore<String, byte[]> history;
+
+    RoutingProcessor(RoutingComplaints router, Clock clock, Duration slaCheckInterval) {
+        this.router = router;
+        this.clock = clock;
+        this.slaCheckInterval = slaCheckInterval;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, byte[]> context) {
+        this.context = context;
+        complaints = context.getStateStore(RouterTopology.COMPLAINTS_STORE);
+        due = context.getStateStore(RouterTopology.DUE_STORE);
+        history = context.getStateStore(RouterTopology.HISTORY_STORE);
+        context.schedule(slaCheckInterval, PunctuationType.WALL_CLOCK_TIME, this::checkSla);
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        if (record.value() == null) {
+            return;
+        }
+        ComplaintEvent event;
+        try {
+            event = StateCodec.event(record.value());
+            if (event == null || event.complaintId() == null) {
+                throw new IllegalArgumentException("event without a complaint id");
+            }
+        } catch (RuntimeException e) {
+            deadLetter(record, e);
+            return;
+        }
+        Batch batch = new Batch();
+        try {
+            router.on(event, clock.instant(), batch);
+        } catch (RuntimeException e) {
+            deadLetter(record, e);
+            return;
+        }
+        batch.apply(record.timestamp());
+    }
+
+    /** {@code wallTime} stamps the records (the broker refuses far-future ones); {@code clock} decides what is due. */
+    private void checkSla(long wallTime) {
+        Instant now = clock.instant();
+        List<String> ready = new ArrayList<>();
+        try (KeyValueIterator<String, Long> it = due.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, Long> next = it.next();
+                if (next.value != null && next.value <= now.toEpochMilli()) {
+                    ready.add(next.key);
+                }
+            }
+        }
+        for (String id : ready) {
+            Batch batch = new Batch();
+            try {
+                batch.complaint(ComplaintId.of(id)).ifPresent(state -> router.tick(state, now, batch));
+                batch.apply(wallTime);
+            } catch (RuntimeException e) {
+                log.error("SLA check of {} failed; it will be retried at the next tick", id, e);
+            }
+        }
+    }
+
+    private void deadLetter(Record<String, byte[]> record, Exception e) {
+        Optional<RecordMetadata> meta = context.recordMetadata();
+        String topic = meta.map(RecordMetadata::topic).orElse("router");
+        log.warn("Dead-lettering a record from {}: {}", topic, e.toString());
+        Headers headers = new RecordHeaders(record.headers().toArray());
+        headers.add("kafka_dlt-original-topic", utf8(topic));
+        meta.ifPresent(m -> {
+            headers.add("kafka_dlt-original-partition", ByteBuffer.allocate(4).putInt(m.partition()).array());
+            headers.add("kafka_dlt-original-offset", ByteBuffer.allocate(8).putLong(m.offset()).array());
+        });
+        headers.add("kafka_dlt-exception-fqcn", utf8(e.getClass().getName()));
+        headers.add("kafka_dlt-exception-message", utf8(String.valueOf(e.getMessage())));
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        headers.add("kafka_dlt-exception-stacktrace", utf8(trace.toString()));
+        headers.add(RouterTopology.TARGET_HEADER, utf8(topic + Topics.DEAD_LETTER_SUFFIX));
+        context.forward(new Record<>(record.key(), record.value(), record.timestamp(), headers));
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The effects of one step, applied together. */
+    private final class Batch implements RouterPort {
+
+        private final Map<String, ComplaintState> saved = new LinkedHashMap<>();
+        private final List<HistoryEntry> remembered = new ArrayList<>();
+        private final List<Map.Entry<String, ComplaintEvent>> outbox = new ArrayList<>();
+
+        @Override
+        public Optional<ComplaintState> complaint(ComplaintId id) {
+            ComplaintState pending = saved.get(id.value());
+            if (pending != null) {
+                return Optional.of(pending);
+            }
+            byte[] json = complaints.get(id.value());
+            return json == null ? Optional.empty() : Optional.of(StateCodec.state(json));
+        }
+
+        @Override
+        public void save(ComplaintState state) {
+            saved.put(state.complaintId().value(), state);
+        }
+
+        @Override
+        public List<HistoryEntry> history(String building, String residentHash) {
+            Map<String, HistoryEntry> found = new LinkedHashMap<>();
+            for (String prefix : prefixes(building, residentHash)) {
+                try (KeyValueIterator<String, byte[]> it = history.prefixScan(prefix, new StringSerializer())) {
+                    while (it.hasNext()) {
+                        KeyValue<String, byte[]> kv = it.next();
+                        found.put(kv.key, StateCodec.history(kv.value));
+                    }
+                }
+                recent.forEach((key, entry) -> {
+                    if (key.startsWith(prefix)) {
+                        found.putIfAbsent(key, entry);
+                    }
+                });
+            }
+            return List.copyOf(found.values());
+        }
+
+        @Override
+        public void remember(HistoryEntry entry) {
+            remembered.add(entry);
+        }
+
+        @Override
+        public void send(String topic, ComplaintEvent event) {
+            outbox.add(Map.entry(topic, event));
+        }
+
+        void apply(long timestamp) {
+            saved.forEach((id, state) -> {
+                complaints.put(id, StateCodec.write(state));
+                Instant next = state.sla() == null ? null : state.sla().nextCheck();
+                if (next == null) {
+                    due.delete(id);
+                } else {
+                    due.put(id, next.toEpochMilli());
+                }
+            });
+            for (HistoryEntry entry : remembered) {
+                byte[] json = StateCodec.write(entry);
+                for (String prefix : prefixes(entry.building(), entry.residentHash())) {
+                    String key = prefix + entry.complaintId().value();
+                    recent.put(key, entry);
+                    forward(key, json, RouterTopology.HISTORY_TOPIC, timestamp);
+                }
+            }
+            for (Map.Entry<String, ComplaintEvent> out : outbox) {
+                ComplaintEvent event = out.getValue();
+                forward(event.complaintId().value(), StateCodec.write(event), out.getKey(), timestamp);
+            }
+        }
+
+        private void forward(String key, byte[] value, String topic, long timestamp) {
+            Headers headers = new RecordHeaders();
+            headers.add(RouterTopology.TARGET_HEADER, utf8(topic));
+            context.forward(new Record<>(key, value, timestamp, headers));
+        }
+    }
+
+    static List<String> prefixes(String building, String residentHash) {
+        List<String> prefixes = new ArrayList<>(2);
+        if (building != null) {
+            prefixes.add("b|" + building + "|");
+        }
+        if (residentHash != null) {
+            prefixes.add("r|" + residentHash + "|");
+        }
+        return prefixes;
+    }
+}

@@ -1,0 +1,56 @@
+package io.hearken.router.triage;
+
+import io.hearken.events.ComplaintRouted;
+import io.hearken.events.Departments;
+import io.hearken.events.ResidentType;
+import io.hearken.router.assignment.RoutingTable;
+import io.hearken.router.classification.Classifier;
+import io.hearken.router.sla.SlaPolicy;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Suggests category, urgency and department while an agent or resident types. Open: no login. */
+@RestController
+class TriageController {
+
+    private final Classifier classifier;
+    private final RoutingTable table;
+    private final SlaPolicy sla;
+    private final Clock clock;
+
+    TriageController(Classifier classifier, RoutingTable table, SlaPolicy sla, @Qualifier("routerClock") Clock clock) {
+        this.classifier = classifier;
+        this.table = table;
+        this.sla = sla;
+        this.clock = clock;
+    }
+
+    record TriageRequest(@NotBlank(message = "text must not be blank / 请填写投诉内容")
+                         @Size(max = 20_000, message = "text is too long (max 20000 characters) / 内容过长（最多20000字）")
+                         String text) {
+    }
+
+    record TriageResponse(String category, String urgency, String department, double confidence, List<String> reasons,
+            boolean needsTriage, List<ComplaintRouted.Suggestion> suggestions) {
+    }
+
+    @PostMapping(path = "/api/v1/triage", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    TriageResponse triage(@Valid @RequestBody TriageRequest request) {
+        ComplaintRouted.Classification c = classifier.classify(request.text(), null);
+        String department = c.needsTriage() ? Departments.TRIAGE
+                : table.route(new RoutingTable.Request(c.category(), c.urgency(), null, ResidentType.UNKNOWN,
+                        !sla.calendar().isOpen(clock.instant()))).department();
+        return new TriageResponse(c.category(), c.urgency().name().toLowerCase(Locale.ROOT), department, c.confidence(),
+                c.reasons(), c.needsTriage(), c.suggestions());
+    }
+}

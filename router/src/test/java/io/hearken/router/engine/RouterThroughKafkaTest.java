@@ -1,0 +1,314 @@
+package io.hearken.router.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.hearken.embedded.EmbeddedServers;
+import io.hearken.events.Actor;
+import io.hearken.events.Channel;
+import io.hearken.events.ComplaintEscalated;
+import io.hearken.events.ComplaintEvent;
+import io.hearken.events.ComplaintReassigned;
+import io.hearken.events.ComplaintReceived;
+import io.hearken.events.ComplaintReopened;
+import io.hearken.events.ComplaintRouted;
+import io.hearken.events.Contact;
+import io.hearken.events.Events;
+import io.hearken.events.FeedbackGiven;
+import io.hearken.events.Place;
+import io.hearken.events.ResidentType;
+import io.hearken.events.SlaBreached;
+import io.hearken.events.SlaClock;
+import io.hearken.events.Topics;
+import io.hearken.events.TrackingIds;
+import io.hearken.events.Urgency;
+import io.hearken.events.kafka.EventWireFormatAutoConfiguration;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * The router through the real embedded Kafka broker: intake → routed and the department queue,
+ * redelivery, dead letters, re-routing, reopening and the SLA clock (with a clock the test moves).
+ */
+@SpringBootTest(classes = RouterThroughKafkaTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"hearken.embedded.mode=test", "hearken.elasticsearch.uris=http://127.0.0.1:9",
+                "spring.mail.host=127.0.0.1", "hearken.privacy.secret=router-test-secret",
+                "hearken.router.sla-check-interval=300ms", "spring.kafka.consumer.auto-offset-reset=earliest"})
+@AutoConfigureTestRestTemplate
+@org.springframework.context.annotation.Import(RouterThroughKafkaTest.Clocks.class)
+class RouterThroughKafkaTest {
+
+    @org.springframework.boot.SpringBootConfiguration
+    @org.springframework.boot.autoconfigure.EnableAutoConfiguration
+    static class App {
+    }
+
+    /** A clock the test can move forward. */
+    static final class MovableClock extends Clock {
+        final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+
+        void advance(Duration d) {
+            now.updateAndGet(t -> t.plus(d));
+        }
+    }
+
+    static final MovableClock CLOCK = new MovableClock();
+
+    @TestConfiguration
+    static class Clocks {
+        @Bean
+        Clock routerClock() {
+            return CLOCK;
+        }
+    }
+
+    @Autowired
+    KafkaTemplate<String, ComplaintEvent> kafka;
+
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    RouterEngine engine;
+
+    private static KafkaConsumer<String, ComplaintEvent> eventsConsumer;
+
+    private static ComplaintReceived complaint(String text, String building, String unit, String email) {
+        return new ComplaintReceived(Events.newId(), TrackingIds.next(), Instant.now(), Channel.WEB, "form", null,
+                new Contact("王芳", email, null), ResidentType.TENANT, Place.of(building, unit), null, text, null,
+                "zh-CN", List.of(), Map.of());
+    }
+
+    private static synchronized List<ConsumerRecord<String, ComplaintEvent>> read(String topic) {
+        String bootstrap = EmbeddedServers.current().kafka().bootstrapServers();
+        try (KafkaConsumer<String, ComplaintEvent> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(),
+                EventWireFormatAutoConfiguration.deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, ComplaintEvent>> out = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+            return out;
+        }
+    }
+
+    private static <T extends ComplaintEvent> List<T> events(String topic, String key, Class<T> type) {
+        return read(topic).stream().filter(r -> key.equals(r.key()) && type.isInstance(r.value()))
+                .map(r -> type.cast(r.value())).toList();
+    }
+
+    private ComplaintRouted awaitRouted(ComplaintReceived c) {
+        String key = c.complaintId().value();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> !events(Topics.ROUTED, key, ComplaintRouted.class).isEmpty());
+        return events(Topics.ROUTED, key, ComplaintRouted.class).get(0);
+    }
+
+    @Test
+    void aComplaintIsRoutedToComplaintsRoutedAndToItsDepartmentQueueOnceEvenWhenRedelivered() throws Exception {
+        ComplaintReceived c = complaint("卫生间水管漏水，水都流到楼下了", "3号楼", "1203", "wang.fang@example.com");
+        kafka.send(Topics.INTAKE_WEB, c.complaintId().value(), c).get();
+
+        ComplaintRouted routed = awaitRouted(c);
+        assertThat(routed.eventId()).isEqualTo(Events.idFrom("routed", c.eventId()));
+        assertThat(routed.classification().category()).isEqualTo("facility");
+        assertThat(routed.classification().urgency()).isEqualTo(Urgency.URGENT);
+        assertThat(routed.assignment().department()).isEqualTo("maintenance");
+        assertThat(routed.assignment().priorityReasons()).isNotEmpty();
+        assertThat(routed.complaint()).isEqualTo(c);
+        String key = c.complaintId().value();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> events(Topics.assignments("maintenance"), key, ComplaintRouted.class).size() == 1);
+
+        // The same event again (a redelivery), then a marker on the same key and partition.
+        kafka.send(Topics.INTAKE_WEB, key, c).get();
+        FeedbackGiven low = new FeedbackGiven(Events.newId(), c.complaintId(), Instant.now(), Channel.WEB, 1, "还在漏");
+        kafka.send(Topics.INTAKE_WEB, key, low).get();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> !events(Topics.UPDATES, key, ComplaintReopened.class).isEmpty());
+        assertThat(events(Topics.ROUTED, key, ComplaintRouted.class)).hasSize(1);
+        assertThat(events(Topics.assignments("maintenance"), key, ComplaintRouted.class)).hasSize(1);
+        assertThat(events(Topics.UPDATES, key, ComplaintReopened.class)).singleElement()
+                .satisfies(r -> assertThat(r.reason()).contains("satisfaction score 1"));
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicWithTheReasonAndTheStreamGoesOn() throws Exception {
+        String bootstrap = EmbeddedServers.current().kafka().bootstrapServers();
+        String poisonKey = "HK-2222-POIS";
+        try (KafkaProducer<String, String> raw = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new StringSerializer(), new StringSerializer())) {
+            raw.send(new ProducerRecord<>(Topics.INTAKE_WEB, poisonKey, "{\"type\":\"complaint-received\",\"complaintId\":42")).get();
+        }
+        ComplaintReceived after = complaint("楼下垃圾桶满了三天没人收，很臭", "7号楼", "302", "li.lei@example.com");
+        kafka.send(Topics.INTAKE_WEB, after.complaintId().value(), after).get();
+        assertThat(awaitRouted(after).assignment().department()).isEqualTo("cleaning");
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            try (KafkaConsumer<String, byte[]> dlt = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.GROUP_ID_CONFIG, Events.newId()),
+                    new StringDeserializer(), new ByteArrayDeserializer())) {
+                dlt.subscribe(List.of(Topics.INTAKE_WEB + Topics.DEAD_LETTER_SUFFIX));
+                List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+                dlt.poll(Duration.ofSeconds(3)).forEach(records::add);
+                assertThat(records).anySatisfy(r -> {
+                    assertThat(r.key()).isEqualTo(poisonKey);
+                    assertThat(new String(r.value(), StandardCharsets.UTF_8)).startsWith("{\"type\":\"complaint-received\"");
+                    Header reason = r.headers().lastHeader("kafka_dlt-exception-message");
+                    assertThat(reason).isNotNull();
+                    assertThat(new String(reason.value(), StandardCharsets.UTF_8)).isNotBlank();
+                    assertThat(new String(r.headers().lastHeader("kafka_dlt-original-topic").value(), StandardCharsets.UTF_8))
+                            .isEqualTo(Topics.INTAKE_WEB);
+                });
+            }
+        });
+    }
+
+    @Test
+    void aReassignmentFromTheDeskIsReRoutedWithTheReason() throws Exception {
+        ComplaintReceived c = complaint("楼道的灯坏了好几天了", "9号楼", "101", "zhao@example.com");
+        kafka.send(Topics.INTAKE_WEB, c.complaintId().value(), c).get();
+        ComplaintRouted first = awaitRouted(c);
+        ComplaintReassigned reassigned = new ComplaintReassigned(Events.newId(), c.complaintId(), Instant.now(),
+                new Actor("u7", "李师傅", first.assignment().department(), Actor.Role.STAFF),
+                first.assignment().department(), "cleaning", "是保洁打扫时碰坏的");
+        kafka.send(Topics.UPDATES, c.complaintId().value(), reassigned).get();
+        String key = c.complaintId().value();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> !events(Topics.assignments("cleaning"), key, ComplaintRouted.class).isEmpty());
+        ComplaintRouted rerouted = events(Topics.assignments("cleaning"), key, ComplaintRouted.class).get(0);
+        assertThat(rerouted.assignment().previousDepartment()).isEqualTo(first.assignment().department());
+        assertThat(rerouted.assignment().reason()).isEqualTo("是保洁打扫时碰坏的");
+        assertThat(events(Topics.ROUTED, key, ComplaintRouted.class)).hasSize(2);
+    }
+
+    @Test
+    void aMissedFirstResponseIsABreachEscalatedToTheSupervisor() throws Exception {
+        ComplaintReceived c = complaint("电梯按钮失灵，按了没反应", "6号楼", "803", "sun@example.com");
+        kafka.send(Topics.INTAKE_WEB, c.complaintId().value(), c).get();
+        ComplaintRouted routed = awaitRouted(c);
+        assertThat(routed.classification().urgency()).isEqualTo(Urgency.NORMAL);
+
+        CLOCK.advance(Duration.ofHours(25));
+        String key = c.complaintId().value();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> !events(Topics.UPDATES, key, ComplaintEscalated.class).isEmpty());
+        assertThat(events(Topics.UPDATES, key, SlaBreached.class)).singleElement().satisfies(b -> {
+            assertThat(b.clock()).isEqualTo(SlaClock.FIRST_RESPONSE);
+            assertThat(b.due()).isEqualTo(routed.assignment().firstResponseDue());
+        });
+        assertThat(events(Topics.UPDATES, key, ComplaintEscalated.class)).singleElement().satisfies(e -> {
+            assertThat(e.level()).isEqualTo(ComplaintEscalated.Level.SUPERVISOR);
+            assertThat(e.department()).isEqualTo(routed.assignment().department());
+        });
+    }
+
+    @Test
+    void afterARestartTheStateIsBackAndARedeliveryIsNotRoutedAgain() throws Exception {
+        ComplaintReceived c = complaint("小区门口有陌生人天天徘徊，很可疑", "南门", null, "qian@example.com");
+        String key = c.complaintId().value();
+        kafka.send(Topics.INTAKE_WEB, key, c).get();
+        awaitRouted(c);
+
+        engine.stop(); // in-memory stores are gone; a new instance restores them from the changelog topics
+        engine.start();
+        await().atMost(Duration.ofSeconds(90)).until(() -> engine.state().equals("RUNNING"));
+
+        kafka.send(Topics.INTAKE_WEB, key, c).get();
+        FeedbackGiven marker = new FeedbackGiven(Events.newId(), c.complaintId(), Instant.now(), Channel.WEB, 2, null);
+        kafka.send(Topics.INTAKE_WEB, key, marker).get();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> !events(Topics.UPDATES, key, ComplaintReopened.class).isEmpty());
+        assertThat(events(Topics.ROUTED, key, ComplaintRouted.class)).hasSize(1);
+    }
+
+    @Test
+    void aSimilarComplaintAboutTheSameBuildingIsLinkedToTheFirst() throws Exception {
+        ComplaintReceived first = complaint("12号楼地下室水管爆裂，水漫出来了", "12号楼", "B1", "zhou@example.com");
+        kafka.send(Topics.INTAKE_WEB, first.complaintId().value(), first).get();
+        awaitRouted(first);
+        ComplaintReceived second = complaint("12号楼地下室水管爆了，到处是水", "12号楼", "101", "wu@example.com");
+        kafka.send(Topics.INTAKE_WEB, second.complaintId().value(), second).get();
+        ComplaintRouted linked = awaitRouted(second);
+        assertThat(linked.links().relatedTo()).isEqualTo(first.complaintId());
+        assertThat(linked.assignment().priorityReasons()).contains("linked to incident " + first.complaintId());
+    }
+
+    @Test
+    void triageSuggestsCategoryUrgencyAndDepartment() {
+        ResponseEntity<Map> ok = rest.postForEntity("/api/v1/triage", Map.of("text", "三号楼电梯困人，里面有老人"), Map.class);
+        assertThat(ok.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(ok.getBody()).containsEntry("category", "facility").containsEntry("urgency", "urgent")
+                .containsEntry("department", "maintenance").containsKeys("confidence", "reasons");
+        assertThat((List<?>) ok.getBody().get("reasons")).isNotEmpty();
+
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<Map> bad = rest.postForEntity("/api/v1/triage", new HttpEntity<>("{\"text\": \"  \"}", json), Map.class);
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bad.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(bad.getBody()).containsEntry("status", 400);
+        assertThat((String) bad.getBody().get("detail")).contains("text").contains("请填写投诉内容");
+
+        ResponseEntity<Map> broken = rest.postForEntity("/api/v1/triage", new HttpEntity<>("{\"text\": ", json), Map.class);
+        assertThat(broken.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(broken.getBody()).containsKey("title");
+    }
+}
