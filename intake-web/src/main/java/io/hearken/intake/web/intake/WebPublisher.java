@@ -71,7 +71,8 @@ public class WebPublisher implements DisposableBean {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IntakeUnavailable("interrupted while waiting for Kafka", e);
-        } catch (ExecutionException | TimeoutException | org.apache.kafka.common.KafkaException e) {
+        } catch (ExecutionException | TimeoutException | org.apache.kafka.common.KafkaException
+                | org.springframework.kafka.KafkaException e) {
             throw new IntakeUnavailable("Kafka did not acknowledge within " + timeout, e);
         }
     }
