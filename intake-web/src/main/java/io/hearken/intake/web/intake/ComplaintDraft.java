@@ -21,4 +21,21 @@ public record ComplaintDraft(
         @Size(max = 40) String categoryHint,
         @Pattern(regexp = "(?i)zh|zh-CN|zh-Hans|en|en-.*") String language,
         Boolean consent) {
+
+    /** An empty form field means "not given", not an invalid value. */
+    public ComplaintDraft {
+        name = blankToNull(name);
+        email = blankToNull(email);
+        phone = blankToNull(phone);
+        residentType = blankToNull(residentType);
+        building = blankToNull(building);
+        unit = blankToNull(unit);
+        subject = blankToNull(subject);
+        categoryHint = blankToNull(categoryHint);
+        language = blankToNull(language);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
 }

@@ -106,7 +106,9 @@ class ResidentPagesSliceTest {
     void aValidFormShowsTheTrackingId() throws Exception {
         when(submitting.submit(any(), any(), any()))
                 .thenReturn(new SubmittingComplaint.Submitted(ComplaintId.of("HK-7K2M-9QXD"), true));
+        // Empty optional fields, as a browser sends them, are "not given".
         mvc.perform(multipart("/").param("email", "a@example.com").param("description", "楼道灯不亮")
+                        .param("phone", "").param("residentType", "").param("categoryHint", "").param("name", "")
                         .param("consent", "true").param("formToken", "t-2"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("HK-7K2M-9QXD")))
