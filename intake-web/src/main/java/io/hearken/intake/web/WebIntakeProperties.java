@@ -22,7 +22,7 @@ public record WebIntakeProperties(Path attachmentsDir, Duration publishTimeout, 
         attachmentsDir = attachmentsDir == null ? Path.of("data", "attachments") : attachmentsDir;
         publishTimeout = publishTimeout == null ? Duration.ofSeconds(5) : publishTimeout;
         hotline = hotline == null ? "400-800-1234" : hotline;
-        idempotencyTopic = idempotencyTopic == null ? "intake.web.idempotency" : idempotencyTopic;
+        idempotencyTopic = idempotencyTopic == null ? "hearken-web-idempotency" : idempotencyTopic;
         publicBaseUrl = publicBaseUrl == null ? "" : publicBaseUrl;
         rateLimit = rateLimit == null ? new RateLimit(0, null) : rateLimit;
         open311 = open311 == null ? new Open311(null, null) : open311;

@@ -146,7 +146,7 @@ class ResidentPages {
             List<TimelineEntry> timeline = lookup.timeline(ComplaintId.of(view.id()));
             model.addAttribute("timeline", timeline.stream().map(e -> Map.of(
                     "at", e.at() == null ? "" : e.at().toString(),
-                    "what", messages.get("event." + e.type(), locale),
+                    "what", messages.getOrDefault("event." + e.type(), e.type(), locale),
                     "text", e.text() == null ? "" : e.text())).toList());
             model.addAttribute("resolved", "resolved".equalsIgnoreCase(view.status()));
         } catch (FollowingUp.Refused e) {

@@ -33,6 +33,11 @@ public class WebMessages {
         return source.getMessage(code, args, locale);
     }
 
+    /** The text, or {@code fallback} when there is none for this code. */
+    public String getOrDefault(String code, String fallback, Locale locale) {
+        return source.getMessage(code, null, fallback, locale);
+    }
+
     public String get(MessageSourceResolvable resolvable, Locale locale) {
         return source.getMessage(resolvable, locale);
     }

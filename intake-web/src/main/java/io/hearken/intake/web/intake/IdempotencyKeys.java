@@ -28,9 +28,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which complaint an idempotency key (an API {@code Idempotency-Key}, a form's hidden token) already made.
- * The record of it is a compacted Kafka topic ({@code intake.web.idempotency}, key = the scoped key, value =
- * {@code <complaint id> <request fingerprint>}): every instance reads the whole topic at start-up and then
- * follows it, so the answer survives restarts and is shared by all instances without another store.
+ * The record of it is a compacted Kafka topic ({@code hearken-web-idempotency}: deliberately outside the
+ * router's {@code intake.*} pattern; key = the scoped key, value = {@code <complaint id> <request fingerprint>}):
+ * every instance reads the whole topic at start-up and then follows it, so the answer survives restarts and is shared by all instances without another store.
  */
 @Component
 public class IdempotencyKeys implements SmartLifecycle {

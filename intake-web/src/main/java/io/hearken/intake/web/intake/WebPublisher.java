@@ -47,8 +47,9 @@ public class WebPublisher implements DisposableBean {
         long ms = Math.max(1000, timeout.toMillis());
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, ms);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ms - 500);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, Math.min(5, ((Number) config.getOrDefault(
-                ProducerConfig.LINGER_MS_CONFIG, 5)).longValue()));
+        // Properties may come as strings from application.yml ("5") or as numbers.
+        long linger = Long.parseLong(String.valueOf(config.getOrDefault(ProducerConfig.LINGER_MS_CONFIG, "5")).strip());
+        config.put(ProducerConfig.LINGER_MS_CONFIG, Math.min(5, linger));
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) ms);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "hearken-web");
