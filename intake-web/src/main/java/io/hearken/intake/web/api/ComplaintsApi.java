@@ -1,73 +1,224 @@
 package io.hearken.intake.web.api;
 
 import io.hearken.analytics.lookup.ComplaintLookup;
-import io.hearken.analytics.lookup.ComplaintView;
+import io.hearken.events.Attachment;
 import io.hearken.events.Channel;
-import io.hearken.events.ComplaintEvent;
 import io.hearken.events.ComplaintId;
-import io.hearken.events.ComplaintReceived;
-import io.hearken.events.Contact;
-import io.hearken.events.Events;
-import io.hearken.events.Place;
-import io.hearken.events.ResidentType;
-import io.hearken.events.Topics;
-import io.hearken.events.TrackingIds;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
+import io.hearken.intake.web.WebIntakeProperties;
+import io.hearken.intake.web.abuse.RateLimiter;
+import io.hearken.intake.web.attachments.AttachmentStore;
+import io.hearken.intake.web.intake.ComplaintDraft;
+import io.hearken.intake.web.intake.DraftValidation;
+import io.hearken.intake.web.intake.FollowingUp;
+import io.hearken.intake.web.intake.InvalidSubmission;
+import io.hearken.intake.web.intake.SubmittingComplaint;
+import io.hearken.intake.web.intake.Violation;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Walking skeleton of the REST API; the web channel issue completes it. */
+/**
+ * The residents' REST API. Bodies are read here, not by a message converter, so that every refusal (wrong
+ * type, too large, malformed) gets the same problem body in the caller's language.
+ */
 @RestController
 @RequestMapping("/api/v1/complaints")
+@Tag(name = "complaints", description = "Submit a complaint, read its status, comment on it, rate the result")
 class ComplaintsApi {
 
-    private final KafkaTemplate<String, ComplaintEvent> kafka;
+    /** A JSON body larger than this is refused with 413 (files go as multipart, 10 MB each). */
+    static final int MAX_JSON_BYTES = 64 * 1024;
+
+    private final SubmittingComplaint submitting;
+    private final FollowingUp followingUp;
+    private final DraftValidation validation;
+    private final AttachmentStore attachments;
+    private final RateLimiter rateLimiter;
     private final ComplaintLookup lookup;
+    private final JsonMapper json;
+    private final WebIntakeProperties properties;
 
-    ComplaintsApi(KafkaTemplate<String, ComplaintEvent> kafka, ComplaintLookup lookup) {
-        this.kafka = kafka;
+    ComplaintsApi(SubmittingComplaint submitting, FollowingUp followingUp, DraftValidation validation,
+            AttachmentStore attachments, RateLimiter rateLimiter, ComplaintLookup lookup, JsonMapper json,
+            WebIntakeProperties properties) {
+        this.submitting = submitting;
+        this.followingUp = followingUp;
+        this.validation = validation;
+        this.attachments = attachments;
+        this.rateLimiter = rateLimiter;
         this.lookup = lookup;
+        this.json = json;
+        this.properties = properties;
     }
 
-    record NewComplaint(String name, String email, String phone, ResidentType residentType, String building,
-            String unit, String subject, @NotBlank String description, String categoryHint, String language) {
-    }
-
-    record Accepted(String id, String status, String trackingUrl) {
-    }
-
+    @Operation(summary = "Submit a complaint",
+            description = "JSON body, or multipart/form-data with the same field names plus up to 5 files in "
+                    + "'attachments' (JPEG, PNG, GIF, WebP, HEIC, PDF; 10 MB each). 201 only after Kafka has it.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+                    @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ApiRecords.NewComplaint.class))}))
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER,
+            description = "Any unique string; a retry with the same key answers the same complaint id")
     @PostMapping
-    ResponseEntity<Accepted> submit(@Valid @RequestBody NewComplaint request) throws Exception {
-        ComplaintId id = TrackingIds.next();
-        ComplaintReceived event = new ComplaintReceived(Events.newId(), id, Instant.now(), Channel.WEB, "api", null,
-                new Contact(request.name(), request.email(), request.phone()), request.residentType(),
-                Place.of(request.building(), request.unit()), request.subject(), request.description(),
-                request.categoryHint(), request.language() == null ? "zh-CN" : request.language(), List.of(), Map.of());
-        // The resident gets the id only once Kafka has the complaint.
-        kafka.send(Topics.INTAKE_WEB, id.value(), event).get(10, TimeUnit.SECONDS);
-        return ResponseEntity.created(URI.create("/api/v1/complaints/" + id))
-                .body(new Accepted(id.value(), "received", "/track?id=" + id));
+    ResponseEntity<ApiRecords.Accepted> submit(HttpServletRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) throws IOException {
+        rateLimiter.check(request.getRemoteAddr());
+        ApiRecords.NewComplaint body;
+        List<MultipartFile> files = List.of();
+        if (request instanceof MultipartHttpServletRequest multipart) {
+            body = fromForm(multipart);
+            files = multipart.getFiles("attachments");
+        } else if (isJson(request.getContentType())) {
+            body = read(request, ApiRecords.NewComplaint.class);
+        } else {
+            throw new ApiProblems.ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-type");
+        }
+        if (idempotencyKey != null && idempotencyKey.length() > 200) {
+            throw new InvalidSubmission(List.of(Violation.of("Idempotency-Key", "Size", 200, 1)));
+        }
+        ComplaintDraft draft = body.draft();
+        List<Violation> problems = validation.check(draft, false);
+        if (!problems.isEmpty()) {
+            throw new InvalidSubmission(problems);
+        }
+        List<Attachment> stored = attachments.store(files);
+        var result = submitting.submit(draft, stored, new SubmittingComplaint.Source(Channel.WEB, "api",
+                idempotencyKey, null, Map.of("consent", draft.consent() == null ? "api-terms" : "given")));
+        String id = result.id().value();
+        var accepted = new ApiRecords.Accepted(id, "received", properties.publicBaseUrl() + "/track?id=" + id);
+        // A replayed key answers like the first time, with the same id (200 instead of 201).
+        return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .location(URI.create("/api/v1/complaints/" + id))
+                .header("Idempotent-Replayed", String.valueOf(!result.created()))
+                .body(accepted);
     }
 
+    @Operation(summary = "A complaint's public status and history (no personal data)")
     @GetMapping("/{id}")
-    ComplaintView get(@PathVariable String id) {
+    ApiRecords.ComplaintStatus get(@PathVariable String id) {
         if (!ComplaintId.isValid(id)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new ApiProblems.ApiProblem(HttpStatus.NOT_FOUND, "not-found");
         }
-        return lookup.find(ComplaintId.of(id)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        ComplaintId complaintId = ComplaintId.of(id);
+        var view = lookup.find(complaintId)
+                .orElseThrow(() -> new ApiProblems.ApiProblem(HttpStatus.NOT_FOUND, "not-found"));
+        return ApiRecords.ComplaintStatus.of(view, lookup.timeline(complaintId));
+    }
+
+    @Operation(summary = "A follow-up from the resident",
+            description = "'contact' must be the e-mail (or, without one, the phone) given at submission.")
+    @PostMapping("/{id}/comments")
+    ResponseEntity<ApiRecords.EventAccepted> comment(@PathVariable String id, HttpServletRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestBody(required = false) ApiRecords.NewComment body) {
+        rateLimiter.check(request.getRemoteAddr());
+        List<Violation> problems = new ArrayList<>();
+        if (body == null || blank(body.contact())) {
+            problems.add(Violation.of("contact", "NotBlank"));
+        }
+        if (body == null || blank(body.text())) {
+            problems.add(Violation.of("text", "NotBlank"));
+        } else if (body.text().length() > 5000) {
+            problems.add(Violation.of("text", "Size", 5000, 1));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidSubmission(problems);
+        }
+        var event = followingUp.comment(id, body.contact(), body.text(), idempotencyKey);
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(new ApiRecords.EventAccepted(event.complaintId().value(), event.eventId(), "follow-up-received"));
+    }
+
+    @Operation(summary = "The resident's satisfaction (1-5) once resolved; below 3 reopens the complaint")
+    @PostMapping("/{id}/feedback")
+    ResponseEntity<ApiRecords.EventAccepted> feedback(@PathVariable String id, HttpServletRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestBody(required = false) ApiRecords.NewFeedback body) {
+        rateLimiter.check(request.getRemoteAddr());
+        List<Violation> problems = new ArrayList<>();
+        if (body == null || blank(body.contact())) {
+            problems.add(Violation.of("contact", "NotBlank"));
+        }
+        if (body == null || body.score() == null || body.score() < 1 || body.score() > 5) {
+            problems.add(Violation.of("score", "Score"));
+        }
+        if (body != null && body.comment() != null && body.comment().length() > 2000) {
+            problems.add(Violation.of("comment", "Size", 2000, 0));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidSubmission(problems);
+        }
+        var event = followingUp.feedback(id, body.contact(), body.score(), body.comment(), idempotencyKey);
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(new ApiRecords.EventAccepted(event.complaintId().value(), event.eventId(), "feedback-given"));
+    }
+
+    private <T> T read(HttpServletRequest request, Class<T> type) throws IOException {
+        if (request.getContentLengthLong() > MAX_JSON_BYTES) {
+            throw new ApiProblems.ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "too-large");
+        }
+        byte[] bytes;
+        try (InputStream in = request.getInputStream()) {
+            bytes = in.readNBytes(MAX_JSON_BYTES + 1);
+        }
+        if (bytes.length > MAX_JSON_BYTES) {
+            throw new ApiProblems.ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "too-large");
+        }
+        try {
+            T value = json.readValue(bytes, type);
+            if (value == null) {
+                throw new ApiProblems.ApiProblem(HttpStatus.BAD_REQUEST, "malformed");
+            }
+            return value;
+        } catch (JacksonException e) {
+            throw new ApiProblems.ApiProblem(HttpStatus.BAD_REQUEST, "malformed");
+        }
+    }
+
+    private static ApiRecords.NewComplaint fromForm(MultipartHttpServletRequest r) {
+        String consent = r.getParameter("consent");
+        return new ApiRecords.NewComplaint(r.getParameter("name"), r.getParameter("email"), r.getParameter("phone"),
+                r.getParameter("residentType"), r.getParameter("building"), r.getParameter("unit"),
+                r.getParameter("subject"), r.getParameter("description"), r.getParameter("categoryHint"),
+                r.getParameter("language"), consent == null ? null : Boolean.valueOf(
+                        consent.equalsIgnoreCase("true") || consent.equalsIgnoreCase("on")));
+    }
+
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json");
+        } catch (org.springframework.util.InvalidMimeTypeException e) {
+            return false;
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 }

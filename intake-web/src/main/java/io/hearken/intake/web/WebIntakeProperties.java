@@ -1,0 +1,46 @@
+package io.hearken.intake.web;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the web channel ({@code hearken.web.*}); every one has a default, so the all-in-one needs none.
+ *
+ * @param attachmentsDir where uploaded files are kept (outside Kafka)
+ * @param publishTimeout how long a web request waits for Kafka's acknowledgement before answering 503
+ * @param hotline the phone number shown when the service is unavailable
+ * @param idempotencyTopic the compacted topic that remembers idempotency key → complaint id
+ * @param publicBaseUrl prefix for tracking links in API answers (empty: relative links)
+ */
+@ConfigurationProperties("hearken.web")
+public record WebIntakeProperties(Path attachmentsDir, Duration publishTimeout, String hotline,
+        String idempotencyTopic, String publicBaseUrl, RateLimit rateLimit, Open311 open311) {
+
+    public WebIntakeProperties {
+        attachmentsDir = attachmentsDir == null ? Path.of("data", "attachments") : attachmentsDir;
+        publishTimeout = publishTimeout == null ? Duration.ofSeconds(5) : publishTimeout;
+        hotline = hotline == null ? "400-800-1234" : hotline;
+        idempotencyTopic = idempotencyTopic == null ? "hearken-web-idempotency" : idempotencyTopic;
+        publicBaseUrl = publicBaseUrl == null ? "" : publicBaseUrl;
+        rateLimit = rateLimit == null ? new RateLimit(0, null) : rateLimit;
+        open311 = open311 == null ? new Open311(null, null) : open311;
+    }
+
+    /** Submissions per client IP: {@code capacity} at once, refilled over {@code period}. */
+    public record RateLimit(int capacity, Duration period) {
+        public RateLimit {
+            capacity = capacity <= 0 ? 30 : capacity;
+            period = period == null ? Duration.ofMinutes(1) : period;
+        }
+    }
+
+    /** Open311 GeoReport v2: accepted API keys (the demo key {@code demo} by default), the jurisdiction id. */
+    public record Open311(List<String> apiKeys, String jurisdictionId) {
+        public Open311 {
+            apiKeys = apiKeys == null || apiKeys.isEmpty() ? List.of("demo") : List.copyOf(apiKeys);
+            jurisdictionId = jurisdictionId == null ? "hearken" : jurisdictionId;
+        }
+    }
+}

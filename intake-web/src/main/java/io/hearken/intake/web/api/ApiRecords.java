@@ -1,0 +1,63 @@
+package io.hearken.intake.web.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.hearken.analytics.lookup.ComplaintView;
+import io.hearken.analytics.lookup.TimelineEntry;
+import io.hearken.intake.web.intake.ComplaintDraft;
+import java.time.Instant;
+import java.util.List;
+
+/** The JSON shapes of the REST API. */
+final class ApiRecords {
+
+    private ApiRecords() {
+    }
+
+    /** POST /api/v1/complaints (JSON, or the same names as multipart form fields plus {@code attachments}). */
+    record NewComplaint(String name, String email, String phone, String residentType, String building, String unit,
+            String subject, String description, String categoryHint, String language, Boolean consent) {
+
+        ComplaintDraft draft() {
+            return new ComplaintDraft(name, email, phone, residentType, building, unit, subject, description,
+                    categoryHint, language, consent);
+        }
+    }
+
+    record Accepted(String id, String status, String trackingUrl) {
+    }
+
+    /** GET /api/v1/complaints/{id}: the public view, never a contact, a name or a hash. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ComplaintStatus(String id, String status, String category, String urgency, String department,
+            Instant receivedAt, Instant firstResponseDue, Instant resolutionDue, String subject, String description,
+            String language, String building, List<HistoryItem> history) {
+
+        static ComplaintStatus of(ComplaintView v, List<TimelineEntry> timeline) {
+            return new ComplaintStatus(v.id(), v.status(), v.category(), v.urgency(), v.department(), v.receivedAt(),
+                    v.firstResponseDue(), v.resolutionDue(), v.subject(), v.description(), v.language(), v.building(),
+                    timeline.stream().map(HistoryItem::of).toList());
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record HistoryItem(String type, Instant at, String status, String text, String department) {
+        static HistoryItem of(TimelineEntry e) {
+            return new HistoryItem(e.type(), e.at(), e.status(), e.text(), e.department());
+        }
+    }
+
+    /** POST .../comments: {@code contact} is the e-mail (or phone) used at submission. */
+    record NewComment(String contact, String text) {
+    }
+
+    /** POST .../feedback: satisfaction 1–5 and an optional comment. */
+    record NewFeedback(String contact, Integer score, String comment) {
+    }
+
+    record EventAccepted(String complaintId, String eventId, String type) {
+    }
+
+    /** One field error inside a problem body. */
+    record FieldError(String field, String code, String message) {
+    }
+}

@@ -1,0 +1,144 @@
+package io.hearken.intake.web.attachments;
+
+import io.hearken.events.Attachment;
+import io.hearken.intake.web.WebIntakeProperties;
+import io.hearken.intake.web.intake.InvalidSubmission;
+import io.hearken.intake.web.intake.Violation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Keeps uploaded files outside Kafka, under {@code hearken.web.attachments-dir}, named by their SHA-256 (the
+ * same file uploaded twice is stored once). The type is decided by the first bytes, never by the name or the
+ * browser's claim: JPEG, PNG, GIF, WebP, HEIC and PDF only; 10 MB each, five at most.
+ */
+@Component
+public class AttachmentStore {
+
+    public static final int MAX_FILES = 5;
+    public static final long MAX_BYTES = 10L * 1024 * 1024;
+
+    private final Path dir;
+
+    AttachmentStore(WebIntakeProperties properties) {
+        this.dir = properties.attachmentsDir().toAbsolutePath().normalize();
+    }
+
+    /** Checks every file first (count, size, type), then stores them; throws {@link InvalidSubmission}. */
+    public List<Attachment> store(List<MultipartFile> files) {
+        List<MultipartFile> given = files == null ? List.of()
+                : files.stream().filter(f -> f != null && !f.isEmpty()).toList();
+        if (given.size() > MAX_FILES) {
+            throw new InvalidSubmission(List.of(Violation.of("attachments", "TooManyFiles", MAX_FILES)));
+        }
+        List<String> types = new ArrayList<>();
+        for (MultipartFile file : given) {
+            if (file.getSize() > MAX_BYTES) {
+                throw new AttachmentTooLarge(file.getOriginalFilename());
+            }
+            String type = sniff(file);
+            if (type == null) {
+                throw new InvalidSubmission(List.of(Violation.of("attachments", "FileType",
+                        safeName(file.getOriginalFilename()))));
+            }
+            types.add(type);
+        }
+        List<Attachment> stored = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            stored.add(save(given.get(i), types.get(i)));
+        }
+        return stored;
+    }
+
+    private Attachment save(MultipartFile file, String type) {
+        try {
+            Files.createDirectories(dir);
+            Path temp = Files.createTempFile(dir, "upload-", ".part");
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = new DigestInputStream(file.getInputStream(), sha)) {
+                Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+            }
+            String hash = HexFormat.of().formatHex(sha.digest());
+            Path target = dir.resolve(hash.substring(0, 2)).resolve(hash + extension(type));
+            Files.createDirectories(target.getParent());
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return new Attachment(safeName(file.getOriginalFilename()), type, file.getSize(), hash,
+                    target.toUri().toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store attachment", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The content type by magic bytes, or null when it is not an accepted kind. */
+    static String sniff(MultipartFile file) {
+        byte[] head = new byte[16];
+        int n;
+        try (InputStream in = file.getInputStream()) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sniff(head, n);
+    }
+
+    static String sniff(byte[] b, int n) {
+        if (n >= 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF) {
+            return "image/jpeg";
+        }
+        if (n >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G' && b[4] == 0x0D
+                && b[5] == 0x0A && b[6] == 0x1A && b[7] == 0x0A) {
+            return "image/png";
+        }
+        if (n >= 6 && b[0] == 'G' && b[1] == 'I' && b[2] == 'F' && b[3] == '8' && (b[4] == '7' || b[4] == '9')
+                && b[5] == 'a') {
+            return "image/gif";
+        }
+        if (n >= 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E'
+                && b[10] == 'B' && b[11] == 'P') {
+            return "image/webp";
+        }
+        if (n >= 12 && b[4] == 'f' && b[5] == 't' && b[6] == 'y' && b[7] == 'p' && b[8] == 'h' && b[9] == 'e'
+                && (b[10] == 'i' || b[10] == 'v')) {
+            return "image/heic";
+        }
+        if (n >= 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-') {
+            return "application/pdf";
+        }
+        return null;
+    }
+
+    private static String extension(String type) {
+        return switch (type) {
+            case "image/jpeg" -> ".jpg";
+            case "image/png" -> ".png";
+            case "image/gif" -> ".gif";
+            case "image/webp" -> ".webp";
+            case "image/heic" -> ".heic";
+            default -> ".pdf";
+        };
+    }
+
+    /** Only the last path segment, no control characters, at most 200 characters. */
+    static String safeName(String name) {
+        if (name == null || name.isBlank()) {
+            return "attachment";
+        }
+        String base = name.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "");
+        return base.length() > 200 ? base.substring(0, 200) : base.isBlank() ? "attachment" : base;
+    }
+}

@@ -1,0 +1,148 @@
+package io.hearken.intake.web.form;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import io.hearken.analytics.indexing.Indices;
+import io.hearken.events.privacy.PersonalData;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A resident in headless Chromium (Debian's package): fills the form in Chinese, submits, reads the tracking
+ * id and opens the tracking page with it. The read model entry the router and analytics would write is
+ * indexed by the test (this module has no router).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "hearken.embedded.mode=test", "server.port=0", "hearken.web.attachments-dir=target/browser-attachments",
+        "hearken.privacy.secret=browser-test-secret"})
+class ResidentBrowserTest {
+
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ElasticsearchClient elasticsearch;
+
+    WebDriver browser;
+    ChromeDriverService service;
+    Path profile;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        Assumptions.assumeTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
+                "headless Chromium from Debian's packages is not installed");
+        profile = Files.createTempDirectory("hearken-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--lang=zh-CN", "--user-data-dir=" + profile);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+        service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (service != null) {
+            service.stop();
+        }
+    }
+
+    @Test
+    void aResidentSubmitsInChineseAndTracksTheComplaint() throws Exception {
+        browser.get("http://localhost:" + port + "/");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("提交投诉");
+
+        // First without consent: the form comes back in Chinese with what was typed.
+        browser.findElement(By.id("name")).sendKeys("陈静");
+        browser.findElement(By.id("email")).sendKeys("chen.jing@example.com");
+        new Select(browser.findElement(By.id("residentType"))).selectByValue("student");
+        browser.findElement(By.id("building")).sendKeys("8号宿舍楼");
+        browser.findElement(By.id("unit")).sendKeys("512");
+        new Select(browser.findElement(By.id("categoryHint"))).selectByValue("facility");
+        browser.findElement(By.id("subject")).sendKeys("空调不制冷");
+        browser.findElement(By.id("description")).sendKeys("宿舍空调开了两个小时仍然不制冷，请派人检修。");
+        browser.findElement(By.id("submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("error-consent")).isEmpty());
+        assertThat(browser.findElement(By.id("error-consent")).getText()).isEqualTo("请阅读并同意隐私声明。");
+        assertThat(browser.findElement(By.id("description")).getAttribute("value"))
+                .isEqualTo("宿舍空调开了两个小时仍然不制冷，请派人检修。");
+
+        browser.findElement(By.id("consent")).click();
+        browser.findElement(By.id("submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).withMessage(() -> browser.getPageSource())
+                .until(d -> !d.findElements(By.id("tracking-id")).isEmpty());
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("投诉已受理");
+        String trackingId = browser.findElement(By.id("tracking-id")).getText();
+        assertThat(trackingId).matches("HK-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}");
+
+        indexAsTheRouterWould(trackingId, "chen.jing@example.com");
+
+        browser.findElement(By.id("track-link")).click();
+        assertThat(browser.findElement(By.id("id")).getAttribute("value")).isEqualTo(trackingId);
+        browser.findElement(By.id("contact")).sendKeys("chen.jing@example.com");
+        browser.findElement(By.id("track-submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).withMessage(() -> browser.getPageSource())
+                .until(d -> !d.findElements(By.id("complaint-id")).isEmpty());
+        assertThat(browser.findElement(By.id("complaint-id")).getText()).isEqualTo(trackingId);
+        assertThat(browser.findElement(By.id("complaint-status")).getText()).isEqualTo("已分派");
+        assertThat(browser.findElement(By.id("complaint-description")).getText())
+                .isEqualTo("宿舍空调开了两个小时仍然不制冷，请派人检修。");
+
+        // The same page in English.
+        browser.findElement(By.id("lang-switch")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(d -> d.findElement(By.tagName("h1")).getText().equals("Track your complaint"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Track your complaint");
+    }
+
+    void indexAsTheRouterWould(String id, String email) throws Exception {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("id", id);
+        doc.put("status", "assigned");
+        doc.put("channel", "WEB");
+        doc.put("category", "facility");
+        doc.put("urgency", "NORMAL");
+        doc.put("department", "maintenance");
+        doc.put("subject", "空调不制冷");
+        doc.put("description", "宿舍空调开了两个小时仍然不制冷，请派人检修。");
+        doc.put("language", "zh-CN");
+        doc.put("building", "8号宿舍楼");
+        doc.put("receivedAt", Instant.now().toString());
+        doc.put("contactHash", new PersonalData("browser-test-secret").hash(email));
+        elasticsearch.index(i -> i.index(Indices.COMPLAINTS).id(id).document(doc).refresh(Refresh.True));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> elasticsearch.exists(e -> e.index(Indices.COMPLAINTS).id(id)).value());
+    }
+}
