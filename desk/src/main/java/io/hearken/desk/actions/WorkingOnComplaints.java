@@ -48,13 +48,9 @@ public class WorkingOnComplaints {
     private final Clock clock;
 
     public WorkingOnComplaints(ComplaintBoard board, KafkaTemplate<String, ComplaintEvent> kafka) {
-        this(board, kafka, Clock.systemUTC());
-    }
-
-    WorkingOnComplaints(ComplaintBoard board, KafkaTemplate<String, ComplaintEvent> kafka, Clock clock) {
         this.board = board;
         this.kafka = kafka;
-        this.clock = clock;
+        this.clock = Clock.systemUTC();
     }
 
     public DeskComplaint view(DeskPerson person, String id) {

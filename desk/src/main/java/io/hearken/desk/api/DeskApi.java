@@ -72,13 +72,14 @@ class DeskApi {
         return work.acknowledge(DeskPerson.of(auth), id, key);
     }
 
-    record Note(@NotBlank @Size(max = 4000) String text, boolean visibleToResident) {
+    /** {@code visibleToResident}: a public note, mailed to the resident; default internal. */
+    record Note(@NotBlank @Size(max = 4000) String text, Boolean visibleToResident) {
     }
 
     @PostMapping("/complaints/{id}/notes")
     Done note(Authentication auth, @PathVariable String id, @Valid @RequestBody Note note,
             @RequestHeader(name = KEY, required = false) String key) {
-        return work.note(DeskPerson.of(auth), id, note.text(), note.visibleToResident(), key);
+        return work.note(DeskPerson.of(auth), id, note.text(), Boolean.TRUE.equals(note.visibleToResident()), key);
     }
 
     record InformationRequest(@NotBlank @Size(max = 2000) String question) {
@@ -109,13 +110,13 @@ class DeskApi {
         return work.reassign(DeskPerson.of(auth), id, reassignment.toDepartment(), reassignment.reason(), key);
     }
 
-    record Duplicate(@NotBlank String master, boolean merged) {
+    record Duplicate(@NotBlank String master, Boolean merged) {
     }
 
     @PostMapping("/complaints/{id}/duplicate")
     Done duplicate(Authentication auth, @PathVariable String id, @Valid @RequestBody Duplicate duplicate,
             @RequestHeader(name = KEY, required = false) String key) {
-        return work.linkDuplicate(DeskPerson.of(auth), id, duplicate.master(), duplicate.merged(), key);
+        return work.linkDuplicate(DeskPerson.of(auth), id, duplicate.master(), Boolean.TRUE.equals(duplicate.merged()), key);
     }
 
     record Reopening(@NotBlank @Size(max = 2000) String reason) {
