@@ -30,10 +30,14 @@ public record DeskProperties(List<User> users, Login login, Oidc oidc, Integer p
             String language) {
     }
 
-    /** Which ID-token claims carry the person's department, role and language. */
-    public record Oidc(String departmentClaim, String roleClaim, String languageClaim) {
+    /**
+     * {@code registration}: the id under {@code spring.security.oauth2.client.registration.<id>}; which ID-token
+     * claims carry the person's department, role and language.
+     */
+    public record Oidc(String registration, String departmentClaim, String roleClaim, String languageClaim) {
 
         public Oidc {
+            registration = registration == null ? "desk" : registration;
             departmentClaim = departmentClaim == null ? "hearken_department" : departmentClaim;
             roleClaim = roleClaim == null ? "hearken_role" : roleClaim;
             languageClaim = languageClaim == null ? "locale" : languageClaim;
@@ -44,7 +48,7 @@ public record DeskProperties(List<User> users, Login login, Oidc oidc, Integer p
         login = login == null ? Login.FORM : login;
         // Demo accounts only for the all-in-one's form sign-in; with OIDC, users are optional API accounts.
         users = users != null && !users.isEmpty() ? List.copyOf(users) : login == Login.FORM ? demoAccounts() : List.of();
-        oidc = oidc == null ? new Oidc(null, null, null) : oidc;
+        oidc = oidc == null ? new Oidc(null, null, null, null) : oidc;
         partitions = partitions == null ? 3 : partitions;
         timeZone = timeZone == null ? ZoneId.systemDefault() : timeZone;
     }

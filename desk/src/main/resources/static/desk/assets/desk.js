@@ -69,7 +69,7 @@
         if (i.escalation) {
           var badge = document.createElement('span');
           badge.className = 'badge';
-          badge.textContent = label(labels, 'escalated', 'escalated');
+          badge.textContent = label(labels, 'queue.escalated', 'escalated');
           st.appendChild(document.createTextNode(' '));
           st.appendChild(badge);
         }

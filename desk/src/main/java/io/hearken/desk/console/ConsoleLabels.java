@@ -35,7 +35,7 @@ final class ConsoleLabels {
         for (String department : properties.departments()) {
             put(labels, "dept." + department, locale);
         }
-        for (String key : new String[] {"escalated", "sla.paused", "detail.public", "detail.internal"}) {
+        for (String key : new String[] {"queue.escalated", "sla.paused", "detail.public", "detail.internal"}) {
             put(labels, key, locale);
         }
         labels.put("queue.count", messages.get("queue.count", locale, "{0}"));

@@ -54,6 +54,7 @@ class DeskConsole {
     @GetMapping("/login")
     String login(Model model) {
         model.addAttribute("oidc", properties.login() == DeskProperties.Login.OIDC);
+        model.addAttribute("registration", properties.oidc().registration());
         return "desk/login";
     }
 

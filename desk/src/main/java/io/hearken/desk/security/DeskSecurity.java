@@ -9,6 +9,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -50,7 +51,8 @@ class DeskSecurity {
                 // The console's poll gets a bare 401 (it reloads to the sign-in page); other API clients a Basic challenge.
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), script)
-                        .defaultAuthenticationEntryPointFor(basic, api));
+                        .defaultAuthenticationEntryPointFor(basic, api)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), r -> !isApi(r)));
         if (properties.login() == DeskProperties.Login.OIDC) {
             OidcSignIn.apply(http, properties);
         } else {

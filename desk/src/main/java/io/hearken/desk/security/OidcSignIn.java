@@ -28,14 +28,20 @@ final class OidcSignIn {
                 .userInfoEndpoint(u -> u.oidcUserService(request -> person(delegate.loadUser(request), request, claims))));
     }
 
-    private static OidcUser person(OidcUser user, OidcUserRequest request, DeskProperties.Oidc claims) {
+    static OidcUser person(OidcUser user, OidcUserRequest request, DeskProperties.Oidc claims) {
         String department = user.getClaimAsString(claims.departmentClaim());
         String role = user.getClaimAsString(claims.roleClaim());
         if (department == null || role == null) {
             throw new OAuth2AuthenticationException(new OAuth2Error("access_denied",
                     "the identity provider sent no " + claims.departmentClaim() + "/" + claims.roleClaim() + " claim", null));
         }
-        Role deskRole = Role.valueOf(role.strip().toUpperCase(Locale.ROOT));
+        Role deskRole;
+        try {
+            deskRole = Role.valueOf(role.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            throw new OAuth2AuthenticationException(new OAuth2Error("access_denied",
+                    "unknown desk role " + role + " (STAFF, SUPERVISOR or MANAGER)", null));
+        }
         return new Person(user, department.strip(), deskRole, user.getClaimAsString(claims.languageClaim()));
     }
 
