@@ -144,7 +144,7 @@ public class WorkingOnComplaints {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw DeskProblem.unavailable();
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
             log.warn("{} on {} not published: {}", action, complaint.id(), e.toString());
             throw DeskProblem.unavailable();
         }
