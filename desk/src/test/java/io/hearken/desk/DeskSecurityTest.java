@@ -41,6 +41,8 @@ class DeskSecurityTest extends DeskTestSupport {
                 .andExpect(status().isUnauthorized()).andExpect(header().doesNotExist("WWW-Authenticate"));
         mvc.perform(get("/desk").accept(MediaType.TEXT_HTML)).andExpect(status().is3xxRedirection())
                 .andExpect(header().string("Location", containsString("/login")));
+        mvc.perform(get("/desk/complaints/" + maintenance.complaintId())).andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", containsString("/login")));
         mvc.perform(get("/api/v1/desk/queue").with(httpBasic("li.wei", "wrong"))).andExpect(status().isUnauthorized());
     }
 
