@@ -1,0 +1,181 @@
+package io.hearken.desk.actions;
+
+import io.hearken.desk.board.ComplaintBoard;
+import io.hearken.desk.board.DeskComplaint;
+import io.hearken.desk.board.TimelineEntry;
+import io.hearken.desk.security.DeskPerson;
+import io.hearken.events.Actor;
+import io.hearken.events.ComplaintAcknowledged;
+import io.hearken.events.ComplaintEscalated;
+import io.hearken.events.ComplaintEvent;
+import io.hearken.events.ComplaintId;
+import io.hearken.events.ComplaintReassigned;
+import io.hearken.events.ComplaintReopened;
+import io.hearken.events.ComplaintResolved;
+import io.hearken.events.ComplaintStatus;
+import io.hearken.events.DuplicateLinked;
+import io.hearken.events.Events;
+import io.hearken.events.InformationRequested;
+import io.hearken.events.ProgressNoted;
+import io.hearken.events.Topics;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The desk's actions. Each one checks that the person may act on the complaint (another department's complaint is
+ * "not found"), that the action fits the complaint's status and the person's role, then publishes exactly one
+ * event on {@code complaints.updates}, keyed by the complaint id, and answers only once Kafka has acknowledged it.
+ * An optional idempotency key makes a retried action publish nothing new.
+ */
+@Service
+public class WorkingOnComplaints {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkingOnComplaints.class);
+    private static final Pattern DEPARTMENT = Pattern.compile("[a-z][a-z0-9-]{1,30}");
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
+
+    private final ComplaintBoard board;
+    private final KafkaTemplate<String, ComplaintEvent> kafka;
+    private final Clock clock;
+
+    public WorkingOnComplaints(ComplaintBoard board, KafkaTemplate<String, ComplaintEvent> kafka) {
+        this.board = board;
+        this.kafka = kafka;
+        this.clock = Clock.systemUTC();
+    }
+
+    public DeskComplaint view(DeskPerson person, String id) {
+        return visible(person, id);
+    }
+
+    public Done acknowledge(DeskPerson person, String id, String idempotencyKey) {
+        return act(person, id, "acknowledge", idempotencyKey, c -> {
+            if (c.status() != ComplaintStatus.ASSIGNED && c.status() != ComplaintStatus.REOPENED) {
+                throw DeskProblem.conflict("problem.already-acknowledged");
+            }
+        }, (eventId, at, by, c) -> new ComplaintAcknowledged(eventId, c.id(), at, by));
+    }
+
+    public Done note(DeskPerson person, String id, String text, boolean visibleToResident, String idempotencyKey) {
+        return act(person, id, "note", idempotencyKey, c -> {
+        }, (eventId, at, by, c) -> new ProgressNoted(eventId, c.id(), at, by, text.strip(), visibleToResident));
+    }
+
+    public Done requestInformation(DeskPerson person, String id, String question, String idempotencyKey) {
+        return act(person, id, "information-request", idempotencyKey, WorkingOnComplaints::mustBeOpen,
+                (eventId, at, by, c) -> new InformationRequested(eventId, c.id(), at, by, question.strip()));
+    }
+
+    public Done resolve(DeskPerson person, String id, String resolution, String idempotencyKey) {
+        return act(person, id, "resolution", idempotencyKey, WorkingOnComplaints::mustBeOpen,
+                (eventId, at, by, c) -> new ComplaintResolved(eventId, c.id(), at, by, resolution.strip()));
+    }
+
+    public Done reassign(DeskPerson person, String id, String toDepartment, String reason, String idempotencyKey) {
+        String to = toDepartment == null ? "" : toDepartment.strip();
+        return act(person, id, "reassignment", idempotencyKey, c -> {
+            mustBeOpen(c);
+            if (!DEPARTMENT.matcher(to).matches()) {
+                throw DeskProblem.invalid("problem.bad-department", to);
+            }
+            if (to.equals(c.department())) {
+                throw DeskProblem.conflict("problem.same-department", to);
+            }
+        }, (eventId, at, by, c) -> new ComplaintReassigned(eventId, c.id(), at, by, c.department(), to, reason.strip()));
+    }
+
+    public Done linkDuplicate(DeskPerson person, String id, String master, boolean merged, String idempotencyKey) {
+        if (!ComplaintId.isValid(master)) {
+            throw DeskProblem.invalid("problem.bad-master");
+        }
+        ComplaintId masterId = ComplaintId.of(master);
+        return act(person, id, "duplicate", idempotencyKey, c -> {
+            if (masterId.equals(c.id())) {
+                throw DeskProblem.invalid("problem.self-duplicate");
+            }
+        }, (eventId, at, by, c) -> new DuplicateLinked(eventId, c.id(), at, by, masterId, merged));
+    }
+
+    public Done reopen(DeskPerson person, String id, String reason, String idempotencyKey) {
+        return act(person, id, "reopen", idempotencyKey, c -> {
+            mustBeSupervisor(person);
+            if (c.open()) {
+                throw DeskProblem.conflict("problem.not-resolved");
+            }
+        }, (eventId, at, by, c) -> new ComplaintReopened(eventId, c.id(), at, by, reason.strip()));
+    }
+
+    public Done escalate(DeskPerson person, String id, ComplaintEscalated.Level level, String reason,
+            String idempotencyKey) {
+        return act(person, id, "escalation", idempotencyKey, c -> {
+            mustBeSupervisor(person);
+            mustBeOpen(c);
+        }, (eventId, at, by, c) -> new ComplaintEscalated(eventId, c.id(), at, by, level, c.department(), reason.strip()));
+    }
+
+    private interface Check {
+        void check(DeskComplaint complaint);
+    }
+
+    private interface Make {
+        ComplaintEvent make(String eventId, Instant at, Actor by, DeskComplaint complaint);
+    }
+
+    private Done act(DeskPerson person, String id, String action, String idempotencyKey, Check check, Make make) {
+        DeskComplaint complaint = visible(person, id);
+        String eventId = idempotencyKey == null || idempotencyKey.isBlank() ? Events.newId()
+                : Events.idFrom("desk", complaint.id().value(), person.id(), action, idempotencyKey.strip());
+        if (board.contains(complaint.id(), eventId)) {
+            return done(complaint.id(), eventId, action); // a retry of an action already taken
+        }
+        check.check(complaint);
+        ComplaintEvent event = make.make(eventId, clock.instant(), person.actor(), complaint);
+        try {
+            kafka.send(Topics.UPDATES, complaint.id().value(), event).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw DeskProblem.unavailable();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            log.warn("{} on {} not published: {}", action, complaint.id(), e.toString());
+            throw DeskProblem.unavailable();
+        }
+        // The person sees the result at once; the feed brings the same event again later and it changes nothing.
+        board.apply(event);
+        return done(complaint.id(), eventId, action);
+    }
+
+    private Done done(ComplaintId id, String eventId, String action) {
+        DeskComplaint now = board.find(id).orElseThrow(DeskProblem::notFound);
+        String type = now.history().stream().filter(e -> e.eventId().equals(eventId)).findFirst()
+                .map(TimelineEntry::typeOf).orElse(action);
+        return new Done(id.value(), eventId, type, now.status());
+    }
+
+    private DeskComplaint visible(DeskPerson person, String id) {
+        if (id == null || !ComplaintId.isValid(id)) {
+            throw DeskProblem.notFound();
+        }
+        return board.findFor(person, ComplaintId.of(id)).orElseThrow(DeskProblem::notFound);
+    }
+
+    private static void mustBeOpen(DeskComplaint complaint) {
+        if (!complaint.open()) {
+            throw DeskProblem.conflict("problem.closed");
+        }
+    }
+
+    private static void mustBeSupervisor(DeskPerson person) {
+        if (!person.isSupervisor()) {
+            throw DeskProblem.forbidden("problem.supervisors-only");
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.hearken.desk.board;
+
+import io.hearken.desk.security.DeskPerson;
+import io.hearken.events.ComplaintEvent;
+import io.hearken.events.ComplaintId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * The desk's own view of every complaint, built from Kafka (see {@link BoardFeed}). Applying an event twice
+ * changes nothing (events are kept by id); events are folded in the order they happened, whatever order the
+ * topics deliver them in.
+ */
+@Component
+public class ComplaintBoard {
+
+    private static final Comparator<ComplaintEvent> HAPPENED = Comparator.comparing(ComplaintEvent::at,
+            Comparator.nullsFirst(Comparator.naturalOrder()));
+    /** Priority 1 first, then the nearest deadline; deadline-less last; then the oldest. */
+    static final Comparator<DeskComplaint> QUEUE_ORDER = Comparator.comparingInt(DeskComplaint::priority)
+            .thenComparing(DeskComplaint::nextDeadline, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(c -> c.complaint() == null || c.complaint().at() == null ? Instant.MAX : c.complaint().at());
+
+    private final Map<ComplaintId, Entry> entries = new ConcurrentHashMap<>();
+
+    /** @return false when the event was already applied */
+    public boolean apply(ComplaintEvent event) {
+        Entry entry = entries.computeIfAbsent(event.complaintId(), Entry::new);
+        return entry.apply(event);
+    }
+
+    /** Whether this event id is already on the board (a retried action). */
+    public boolean contains(ComplaintId id, String eventId) {
+        Entry entry = entries.get(id);
+        return entry != null && entry.contains(eventId);
+    }
+
+    public Optional<DeskComplaint> find(ComplaintId id) {
+        Entry entry = entries.get(id);
+        return entry == null ? Optional.empty() : Optional.of(entry.current()).filter(DeskComplaint::routed);
+    }
+
+    /** The complaint if this person may work on it; otherwise empty, just as if it did not exist. */
+    public Optional<DeskComplaint> findFor(DeskPerson person, ComplaintId id) {
+        return find(id).filter(c -> person.mayWorkOn(c.department()));
+    }
+
+    public List<DeskComplaint> queue(DeskPerson person, QueueFilter filter) {
+        return entries.values().stream()
+                .map(Entry::current)
+                .filter(DeskComplaint::routed)
+                .filter(c -> person.mayWorkOn(c.department()))
+                .filter(filter.asPredicate())
+                .sorted(QUEUE_ORDER)
+                .toList();
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    private static final class Entry {
+
+        private final ComplaintId id;
+        private final Map<String, ComplaintEvent> events = new LinkedHashMap<>();
+        private volatile DeskComplaint current;
+
+        Entry(ComplaintId id) {
+            this.id = id;
+            this.current = DeskComplaint.fold(id, List.of());
+        }
+
+        synchronized boolean apply(ComplaintEvent event) {
+            if (events.putIfAbsent(event.eventId(), event) != null) {
+                return false;
+            }
+            List<ComplaintEvent> history = new ArrayList<>(events.values());
+            history.sort(HAPPENED); // stable: same instant keeps arrival order
+            current = DeskComplaint.fold(id, history);
+            return true;
+        }
+
+        synchronized boolean contains(String eventId) {
+            return events.containsKey(eventId);
+        }
+
+        DeskComplaint current() {
+            return current;
+        }
+    }
+}

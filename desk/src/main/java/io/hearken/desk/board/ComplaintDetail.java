@@ -1,0 +1,30 @@
+package io.hearken.desk.board;
+
+import io.hearken.events.Attachment;
+import io.hearken.events.ComplaintReceived;
+import io.hearken.events.ComplaintRouted;
+import io.hearken.events.Contact;
+import io.hearken.events.Place;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the assigned department may see about a complaint, the resident's contact in clear included
+ * (the department needs it; analytics only ever stores it masked).
+ */
+public record ComplaintDetail(QueueItem summary, String channel, String via, String language, Contact contact,
+        String residentType, Place place, String description, List<Attachment> attachments, Map<String, String> details,
+        ComplaintRouted.Classification classification, ComplaintRouted.Assignment assignment,
+        ComplaintRouted.Links links, Integer satisfaction, List<TimelineEntry> timeline) {
+
+    public static ComplaintDetail of(DeskComplaint c, Instant now) {
+        ComplaintReceived r = c.complaint();
+        return new ComplaintDetail(QueueItem.of(c, now), r == null || r.channel() == null ? null : r.channel().name(),
+                r == null ? null : r.via(), r == null ? null : r.language(), r == null ? null : r.contact(),
+                r == null || r.residentType() == null ? null : r.residentType().name(), r == null ? null : r.place(),
+                r == null ? null : r.description(), r == null ? List.of() : r.attachments(),
+                r == null ? Map.of() : r.details(), c.routing().classification(), c.routing().assignment(),
+                c.routing().links(), c.satisfaction(), c.history().stream().map(TimelineEntry::of).toList());
+    }
+}

@@ -1,0 +1,138 @@
+package io.hearken.desk.board;
+
+import io.hearken.events.ComplaintAcknowledged;
+import io.hearken.events.ComplaintEscalated;
+import io.hearken.events.ComplaintEvent;
+import io.hearken.events.ComplaintId;
+import io.hearken.events.ComplaintReassigned;
+import io.hearken.events.ComplaintReceived;
+import io.hearken.events.ComplaintResolved;
+import io.hearken.events.ComplaintRouted;
+import io.hearken.events.ComplaintStatus;
+import io.hearken.events.DuplicateLinked;
+import io.hearken.events.FeedbackGiven;
+import io.hearken.events.SlaBreached;
+import io.hearken.events.SlaClock;
+import io.hearken.events.SlaWarning;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One complaint as the desk sees it: a fold of its events in the order they happened. Immutable; the board
+ * replaces it when an event arrives. {@code routing} is null until the router's decision has been seen.
+ */
+public record DeskComplaint(ComplaintId id, ComplaintRouted routing, String department, ComplaintStatus status,
+        Set<SlaClock> warned, Set<SlaClock> breached, ComplaintEscalated.Level escalation, ComplaintId duplicateOf,
+        boolean merged, Integer satisfaction, Instant lastActivity, List<ComplaintEvent> history) {
+
+    /** Folds the events, already in the order they happened. */
+    static DeskComplaint fold(ComplaintId id, List<ComplaintEvent> history) {
+        ComplaintRouted routing = null;
+        String department = null;
+        ComplaintStatus status = null;
+        Set<SlaClock> warned = EnumSet.noneOf(SlaClock.class);
+        Set<SlaClock> breached = EnumSet.noneOf(SlaClock.class);
+        ComplaintEscalated.Level escalation = null;
+        ComplaintId duplicateOf = null;
+        boolean merged = false;
+        Integer satisfaction = null;
+        Instant lastActivity = null;
+        for (ComplaintEvent event : history) {
+            status = ComplaintStatus.after(status, event);
+            lastActivity = event.at();
+            if (event instanceof ComplaintRouted routed) {
+                routing = routed;
+                if (routed.assignment() != null) {
+                    department = routed.assignment().department();
+                }
+                if (routed.links() != null && routed.links().relatedTo() != null) {
+                    duplicateOf = routed.links().relatedTo();
+                }
+                // A new department starts with fresh deadlines.
+                warned.clear();
+                breached.clear();
+                escalation = null;
+            } else if (event instanceof ComplaintReassigned reassigned) {
+                // It leaves the queue at once; the router's re-routing follows with the new deadlines.
+                department = reassigned.toDepartment();
+            } else if (event instanceof ComplaintAcknowledged) {
+                warned.remove(SlaClock.FIRST_RESPONSE);
+                breached.remove(SlaClock.FIRST_RESPONSE);
+            } else if (event instanceof SlaWarning warning) {
+                warned.add(warning.clock());
+            } else if (event instanceof SlaBreached breach) {
+                breached.add(breach.clock());
+            } else if (event instanceof ComplaintEscalated escalated) {
+                escalation = escalated.level();
+            } else if (event instanceof ComplaintResolved) {
+                escalation = null;
+                warned.clear();
+                breached.clear();
+            } else if (event instanceof DuplicateLinked linked) {
+                duplicateOf = linked.master();
+                merged = linked.merged();
+            } else if (event instanceof FeedbackGiven feedback) {
+                satisfaction = feedback.score();
+            }
+        }
+        return new DeskComplaint(id, routing, department, status, Set.copyOf(warned), Set.copyOf(breached),
+                escalation, duplicateOf, merged, satisfaction, lastActivity, List.copyOf(history));
+    }
+
+    /** Known to the desk: the router has assigned it somewhere. */
+    public boolean routed() {
+        return routing != null && department != null;
+    }
+
+    public ComplaintReceived complaint() {
+        return routing == null ? null : routing.complaint();
+    }
+
+    public int priority() {
+        return routing == null || routing.assignment() == null ? Integer.MAX_VALUE : routing.assignment().priority();
+    }
+
+    public String category() {
+        return routing == null || routing.classification() == null ? null : routing.classification().category();
+    }
+
+    public String building() {
+        ComplaintReceived c = complaint();
+        return c == null || c.place() == null ? null : c.place().building();
+    }
+
+    public boolean open() {
+        return ComplaintStatus.isOpen(status);
+    }
+
+    public boolean acknowledged() {
+        return status != ComplaintStatus.ASSIGNED && status != ComplaintStatus.RECEIVED;
+    }
+
+    /** The deadline that matters now: first response until someone answers, then resolution; null when none. */
+    public Instant nextDeadline() {
+        if (routing == null || routing.assignment() == null || !open()) {
+            return null;
+        }
+        ComplaintRouted.Assignment a = routing.assignment();
+        if (status == ComplaintStatus.ASSIGNED && a.firstResponseDue() != null) {
+            return a.firstResponseDue();
+        }
+        return a.resolutionDue();
+    }
+
+    public SlaClock nextClock() {
+        if (routing == null || routing.assignment() == null || !open()) {
+            return null;
+        }
+        return status == ComplaintStatus.ASSIGNED && routing.assignment().firstResponseDue() != null
+                ? SlaClock.FIRST_RESPONSE : SlaClock.RESOLUTION;
+    }
+
+    /** The SLA clock stands still while the department waits on the resident. */
+    public boolean slaPaused() {
+        return status == ComplaintStatus.WAITING_ON_RESIDENT;
+    }
+}

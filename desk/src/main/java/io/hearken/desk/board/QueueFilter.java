@@ -1,0 +1,66 @@
+package io.hearken.desk.board;
+
+import io.hearken.events.ComplaintReceived;
+import io.hearken.events.ComplaintStatus;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * What a person asks of their queue. {@code statuses} empty = the open ones; {@code department} only counts
+ * for a manager (who sees every department). Search {@code q} looks at the id, text, place and contact.
+ */
+public record QueueFilter(Set<ComplaintStatus> statuses, String building, String category, String q,
+        String department) {
+
+    public static QueueFilter open() {
+        return new QueueFilter(Set.of(), null, null, null, null);
+    }
+
+    public QueueFilter {
+        statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
+        building = blankToNull(building);
+        category = blankToNull(category);
+        q = blankToNull(q);
+        department = blankToNull(department);
+    }
+
+    Predicate<DeskComplaint> asPredicate() {
+        return c -> (statuses.isEmpty() ? c.open() : statuses.contains(c.status()))
+                && (building == null || building.equalsIgnoreCase(nullToEmpty(c.building())))
+                && (category == null || category.equals(c.category()))
+                && (department == null || department.equals(c.department()))
+                && (q == null || matches(c, q.toLowerCase(Locale.ROOT)));
+    }
+
+    private static boolean matches(DeskComplaint c, String needle) {
+        ComplaintReceived r = c.complaint();
+        StringBuilder text = new StringBuilder(c.id().value()).append('\n');
+        if (r != null) {
+            append(text, r.subject(), r.description());
+            if (r.place() != null) {
+                append(text, r.place().building(), r.place().unit(), r.place().area(), r.place().address());
+            }
+            if (r.contact() != null) {
+                append(text, r.contact().name(), r.contact().email(), r.contact().phone());
+            }
+        }
+        return text.toString().toLowerCase(Locale.ROOT).contains(needle);
+    }
+
+    private static void append(StringBuilder text, String... parts) {
+        for (String part : parts) {
+            if (part != null) {
+                text.append(part).append('\n');
+            }
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

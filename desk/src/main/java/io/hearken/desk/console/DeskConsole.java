@@ -1,0 +1,194 @@
+package io.hearken.desk.console;
+
+import io.hearken.desk.DeskProperties;
+import io.hearken.desk.actions.DeskProblem;
+import io.hearken.desk.actions.Done;
+import io.hearken.desk.actions.WorkingOnComplaints;
+import io.hearken.desk.board.ComplaintBoard;
+import io.hearken.desk.board.ComplaintDetail;
+import io.hearken.desk.board.QueueFilter;
+import io.hearken.desk.board.QueueItem;
+import io.hearken.desk.i18n.DeskMessages;
+import io.hearken.desk.security.DeskPerson;
+import io.hearken.events.ComplaintEscalated;
+import io.hearken.events.ComplaintStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The web console: the queue, one complaint with its actions, and the sign-in page. The actions are the same
+ * use cases as the API's; a refusal comes back as a message in the person's language.
+ */
+@Controller
+class DeskConsole {
+
+    private final ComplaintBoard board;
+    private final WorkingOnComplaints work;
+    private final DeskMessages messages;
+    private final DeskProperties properties;
+    private final ConsoleLabels labels;
+    private final Clock clock = Clock.systemUTC();
+
+    DeskConsole(ComplaintBoard board, WorkingOnComplaints work, DeskMessages messages, DeskProperties properties) {
+        this.labels = new ConsoleLabels(messages, properties);
+        this.board = board;
+        this.work = work;
+        this.messages = messages;
+        this.properties = properties;
+    }
+
+    @GetMapping("/login")
+    String login(Model model) {
+        model.addAttribute("oidc", properties.login() == DeskProperties.Login.OIDC);
+        model.addAttribute("registration", properties.oidc().registration());
+        return "desk/login";
+    }
+
+    @GetMapping({"/desk", "/desk/"})
+    String queue(Authentication auth, Model model, @RequestParam(required = false) ComplaintStatus status,
+            @RequestParam(required = false) String building, @RequestParam(required = false) String category,
+            @RequestParam(required = false) String q, @RequestParam(required = false) String department,
+            Locale locale) {
+        DeskPerson person = DeskPerson.of(auth);
+        Instant now = clock.instant();
+        QueueFilter filter = new QueueFilter(status == null ? Set.of() : Set.of(status), building, category, q,
+                department);
+        List<QueueItem> items = board.queue(person, filter).stream().map(c -> QueueItem.of(c, now)).toList();
+        model.addAttribute("person", person);
+        model.addAttribute("items", items);
+        model.addAttribute("filter", filter);
+        model.addAttribute("status", status);
+        model.addAttribute("statuses", ComplaintStatus.values());
+        model.addAttribute("departments", departments());
+        model.addAttribute("labels", labels.json(locale));
+        return "desk/queue";
+    }
+
+    @GetMapping("/desk/complaints/{id}")
+    String complaint(Authentication auth, @PathVariable String id, Model model, Locale locale) {
+        DeskPerson person = DeskPerson.of(auth);
+        ComplaintDetail detail;
+        try {
+            detail = ComplaintDetail.of(work.view(person, id), clock.instant());
+        } catch (DeskProblem notFound) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        model.addAttribute("person", person);
+        model.addAttribute("c", detail);
+        model.addAttribute("levels", ComplaintEscalated.Level.values());
+        model.addAttribute("departments", departments().stream().filter(d -> !d.equals(detail.summary().department())).toList());
+        model.addAttribute("labels", labels.json(locale));
+        return "desk/complaint";
+    }
+
+    @PostMapping("/desk/complaints/{id}/acknowledge")
+    String acknowledge(Authentication auth, @PathVariable String id, Locale locale, RedirectAttributes flash) {
+        return act(id, "acknowledge", locale, flash, () -> work.acknowledge(DeskPerson.of(auth), id, null));
+    }
+
+    @PostMapping("/desk/complaints/{id}/notes")
+    String note(Authentication auth, @PathVariable String id, @RequestParam(defaultValue = "") String text,
+            @RequestParam(defaultValue = "false") boolean visibleToResident, Locale locale, RedirectAttributes flash) {
+        return act(id, "note", locale, flash, () -> work.note(DeskPerson.of(auth), id, required(text, 4000),
+                visibleToResident, null));
+    }
+
+    @PostMapping("/desk/complaints/{id}/information-requests")
+    String requestInformation(Authentication auth, @PathVariable String id,
+            @RequestParam(defaultValue = "") String question, Locale locale, RedirectAttributes flash) {
+        return act(id, "information-request", locale, flash,
+                () -> work.requestInformation(DeskPerson.of(auth), id, required(question, 2000), null));
+    }
+
+    @PostMapping("/desk/complaints/{id}/resolution")
+    String resolve(Authentication auth, @PathVariable String id, @RequestParam(defaultValue = "") String text,
+            Locale locale, RedirectAttributes flash) {
+        return act(id, "resolution", locale, flash, () -> work.resolve(DeskPerson.of(auth), id, required(text, 4000), null));
+    }
+
+    @PostMapping("/desk/complaints/{id}/reassignment")
+    String reassign(Authentication auth, @PathVariable String id, @RequestParam(defaultValue = "") String toDepartment,
+            @RequestParam(defaultValue = "") String reason, Locale locale, RedirectAttributes flash) {
+        DeskPerson person = DeskPerson.of(auth);
+        String target = act(id, "reassignment", locale, flash,
+                () -> work.reassign(person, id, toDepartment, required(reason, 2000), null));
+        if (flash.getFlashAttributes().containsKey("done")) {
+            flash.addFlashAttribute("done", messages.get("done.reassignment", locale, departmentName(toDepartment, locale)));
+            // Handed on: unless a manager, the person no longer sees it.
+            return person.isManager() ? target : "redirect:/desk";
+        }
+        return target;
+    }
+
+    @PostMapping("/desk/complaints/{id}/duplicate")
+    String duplicate(Authentication auth, @PathVariable String id, @RequestParam(defaultValue = "") String master,
+            @RequestParam(defaultValue = "false") boolean merged, Locale locale, RedirectAttributes flash) {
+        return act(id, "duplicate", locale, flash, () -> work.linkDuplicate(DeskPerson.of(auth), id, master, merged, null));
+    }
+
+    @PostMapping("/desk/complaints/{id}/reopen")
+    String reopen(Authentication auth, @PathVariable String id, @RequestParam(defaultValue = "") String reason,
+            Locale locale, RedirectAttributes flash) {
+        return act(id, "reopen", locale, flash, () -> work.reopen(DeskPerson.of(auth), id, required(reason, 2000), null));
+    }
+
+    @PostMapping("/desk/complaints/{id}/escalation")
+    String escalate(Authentication auth, @PathVariable String id,
+            @RequestParam(defaultValue = "SUPERVISOR") ComplaintEscalated.Level level,
+            @RequestParam(defaultValue = "") String reason, Locale locale, RedirectAttributes flash) {
+        return act(id, "escalation", locale, flash,
+                () -> work.escalate(DeskPerson.of(auth), id, level, required(reason, 2000), null));
+    }
+
+    private String act(String id, String action, Locale locale, RedirectAttributes flash, Supplier<Done> doing) {
+        try {
+            doing.get();
+            flash.addFlashAttribute("done", messages.get("done." + action, locale));
+        } catch (DeskProblem problem) {
+            if (problem.status() == 404) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            }
+            flash.addFlashAttribute("problem", messages.get(problem.messageKey(), locale, problem.args()));
+        } catch (Blank blank) {
+            flash.addFlashAttribute("problem", messages.get("problem.invalid", locale));
+        }
+        return "redirect:/desk/complaints/" + id;
+    }
+
+    private static String required(String text, int max) {
+        if (text == null || text.isBlank() || text.length() > max) {
+            throw new Blank();
+        }
+        return text;
+    }
+
+    private String departmentName(String code, Locale locale) {
+        String name = messages.get("dept." + code, locale);
+        return name.equals("dept." + code) ? code : name;
+    }
+
+    private Set<String> departments() {
+        return properties.departments();
+    }
+
+    /** A form field left empty or too long. */
+    private static final class Blank extends RuntimeException {
+        Blank() {
+            super(null, null, false, false);
+        }
+    }
+}

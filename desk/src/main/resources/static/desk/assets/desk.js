@@ -1,0 +1,133 @@
+// The desk console's live refresh: every 2 s it fetches the queue (or the open complaint) from the desk API and
+// redraws it. Text goes in with textContent only, so nothing a resident typed can become markup.
+(function () {
+  'use strict';
+  var POLL_MS = 2000;
+
+  function labelsOf(el) {
+    try { return JSON.parse(el.getAttribute('data-labels') || '{}'); } catch (e) { return {}; }
+  }
+
+  function label(labels, key, fallback) {
+    return Object.prototype.hasOwnProperty.call(labels, key) ? labels[key] : fallback;
+  }
+
+  function left(seconds) {
+    if (seconds === null || seconds === undefined) { return ''; }
+    var s = Math.abs(seconds), d = Math.floor(s / 86400), h = Math.floor(s % 86400 / 3600), m = Math.floor(s % 3600 / 60);
+    var text = d > 0 ? d + 'd ' + h + 'h' : h > 0 ? h + 'h ' + (m < 10 ? '0' : '') + m + 'm' : m + 'm';
+    return seconds < 0 ? '-' + text : text;
+  }
+
+  function two(n) { return (n < 10 ? '0' : '') + n; }
+
+  function time(iso) {
+    if (!iso) { return ''; }
+    var t = new Date(iso);
+    return t.getFullYear() + '-' + two(t.getMonth() + 1) + '-' + two(t.getDate()) + ' ' + two(t.getHours()) + ':' + two(t.getMinutes());
+  }
+
+  function cell(tr, text) {
+    var td = document.createElement('td');
+    td.textContent = text === null || text === undefined ? '' : String(text);
+    tr.appendChild(td);
+    return td;
+  }
+
+  function get(url, then) {
+    fetch(url, {credentials: 'same-origin', headers: {'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest'}})
+      .then(function (r) {
+        if (r.status === 401) { window.location.reload(); return null; }
+        return r.ok ? r.json() : null;
+      })
+      .then(function (body) { if (body) { then(body); } })
+      .catch(function () { /* next poll */ });
+  }
+
+  function queue(table) {
+    var labels = labelsOf(table), manager = table.getAttribute('data-manager') === 'true';
+    var rows = document.getElementById('queue-rows'), empty = document.getElementById('queue-empty');
+    var count = document.getElementById('queue-count');
+    function draw(body) {
+      var fresh = document.createDocumentFragment();
+      body.items.forEach(function (i) {
+        var tr = document.createElement('tr');
+        tr.setAttribute('data-id', i.id);
+        if (i.slaBreached || (i.secondsLeft !== null && i.secondsLeft < 0)) { tr.className = 'overdue'; }
+        else if (i.slaWarning) { tr.className = 'warning'; }
+        cell(tr, 'P' + i.priority);
+        var idCell = cell(tr, ''), a = document.createElement('a');
+        a.className = 'complaint-link';
+        a.href = table.getAttribute('data-base') + encodeURIComponent(i.id);
+        a.textContent = i.id;
+        idCell.appendChild(a);
+        var st = cell(tr, ''), span = document.createElement('span');
+        span.className = 'status';
+        span.setAttribute('data-status', i.status);
+        span.textContent = label(labels, 'status.' + i.status, i.status);
+        st.appendChild(span);
+        if (i.escalation) {
+          var badge = document.createElement('span');
+          badge.className = 'badge';
+          badge.textContent = label(labels, 'queue.escalated', 'escalated');
+          st.appendChild(document.createTextNode(' '));
+          st.appendChild(badge);
+        }
+        cell(tr, i.subject);
+        cell(tr, (i.building || '') + ' ' + (i.unit || ''));
+        cell(tr, i.category);
+        if (manager) { cell(tr, label(labels, 'dept.' + i.department, i.department)); }
+        cell(tr, time(i.due));
+        cell(tr, i.slaPaused ? label(labels, 'sla.paused', 'paused') : left(i.secondsLeft)).className = 'left';
+        fresh.appendChild(tr);
+      });
+      rows.replaceChildren(fresh);
+      empty.hidden = body.items.length > 0;
+      count.textContent = label(labels, 'queue.count', '{0}').replace('{0}', String(body.count));
+    }
+    var query = window.location.search;
+    setInterval(function () { get(table.getAttribute('data-api') + query, draw); }, POLL_MS);
+  }
+
+  function complaint(main) {
+    var labels = labelsOf(main), id = main.getAttribute('data-id');
+    var status = document.getElementById('status'), timeline = document.getElementById('timeline');
+    var seen = timeline.children.length, shownStatus = status.getAttribute('data-status');
+    function draw(body) {
+      var s = body.summary;
+      if (s.status !== shownStatus || body.timeline.length !== seen) {
+        shownStatus = s.status;
+        seen = body.timeline.length;
+        status.setAttribute('data-status', s.status);
+        status.textContent = label(labels, 'status.' + s.status, s.status);
+        var fresh = document.createDocumentFragment();
+        body.timeline.forEach(function (e) {
+          var li = document.createElement('li'), t = document.createElement('time'), strong = document.createElement('strong');
+          li.setAttribute('data-type', e.type);
+          t.textContent = time(e.at);
+          strong.textContent = e.type;
+          li.appendChild(t); li.appendChild(document.createTextNode(' ')); li.appendChild(strong);
+          [e.by, e.detail].forEach(function (x) {
+            if (x) { var sp = document.createElement('span'); sp.textContent = ' ' + x; li.appendChild(sp); }
+          });
+          if (e.visibleToResident !== null && e.visibleToResident !== undefined) {
+            var tag = document.createElement('span');
+            tag.className = 'tag';
+            tag.textContent = e.visibleToResident ? label(labels, 'detail.public', 'public') : label(labels, 'detail.internal', 'internal');
+            li.appendChild(document.createTextNode(' '));
+            li.appendChild(tag);
+          }
+          if (e.text) { var p = document.createElement('p'); p.textContent = e.text; li.appendChild(p); }
+          fresh.appendChild(li);
+        });
+        timeline.replaceChildren(fresh);
+      }
+    }
+    setInterval(function () { get(main.getAttribute('data-api') + encodeURIComponent(id), draw); }, POLL_MS);
+  }
+
+  var table = document.getElementById('queue');
+  if (table) { queue(table); }
+  var main = document.getElementById('complaint');
+  if (main) { complaint(main); }
+})();

@@ -1,0 +1,93 @@
+package io.hearken.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hearken.desk.DeskProperties.Role;
+import io.hearken.desk.board.ComplaintBoard;
+import io.hearken.desk.board.QueueFilter;
+import io.hearken.desk.security.DeskPerson;
+import io.hearken.events.Actor;
+import io.hearken.events.ComplaintAcknowledged;
+import io.hearken.events.ComplaintReassigned;
+import io.hearken.events.ComplaintResolved;
+import io.hearken.events.ComplaintRouted;
+import io.hearken.events.ComplaintStatus;
+import io.hearken.events.Events;
+import io.hearken.events.InformationRequested;
+import io.hearken.events.Channel;
+import io.hearken.events.FollowUpReceived;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The board's fold, without Kafka: order, idempotency, visibility, re-routing. */
+class ComplaintBoardTest {
+
+    final ComplaintBoard board = new ComplaintBoard();
+    final DeskPerson maintenance = new DeskPerson("li.wei", "李伟", "maintenance", Role.STAFF, Locale.CHINA);
+    final DeskPerson cleaning = new DeskPerson("chen.jing", "陈静", "cleaning", Role.STAFF, Locale.CHINA);
+    final DeskPerson manager = new DeskPerson("liu.yang", "刘洋", "management", Role.MANAGER, Locale.CHINA);
+
+    @Test
+    void queueIsSortedByPriorityThenDeadlineAndOnlyTheDepartmentsOwn() {
+        ComplaintRouted low = DeskTestSupport.routed("maintenance", 3, "漏水", "1号楼");
+        ComplaintRouted urgent = DeskTestSupport.routed("maintenance", 1, "电梯困人", "3号楼");
+        ComplaintRouted other = DeskTestSupport.routed("cleaning", 1, "垃圾", "2号楼");
+        List.of(low, urgent, other).forEach(board::apply);
+
+        assertThat(board.queue(maintenance, QueueFilter.open())).extracting(c -> c.id())
+                .containsExactly(urgent.complaintId(), low.complaintId());
+        assertThat(board.findFor(cleaning, urgent.complaintId())).isEmpty();
+        assertThat(board.queue(manager, QueueFilter.open())).hasSize(3);
+        assertThat(board.queue(maintenance, new QueueFilter(Set.of(), "3号楼", null, null, null)))
+                .extracting(c -> c.id()).containsExactly(urgent.complaintId());
+        assertThat(board.queue(maintenance, new QueueFilter(Set.of(), null, null, "13800138000", null))).hasSize(2);
+    }
+
+    @Test
+    void eventsAreAppliedOnceAndInTheOrderTheyHappened() {
+        ComplaintRouted routed = DeskTestSupport.routed("maintenance", 2, "停电", "5号楼");
+        Actor me = maintenance.actor();
+        var ack = new ComplaintAcknowledged(Events.newId(), routed.complaintId(), routed.at().plusSeconds(1), me);
+        var resolved = new ComplaintResolved(Events.newId(), routed.complaintId(), routed.at().plusSeconds(9), me, "已修复");
+        // Delivered out of order (different topics) and twice.
+        assertThat(board.apply(resolved)).isTrue();
+        assertThat(board.apply(ack)).isTrue();
+        assertThat(board.find(routed.complaintId())).isEmpty(); // not routed yet
+        assertThat(board.apply(routed)).isTrue();
+        assertThat(board.apply(ack)).isFalse();
+
+        assertThat(board.find(routed.complaintId()).orElseThrow().status()).isEqualTo(ComplaintStatus.RESOLVED);
+        assertThat(board.queue(maintenance, QueueFilter.open())).isEmpty();
+        assertThat(board.queue(maintenance, new QueueFilter(Set.of(ComplaintStatus.RESOLVED), null, null, null, null)))
+                .hasSize(1);
+    }
+
+    @Test
+    void informationRequestPausesTheClockUntilTheResidentAnswers() {
+        ComplaintRouted routed = DeskTestSupport.routed("maintenance", 2, "门禁", "5号楼");
+        board.apply(routed);
+        board.apply(new InformationRequested(Events.newId(), routed.complaintId(), routed.at().plusSeconds(1),
+                maintenance.actor(), "请问是哪个单元？"));
+        assertThat(board.find(routed.complaintId()).orElseThrow().slaPaused()).isTrue();
+        board.apply(new FollowUpReceived(Events.newId(), routed.complaintId(), routed.at().plusSeconds(2), Channel.EMAIL,
+                "m1", "thread-headers", "2单元", List.of()));
+        assertThat(board.find(routed.complaintId()).orElseThrow().status()).isEqualTo(ComplaintStatus.ACKNOWLEDGED);
+    }
+
+    @Test
+    void aReassignedComplaintLeavesTheOldQueueAndTheReroutingBringsItToTheNewOne() {
+        ComplaintRouted routed = DeskTestSupport.routed("maintenance", 2, "楼道脏", "5号楼");
+        board.apply(routed);
+        board.apply(new ComplaintReassigned(Events.newId(), routed.complaintId(), routed.at().plusSeconds(1),
+                maintenance.actor(), "maintenance", "cleaning", "属于保洁"));
+        assertThat(board.findFor(maintenance, routed.complaintId())).isEmpty();
+        ComplaintRouted rerouted = new ComplaintRouted(Events.newId(), routed.complaintId(), routed.at().plusSeconds(2),
+                routed.complaint(), routed.classification(), new ComplaintRouted.Assignment("cleaning", 2, List.of(),
+                        null, routed.at().plusSeconds(86400), "maintenance", "属于保洁"), routed.links());
+        board.apply(rerouted);
+        assertThat(board.findFor(cleaning, routed.complaintId()).orElseThrow().status()).isEqualTo(ComplaintStatus.ASSIGNED);
+        assertThat(board.findFor(maintenance, routed.complaintId())).isEmpty();
+    }
+}

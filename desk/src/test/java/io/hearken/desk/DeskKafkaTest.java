@@ -1,0 +1,149 @@
+package io.hearken.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.hearken.events.ComplaintAcknowledged;
+import io.hearken.events.ComplaintEvent;
+import io.hearken.events.ComplaintReassigned;
+import io.hearken.events.ComplaintResolved;
+import io.hearken.events.ComplaintRouted;
+import io.hearken.events.ComplaintStatus;
+import io.hearken.events.Events;
+import io.hearken.events.ProgressNoted;
+import io.hearken.events.SlaBreached;
+import io.hearken.events.SlaClock;
+import io.hearken.events.Topics;
+import io.hearken.events.Actor;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import io.hearken.desk.board.ComplaintBoard;
+
+/** The desk against the real embedded Kafka: queue from dept.* topics, actions onto complaints.updates, rebuild. */
+class DeskKafkaTest extends DeskTestSupport {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void theQueueIsBuiltFromTheDepartmentsAssignmentTopicAndSortedByPriority() throws Exception {
+        ComplaintRouted later = assign(routed("maintenance", 4, "走廊灯不亮", "7号楼"));
+        ComplaintRouted urgent = assign(routed("maintenance", 1, "水管爆裂", "7号楼"));
+
+        mvc.perform(get("/api/v1/desk/queue").param("building", "7号楼").with(httpBasic("li.wei", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].id").value(urgent.complaintId().value()))
+                .andExpect(jsonPath("$.items[1].id").value(later.complaintId().value()))
+                .andExpect(jsonPath("$.items[0].status").value("ASSIGNED"))
+                .andExpect(jsonPath("$.items[0].dueClock").value("FIRST_RESPONSE"))
+                .andExpect(jsonPath("$.items[0].secondsLeft").isNumber());
+        // The department sees the resident's contact in clear.
+        mvc.perform(get("/api/v1/desk/complaints/" + urgent.complaintId()).with(httpBasic("li.wei", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.contact.phone").value("13800138000"))
+                .andExpect(jsonPath("$.description").value("水管爆裂，请尽快处理"));
+    }
+
+    @Test
+    void eachActionIsOneEventOnComplaintsUpdatesWithTheActorAndTheKey() throws Exception {
+        ComplaintRouted routed = assign(routed("maintenance", 2, "暖气不热", "9号楼"));
+        String id = routed.complaintId().value();
+
+        mvc.perform(post("/api/v1/desk/complaints/" + id + "/acknowledge").with(httpBasic("li.wei", "demo")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ACKNOWLEDGED"))
+                .andExpect(jsonPath("$.event").value(ComplaintAcknowledged.TYPE));
+        mvc.perform(post("/api/v1/desk/complaints/" + id + "/notes").with(httpBasic("li.wei", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\":\"师傅下午两点上门\",\"visibleToResident\":true}"))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/v1/desk/complaints/" + id + "/resolution").with(httpBasic("li.wei", "demo"))
+                        .header("Idempotency-Key", "r-1")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"已更换阀门\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RESOLVED"));
+        // A retry with the same key publishes nothing new.
+        mvc.perform(post("/api/v1/desk/complaints/" + id + "/resolution").with(httpBasic("li.wei", "demo"))
+                        .header("Idempotency-Key", "r-1")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"已更换阀门\"}"))
+                .andExpect(status().isOk());
+
+        List<ConsumerRecord<String, ComplaintEvent>> records = updatesFor(routed.complaintId(), found -> found.size() >= 3);
+        assertThat(records).extracting(ConsumerRecord::key).containsOnly(id);
+        List<ComplaintEvent> events = records.stream().map(ConsumerRecord::value).toList();
+        assertThat(events).hasSize(3);
+        assertThat(events.get(0)).isInstanceOfSatisfying(ComplaintAcknowledged.class, ack -> {
+            assertThat(ack.by()).isEqualTo(new Actor("li.wei", "李伟", "maintenance", Actor.Role.STAFF));
+            assertThat(ack.at()).isAfterOrEqualTo(routed.at());
+        });
+        assertThat(events.get(1)).isInstanceOfSatisfying(ProgressNoted.class, note -> {
+            assertThat(note.note()).isEqualTo("师傅下午两点上门");
+            assertThat(note.visibleToResident()).isTrue();
+        });
+        assertThat(events.get(2)).isInstanceOfSatisfying(ComplaintResolved.class,
+                r -> assertThat(r.resolution()).isEqualTo("已更换阀门"));
+    }
+
+    @Test
+    void aReassignmentIsPublishedAndTheRoutersReroutingMovesTheComplaint() throws Exception {
+        ComplaintRouted routed = assign(routed("maintenance", 3, "楼道有垃圾", "2号楼"));
+        String id = routed.complaintId().value();
+        mvc.perform(post("/api/v1/desk/complaints/" + id + "/reassignment").with(httpBasic("li.wei", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"toDepartment\":\"cleaning\",\"reason\":\"属于保洁\"}"))
+                .andExpect(status().isOk());
+        ComplaintReassigned reassigned = (ComplaintReassigned) updatesFor(routed.complaintId(), f -> !f.isEmpty())
+                .get(0).value();
+        assertThat(reassigned.fromDepartment()).isEqualTo("maintenance");
+        assertThat(reassigned.toDepartment()).isEqualTo("cleaning");
+        mvc.perform(get("/api/v1/desk/complaints/" + id).with(httpBasic("li.wei", "demo")))
+                .andExpect(status().isNotFound());
+
+        // What the router does with it: a new ComplaintRouted on the new department's topic.
+        ComplaintRouted rerouted = new ComplaintRouted(Events.newId(), routed.complaintId(), java.time.Instant.now(),
+                routed.complaint(), routed.classification(), new ComplaintRouted.Assignment("cleaning", 3, List.of(),
+                        null, null, "maintenance", "属于保洁"), routed.links());
+        send(Topics.assignments("cleaning"), rerouted);
+        await().atMost(PATIENCE).untilAsserted(() ->
+                mvc.perform(get("/api/v1/desk/queue").with(httpBasic("chen.jing", "demo")))
+                        .andExpect(jsonPath("$.items[?(@.id == '" + id + "')].status").value("ASSIGNED")));
+    }
+
+    @Test
+    void theRoutersSlaEventsShowInTheQueue() throws Exception {
+        ComplaintRouted routed = assign(routed("security", 2, "门禁坏了", "4号楼"));
+        send(Topics.UPDATES, new SlaBreached(Events.newId(), routed.complaintId(), java.time.Instant.now(),
+                SlaClock.FIRST_RESPONSE, routed.assignment().firstResponseDue(), "security"));
+        await().atMost(PATIENCE).untilAsserted(() ->
+                mvc.perform(get("/api/v1/desk/queue").with(httpBasic("zhao.lei", "demo")))
+                        .andExpect(jsonPath("$.items[?(@.id == '" + routed.complaintId() + "')].slaBreached").value(true)));
+    }
+
+    @Test
+    void aFreshDeskRebuildsItsViewFromTheTopics() throws Exception {
+        ComplaintRouted routed = assign(routed("cleaning", 2, "绿化带垃圾", "6号楼"));
+        mvc.perform(post("/api/v1/desk/complaints/" + routed.complaintId() + "/acknowledge")
+                .with(httpBasic("chen.jing", "demo"))).andExpect(status().isOk());
+
+        try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(DeskApplication.class)
+                .web(WebApplicationType.SERVLET)
+                .properties("hearken.embedded.mode=test", "server.port=0",
+                        "hearken.elasticsearch.uris=http://127.0.0.1:9", "spring.mail.host=127.0.0.1")
+                .run()) {
+            ComplaintBoard rebuilt = restarted.getBean(ComplaintBoard.class);
+            assertThat(rebuilt).isNotSameAs(board);
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(rebuilt.find(routed.complaintId()))
+                    .hasValueSatisfying(c -> assertThat(c.status()).isEqualTo(ComplaintStatus.ACKNOWLEDGED)));
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.hearken.desk;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.hearken.events.ComplaintRouted;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Who may see and do what: sign-in, department walls, roles, CSRF, RFC 9457 problems, the open paths. */
+class DeskSecurityTest extends DeskTestSupport {
+
+    @Autowired
+    MockMvc mvc;
+
+    ComplaintRouted maintenance;
+
+    @BeforeEach
+    void aMaintenanceComplaint() throws Exception {
+        maintenance = assign(routed("maintenance", 2, "电梯异响", "8号楼"));
+    }
+
+    String path(String suffix) {
+        return "/api/v1/desk/complaints/" + maintenance.complaintId() + suffix;
+    }
+
+    @Test
+    void withoutSignInTheApiAnswers401AndTheConsoleSendsToTheSignInPage() throws Exception {
+        mvc.perform(get("/api/v1/desk/queue")).andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", containsString("Basic")));
+        mvc.perform(get("/api/v1/desk/queue").header("X-Requested-With", "XMLHttpRequest"))
+                .andExpect(status().isUnauthorized()).andExpect(header().doesNotExist("WWW-Authenticate"));
+        mvc.perform(get("/desk").accept(MediaType.TEXT_HTML)).andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", containsString("/login")));
+        mvc.perform(get("/desk/complaints/" + maintenance.complaintId())).andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", containsString("/login")));
+        mvc.perform(get("/api/v1/desk/queue").with(httpBasic("li.wei", "wrong"))).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void anotherDepartmentsComplaintIsNotFoundForReadingAndForActing() throws Exception {
+        mvc.perform(get(path("")).with(httpBasic("chen.jing", "demo")))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.status").value(404))
+                .andExpect(jsonPath("$.description").doesNotExist())
+                .andExpect(jsonPath("$.contact").doesNotExist());
+        mvc.perform(post(path("/acknowledge")).with(httpBasic("chen.jing", "demo"))).andExpect(status().isNotFound());
+        mvc.perform(post(path("/resolution")).with(httpBasic("zhao.lei", "demo"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"x\"}")).andExpect(status().isNotFound());
+        mvc.perform(get("/desk/complaints/" + maintenance.complaintId()).with(httpBasic("chen.jing", "demo")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/desk/queue").with(httpBasic("chen.jing", "demo")))
+                .andExpect(jsonPath("$.items[?(@.id == '" + maintenance.complaintId() + "')]").isEmpty());
+        // Its own department and a manager do see it.
+        mvc.perform(get(path("")).with(httpBasic("li.wei", "demo"))).andExpect(status().isOk());
+        mvc.perform(get(path("")).with(httpBasic("liu.yang", "demo"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.contact.name").value("张伟"));
+    }
+
+    @Test
+    void onlyASupervisorOrManagerEscalatesOrReopens() throws Exception {
+        String escalation = "{\"level\":\"SUPERVISOR\",\"reason\":\"住户多次来电\"}";
+        mvc.perform(post(path("/escalation")).with(httpBasic("li.wei", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content(escalation))
+                .andExpect(status().isForbidden())
+                .andExpect(header().string("Content-Type", containsString("application/problem+json")));
+        mvc.perform(post(path("/escalation")).with(httpBasic("wang.fang", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content(escalation))
+                .andExpect(status().isOk());
+        mvc.perform(post(path("/reopen")).with(httpBasic("wang.fang", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"x\"}"))
+                .andExpect(status().isConflict());
+    }
+
+    @Test
+    void problemsAreRfc9457InThePersonsLanguage() throws Exception {
+        mvc.perform(post(path("/notes")).with(httpBasic("li.wei", "demo")).header("Accept-Language", "en")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("Invalid request"))
+                .andExpect(jsonPath("$.errors[0].field").value("text"));
+        mvc.perform(post(path("/acknowledge")).with(httpBasic("li.wei", "demo"))).andExpect(status().isOk());
+        // li.wei's language is zh-CN; no Accept-Language, so the problem is in Chinese.
+        mvc.perform(post(path("/acknowledge")).with(httpBasic("li.wei", "demo")))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("该工单已受理。"));
+        mvc.perform(post(path("/acknowledge")).with(httpBasic("li.wei", "demo")).header("Accept-Language", "en-GB"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("This complaint has already been acknowledged."));
+    }
+
+    @Test
+    void consoleFormsNeedTheCsrfTokenButAnApiCallWithItsOwnCredentialsDoesNot() throws Exception {
+        mvc.perform(post("/desk/complaints/" + maintenance.complaintId() + "/acknowledge").with(httpBasic("li.wei", "demo")))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/desk/complaints/" + maintenance.complaintId() + "/acknowledge")
+                        .with(httpBasic("li.wei", "demo")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/logout")).andExpect(status().isForbidden());
+        mvc.perform(post(path("/notes")).with(httpBasic("li.wei", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"内部备注\"}"))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void theDashboardAndAnalyticsApiAreForSupervisorsAndManagersWhileResidentPathsStayOpen() throws Exception {
+        mvc.perform(get("/api/v1/analytics/summary")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/dashboard").accept(MediaType.TEXT_HTML)).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/dashboard").with(httpBasic("li.wei", "demo"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/analytics/summary").with(httpBasic("li.wei", "demo"))).andExpect(status().isForbidden());
+        // Allowed through security (no analytics module here, so nothing answers).
+        mvc.perform(get("/api/v1/analytics/summary").with(httpBasic("wang.fang", "demo"))).andExpect(status().isNotFound());
+        mvc.perform(get("/dashboard").with(httpBasic("liu.yang", "demo"))).andExpect(status().isNotFound());
+        // Not the desk's: no sign-in asked.
+        mvc.perform(get("/actuator/health")).andExpect(status().is2xxSuccessful());
+        mvc.perform(get("/api/v1/complaints/HK-2222-2222")).andExpect(status().isNotFound());
+        mvc.perform(get("/open311/v2/services.json")).andExpect(status().isNotFound());
+    }
+}

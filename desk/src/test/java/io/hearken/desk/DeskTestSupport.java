@@ -1,0 +1,110 @@
+package io.hearken.desk;
+
+import static org.awaitility.Awaitility.await;
+
+import io.hearken.desk.board.ComplaintBoard;
+import io.hearken.events.Channel;
+import io.hearken.events.ComplaintEvent;
+import io.hearken.events.ComplaintId;
+import io.hearken.events.ComplaintReceived;
+import io.hearken.events.ComplaintRouted;
+import io.hearken.events.Contact;
+import io.hearken.events.Events;
+import io.hearken.events.Place;
+import io.hearken.events.ResidentType;
+import io.hearken.events.Topics;
+import io.hearken.events.TrackingIds;
+import io.hearken.events.Urgency;
+import io.hearken.events.kafka.EventWireFormatAutoConfiguration;
+import io.hearken.embedded.EmbeddedServers;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * One Spring context for every desk test class (same annotations = cached context), on the real embedded Kafka.
+ * Elasticsearch and mail are not needed by the desk, so they are not started.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "hearken.embedded.mode=test", "hearken.elasticsearch.uris=http://127.0.0.1:9", "spring.mail.host=127.0.0.1"})
+@AutoConfigureMockMvc
+public abstract class DeskTestSupport {
+
+    public static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Autowired
+    protected KafkaTemplate<String, ComplaintEvent> kafka;
+
+    @Autowired
+    protected ComplaintBoard board;
+
+    @LocalServerPort
+    protected int port;
+
+    /** A routing decision as the router publishes it, with the whole complaint. */
+    public static ComplaintRouted routed(String department, int priority, String subject, String building) {
+        ComplaintId id = TrackingIds.next();
+        Instant now = Instant.now();
+        ComplaintReceived received = new ComplaintReceived(Events.newId(), id, now.minusSeconds(5), Channel.WEB, "form",
+                null, new Contact("张伟", "zhang.wei@example.com", "13800138000"), ResidentType.TENANT,
+                new Place(building, "1203", "东区", null, null, null), subject, subject + "，请尽快处理", null, "zh-CN",
+                List.of(), Map.of());
+        return new ComplaintRouted(Events.newId(), id, now, received,
+                new ComplaintRouted.Classification("elevator", Urgency.NORMAL, 0.9, false, List.of("keyword"), List.of()),
+                new ComplaintRouted.Assignment(department, priority, List.of(), now.plus(Duration.ofHours(4)),
+                        now.plus(Duration.ofDays(2)), null, null),
+                ComplaintRouted.Links.none());
+    }
+
+    /** Publishes to the department's queue topic, as the router does, and waits until the desk has it. */
+    protected ComplaintRouted assign(ComplaintRouted routed) throws Exception {
+        send(Topics.assignments(routed.assignment().department()), routed);
+        await().atMost(PATIENCE).until(() -> board.find(routed.complaintId())
+                .filter(c -> c.department().equals(routed.assignment().department())).isPresent());
+        return routed;
+    }
+
+    protected void send(String topic, ComplaintEvent event) throws Exception {
+        kafka.send(topic, event.complaintId().value(), event).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Reads complaints.updates from the beginning with a plain consumer until the wanted events are there. */
+    public static List<ConsumerRecord<String, ComplaintEvent>> updatesFor(ComplaintId id,
+            Predicate<List<ConsumerRecord<String, ComplaintEvent>>> enough) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedServers.current().kafka().bootstrapServers());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        List<ConsumerRecord<String, ComplaintEvent>> found = new ArrayList<>();
+        try (KafkaConsumer<String, ComplaintEvent> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                EventWireFormatAutoConfiguration.deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.UPDATES).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            await().atMost(PATIENCE).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (id.value().equals(r.key())) {
+                        found.add(r);
+                    }
+                });
+                return enough.test(found);
+            });
+        }
+        return found;
+    }
+}
