@@ -61,6 +61,9 @@ public abstract class NotifierTestSupport {
     @LocalServerPort
     protected int port;
 
+    /** The first routing of each complaint made by {@link #acknowledgedComplaint}, to redeliver it. */
+    protected final Map<ComplaintId, ComplaintRouted> firstRouting = new java.util.concurrent.ConcurrentHashMap<>();
+
     protected GreenMail greenMail() {
         return EmbeddedServers.current().mail().greenMail();
     }
@@ -89,6 +92,14 @@ public abstract class NotifierTestSupport {
                 ComplaintRouted.Links.none());
     }
 
+    /** The router's re-routing after a reassignment. */
+    protected static ComplaintRouted rerouted(ComplaintRouted first, String to, String reason) {
+        ComplaintRouted.Assignment a = first.assignment();
+        return new ComplaintRouted(Events.newId(), first.complaintId(), Instant.now(), first.complaint(),
+                first.classification(), new ComplaintRouted.Assignment(to, a.priority(), a.priorityReasons(),
+                        a.firstResponseDue(), a.resolutionDue(), a.department(), reason), first.links());
+    }
+
     protected static ProgressNoted progress(ComplaintId id, String note) {
         return new ProgressNoted(Events.newId(), id, Instant.now(), staff(), note, true);
     }
@@ -100,7 +111,9 @@ public abstract class NotifierTestSupport {
     /** A routed complaint whose acknowledgement has arrived, so later mails of the test follow it. */
     protected ComplaintId acknowledgedComplaint(String email, String language) {
         ComplaintId id = TrackingIds.next();
-        publish(Topics.ROUTED, routed(id, new Contact("Zhang Wei", email, null), language, "maintenance"));
+        ComplaintRouted routed = routed(id, new Contact("Zhang Wei", email, null), language, "maintenance");
+        firstRouting.put(id, routed);
+        publish(Topics.ROUTED, routed);
         await().atMost(WAIT).until(() -> mailsFor(id).size() == 1);
         return id;
     }
