@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * {@code complaints.routed} from its beginning and kept current by following it (and by the mail listener,
  * which remembers each routing as it handles it). The newest routing wins.
  */
-@Component
+@Component("notifierComplaintDirectory")
 public class ComplaintDirectory implements SmartLifecycle {
 
     private final ConcurrentMap<ComplaintId, ComplaintFacts> facts = new ConcurrentHashMap<>();

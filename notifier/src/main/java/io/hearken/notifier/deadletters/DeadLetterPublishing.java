@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * ({@code gave-up}) tells analytics. The dead letter topic is the notifier's own, so a replay never re-feeds
  * another module's failures.
  */
-@Component
+@Component("notifierDeadLetterPublishing")
 class DeadLetterPublishing implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterPublishing.class);

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * dedupe ledger keeps it to one mail, and a new failure dead-letters it again), then commits the position of
  * the group {@value #GROUP}. Records that cannot be read as events stay where they are, counted as skipped.
  */
-@Component
+@Component("notifierDeadLetters")
 public class DeadLetters {
 
     static final String GROUP = "notifier-dead-letter-replay";

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** For the operator: {@code GET} lists the mails that gave up, {@code POST .../replay} sends them again. */
-@RestController
+@RestController("notifierDeadLettersApi")
 @RequestMapping("/api/v1/notifier/dead-letters")
 class DeadLettersApi {
 

@@ -19,7 +19,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * The notifier's listener factory: Boot's settings plus its own error handler (exponential back-off while SMTP
  * is down, then the dead-letter topic). The handler is not a bean, so other modules' listeners keep theirs.
  */
-@Configuration(proxyBeanMethods = false)
+@Configuration(value = "notifierKafkaConfiguration", proxyBeanMethods = false)
 class NotifierKafkaConfiguration {
 
     @Bean

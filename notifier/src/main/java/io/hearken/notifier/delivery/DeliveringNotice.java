@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * flooded mailboxes, picks the first sender that can reach the recipient, and records the outcome on
  * {@code notifications}. A failed send throws, so the event is retried (and dead-lettered in the end).
  */
-@Component
+@Component("notifierDeliveringNotice")
 public class DeliveringNotice {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveringNotice.class);

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * alternative, threaded by stable Message-IDs, marked as automatic so that auto-responders stay quiet and the
  * email channel does not read our own mail back as a complaint.
  */
-@Component
+@Component("notifierEmailSender")
 @Order(0)
 class EmailSender implements Sender {
 

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * bound. Unless {@code spring.mail.properties.mail.smtp.*timeout} says otherwise, use
  * {@code hearken.notifier.smtp-timeout} (10 s).
  */
-@Component
+@Component("notifierSmtpTimeouts")
 class SmtpTimeouts implements BeanPostProcessor, EnvironmentAware {
 
     private Duration timeout = Duration.ofSeconds(10);

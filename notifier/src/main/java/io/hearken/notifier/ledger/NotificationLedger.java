@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * already answered, and which addresses bounced permanently. Rebuilt at start-up by reading the topic from its
  * beginning, then followed; our own records are also noted at once, before the topic echoes them back.
  */
-@Component
+@Component("notifierNotificationLedger")
 public class NotificationLedger implements SmartLifecycle {
 
     /** Reasons after which a redelivery must not try again; {@code gave-up} is not one: a replay may still send. */

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * acknowledgement: that record is the dedupe record, so it must be durable before the event counts as handled.
  * Ids derive from the cause event, so a record written twice has one id.
  */
-@Component
+@Component("notifierRecordingNotifications")
 public class RecordingNotifications {
 
     private final KafkaOperations<String, ComplaintEvent> kafka;

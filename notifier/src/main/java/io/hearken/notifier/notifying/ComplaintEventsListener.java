@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * Routings, desk updates, SLA events and replayed dead letters. Failures go to the notifier's error handler
  * (back-off, then {@link NotifierTopics#DEAD_LETTERS}).
  */
-@Component
+@Component("notifierComplaintEventsListener")
 class ComplaintEventsListener {
 
     private final NotifyingOnEvent notifying;

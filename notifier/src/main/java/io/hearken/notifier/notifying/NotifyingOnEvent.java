@@ -11,7 +11,7 @@ import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 /** An event from the complaint topics becomes the notices it calls for, each delivered at most once. */
-@Component
+@Component("notifierNotifyingOnEvent")
 public class NotifyingOnEvent {
 
     private static final Duration LOAD_WAIT = Duration.ofSeconds(30);

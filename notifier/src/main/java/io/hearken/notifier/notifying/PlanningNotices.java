@@ -27,7 +27,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /** Which notice an event calls for, to whom, in which language, with which values. No I/O. */
-@Component
+@Component("notifierPlanningNotices")
 class PlanningNotices {
 
     private final NotifierProperties properties;

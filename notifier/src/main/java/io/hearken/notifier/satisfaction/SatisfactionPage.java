@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * mail scanner following the link records nothing) publishes {@link FeedbackGiven} on {@code intake.web}. No
  * login: the signed token is the permission. Expired and forged tokens get a page that says so.
  */
-@Controller
+@Controller("notifierSatisfactionPage")
 class SatisfactionPage {
 
     private static final Logger log = LoggerFactory.getLogger(SatisfactionPage.class);

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * {@code base64url(HMAC-SHA256)} keyed by {@code hearken.notifier.link-secret}. No server state: whoever holds
  * an unexpired token may rate that complaint once it is resolved; nobody can make one for another complaint.
  */
-@Component
+@Component("notifierSatisfactionTokens")
 public class SatisfactionTokens {
 
     /** What a token says, when its signature holds. */
