@@ -2,6 +2,7 @@ package io.hearken.notifier.deadletters;
 
 import io.hearken.notifier.NotifierProperties;
 import io.hearken.notifier.NotifierTopics;
+import io.hearken.notifier.notifying.NotifyingOnEvent;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
@@ -14,6 +15,7 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * The notifier's listener factory: Boot's settings plus its own error handler (exponential back-off while SMTP
@@ -44,7 +46,18 @@ class NotifierKafkaConfiguration {
         DefaultErrorHandler errors = new DefaultErrorHandler(deadLetters.recoverer(), backOff);
         // A mail that cannot even be built will not build on the next try either.
         errors.addNotRetryableExceptions(MailPreparationException.class, MailParseException.class);
+        errors.setBackOffFunction((record, e) -> causedBy(e, NotifyingOnEvent.ComplaintNotKnownException.class)
+                ? new FixedBackOff(retry.initialInterval().toMillis(), 2) : null);
         factory.setCommonErrorHandler(errors);
         return factory;
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

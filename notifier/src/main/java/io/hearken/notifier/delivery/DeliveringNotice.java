@@ -56,6 +56,12 @@ public class DeliveringNotice {
         }
         Sender sender = reachable.get();
         String address = sender.address(recipient);
+        if (!sender.isValid(address)) {
+            records.notSent(notice.complaintId(), kind, NotSentReasons.INVALID_ADDRESS,
+                    "not a valid " + sender.medium() + " address: " + PersonalData.mask(address), cause);
+            count(kind, "not-sent");
+            return;
+        }
         if (ledger.hasBounced(address)) {
             records.notSent(notice.complaintId(), kind, NotSentReasons.BOUNCED,
                     PersonalData.mask(address) + " bounced permanently before", cause);

@@ -4,6 +4,7 @@ import io.hearken.events.ComplaintId;
 import io.hearken.events.MailThreading;
 import io.hearken.notifier.NotifierProperties;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
@@ -53,6 +54,16 @@ class EmailSender implements Sender {
     @Override
     public String address(Recipient recipient) {
         return recipient.email().strip();
+    }
+
+    @Override
+    public boolean isValid(String address) {
+        try {
+            new InternetAddress(address, true).validate();
+            return address.indexOf('@') > 0 && address.indexOf('@') < address.length() - 1;
+        } catch (AddressException e) {
+            return false;
+        }
     }
 
     @Override

@@ -14,6 +14,11 @@ public interface Sender {
     /** The address this sender would use, for the bounce check and the rate limit. */
     String address(Recipient recipient);
 
+    /** {@code false} for an address this medium can never deliver to (a malformed mail address). */
+    default boolean isValid(String address) {
+        return true;
+    }
+
     /** Sends and returns the message's id in the medium (the Message-ID of a mail). */
     String send(Notice notice);
 }

@@ -7,6 +7,8 @@ public final class NotSentReasons {
     public static final String NO_EMAIL = "no-email";
     /** Neither an address nor a phone number. */
     public static final String NO_CONTACT = "no-contact";
+    /** The address is malformed; no retry can help. */
+    public static final String INVALID_ADDRESS = "invalid-address";
     /** The address bounced permanently before. */
     public static final String BOUNCED = "bounced";
     /** Too many mails to that address within the window. */

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 public class NotificationLedger implements SmartLifecycle {
 
     /** Reasons after which a redelivery must not try again; {@code gave-up} is not one: a replay may still send. */
-    static final Set<String> FINAL_REASONS = Set.of(NotSentReasons.NO_EMAIL, NotSentReasons.NO_CONTACT,
+    static final Set<String> FINAL_REASONS = Set.of(NotSentReasons.NO_EMAIL, NotSentReasons.NO_CONTACT, NotSentReasons.INVALID_ADDRESS,
             NotSentReasons.BOUNCED, NotSentReasons.RATE_LIMITED);
 
     private final Set<String> answered = ConcurrentHashMap.newKeySet();

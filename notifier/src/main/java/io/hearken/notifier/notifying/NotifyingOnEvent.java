@@ -42,9 +42,19 @@ public class NotifyingOnEvent {
             throw new NotReadyException("still reading notifications / complaints.routed back; will retry");
         }
         ComplaintFacts facts = directory.await(event.complaintId(), UNKNOWN_COMPLAINT_WAIT)
-                .orElseThrow(() -> new NotReadyException("no routing seen yet for " + event.complaintId()));
+                .orElseThrow(() -> new ComplaintNotKnownException(event.complaintId().value()));
         for (Notice notice : planning.plan(event, facts)) {
             delivering.deliver(notice);
+        }
+    }
+
+    /**
+     * An update about a complaint this notifier never saw routed: retried briefly (the routing may be a moment
+     * behind), then dead-lettered, so that one stray event does not hold up a partition's mail for long.
+     */
+    public static class ComplaintNotKnownException extends RuntimeException {
+        ComplaintNotKnownException(String id) {
+            super("no routing seen for " + id);
         }
     }
 

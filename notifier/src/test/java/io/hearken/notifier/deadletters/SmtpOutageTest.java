@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.hearken.events.ComplaintId;
+import io.hearken.events.Contact;
+import io.hearken.events.TrackingIds;
 import io.hearken.events.MailThreading;
 import io.hearken.events.NotificationNotSent;
 import io.hearken.events.NotificationSent;
@@ -103,6 +105,26 @@ class SmtpOutageTest extends NotifierTestSupport {
         assertThat(mailsFor(id)).filteredOn(m -> noteId.equals(header(m, "Message-ID"))).hasSize(1);
         assertThat(eventsOn(Topics.NOTIFICATIONS, id, NotificationSent.class))
                 .filteredOn(s -> s.causeEventId().equals(note.eventId())).hasSize(1);
+    }
+
+    @Test
+    void anUpdateAboutAComplaintNeverRoutedIsDeadLetteredAndAReplayDeliversItOnceRouted() throws Exception {
+        ComplaintId id = TrackingIds.next();
+        ProgressNoted early = progress(id, "Ahead of its routing.");
+        publish(Topics.UPDATES, early);
+        await().atMost(GIVE_UP_WAIT).untilAsserted(() -> assertThat(
+                eventsOn(Topics.NOTIFICATIONS, id, NotificationNotSent.class)).singleElement().satisfies(n -> {
+                    assertThat(n.reason()).isEqualTo("gave-up");
+                    assertThat(n.detail()).contains("no routing seen for " + id);
+                }));
+
+        publish(Topics.ROUTED, routed(id, new Contact("Amy", uniqueAddress("late"), null), "en", "cleaning"));
+        await().atMost(WAIT).until(() -> mailsFor(id).size() == 1);
+        assertThat(post("/api/v1/notifier/dead-letters/replay").body()).contains(id.value());
+
+        String earlyId = MailThreading.messageId(id, early.eventId(), "hearken.local");
+        await().atMost(WAIT).until(() -> mailsFor(id).stream().anyMatch(m -> earlyId.equals(header(m, "Message-ID"))));
+        assertThat(mailsFor(id)).hasSize(2);
     }
 
     private double failures() {

@@ -72,6 +72,15 @@ class DeliveryOnceTest extends NotifierTestSupport {
     }
 
     @Test
+    void aMalformedAddressIsRecordedAsNotNotifiedWithoutRetrying() {
+        ComplaintId id = TrackingIds.next();
+        publish(Topics.ROUTED, routed(id, new Contact("Typo", "li.lei@@example", null), "en", "security"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(eventsOn(Topics.NOTIFICATIONS, id, NotificationNotSent.class))
+                .singleElement().satisfies(notSent -> assertThat(notSent.reason()).isEqualTo("invalid-address")));
+        assertThat(mailsFor(id)).isEmpty();
+    }
+
+    @Test
     void anAddressThatBouncedPermanentlyIsNotMailedAgain() {
         String address = uniqueAddress("gone");
         publish(Topics.NOTIFICATIONS, new MailBounced(Events.newId(), TrackingIds.next(), Instant.now(), address,
