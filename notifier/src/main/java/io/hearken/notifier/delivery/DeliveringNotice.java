@@ -83,7 +83,8 @@ public class DeliveringNotice {
                 rateLimit.release(address);
             }
             meters.counter("hearken.notifier.send.failures", "medium", sender.medium()).increment();
-            log.warn("Sending {} for {} failed (will retry): {}", kind, notice.complaintId(), e.toString());
+            log.warn("Sending {} for {} failed (will retry): {}", kind, notice.complaintId(),
+                    e.toString().replaceAll("([A-Za-z0-9])[A-Za-z0-9._%+-]*@", "$1***@"));
             throw e;
         }
         records.sent(notice.complaintId(), kind, sender.medium(), PersonalData.mask(address), messageId, cause);
