@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param supervisors    department code → supervisor address; departments not listed use {@code supervisorPattern}
  * @param supervisorPattern address of a department's supervisor, {@code {department}} replaced by its code
  * @param management     where escalations to management go
+ * @param smtpTimeout    SMTP connect/read/write timeout unless {@code spring.mail.properties} sets one
+ * @param smtpKeepAlive  how long an idle SMTP connection is kept for the next mail
  */
 @ConfigurationProperties("hearken.notifier")
 public record NotifierProperties(
@@ -35,7 +37,8 @@ public record NotifierProperties(
         @DefaultValue("management@hearken.local") String management,
         @DefaultValue RateLimit rateLimit,
         @DefaultValue Retry retry,
-        @DefaultValue("PT10S") Duration smtpTimeout) {
+        @DefaultValue("PT10S") Duration smtpTimeout,
+        @DefaultValue("PT30S") Duration smtpKeepAlive) {
 
     public NotifierProperties {
         supervisors = supervisors == null ? Map.of() : Map.copyOf(supervisors);

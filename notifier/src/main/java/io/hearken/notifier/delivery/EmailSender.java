@@ -10,21 +10,24 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
  * Mail through Spring's {@link JavaMailSender} (SMTP from {@code spring.mail.*}): HTML with a plain-text
  * alternative, threaded by stable Message-IDs, marked as automatic so that auto-responders stay quiet and the
- * email channel does not read our own mail back as a complaint.
+ * email channel does not read our own mail back as a complaint. The SMTP connection is kept open between mails
+ * ({@link SmtpConnections}).
  */
 @Component("notifierEmailSender")
 @Order(0)
-class EmailSender implements Sender {
+class EmailSender implements Sender, DisposableBean {
 
     static final String MEDIUM = "email";
 
@@ -32,6 +35,7 @@ class EmailSender implements Sender {
     private final MailTemplates templates;
     private final NotifierProperties properties;
     private final String domain;
+    private final SmtpConnections connections;
 
     EmailSender(JavaMailSender mail, MailTemplates templates, NotifierProperties properties,
             @Value("${hearken.mail.domain:hearken.local}") String domain) {
@@ -39,6 +43,7 @@ class EmailSender implements Sender {
         this.templates = templates;
         this.properties = properties;
         this.domain = domain;
+        this.connections = new SmtpConnections(properties.smtpKeepAlive());
     }
 
     @Override
@@ -98,7 +103,16 @@ class EmailSender implements Sender {
         } catch (MessagingException | UnsupportedEncodingException e) {
             throw new MailPreparationException("cannot build the " + notice.kind() + " mail for " + id, e);
         }
-        mail.send(message);
+        if (mail instanceof JavaMailSenderImpl configured) {
+            connections.send(configured, message);
+        } else {
+            mail.send(message);
+        }
         return messageId;
+    }
+
+    @Override
+    public void destroy() {
+        connections.close();
     }
 }
