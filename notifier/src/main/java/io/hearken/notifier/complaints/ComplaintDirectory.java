@@ -3,9 +3,11 @@ package io.hearken.notifier.complaints;
 import io.hearken.events.ComplaintEvent;
 import io.hearken.events.ComplaintId;
 import io.hearken.events.ComplaintRouted;
+import io.hearken.events.ComplaintStatus;
 import io.hearken.events.Topics;
 import io.hearken.notifier.kafka.TopicTail;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -16,22 +18,46 @@ import org.springframework.stereotype.Component;
 /**
  * Contact, language, subject and department of every complaint, rebuilt at start-up by reading
  * {@code complaints.routed} from its beginning and kept current by following it (and by the mail listener,
- * which remembers each routing as it handles it). The newest routing wins.
+ * which remembers each routing as it handles it). The newest routing wins. It also follows
+ * {@code complaints.updates} for each complaint's status, which the daily digest summarises.
  */
 @Component("notifierComplaintDirectory")
 public class ComplaintDirectory implements SmartLifecycle {
 
     private final ConcurrentMap<ComplaintId, ComplaintFacts> facts = new ConcurrentHashMap<>();
+    /** Where each complaint stands (for the daily digest), from routings and updates. */
+    private final ConcurrentMap<ComplaintId, Standing> standing = new ConcurrentHashMap<>();
     private final TopicTail tail;
+    private final TopicTail updates;
+
+    /** Status of a complaint and when it last became resolved ({@code null} while open). */
+    public record Standing(ComplaintStatus status, Instant resolvedAt) {
+    }
 
     ComplaintDirectory(ConsumerFactory<String, ComplaintEvent> consumers) {
         this.tail = new TopicTail(Topics.ROUTED, consumers, this::accept);
+        this.updates = new TopicTail(Topics.UPDATES, consumers, this::accept);
     }
 
     private void accept(ComplaintEvent event) {
         if (event instanceof ComplaintRouted routed) {
             remember(routed);
         }
+        standing.compute(event.complaintId(), (id, old) -> {
+            ComplaintStatus before = old == null ? null : old.status();
+            ComplaintStatus after = ComplaintStatus.after(before, event);
+            if (after == null) {
+                return old;
+            }
+            Instant resolvedAt = after == ComplaintStatus.RESOLVED || after == ComplaintStatus.CLOSED
+                    ? (old != null && old.resolvedAt() != null ? old.resolvedAt() : event.at()) : null;
+            return new Standing(after, resolvedAt);
+        });
+    }
+
+    /** Every complaint known, with where it stands (RECEIVED/ASSIGNED when no update was seen). */
+    public void forEach(java.util.function.BiConsumer<ComplaintFacts, Standing> each) {
+        facts.forEach((id, f) -> each.accept(f, standing.getOrDefault(id, new Standing(ComplaintStatus.ASSIGNED, null))));
     }
 
     public void remember(ComplaintRouted routed) {
@@ -70,11 +96,13 @@ public class ComplaintDirectory implements SmartLifecycle {
     @Override
     public void start() {
         tail.start();
+        updates.start();
     }
 
     @Override
     public void stop() {
         tail.stop();
+        updates.stop();
     }
 
     @Override

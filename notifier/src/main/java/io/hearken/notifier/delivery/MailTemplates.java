@@ -64,6 +64,16 @@ public class MailTemplates {
                 engine.process("mail/notice.txt", context).strip() + "\n");
     }
 
+    /** The daily digest to a supervisor (no complaint, so no thread). */
+    public Rendered renderDigest(Locale locale, Map<String, Object> model, String subject) {
+        Map<String, Object> values = new HashMap<>(model);
+        values.put("lang", locale.toLanguageTag());
+        values.put("mailSubject", subject);
+        Context context = new Context(locale, values);
+        return new Rendered(subject, engine.process("mail/digest.html", context).strip(),
+                engine.process("mail/digest.txt", context).strip() + "\n");
+    }
+
     /** A page of the notifier's own (the satisfaction page). */
     public String page(String name, Locale locale, Map<String, Object> model) {
         Map<String, Object> values = new HashMap<>(model);
