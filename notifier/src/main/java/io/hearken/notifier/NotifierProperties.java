@@ -1,0 +1,68 @@
+package io.hearken.notifier;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code hearken.notifier.*}. Every value has a default that works in the all-in-one, so the app needs no
+ * extra configuration; production sets at least {@code link-secret}, {@code public-url} and the addresses.
+ *
+ * @param from           sender of every mail; replies go there, so it is the complaints mailbox the email channel reads
+ * @param publicUrl      base of the links in mails (the satisfaction page)
+ * @param linkSecret     HMAC key of the satisfaction tokens
+ * @param satisfactionValidFor how long a satisfaction link works
+ * @param zone           time zone of the dates in mails
+ * @param staffLanguage  language of mails to supervisors and management
+ * @param supervisors    department code → supervisor address; departments not listed use {@code supervisorPattern}
+ * @param supervisorPattern address of a department's supervisor, {@code {department}} replaced by its code
+ * @param management     where escalations to management go
+ * @param smtpTimeout    SMTP connect/read/write timeout unless {@code spring.mail.properties} sets one
+ * @param smtpKeepAlive  how long an idle SMTP connection is kept for the next mail
+ */
+@ConfigurationProperties("hearken.notifier")
+public record NotifierProperties(
+        @DefaultValue("Hearken <complaints@hearken.local>") String from,
+        @DefaultValue("http://localhost:8080") URI publicUrl,
+        @DefaultValue("hearken-all-in-one-link-secret") String linkSecret,
+        @DefaultValue("P14D") Duration satisfactionValidFor,
+        @DefaultValue("Asia/Shanghai") ZoneId zone,
+        @DefaultValue("zh-CN") String staffLanguage,
+        Map<String, String> supervisors,
+        @DefaultValue("supervisor.{department}@hearken.local") String supervisorPattern,
+        @DefaultValue("management@hearken.local") String management,
+        @DefaultValue RateLimit rateLimit,
+        @DefaultValue Retry retry,
+        @DefaultValue("PT10S") Duration smtpTimeout,
+        @DefaultValue("PT30S") Duration smtpKeepAlive) {
+
+    public NotifierProperties {
+        supervisors = supervisors == null ? Map.of() : Map.copyOf(supervisors);
+    }
+
+    public String supervisorOf(String department) {
+        String code = department == null || department.isBlank() ? "customer-service" : department;
+        String configured = supervisors.get(code);
+        return configured != null ? configured : supervisorPattern.replace("{department}", code);
+    }
+
+    public Locale staffLocale() {
+        return Languages.locale(staffLanguage);
+    }
+
+    /** At most {@code perAddress} mails to one resident address within {@code window} (loop and flood guard). */
+    public record RateLimit(@DefaultValue("20") int perAddress, @DefaultValue("PT1H") Duration window) {
+    }
+
+    /**
+     * Back-off while SMTP (or anything else) fails: exponential from {@code initialInterval}, each wait at most
+     * {@code maxInterval}, giving up (dead letter) once the waits add up to {@code maxElapsed}.
+     */
+    public record Retry(@DefaultValue("PT2S") Duration initialInterval, @DefaultValue("2.0") double multiplier,
+            @DefaultValue("PT1M") Duration maxInterval, @DefaultValue("PT10M") Duration maxElapsed) {
+    }
+}

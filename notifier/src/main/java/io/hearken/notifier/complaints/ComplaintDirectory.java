@@ -1,0 +1,117 @@
+package io.hearken.notifier.complaints;
+
+import io.hearken.events.ComplaintEvent;
+import io.hearken.events.ComplaintId;
+import io.hearken.events.ComplaintRouted;
+import io.hearken.events.ComplaintStatus;
+import io.hearken.events.Topics;
+import io.hearken.notifier.kafka.TopicTail;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Contact, language, subject and department of every complaint, rebuilt at start-up by reading
+ * {@code complaints.routed} from its beginning and kept current by following it (and by the mail listener,
+ * which remembers each routing as it handles it). The newest routing wins. It also follows
+ * {@code complaints.updates} for each complaint's status, which the daily digest summarises.
+ */
+@Component("notifierComplaintDirectory")
+public class ComplaintDirectory implements SmartLifecycle {
+
+    private final ConcurrentMap<ComplaintId, ComplaintFacts> facts = new ConcurrentHashMap<>();
+    /** Where each complaint stands (for the daily digest), from routings and updates. */
+    private final ConcurrentMap<ComplaintId, Standing> standing = new ConcurrentHashMap<>();
+    private final TopicTail tail;
+    private final TopicTail updates;
+
+    /** Status of a complaint and when it last became resolved ({@code null} while open). */
+    public record Standing(ComplaintStatus status, Instant resolvedAt) {
+    }
+
+    ComplaintDirectory(ConsumerFactory<String, ComplaintEvent> consumers) {
+        this.tail = new TopicTail(Topics.ROUTED, consumers, this::accept);
+        this.updates = new TopicTail(Topics.UPDATES, consumers, this::accept);
+    }
+
+    private void accept(ComplaintEvent event) {
+        if (event instanceof ComplaintRouted routed) {
+            remember(routed);
+        }
+        standing.compute(event.complaintId(), (id, old) -> {
+            ComplaintStatus before = old == null ? null : old.status();
+            ComplaintStatus after = ComplaintStatus.after(before, event);
+            if (after == null) {
+                return old;
+            }
+            Instant resolvedAt = after == ComplaintStatus.RESOLVED || after == ComplaintStatus.CLOSED
+                    ? (old != null && old.resolvedAt() != null ? old.resolvedAt() : event.at()) : null;
+            return new Standing(after, resolvedAt);
+        });
+    }
+
+    /** Every complaint known, with where it stands (RECEIVED/ASSIGNED when no update was seen). */
+    public void forEach(java.util.function.BiConsumer<ComplaintFacts, Standing> each) {
+        facts.forEach((id, f) -> each.accept(f, standing.getOrDefault(id, new Standing(ComplaintStatus.ASSIGNED, null))));
+    }
+
+    public void remember(ComplaintRouted routed) {
+        ComplaintFacts fresh = ComplaintFacts.of(routed);
+        facts.merge(routed.complaintId(), fresh, (old, now) -> now.routedAt() != null && old.routedAt() != null
+                && now.routedAt().isBefore(old.routedAt()) ? old : now);
+    }
+
+    public Optional<ComplaintFacts> find(ComplaintId id) {
+        return Optional.ofNullable(facts.get(id));
+    }
+
+    /** Waits a little for a complaint whose routing this instance has not read yet (topics are read independently). */
+    public Optional<ComplaintFacts> await(ComplaintId id, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        ComplaintFacts found = facts.get(id);
+        while (found == null && System.nanoTime() < deadline) {
+            sleep();
+            found = facts.get(id);
+        }
+        return Optional.ofNullable(found);
+    }
+
+    public boolean awaitLoaded(Duration timeout) {
+        return tail.awaitCaughtUp(timeout);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void start() {
+        tail.start();
+        updates.start();
+    }
+
+    @Override
+    public void stop() {
+        tail.stop();
+        updates.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return tail.isRunning();
+    }
+
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+}

@@ -1,0 +1,63 @@
+package io.hearken.notifier.deadletters;
+
+import io.hearken.notifier.NotifierProperties;
+import io.hearken.notifier.NotifierTopics;
+import io.hearken.notifier.notifying.NotifyingOnEvent;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.mail.MailParseException;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * The notifier's listener factory: Boot's settings plus its own error handler (exponential back-off while SMTP
+ * is down, then the dead-letter topic). The handler is not a bean, so other modules' listeners keep theirs.
+ */
+@Configuration(value = "notifierKafkaConfiguration", proxyBeanMethods = false)
+class NotifierKafkaConfiguration {
+
+    @Bean
+    KafkaAdmin.NewTopics notifierTopics(@Value("${hearken.kafka.partitions:3}") int partitions,
+            @Value("${hearken.kafka.replicas:1}") short replicas) {
+        return new KafkaAdmin.NewTopics(
+                TopicBuilder.name(NotifierTopics.RETRY).partitions(partitions).replicas(replicas).build(),
+                TopicBuilder.name(NotifierTopics.DEAD_LETTERS).partitions(partitions).replicas(replicas).build());
+    }
+
+    @Bean
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    ConcurrentKafkaListenerContainerFactory<Object, Object> notifierListenerContainerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<?, ?> consumerFactory,
+            DeadLetterPublishing deadLetters, NotifierProperties properties) {
+        ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        configurer.configure(factory, (ConsumerFactory) consumerFactory);
+        NotifierProperties.Retry retry = properties.retry();
+        ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
+        backOff.setMaxInterval(retry.maxInterval().toMillis());
+        backOff.setMaxElapsedTime(retry.maxElapsed().toMillis());
+        DefaultErrorHandler errors = new DefaultErrorHandler(deadLetters.recoverer(), backOff);
+        // A mail that cannot even be built will not build on the next try either.
+        errors.addNotRetryableExceptions(MailPreparationException.class, MailParseException.class);
+        errors.setBackOffFunction((record, e) -> causedBy(e, NotifyingOnEvent.ComplaintNotKnownException.class)
+                ? new FixedBackOff(retry.initialInterval().toMillis(), 2) : null);
+        factory.setCommonErrorHandler(errors);
+        return factory;
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

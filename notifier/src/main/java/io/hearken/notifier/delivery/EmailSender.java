@@ -1,0 +1,118 @@
+package io.hearken.notifier.delivery;
+
+import io.hearken.events.ComplaintId;
+import io.hearken.events.MailThreading;
+import io.hearken.notifier.NotifierProperties;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.annotation.Order;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Mail through Spring's {@link JavaMailSender} (SMTP from {@code spring.mail.*}): HTML with a plain-text
+ * alternative, threaded by stable Message-IDs, marked as automatic so that auto-responders stay quiet and the
+ * email channel does not read our own mail back as a complaint. The SMTP connection is kept open between mails
+ * ({@link SmtpConnections}).
+ */
+@Component("notifierEmailSender")
+@Order(0)
+class EmailSender implements Sender, DisposableBean {
+
+    static final String MEDIUM = "email";
+
+    private final JavaMailSender mail;
+    private final MailTemplates templates;
+    private final NotifierProperties properties;
+    private final String domain;
+    private final SmtpConnections connections;
+
+    EmailSender(JavaMailSender mail, MailTemplates templates, NotifierProperties properties,
+            @Value("${hearken.mail.domain:hearken.local}") String domain) {
+        this.mail = mail;
+        this.templates = templates;
+        this.properties = properties;
+        this.domain = domain;
+        this.connections = new SmtpConnections(properties.smtpKeepAlive());
+    }
+
+    @Override
+    public String medium() {
+        return MEDIUM;
+    }
+
+    @Override
+    public boolean canReach(Recipient recipient) {
+        return recipient.hasEmail();
+    }
+
+    @Override
+    public String address(Recipient recipient) {
+        return recipient.email().strip();
+    }
+
+    @Override
+    public boolean isValid(String address) {
+        try {
+            new InternetAddress(address, true).validate();
+            return address.indexOf('@') > 0 && address.indexOf('@') < address.length() - 1;
+        } catch (AddressException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String send(Notice notice) {
+        MailTemplates.Rendered rendered = templates.render(notice);
+        ComplaintId id = notice.complaintId();
+        String root = MailThreading.rootMessageId(id, domain);
+        String messageId = notice.threadRoot() ? root : MailThreading.messageId(id, notice.causeEventId(), domain);
+        MimeMessage message = mail.createMimeMessage();
+        try {
+            MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
+                    StandardCharsets.UTF_8.name());
+            helper.setFrom(properties.from());
+            helper.setReplyTo(properties.from());
+            Recipient to = notice.recipient();
+            helper.setTo(to.name() == null || to.name().isBlank() ? new InternetAddress(address(to), true)
+                    : new InternetAddress(address(to), to.name(), StandardCharsets.UTF_8.name()));
+            helper.setSubject(rendered.subject());
+            helper.setText(rendered.text(), rendered.html());
+            helper.setSentDate(new Date());
+            // JavaMailSenderImpl keeps a Message-ID set before sending, so a resend carries the same id.
+            message.setHeader("Message-ID", messageId);
+            if (!notice.threadRoot()) {
+                message.setHeader("In-Reply-To", root);
+                message.setHeader("References", root);
+            }
+            message.setHeader("Auto-Submitted", "auto-generated");
+            message.setHeader("X-Auto-Response-Suppress", "All");
+            message.setHeader(MailThreading.ORIGIN_HEADER, "notifier; kind=" + notice.kind());
+            message.setHeader(MailThreading.COMPLAINT_HEADER, id.value());
+            message.setHeader("Content-Language", notice.locale().toLanguageTag());
+        } catch (MessagingException | UnsupportedEncodingException e) {
+            throw new MailPreparationException("cannot build the " + notice.kind() + " mail for " + id, e);
+        }
+        if (mail instanceof JavaMailSenderImpl configured) {
+            connections.send(configured, message);
+        } else {
+            mail.send(message);
+        }
+        return messageId;
+    }
+
+    @Override
+    public void destroy() {
+        connections.close();
+    }
+}

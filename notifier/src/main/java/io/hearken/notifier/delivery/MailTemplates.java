@@ -1,0 +1,95 @@
+package io.hearken.notifier.delivery;
+
+import io.hearken.events.MailThreading;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * The notifier's own Thymeleaf engine and messages ({@code templates/notifier/**}, {@code i18n/notifier*}).
+ * Deliberately not a bean of type TemplateEngine or MessageSource: in the all-in-one those belong to the web
+ * modules, and a second one would replace Boot's.
+ */
+@Component("notifierMailTemplates")
+public class MailTemplates {
+
+    public record Rendered(String subject, String html, String text) {
+    }
+
+    private final SpringTemplateEngine engine = new SpringTemplateEngine();
+    private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+
+    MailTemplates() {
+        messages.setBasename("i18n/notifier");
+        messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
+        messages.setFallbackToSystemLocale(false);
+        engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
+        engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
+        engine.setTemplateEngineMessageSource(messages);
+    }
+
+    private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {
+        ClassLoaderTemplateResolver r = new ClassLoaderTemplateResolver(MailTemplates.class.getClassLoader());
+        r.setPrefix("templates/notifier/");
+        r.setTemplateMode(mode);
+        r.setResolvablePatterns(Set.of(pattern));
+        r.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        r.setCheckExistence(true);
+        r.setCacheable(true);
+        r.setOrder(order);
+        return r;
+    }
+
+    public Rendered render(Notice notice) {
+        Locale locale = notice.locale();
+        Map<String, Object> model = new HashMap<>(notice.model());
+        model.put("kind", notice.kind());
+        model.put("trackingId", notice.complaintId().value());
+        model.put("bracketId", "[" + notice.complaintId().value() + "]");
+        model.put("resident", notice.recipient().isResident());
+        model.put("lang", locale.toLanguageTag());
+        String subject = MailThreading.subject(notice.complaintId(), message("mail." + notice.kind() + ".subject",
+                locale, model.getOrDefault("complaintSubject", ""), model.getOrDefault("department", "")));
+        model.put("mailSubject", subject);
+        Context context = new Context(locale, model);
+        return new Rendered(subject, engine.process("mail/notice.html", context).strip(),
+                engine.process("mail/notice.txt", context).strip() + "\n");
+    }
+
+    /** The daily digest to a supervisor (no complaint, so no thread). */
+    public Rendered renderDigest(Locale locale, Map<String, Object> model, String subject) {
+        Map<String, Object> values = new HashMap<>(model);
+        values.put("lang", locale.toLanguageTag());
+        values.put("mailSubject", subject);
+        Context context = new Context(locale, values);
+        return new Rendered(subject, engine.process("mail/digest.html", context).strip(),
+                engine.process("mail/digest.txt", context).strip() + "\n");
+    }
+
+    /** A page of the notifier's own (the satisfaction page). */
+    public String page(String name, Locale locale, Map<String, Object> model) {
+        Map<String, Object> values = new HashMap<>(model);
+        values.put("lang", locale.toLanguageTag());
+        return engine.process("page/" + name + ".html", new Context(locale, values));
+    }
+
+    public String message(String code, Locale locale, Object... args) {
+        return messages.getMessage(code, args, code, locale);
+    }
+
+    /** The department's name in the reader's language; its code when there is no translation. */
+    public String departmentName(String code, Locale locale) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        return messages.getMessage("department." + code, null, code, locale);
+    }
+}

@@ -1,0 +1,18 @@
+package io.hearken.notifier.delivery;
+
+import io.hearken.events.ComplaintId;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One message to one recipient about one event, independent of the medium: {@code kind} names the template,
+ * {@code model} holds its values (already formatted for {@code locale}). {@code threadRoot}: the first mail of
+ * the complaint, whose Message-ID every later mail refers to.
+ */
+public record Notice(String kind, ComplaintId complaintId, String causeEventId, Recipient recipient, Locale locale,
+        Map<String, Object> model, boolean threadRoot) {
+
+    public Notice {
+        model = Map.copyOf(model);
+    }
+}

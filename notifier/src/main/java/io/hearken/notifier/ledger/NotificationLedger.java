@@ -1,0 +1,87 @@
+package io.hearken.notifier.ledger;
+
+import io.hearken.events.ComplaintEvent;
+import io.hearken.events.MailBounced;
+import io.hearken.events.NotificationNotSent;
+import io.hearken.events.NotificationSent;
+import io.hearken.events.Topics;
+import io.hearken.events.privacy.PersonalData;
+import io.hearken.notifier.kafka.TopicTail;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The notifier's memory, kept in the {@code notifications} topic itself: which (cause event, kind) pairs were
+ * already answered, and which addresses bounced permanently. Rebuilt at start-up by reading the topic from its
+ * beginning, then followed; our own records are also noted at once, before the topic echoes them back.
+ */
+@Component("notifierNotificationLedger")
+public class NotificationLedger implements SmartLifecycle {
+
+    /** Reasons after which a redelivery must not try again; {@code gave-up} is not one: a replay may still send. */
+    static final Set<String> FINAL_REASONS = Set.of(NotSentReasons.NO_EMAIL, NotSentReasons.NO_CONTACT, NotSentReasons.INVALID_ADDRESS,
+            NotSentReasons.BOUNCED, NotSentReasons.RATE_LIMITED);
+
+    private final Set<String> answered = ConcurrentHashMap.newKeySet();
+    private final Set<String> bounced = ConcurrentHashMap.newKeySet();
+    private final TopicTail tail;
+
+    NotificationLedger(ConsumerFactory<String, ComplaintEvent> consumers) {
+        this.tail = new TopicTail(Topics.NOTIFICATIONS, consumers, this::accept);
+    }
+
+    void accept(ComplaintEvent event) {
+        if (event instanceof NotificationSent sent) {
+            answered.add(key(sent.causeEventId(), sent.kind()));
+        } else if (event instanceof NotificationNotSent notSent && FINAL_REASONS.contains(notSent.reason())) {
+            answered.add(key(notSent.causeEventId(), notSent.kind()));
+        } else if (event instanceof MailBounced bounce && bounce.permanent() && bounce.address() != null) {
+            bounced.add(PersonalData.normalize(bounce.address()));
+        }
+    }
+
+    public boolean isAnswered(String causeEventId, String kind) {
+        return answered.contains(key(causeEventId, kind));
+    }
+
+    public boolean hasBounced(String address) {
+        return address != null && bounced.contains(PersonalData.normalize(address));
+    }
+
+    /** Called right after our own record reached Kafka. */
+    void note(ComplaintEvent ownRecord) {
+        accept(ownRecord);
+    }
+
+    public boolean awaitLoaded(Duration timeout) {
+        return tail.awaitCaughtUp(timeout);
+    }
+
+    private static String key(String causeEventId, String kind) {
+        return causeEventId + "|" + kind;
+    }
+
+    @Override
+    public void start() {
+        tail.start();
+    }
+
+    @Override
+    public void stop() {
+        tail.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return tail.isRunning();
+    }
+
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+}

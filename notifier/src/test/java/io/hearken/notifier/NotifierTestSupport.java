@@ -1,0 +1,196 @@
+package io.hearken.notifier;
+
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import io.hearken.embedded.EmbeddedServers;
+import io.hearken.events.Actor;
+import io.hearken.events.Channel;
+import io.hearken.events.ComplaintEvent;
+import io.hearken.events.ComplaintId;
+import io.hearken.events.ComplaintReceived;
+import io.hearken.events.ComplaintRouted;
+import io.hearken.events.Contact;
+import io.hearken.events.Events;
+import io.hearken.events.Place;
+import io.hearken.events.ProgressNoted;
+import io.hearken.events.ResidentType;
+import io.hearken.events.Topics;
+import io.hearken.events.TrackingIds;
+import io.hearken.events.Urgency;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaOperations;
+
+/**
+ * One Spring context for every notifier test (same annotations and properties, so it is cached and shared),
+ * on the real embedded Kafka and GreenMail of this test JVM.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"hearken.embedded.mode=test", "server.port=0"})
+public abstract class NotifierTestSupport {
+
+    protected static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Autowired
+    protected KafkaOperations<String, ComplaintEvent> kafka;
+
+    @Autowired
+    protected ConsumerFactory<String, ComplaintEvent> consumers;
+
+    @LocalServerPort
+    protected int port;
+
+    /** The first routing of each complaint made by {@link #acknowledgedComplaint}, to redeliver it. */
+    protected final Map<ComplaintId, ComplaintRouted> firstRouting = new java.util.concurrent.ConcurrentHashMap<>();
+
+    protected GreenMail greenMail() {
+        return EmbeddedServers.current().mail().greenMail();
+    }
+
+    protected void publish(String topic, ComplaintEvent event) {
+        try {
+            kafka.send(topic, event.complaintId().value(), event).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static String uniqueAddress(String who) {
+        return who + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    protected static ComplaintRouted routed(ComplaintId id, Contact contact, String language, String department) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        ComplaintReceived received = new ComplaintReceived(Events.newId(), id, now, Channel.WEB, "form", null, contact,
+                ResidentType.TENANT, Place.of("3号楼", "1203"), "zh-CN".equals(language) ? "电梯故障" : "Lift broken",
+                "三号楼电梯困人", "facility", language, List.of(), Map.of());
+        return new ComplaintRouted(Events.newId(), id, now, received,
+                new ComplaintRouted.Classification("facility", Urgency.URGENT, 0.9, false, List.of(), List.of()),
+                new ComplaintRouted.Assignment(department, 1, List.of(), now.plus(Duration.ofHours(4)),
+                        now.plus(Duration.ofDays(2)), null, null),
+                ComplaintRouted.Links.none());
+    }
+
+    /** The router's re-routing after a reassignment. */
+    protected static ComplaintRouted rerouted(ComplaintRouted first, String to, String reason) {
+        ComplaintRouted.Assignment a = first.assignment();
+        return new ComplaintRouted(Events.newId(), first.complaintId(), Instant.now(), first.complaint(),
+                first.classification(), new ComplaintRouted.Assignment(to, a.priority(), a.priorityReasons(),
+                        a.firstResponseDue(), a.resolutionDue(), a.department(), reason), first.links());
+    }
+
+    protected static ProgressNoted progress(ComplaintId id, String note) {
+        return new ProgressNoted(Events.newId(), id, Instant.now(), staff(), note, true);
+    }
+
+    protected static Actor staff() {
+        return new Actor("li.na", "Li Na", "maintenance", Actor.Role.STAFF);
+    }
+
+    /** A routed complaint whose acknowledgement has arrived, so later mails of the test follow it. */
+    protected ComplaintId acknowledgedComplaint(String email, String language) {
+        ComplaintId id = TrackingIds.next();
+        ComplaintRouted routed = routed(id, new Contact("Zhang Wei", email, null), language, "maintenance");
+        firstRouting.put(id, routed);
+        publish(Topics.ROUTED, routed);
+        await().atMost(WAIT).until(() -> mailsFor(id).size() == 1);
+        return id;
+    }
+
+    /** Every mail GreenMail received about the complaint (the X-Hearken-Complaint header), any recipient. */
+    protected List<MimeMessage> mailsFor(ComplaintId id) {
+        List<MimeMessage> found = new ArrayList<>();
+        for (MimeMessage m : greenMail().getReceivedMessages()) {
+            try {
+                String[] h = m.getHeader("X-Hearken-Complaint");
+                if (h != null && Arrays.asList(h).contains(id.value())) {
+                    found.add(m);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return found;
+    }
+
+    protected static String header(MimeMessage m, String name) {
+        try {
+            String[] h = m.getHeader(name);
+            return h == null ? null : h[0];
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The body part with the given type (text/plain or text/html), searched through the multipart tree. */
+    protected static String part(Part part, String type) {
+        try {
+            if (part.isMimeType(type) && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                return (String) part.getContent();
+            }
+            if (part.isMimeType("multipart/*")) {
+                Multipart mp = (Multipart) part.getContent();
+                for (int i = 0; i < mp.getCount(); i++) {
+                    BodyPart child = mp.getBodyPart(i);
+                    String found = part(child, type);
+                    if (found != null) {
+                        return found;
+                    }
+                }
+            }
+            return null;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Everything on a topic for one complaint, read from the beginning with a throw-away consumer. */
+    protected List<ComplaintEvent> eventsOn(String topic, ComplaintId id) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ComplaintEvent> events = new ArrayList<>();
+        try (Consumer<String, ComplaintEvent> c = consumers.createConsumer("notifier-test-" + UUID.randomUUID(),
+                "notifier-test", null, p)) {
+            List<TopicPartition> partitions = c.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            c.assign(partitions);
+            c.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = c.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (partitions.stream().anyMatch(tp -> c.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, ComplaintEvent> r : c.poll(Duration.ofMillis(200))) {
+                    if (id.value().equals(r.key()) && r.value() != null) {
+                        events.add(r.value());
+                    }
+                }
+            }
+        }
+        return events;
+    }
+
+    protected <T extends ComplaintEvent> List<T> eventsOn(String topic, ComplaintId id, Class<T> type) {
+        return eventsOn(topic, id).stream().filter(type::isInstance).map(type::cast).toList();
+    }
+}

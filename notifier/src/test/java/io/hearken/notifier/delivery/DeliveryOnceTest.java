@@ -1,0 +1,99 @@
+package io.hearken.notifier.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.hearken.events.ComplaintId;
+import io.hearken.events.ComplaintRouted;
+import jakarta.mail.internet.MimeMessage;
+import io.hearken.events.Contact;
+import io.hearken.events.Events;
+import io.hearken.events.MailBounced;
+import io.hearken.events.MailThreading;
+import io.hearken.events.NotificationNotSent;
+import io.hearken.events.NotificationSent;
+import io.hearken.events.ProgressNoted;
+import io.hearken.events.Topics;
+import io.hearken.events.TrackingIds;
+import io.hearken.events.privacy.PersonalData;
+import io.hearken.notifier.NotifierTestSupport;
+import io.hearken.notifier.ledger.NotificationLedger;
+import io.hearken.notifier.notifying.Kinds;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** At most one mail per event, none to a bounced address, and a record of every mail not sent. */
+class DeliveryOnceTest extends NotifierTestSupport {
+
+    @Autowired
+    NotificationLedger ledger;
+
+    @Test
+    void aRedeliveredEventSendsNoSecondMail() {
+        ComplaintId id = acknowledgedComplaint(uniqueAddress("twice"), "en");
+        ProgressNoted note = progress(id, "Parts ordered.");
+        publish(Topics.UPDATES, note);
+        publish(Topics.UPDATES, note); // the same event again, as after a consumer crash
+        publish(Topics.ROUTED, firstRouting.get(id)); // a redelivered first routing: no second acknowledgement
+        ProgressNoted later = progress(id, "Parts arrived.");
+        publish(Topics.UPDATES, later);
+        ComplaintRouted reroute = rerouted(firstRouting.get(id), "security", "The door lock is security's");
+        publish(Topics.ROUTED, reroute);
+
+        // Same complaint, same partition: once the later note is mailed, the duplicate has been handled.
+        String laterId = MailThreading.messageId(id, later.eventId(), "hearken.local");
+        await().atMost(WAIT).until(() -> mailsFor(id).stream().anyMatch(m -> laterId.equals(header(m, "Message-ID"))));
+        String rerouteId = MailThreading.messageId(id, reroute.eventId(), "hearken.local");
+        await().atMost(WAIT).until(() -> mailsFor(id).stream().anyMatch(m -> rerouteId.equals(header(m, "Message-ID"))));
+        String noteId = MailThreading.messageId(id, note.eventId(), "hearken.local");
+        assertThat(mailsFor(id)).filteredOn(m -> noteId.equals(header(m, "Message-ID"))).hasSize(1);
+        assertThat(mailsFor(id)).hasSize(4); // acknowledgement, note, later note, reassignment
+        MimeMessage reassignment = mailsFor(id).stream().filter(m -> rerouteId.equals(header(m, "Message-ID")))
+                .findFirst().orElseThrow();
+        assertThat(part(reassignment, "text/plain")).contains("from the Maintenance department to the Security department",
+                "The door lock is security's");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(eventsOn(Topics.NOTIFICATIONS, id, NotificationSent.class))
+                .filteredOn(s -> s.causeEventId().equals(note.eventId())).hasSize(1));
+    }
+
+    @Test
+    void aResidentWithOnlyAPhoneNumberIsRecordedAsNotNotified() {
+        ComplaintId id = TrackingIds.next();
+        publish(Topics.ROUTED, routed(id, new Contact("王芳", null, "138 1234 5678"), "zh-CN", "cleaning"));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(eventsOn(Topics.NOTIFICATIONS, id, NotificationNotSent.class))
+                .singleElement().satisfies(notSent -> {
+                    assertThat(notSent.reason()).isEqualTo("no-email");
+                    assertThat(notSent.kind()).isEqualTo(Kinds.ACKNOWLEDGEMENT);
+                    assertThat(notSent.detail()).contains("138****5678").doesNotContain("12345678");
+                }));
+        assertThat(mailsFor(id)).isEmpty();
+    }
+
+    @Test
+    void aMalformedAddressIsRecordedAsNotNotifiedWithoutRetrying() {
+        ComplaintId id = TrackingIds.next();
+        publish(Topics.ROUTED, routed(id, new Contact("Typo", "li.lei@@example", null), "en", "security"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(eventsOn(Topics.NOTIFICATIONS, id, NotificationNotSent.class))
+                .singleElement().satisfies(notSent -> assertThat(notSent.reason()).isEqualTo("invalid-address")));
+        assertThat(mailsFor(id)).isEmpty();
+    }
+
+    @Test
+    void anAddressThatBouncedPermanentlyIsNotMailedAgain() {
+        String address = uniqueAddress("gone");
+        publish(Topics.NOTIFICATIONS, new MailBounced(Events.newId(), TrackingIds.next(), Instant.now(), address,
+                new PersonalData("notifier-test-secret").hash(address), true, "5.1.1", "user unknown"));
+        await().atMost(WAIT).until(() -> ledger.hasBounced(address.toUpperCase()));
+
+        ComplaintId id = TrackingIds.next();
+        publish(Topics.ROUTED, routed(id, new Contact("Bob", address, null), "en", "billing"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(eventsOn(Topics.NOTIFICATIONS, id, NotificationNotSent.class))
+                .singleElement().satisfies(notSent -> {
+                    assertThat(notSent.reason()).isEqualTo("bounced");
+                    assertThat(notSent.detail()).doesNotContain(address);
+                }));
+        assertThat(mailsFor(id)).isEmpty();
+    }
+}

@@ -1,0 +1,72 @@
+package io.hearken.notifier.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.hearken.events.ComplaintId;
+import io.hearken.events.Events;
+import io.hearken.events.MailBounced;
+import io.hearken.events.NotificationSent;
+import io.hearken.events.ProgressNoted;
+import io.hearken.events.Topics;
+import io.hearken.events.TrackingIds;
+import io.hearken.notifier.NotifierTestSupport;
+import io.hearken.notifier.complaints.ComplaintDirectory;
+import io.hearken.notifier.notifying.Kinds;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a restarted notifier knows: a fresh ledger and a fresh directory (as after a restart, nothing in
+ * memory) read the real topics back and know every mail sent, every bounce and every complaint.
+ */
+class RestartSurvivalTest extends NotifierTestSupport {
+
+    @Test
+    void aFreshLedgerAndDirectoryRebuildFromKafka() {
+        String email = uniqueAddress("restart");
+        ComplaintId id = acknowledgedComplaint(email, "en");
+        ProgressNoted note = progress(id, "Before the restart.");
+        publish(Topics.UPDATES, note);
+        await().atMost(WAIT).until(() -> eventsOn(Topics.NOTIFICATIONS, id, NotificationSent.class).size() == 2);
+        String bounced = uniqueAddress("bounced");
+        publish(Topics.NOTIFICATIONS, new MailBounced(Events.newId(), TrackingIds.next(), Instant.now(), bounced,
+                null, true, "5.1.1", "no such user"));
+        publish(Topics.NOTIFICATIONS, new MailBounced(Events.newId(), TrackingIds.next(), Instant.now(),
+                "soft@example.com", null, false, "4.2.2", "mailbox full"));
+
+        NotificationLedger ledger = new NotificationLedger(consumers);
+        ComplaintDirectory directory = freshDirectory();
+        ledger.start();
+        directory.start();
+        try {
+            assertThat(ledger.awaitLoaded(Duration.ofSeconds(30))).isTrue();
+            assertThat(directory.awaitLoaded(Duration.ofSeconds(30))).isTrue();
+            assertThat(ledger.isAnswered(note.eventId(), Kinds.PROGRESS)).isTrue();
+            assertThat(ledger.isAnswered(note.eventId(), Kinds.RESOLUTION)).isFalse();
+            assertThat(ledger.isAnswered(firstRouting.get(id).eventId(), Kinds.ACKNOWLEDGEMENT)).isTrue();
+            await().atMost(WAIT).until(() -> ledger.hasBounced(bounced));
+            assertThat(ledger.hasBounced("soft@example.com")).isFalse();
+            assertThat(directory.find(id)).hasValueSatisfying(facts -> {
+                assertThat(facts.contact().email()).isEqualTo(email);
+                assertThat(facts.language()).isEqualTo("en");
+                assertThat(facts.department()).isEqualTo("maintenance");
+            });
+        } finally {
+            ledger.stop();
+            directory.stop();
+        }
+    }
+
+    private ComplaintDirectory freshDirectory() {
+        try {
+            var constructor = ComplaintDirectory.class.getDeclaredConstructor(
+                    org.springframework.kafka.core.ConsumerFactory.class);
+            constructor.setAccessible(true);
+            return constructor.newInstance(consumers);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
