@@ -1,0 +1,23 @@
+package io.hearken.analytics;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code hearken.analytics.*}. Defaults fit the all-in-one and production alike.
+ *
+ * @param indexerGroup the Kafka consumer group (and listener id) of the indexer
+ * @param concurrency consumers in this instance (the topics' partitions are shared among them)
+ * @param retryInitial first wait after Elasticsearch failed a batch; doubles up to {@code retryMax}, forever
+ * @param retryMax longest wait between retries of a failed batch
+ * @param maxPollRecords largest batch handed to one bulk request pair
+ */
+@ConfigurationProperties("hearken.analytics")
+public record AnalyticsProperties(
+        @DefaultValue("analytics-indexer") String indexerGroup,
+        @DefaultValue("1") int concurrency,
+        @DefaultValue("500ms") Duration retryInitial,
+        @DefaultValue("15s") Duration retryMax,
+        @DefaultValue("1000") int maxPollRecords) {
+}
