@@ -1,6 +1,7 @@
 package io.hearken.analytics;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryInitial first wait after Elasticsearch failed a batch; doubles up to {@code retryMax}, forever
  * @param retryMax longest wait between retries of a failed batch
  * @param maxPollRecords largest batch handed to one bulk request pair
+ * @param zone the office's time zone: day and month boundaries of the dashboard and the monthly summary
  */
 @ConfigurationProperties("hearken.analytics")
 public record AnalyticsProperties(
@@ -19,5 +21,6 @@ public record AnalyticsProperties(
         @DefaultValue("1") int concurrency,
         @DefaultValue("500ms") Duration retryInitial,
         @DefaultValue("15s") Duration retryMax,
-        @DefaultValue("1000") int maxPollRecords) {
+        @DefaultValue("1000") int maxPollRecords,
+        @DefaultValue("Asia/Shanghai") ZoneId zone) {
 }
