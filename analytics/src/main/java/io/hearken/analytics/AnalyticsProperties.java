@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryInitial first wait after Elasticsearch failed a batch; doubles up to {@code retryMax}, forever
  * @param retryMax longest wait between retries of a failed batch
  * @param maxPollRecords largest batch handed to one bulk request pair
+ * @param topicPattern the topics indexed (a regex); the default is every event topic, no dead-letter topic
  * @param zone the office's time zone: day and month boundaries of the dashboard and the monthly summary
  */
 @ConfigurationProperties("hearken.analytics")
@@ -22,5 +23,9 @@ public record AnalyticsProperties(
         @DefaultValue("500ms") Duration retryInitial,
         @DefaultValue("15s") Duration retryMax,
         @DefaultValue("1000") int maxPollRecords,
-        @DefaultValue("Asia/Shanghai") ZoneId zone) {
+        @DefaultValue("Asia/Shanghai") ZoneId zone,
+        @DefaultValue(DEFAULT_TOPICS) String topicPattern) {
+
+    public static final String DEFAULT_TOPICS =
+            "intake\\.[a-z0-9]+|complaints\\.routed|complaints\\.updates|notifications";
 }

@@ -21,7 +21,9 @@ final class AnalyticsMessages {
     }
 
     static Locale locale(HttpServletRequest request, String lang) {
-        String tag = lang != null && !lang.isBlank() ? lang : request.getLocale().getLanguage();
+        // Without ?lang and without Accept-Language the servlet falls back to the JVM's locale: use zh-CN instead.
+        String tag = lang != null && !lang.isBlank() ? lang
+                : request.getHeader("Accept-Language") != null ? request.getLocale().getLanguage() : "zh";
         return tag.toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
     }
 

@@ -62,7 +62,7 @@ class DashboardPages {
         }
         common(model, locale);
         model.addAttribute("report", monthly.report(m, properties.zone()));
-        model.addAttribute("dimensions", MonthlySummary.DIMENSIONS);
+        model.addAttribute("sections", List.of("total", "category", "department", "building"));
         return "analytics/monthly";
     }
 

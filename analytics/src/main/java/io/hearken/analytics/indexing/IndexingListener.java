@@ -1,5 +1,6 @@
 package io.hearken.analytics.indexing;
 
+import io.hearken.analytics.AnalyticsProperties;
 import io.hearken.events.ComplaintEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 class IndexingListener {
 
-    static final String TOPICS = "intake\\.[a-z0-9]+|complaints\\.routed|complaints\\.updates|notifications";
+    static final String TOPICS = AnalyticsProperties.DEFAULT_TOPICS;
 
     private static final Logger log = LoggerFactory.getLogger(IndexingListener.class);
 
@@ -26,7 +27,8 @@ class IndexingListener {
         this.indexing = indexing;
     }
 
-    @KafkaListener(id = "${hearken.analytics.indexer-group:analytics-indexer}", topicPattern = TOPICS,
+    @KafkaListener(id = "${hearken.analytics.indexer-group:analytics-indexer}",
+            topicPattern = "${hearken.analytics.topic-pattern:" + TOPICS + "}",
             containerFactory = "analyticsListenerContainerFactory",
             properties = {"auto.offset.reset=earliest", "metadata.max.age.ms=5000",
                     "max.poll.records=${hearken.analytics.max-poll-records:1000}"})
