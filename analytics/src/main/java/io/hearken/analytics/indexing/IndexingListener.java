@@ -42,6 +42,12 @@ class IndexingListener {
             }
             batch.add(new IndexingEvents.Incoming(record.value(), record.topic()));
         }
-        indexing.index(batch);
+        try {
+            indexing.index(batch);
+        } catch (IndexingEvents.RetryLater e) {
+            // The error handler pauses, backs off and retries this same batch; offsets stay uncommitted.
+            log.warn("Indexing {} events paused, will retry: {}", batch.size(), e.getMessage());
+            throw e;
+        }
     }
 }
