@@ -6,11 +6,15 @@ import io.hearken.events.ComplaintEvent;
 import io.hearken.events.privacy.PersonalData;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -39,8 +43,16 @@ class IndexingConfiguration {
      */
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, ComplaintEvent> analyticsListenerContainerFactory(
-            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumerFactory,
-            AnalyticsProperties properties) {
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
+            ObjectProvider<ConsumerFactory<Object, Object>> consumerFactories, KafkaProperties kafkaProperties,
+            ObjectProvider<DefaultKafkaConsumerFactoryCustomizer> customizers, AnalyticsProperties properties) {
+        // Boot's consumer factory (with the event wire format); our own from the same properties if the
+        // all-in-one holds several, so another module's factory never changes how analytics reads.
+        ConsumerFactory<Object, Object> consumerFactory = consumerFactories.getIfUnique(() -> {
+            var own = new DefaultKafkaConsumerFactory<Object, Object>(kafkaProperties.buildConsumerProperties());
+            customizers.orderedStream().forEach(c -> c.customize(own));
+            return own;
+        });
         var factory = new ConcurrentKafkaListenerContainerFactory<String, ComplaintEvent>();
         @SuppressWarnings({"unchecked", "rawtypes"})
         ConcurrentKafkaListenerContainerFactory<Object, Object> raw = (ConcurrentKafkaListenerContainerFactory) factory;
