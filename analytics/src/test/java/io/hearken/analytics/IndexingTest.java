@@ -65,6 +65,7 @@ class IndexingTest extends AnalyticsIntegrationTest {
         assertThat(view.department()).isEqualTo(Departments.MAINTENANCE);
         assertThat(view.description()).isEqualTo("三号楼电梯困人，请尽快处理");
 
+        refresh(); // the timeline is a search: near-real-time
         var timeline = lookup.timeline(id);
         assertThat(timeline).extracting(TimelineEntry::eventId).containsExactly(received.eventId(), routed.eventId(),
                 ack.eventId(), visible.eventId(), resolved.eventId(), feedback.eventId());
@@ -158,6 +159,7 @@ class IndexingTest extends AnalyticsIntegrationTest {
         assertThat(doc.repeatOf).hasSize(1);
         // Internal events are not on the resident's timeline.
         awaitEvent(escalation.eventId());
+        refresh();
         assertThat(lookup.timeline(id)).extracting(TimelineEntry::type).containsExactly("complaint-routed");
     }
 }

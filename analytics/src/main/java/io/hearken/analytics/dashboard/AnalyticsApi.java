@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** The dashboard's JSON, the manager search and the monthly summary as CSV. Protected by the desk's security. */
-@RestController
+@RestController("analyticsApi")
 @RequestMapping("/api/v1/analytics")
 class AnalyticsApi {
 
@@ -64,7 +64,8 @@ class AnalyticsApi {
         return monthly.report(month(month), properties.zone());
     }
 
-    @GetMapping(value = "/monthly-summary.csv", produces = "text/csv")
+    // No "produces": a bad month must still get its JSON error (the body's type is set below).
+    @GetMapping("/monthly-summary.csv")
     ResponseEntity<byte[]> monthlySummaryCsv(@RequestParam(required = false) String month) {
         YearMonth m = month(month);
         // A BOM so spreadsheet programs open the Chinese keys as UTF-8.

@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  * and a tracking id typed in any form.
  * Personal data is not searchable: it is not in the index in clear.
  */
-@Component
+@Component("analyticsComplaintSearch")
 public class ComplaintSearch {
 
     static final int PAGE_SIZE = 20;

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The built-in dashboard (charts drawn in the browser from {@code /api/v1/analytics/dashboard}) and the printable monthly summary. */
-@Controller
+@Controller("analyticsDashboardPages")
 class DashboardPages {
 
     static final String CHART_JS = "/webjars/chart.js/4.4.1/dist/chart.umd.js";

@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * The built-in dashboard's numbers: one aggregation request over {@code complaints}, shaped for the
  * charts (labels and series). The same measures as the Kibana visualisations.
  */
-@Component
+@Component("analyticsDashboardQueries")
 public class DashboardQueries {
 
     private final ElasticsearchQueries es;

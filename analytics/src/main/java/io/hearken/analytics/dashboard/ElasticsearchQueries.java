@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Search requests as JSON over the low-level client: aggregation bodies read far better as JSON than as
  * typed builders, and the answers are read as trees. A missing index is an empty answer, not an error.
  */
-@Component
+@Component("analyticsElasticsearchQueries")
 class ElasticsearchQueries {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * complaints (by received date, office time zone) against the month before — count, SLA compliance
  * (share of complaints with an SLA outcome that met it), mean satisfaction and repeat complaints.
  */
-@Component
+@Component("analyticsMonthlySummary")
 public class MonthlySummary {
 
     public static final List<String> DIMENSIONS = List.of("category", "department", "building");

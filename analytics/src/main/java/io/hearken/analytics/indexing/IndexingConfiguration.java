@@ -20,7 +20,7 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /** The indexer's own batch container factory: bulk per poll, and a failed batch is retried until it lands. */
-@Configuration(proxyBeanMethods = false)
+@Configuration(value = "analyticsIndexingConfiguration", proxyBeanMethods = false)
 class IndexingConfiguration {
 
     @Bean

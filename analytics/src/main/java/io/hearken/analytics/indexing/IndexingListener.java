@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * Every topic with complaint events into Elasticsearch, a poll's worth at a time. The intake pattern
  * has no dash, so the dead-letter topics ({@code intake.web-dlt}) are not read as events.
  */
-@Component
+@Component("analyticsIndexingListener")
 class IndexingListener {
 
     static final String TOPICS = AnalyticsProperties.DEFAULT_TOPICS;

@@ -17,7 +17,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /** Reads one complaint's current state and its public history from the read model. */
-@Component
+@Component("analyticsComplaintLookup")
 public class ComplaintLookup {
 
     private static final int MAX_TIMELINE = 500;
