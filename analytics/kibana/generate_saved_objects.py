@@ -11,7 +11,7 @@ out = []
 
 def data_view(id_, title, name, time_field):
     out.append({"id": id_, "type": "index-pattern", "managed": False,
-                "coreMigrationVersion": "8.8.0", "typeMigrationVersion": "8.0.0", "references": [],
+                "coreMigrationVersion": "8.8.0", "typeMigrationVersion": "7.11.0", "references": [],
                 "attributes": {"title": title, "name": name, "timeFieldName": time_field,
                                "fields": "[]", "fieldFormatMap": "{}", "runtimeFieldMap": "{}",
                                "allowNoIndex": True}})
@@ -76,7 +76,7 @@ def terms(id_, field, size=10, schema="segment", order_by="1", label=None):
 
 def vis(id_, title, kind, params, aggs, data_view=COMPLAINTS, query=""):
     out.append({"id": id_, "type": "visualization", "managed": False,
-                "coreMigrationVersion": "8.8.0", "typeMigrationVersion": "8.5.0",
+                "coreMigrationVersion": "8.8.0", "typeMigrationVersion": "8.0.0",
                 "references": [{"name": "kibanaSavedObjectMeta.searchSourceJSON.index", "type": "index-pattern",
                                 "id": data_view}],
                 "attributes": {"title": title, "description": "", "version": 1, "uiStateJSON": "{}",

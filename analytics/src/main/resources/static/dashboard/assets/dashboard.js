@@ -99,7 +99,7 @@
         result.hits.forEach(function (h) {
           var tr = document.createElement('tr');
           cell(tr, h.id); cell(tr, h.status); cell(tr, h.category); cell(tr, h.department); cell(tr, h.building);
-          cell(tr, h.receivedAt ? h.receivedAt.replace('T', ' ').replace(/\..*|Z/, '') : '');
+          cell(tr, h.receivedAt ? new Date(h.receivedAt).toLocaleString(document.documentElement.lang) : '');
           cell(tr, h.snippet, true); // escaped by Elasticsearch's html encoder, only <mark> added
           body.appendChild(tr);
         });
