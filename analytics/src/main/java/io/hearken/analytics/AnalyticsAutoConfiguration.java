@@ -3,11 +3,13 @@ package io.hearken.analytics;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 
-/** Everything in {@code io.hearken.analytics}: the Elasticsearch client, the indexer and the read side. */
+/** Everything in {@code io.hearken.analytics}: the Elasticsearch client, the indexer, the dashboard and the read side. */
 @AutoConfiguration
+@EnableConfigurationProperties(AnalyticsProperties.class)
 @ComponentScan(excludeFilters = {
         @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class),
         @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class)})

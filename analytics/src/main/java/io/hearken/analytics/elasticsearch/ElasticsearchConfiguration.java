@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
  * The 8.19 Java client, on its low-level RestClient (Boot 4 only auto-configures the 9.x client, whose
  * {@code compatible-with=9} header an 8.x server refuses). One client, pooled connections.
  */
-@Configuration(proxyBeanMethods = false)
+@Configuration(value = "analyticsElasticsearchConfiguration", proxyBeanMethods = false)
 class ElasticsearchConfiguration {
 
     @Bean(destroyMethod = "close")

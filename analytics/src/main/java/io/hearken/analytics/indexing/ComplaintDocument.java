@@ -1,33 +1,98 @@
 package io.hearken.analytics.indexing;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.hearken.analytics.lookup.ComplaintView;
-import io.hearken.events.ComplaintRouted;
-import io.hearken.events.privacy.PersonalData;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
-/** The {@code complaints} document: one per complaint, current state, personal data masked or hashed. */
-public record ComplaintDocument(String id, String status, String channel, String category, String urgency,
-        Integer priority, String department, String subject, String description, String language,
-        String building, String unit, Instant receivedAt, Instant firstResponseDue, Instant resolutionDue,
-        String contactName, String contactEmail, String contactPhone, String contactHash) {
+/**
+ * The {@code complaints} document: one per complaint, its current state folded from every event seen
+ * so far (see {@link ComplaintProjection}). Personal data only masked ({@code contact*}) or hashed
+ * ({@code contactHash}). Mutable on purpose: the projection updates it in place.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class ComplaintDocument {
 
-    static ComplaintDocument of(ComplaintRouted routed, PersonalData personalData) {
-        var c = routed.complaint();
-        var contact = c.contact();
-        String key = contact == null ? null : contact.hasEmail() ? contact.email() : contact.phone();
-        return new ComplaintDocument(routed.complaintId().value(), "assigned", c.channel().name(),
-                routed.classification().category(), routed.classification().urgency().name(),
-                routed.assignment().priority(), routed.assignment().department(), c.subject(), c.description(),
-                c.language(), c.place() == null ? null : c.place().building(), c.place() == null ? null : c.place().unit(),
-                c.at(), routed.assignment().firstResponseDue(), routed.assignment().resolutionDue(),
-                contact == null ? null : PersonalData.maskName(contact.name()),
-                contact == null ? null : PersonalData.mask(contact.email()),
-                contact == null ? null : PersonalData.mask(contact.phone()),
-                personalData.hash(key));
+    public String id;
+    public String status;
+    public Boolean open;
+    public String channel;
+    public String via;
+    public String category;
+    public String categoryHint;
+    public Boolean needsTriage;
+    public Double confidence;
+    public String urgency;
+    public Integer priority;
+    public String department;
+    public String language;
+    public String residentType;
+    public String building;
+    public String unit;
+    public String area;
+    public Map<String, Double> location;
+    public String subject;
+    public String description;
+    public String contactName;
+    public String contactEmail;
+    public String contactPhone;
+    public String contactHash;
+    public Instant receivedAt;
+    public Instant routedAt;
+    public Instant firstResponseAt;
+    public Instant resolvedAt;
+    public Instant closedAt;
+    public Instant updatedAt;
+    public Instant firstResponseDue;
+    public Instant resolutionDue;
+    public Long firstResponseMinutes;
+    public Long resolutionMinutes;
+    /** MET, BREACHED or PENDING. */
+    public String slaFirstResponse;
+    public String slaResolution;
+    public String slaStatus;
+    /** 1 when the SLA was met, 0 when breached, absent while pending: its average is the compliance rate. */
+    public Integer slaMet;
+    public Boolean slaBreached;
+    public int slaWarnings;
+    public Integer satisfaction;
+    public Instant feedbackAt;
+    public Boolean repeat;
+    public List<String> repeatOf = new ArrayList<>();
+    public String relatedTo;
+    public String duplicateOf;
+    public Boolean merged;
+    public int escalations;
+    public String escalationLevel;
+    public Boolean escalated;
+    public int reassignments;
+    public int reopens;
+    public int followUps;
+    public int notificationsSent;
+    public int notificationsNotSent;
+    public int mailBounces;
+    public int eventCount;
+    /** When the status last changed: a late event older than this never changes the status. */
+    public Instant statusAt;
+    /** Ids of the events folded in: a redelivered event is recognised and skipped. */
+    public List<String> appliedEvents = new ArrayList<>();
+
+    public ComplaintDocument() {
+    }
+
+    ComplaintDocument(String id) {
+        this.id = id;
     }
 
     public ComplaintView view() {
         return new ComplaintView(id, status, channel, category, urgency, priority, department, subject, description,
-                language, building, unit, receivedAt, firstResponseDue, resolutionDue, contactHash);
+                language, building, unit, receivedAt, firstResponseDue, resolutionDue, contactHash, area,
+                residentType, firstResponseAt, resolvedAt,
+                firstResponseMinutes, resolutionMinutes, slaStatus, satisfaction, Boolean.TRUE.equals(repeat),
+                duplicateOf, escalations);
     }
 }

@@ -1,0 +1,99 @@
+package io.hearken.analytics.dashboard;
+
+import io.hearken.analytics.AnalyticsProperties;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** The dashboard's JSON, the manager search and the monthly summary as CSV. Protected by the desk's security. */
+@RestController("analyticsApi")
+@RequestMapping("/api/v1/analytics")
+class AnalyticsApi {
+
+    private final DashboardQueries dashboard;
+    private final ComplaintSearch search;
+    private final MonthlySummary monthly;
+    private final AnalyticsProperties properties;
+
+    AnalyticsApi(DashboardQueries dashboard, ComplaintSearch search, MonthlySummary monthly,
+            AnalyticsProperties properties) {
+        this.dashboard = dashboard;
+        this.search = search;
+        this.monthly = monthly;
+        this.properties = properties;
+    }
+
+    @GetMapping("/dashboard")
+    Map<String, Object> dashboard(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String category, @RequestParam(required = false) String department,
+            @RequestParam(required = false) String channel, @RequestParam(required = false) String building,
+            @RequestParam(required = false) String status) {
+        return dashboard.dashboard(AnalyticsFilter.of(from, to, category, department, channel, building, status,
+                properties.zone()), properties.zone());
+    }
+
+    /** Without dates the search covers everything received in the last ten years. */
+    @GetMapping("/search")
+    ComplaintSearch.Result search(@RequestParam(defaultValue = "") String q,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String category, @RequestParam(required = false) String department,
+            @RequestParam(required = false) String channel, @RequestParam(required = false) String building,
+            @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page) {
+        LocalDate end = to != null ? to : LocalDate.now(properties.zone()).plusDays(1);
+        LocalDate start = from != null ? from : end.minusYears(10);
+        return search.search(q, AnalyticsFilter.of(start, end, category, department, channel, building, status,
+                properties.zone()), page, properties.zone());
+    }
+
+    @GetMapping("/monthly-summary")
+    MonthlySummary.Report monthlySummary(@RequestParam(required = false) String month) {
+        return monthly.report(month(month), properties.zone());
+    }
+
+    // No "produces": a bad month must still get its JSON error (the body's type is set below).
+    @GetMapping("/monthly-summary.csv")
+    ResponseEntity<byte[]> monthlySummaryCsv(@RequestParam(required = false) String month) {
+        YearMonth m = month(month);
+        // A BOM so spreadsheet programs open the Chinese keys as UTF-8.
+        byte[] body = ("\uFEFF" + MonthlySummary.csv(monthly.report(m, properties.zone())))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"hearken-summary-" + m + ".csv\"")
+                .body(body);
+    }
+
+    YearMonth month(String month) {
+        if (month == null || month.isBlank()) {
+            return YearMonth.now(properties.zone());
+        }
+        try {
+            return YearMonth.parse(month.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("month must look like 2026-11 / 月份格式应为 2026-11: " + month);
+        }
+    }
+
+    @ExceptionHandler({IllegalArgumentException.class, MethodArgumentTypeMismatchException.class})
+    ResponseEntity<Map<String, String>> badRequest(Exception e) {
+        String message = e instanceof MethodArgumentTypeMismatchException m
+                ? "invalid value for " + m.getName() + " (dates look like 2026-11-23) / 参数 " + m.getName()
+                        + " 无效（日期格式如 2026-11-23）"
+                : e.getMessage();
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("error", message));
+    }
+}

@@ -1,0 +1,43 @@
+package io.hearken.analytics.dashboard;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.Response;
+import org.elasticsearch.client.ResponseException;
+import org.elasticsearch.client.RestClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Search requests as JSON over the low-level client: aggregation bodies read far better as JSON than as
+ * typed builders, and the answers are read as trees. A missing index is an empty answer, not an error.
+ */
+@Component("analyticsElasticsearchQueries")
+class ElasticsearchQueries {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final RestClient client;
+
+    ElasticsearchQueries(RestClient client) {
+        this.client = client;
+    }
+
+    JsonNode search(String index, Map<String, Object> body) {
+        Request request = new Request("POST", "/" + index + "/_search");
+        request.addParameter("ignore_unavailable", "true");
+        request.addParameter("allow_no_indices", "true");
+        request.setJsonEntity(JSON.writeValueAsString(body));
+        try {
+            Response response = client.performRequest(request);
+            return JSON.readTree(response.getEntity().getContent());
+        } catch (ResponseException e) {
+            throw new IllegalStateException("Elasticsearch refused the query: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch unreachable", e);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.hearken.analytics.dashboard;
+
+import static io.hearken.analytics.dashboard.Json.avg;
+import static io.hearken.analytics.dashboard.Json.list;
+import static io.hearken.analytics.dashboard.Json.obj;
+import static io.hearken.analytics.dashboard.Json.term;
+
+import io.hearken.analytics.indexing.Indices;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The monthly report offices hand to management: per category, department and building, the month's
+ * complaints (by received date, office time zone) against the month before — count, SLA compliance
+ * (share of complaints with an SLA outcome that met it), mean satisfaction and repeat complaints.
+ */
+@Component("analyticsMonthlySummary")
+public class MonthlySummary {
+
+    public static final List<String> DIMENSIONS = List.of("category", "department", "building");
+    private static final int MAX_KEYS = 200;
+
+    private final ElasticsearchQueries es;
+
+    MonthlySummary(ElasticsearchQueries es) {
+        this.es = es;
+    }
+
+    /** One measure for this month and the month before. */
+    public record Measure(long count, Double slaCompliance, Double satisfaction, long repeats) {
+    }
+
+    /** {@code dimension} is "total" for the whole office. {@code change} is the count's change in percent. */
+    public record Row(String dimension, String key, Measure current, Measure previous) {
+        public Double change() {
+            return previous.count() == 0 ? null
+                    : Math.round((current.count() - previous.count()) * 1000.0 / previous.count()) / 10.0;
+        }
+    }
+
+    public record Report(YearMonth month, YearMonth previousMonth, List<Row> rows) {
+    }
+
+    public Report report(YearMonth month, ZoneId zone) {
+        YearMonth previous = month.minusMonths(1);
+        Map<String, Object> months = obj("date_range", obj("field", "receivedAt", "time_zone", zone.getId(),
+                "format", "yyyy-MM-dd", "keyed", true, "ranges", list(
+                        obj("key", "previous", "from", previous.atDay(1).toString(), "to", month.atDay(1).toString()),
+                        obj("key", "current", "from", month.atDay(1).toString(),
+                                "to", month.plusMonths(1).atDay(1).toString()))),
+                "aggs", obj("compliance", avg("slaMet"), "satisfaction", avg("satisfaction"),
+                        "repeats", obj("filter", term("repeat", true))));
+        Map<String, Object> aggs = obj("total", months);
+        for (String dimension : DIMENSIONS) {
+            aggs.put(dimension, obj("terms", obj("field", dimension, "size", MAX_KEYS, "missing", "-"),
+                    "aggs", obj("months", months)));
+        }
+        Map<String, Object> query = obj("range", obj("receivedAt", obj("gte", previous.atDay(1).toString(),
+                "lt", month.plusMonths(1).atDay(1).toString(), "format", "yyyy-MM-dd", "time_zone", zone.getId())));
+        JsonNode a = es.search(Indices.COMPLAINTS, obj("size", 0, "query", query, "aggs", aggs)).path("aggregations");
+
+        List<Row> rows = new ArrayList<>();
+        rows.add(row("total", "all", a.path("total")));
+        for (String dimension : DIMENSIONS) {
+            for (JsonNode b : a.path(dimension).path("buckets")) {
+                rows.add(row(dimension, b.path("key").asString(), b.path("months")));
+            }
+        }
+        return new Report(month, previous, rows);
+    }
+
+    private static Row row(String dimension, String key, JsonNode months) {
+        return new Row(dimension, key, measure(months.path("buckets").path("current")),
+                measure(months.path("buckets").path("previous")));
+    }
+
+    private static Measure measure(JsonNode bucket) {
+        return new Measure(bucket.path("doc_count").asLong(0), DashboardQueries.percent(bucket.path("compliance")),
+                DashboardQueries.round(DashboardQueries.value(bucket.path("satisfaction"))),
+                bucket.path("repeats").path("doc_count").asLong(0));
+    }
+
+    /** RFC 4180 CSV with a header; empty cells where a measure has no data. */
+    public static String csv(Report report) {
+        StringBuilder out = new StringBuilder("month,dimension,key,count,previous_count,change_pct,"
+                + "sla_compliance_pct,previous_sla_compliance_pct,satisfaction,previous_satisfaction,"
+                + "repeats,previous_repeats\r\n");
+        for (Row r : report.rows()) {
+            out.append(report.month()).append(',').append(cell(r.dimension())).append(',').append(cell(r.key()))
+                    .append(',').append(r.current().count()).append(',').append(r.previous().count())
+                    .append(',').append(num(r.change()))
+                    .append(',').append(num(r.current().slaCompliance())).append(',')
+                    .append(num(r.previous().slaCompliance()))
+                    .append(',').append(num(r.current().satisfaction())).append(',')
+                    .append(num(r.previous().satisfaction()))
+                    .append(',').append(r.current().repeats()).append(',').append(r.previous().repeats())
+                    .append("\r\n");
+        }
+        return out.toString();
+    }
+
+    private static String num(Double d) {
+        return d == null ? "" : String.valueOf(d);
+    }
+
+    /** Quotes where needed; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula. */
+    static String cell(String s) {
+        if (s == null) {
+            return "";
+        }
+        String v = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 && !s.equals("-") ? "'" + s : s;
+        return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")
+                ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    }
+}

@@ -1,0 +1,98 @@
+package io.hearken.analytics.indexing;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Puts the versioned composable index templates and creates the first index behind each alias,
+ * idempotently (any number of instances, any number of restarts). Mappings only grow: on an existing
+ * index the template's mapping is put again, which adds new fields and changes nothing else.
+ */
+public final class IndexSetup {
+
+    private static final Logger log = LoggerFactory.getLogger(IndexSetup.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The template for one alias: its name, first index and resource. */
+    record Template(String name, String alias, String firstIndex, String resource) {
+    }
+
+    static final Template COMPLAINTS = new Template("hearken-complaints", Indices.COMPLAINTS, Indices.COMPLAINTS_V1,
+            "analytics/elasticsearch/complaints-template.json");
+    static final Template EVENTS = new Template("hearken-complaint-events", Indices.EVENTS, Indices.EVENTS_V1,
+            "analytics/elasticsearch/complaint-events-template.json");
+
+    private final ElasticsearchClient client;
+    private volatile boolean done;
+
+    public IndexSetup(ElasticsearchClient client) {
+        this.client = client;
+    }
+
+    /** Once per process when it succeeds; throws (to be retried) while Elasticsearch is unreachable. */
+    public void ensure() throws IOException {
+        if (done) {
+            return;
+        }
+        synchronized (this) {
+            if (!done) {
+                put(COMPLAINTS);
+                put(EVENTS);
+                done = true;
+            }
+        }
+    }
+
+    /** Best effort at start-up: the indexer calls {@link #ensure()} again before it writes. */
+    void tryAtStartup() {
+        try {
+            ensure();
+        } catch (IOException | RuntimeException e) {
+            log.warn("Elasticsearch not ready for the index templates yet ({}); will retry before indexing", e.toString());
+        }
+    }
+
+    private void put(Template t) throws IOException {
+        String json = resource(t.resource());
+        client.indices().putIndexTemplate(p -> p.name(t.name()).withJson(new StringReader(json)));
+        if (client.indices().existsAlias(a -> a.name(t.alias())).value()) {
+            String mapping = JSON.writeValueAsString(JSON.readTree(json).path("template").path("mappings"));
+            client.indices().putMapping(m -> m.index(t.alias()).withJson(new StringReader(mapping)));
+            return;
+        }
+        try {
+            client.indices().create(c -> c.index(t.firstIndex())
+                    .aliases(t.alias(), a -> a.isWriteIndex(true)));
+            log.info("Created index {} behind alias {}", t.firstIndex(), t.alias());
+        } catch (ElasticsearchException e) {
+            if (!"resource_already_exists_exception".equals(e.error().type())) {
+                throw e; // another instance won the race: fine; anything else is not
+            }
+        }
+    }
+
+    static String resource(String name) {
+        try (InputStream in = IndexSetup.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The mapping properties of a template resource, for tests and docs. */
+    static JsonNode mappingProperties(Template t) {
+        return JSON.readTree(resource(t.resource())).path("template").path("mappings").path("properties");
+    }
+}

@@ -1,0 +1,115 @@
+/* Hearken built-in dashboard: draws the charts from /api/v1/analytics/dashboard with Chart.js (WebJar). */
+(function () {
+  'use strict';
+  var cfg = window.hearkenDashboard;
+  var m = cfg.messages;
+  var palette = ['#1d4e89', '#f29e4c', '#2a9d8f', '#e76f51', '#8e7dbe', '#e9c46a', '#264653', '#d62828', '#52b788', '#6c757d', '#ff7aa2', '#0096c7'];
+  window.hearkenCharts = {};
+
+  function filterParams() {
+    var params = new URLSearchParams();
+    new FormData(document.getElementById('filters')).forEach(function (value, key) {
+      if (value && key !== 'lang') { params.append(key, value); }
+    });
+    return params;
+  }
+
+  function text(id, value, suffix) {
+    document.getElementById(id).textContent = value === null || value === undefined ? '–' : value + (suffix || '');
+  }
+
+  function draw(id, type, labels, datasets, options) {
+    var canvas = document.getElementById(id);
+    if (window.hearkenCharts[id]) { window.hearkenCharts[id].destroy(); }
+    window.hearkenCharts[id] = new Chart(canvas, {
+      type: type,
+      data: { labels: labels, datasets: datasets },
+      options: Object.assign({ responsive: true, maintainAspectRatio: false, animation: false }, options || {})
+    });
+  }
+
+  function bars(rows, label, color) {
+    return [{ label: label, data: rows.map(function (r) { return r.count; }), backgroundColor: color || palette[0] }];
+  }
+
+  function keys(rows) { return rows.map(function (r) { return r.key; }); }
+
+  function render(d) {
+    text('kpi-total', d.total);
+    text('kpi-open', d.open);
+    text('kpi-sla', d.slaCompliance, d.slaCompliance === null ? '' : '%');
+    text('kpi-first', d.meanFirstResponseMinutes === null ? null : Math.round(d.meanFirstResponseMinutes));
+    text('kpi-resolution', d.meanResolutionMinutes === null ? null : Math.round(d.meanResolutionMinutes));
+    text('kpi-satisfaction', d.meanSatisfaction);
+    text('kpi-escalations', d.escalations);
+    text('kpi-repeats', d.repeats);
+
+    draw('chart-volume', 'bar', d.volume.labels, d.volume.series.map(function (s, i) {
+      return { label: s.name, data: s.data, backgroundColor: palette[i % palette.length] };
+    }), { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } });
+    draw('chart-channel', 'doughnut', keys(d.channel), [{ data: d.channel.map(function (r) { return r.count; }), backgroundColor: palette }]);
+    draw('chart-building', 'bar', keys(d.building), bars(d.building, m['series.count']), { indexAxis: 'y' });
+    draw('chart-sla', 'bar', keys(d.departments), [
+      { label: m['series.met'], data: d.departments.map(function (r) { return r.met; }), backgroundColor: '#2a9d8f' },
+      { label: m['series.breached'], data: d.departments.map(function (r) { return r.breached; }), backgroundColor: '#d62828' }
+    ], { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } });
+    draw('chart-response', 'bar', keys(d.departments), [
+      { label: m['series.firstResponse'], data: d.departments.map(function (r) { return r.meanFirstResponseMinutes; }), backgroundColor: palette[0] },
+      { label: m['series.resolution'], data: d.departments.map(function (r) { return r.meanResolutionMinutes; }), backgroundColor: palette[1] }
+    ], { scales: { y: { beginAtZero: true } } });
+    draw('chart-backlog', 'bar', keys(d.backlog), bars(d.backlog, m['kpi.open'], palette[3]), { scales: { y: { beginAtZero: true } } });
+    draw('chart-repeats', 'bar', keys(d.repeatLocations), bars(d.repeatLocations, m['kpi.repeats'], palette[4]), { indexAxis: 'y' });
+    draw('chart-satisfaction', 'line', d.trend.labels, [
+      { label: m['series.satisfaction'], data: d.trend.satisfaction, borderColor: palette[2], backgroundColor: palette[2], spanGaps: true }
+    ], { scales: { y: { min: 1, max: 5 } } });
+    draw('chart-escalations', 'bar', d.trend.labels, [
+      { label: m['series.escalations'], data: d.trend.escalations, backgroundColor: palette[7] }
+    ], { scales: { y: { beginAtZero: true } } });
+    document.body.dataset.chartsReady = 'true';
+  }
+
+  function load() {
+    fetch(cfg.api + '/dashboard?' + filterParams().toString(), { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+      .then(function (r) { if (!r.ok) { throw new Error('HTTP ' + r.status); } return r.json(); })
+      .then(render)
+      .catch(function (e) {
+        document.getElementById('load-error').hidden = false;
+        document.body.dataset.chartsReady = 'error';
+        console.error(e);
+      });
+  }
+
+  function cell(row, value, html) {
+    var td = document.createElement('td');
+    if (html) { td.innerHTML = value || ''; } else { td.textContent = value || ''; }
+    row.appendChild(td);
+  }
+
+  function search(event) {
+    event.preventDefault();
+    var params = filterParams();
+    params.delete('from'); params.delete('to');
+    params.set('q', document.getElementById('search-q').value);
+    fetch(cfg.api + '/search?' + params.toString(), { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+      .then(function (r) { if (!r.ok) { throw new Error('HTTP ' + r.status); } return r.json(); })
+      .then(function (result) {
+        var table = document.getElementById('search-results');
+        var body = table.querySelector('tbody');
+        body.innerHTML = '';
+        result.hits.forEach(function (h) {
+          var tr = document.createElement('tr');
+          cell(tr, h.id); cell(tr, h.status); cell(tr, h.category); cell(tr, h.department); cell(tr, h.building);
+          cell(tr, h.receivedAt ? new Date(h.receivedAt).toLocaleString(document.documentElement.lang) : '');
+          cell(tr, h.snippet, true); // escaped by Elasticsearch's html encoder, only <mark> added
+          body.appendChild(tr);
+        });
+        table.hidden = result.hits.length === 0;
+        document.getElementById('search-total').textContent = result.total === 0
+          ? m['search.none'] : m['search.total'].replace('{0}', result.total);
+      })
+      .catch(function (e) { document.getElementById('search-total').textContent = m['error.load']; console.error(e); });
+  }
+
+  document.getElementById('search-form').addEventListener('submit', search);
+  load();
+})();

@@ -1,0 +1,130 @@
+package io.hearken.analytics;
+
+import static io.hearken.analytics.Fixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.hearken.events.ComplaintId;
+import io.hearken.events.Departments;
+import io.hearken.events.Topics;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The dashboard in a real headless Chromium: every chart is drawn by Chart.js (served from the WebJar)
+ * on a non-blank canvas, the KPIs are filled from Elasticsearch, and the search finds a Chinese complaint.
+ * A screenshot is kept in target/dashboard.png.
+ */
+class DashboardBrowserTest extends AnalyticsIntegrationTest {
+
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    static final List<String> CHARTS = List.of("chart-volume", "chart-channel", "chart-building", "chart-sla",
+            "chart-response", "chart-backlog", "chart-repeats", "chart-satisfaction", "chart-escalations");
+
+    @LocalServerPort
+    int port;
+    ChromeDriver browser;
+    Path profile;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        assumeTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
+                "headless Chromium is not installed");
+        profile = Files.createTempDirectory("hearken-chromium");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
+                "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,2400",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theChartsRenderAndTheSearchFindsAComplaint() throws Exception {
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(3));
+        ComplaintId a = newId();
+        ComplaintId b = newId();
+        var ra = received(a, t0, "6号楼", "六号楼地下室漏水很严重");
+        var rb = received(b, t0.plusSeconds(30), "8号楼", "保安态度很差");
+        publish(Topics.ROUTED, routed(ra, t0.plusSeconds(1), "facility", Departments.MAINTENANCE),
+                routed(rb, t0.plusSeconds(31), "service", Departments.CUSTOMER_SERVICE));
+        publish(Topics.UPDATES, acknowledged(a, t0.plus(Duration.ofMinutes(15)), Departments.MAINTENANCE),
+                resolved(a, t0.plus(Duration.ofHours(1)), Departments.MAINTENANCE, "已修复"),
+                escalated(b, t0.plus(Duration.ofHours(2)), Departments.CUSTOMER_SERVICE));
+        publish(Topics.INTAKE_WEB, feedback(a, t0.plus(Duration.ofHours(2)), 4));
+        awaitComplaint(a, d -> d.satisfaction != null);
+        awaitComplaint(b, d -> d.escalations == 1);
+        refresh();
+
+        browser.get("http://localhost:" + port + "/dashboard?lang=en");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(d -> ((JavascriptExecutor) d).executeScript("return document.body.dataset.chartsReady") != null);
+        assertThat(js("return document.body.dataset.chartsReady")).isEqualTo("true");
+        assertThat(browser.getTitle()).contains("Complaints dashboard");
+        assertThat(Long.parseLong(browser.findElement(By.id("kpi-total")).getText())).isGreaterThanOrEqualTo(2);
+
+        for (String chart : CHARTS) {
+            assertThat(js("return !!Chart.getChart(document.getElementById(arguments[0]))", chart))
+                    .as("Chart.js chart on %s", chart).isEqualTo(true);
+            assertThat(js(NON_BLANK_PIXELS, chart)).as("painted pixels of %s", chart)
+                    .satisfies(n -> assertThat((Long) n).isGreaterThan(100L));
+        }
+
+        WebElement q = browser.findElement(By.id("search-q"));
+        q.sendKeys("漏水");
+        browser.findElement(By.cssSelector("#search-form button")).click();
+        wait.until(d -> !d.findElements(By.cssSelector("#search-results tbody tr")).isEmpty());
+        assertThat(browser.findElement(By.id("search-results")).getText()).contains(a.value());
+
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Path kept = Path.of("target", "dashboard.png");
+        Files.copy(shot.toPath(), kept, StandardCopyOption.REPLACE_EXISTING);
+        assertThat(Files.size(kept)).isGreaterThan(10_000);
+
+        browser.get("http://localhost:" + port + "/dashboard?lang=zh");
+        wait.until(d -> "true".equals(((JavascriptExecutor) d).executeScript("return document.body.dataset.chartsReady")));
+        assertThat(browser.getTitle()).contains("投诉分析看板");
+    }
+
+    /** Pixels of the canvas that are not fully transparent. */
+    static final String NON_BLANK_PIXELS = """
+            const c = document.getElementById(arguments[0]);
+            if (!c || c.width === 0 || c.height === 0) return 0;
+            const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+            let n = 0;
+            for (let i = 3; i < data.length; i += 4) { if (data[i] !== 0) n++; }
+            return n;
+            """;
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+}
