@@ -155,7 +155,8 @@ class ComplaintsApiSliceTest {
     void theStatusNeverShowsTheContactHash() throws Exception {
         when(lookup.find(ComplaintId.of("HK-7K2M-9QXD"))).thenReturn(Optional.of(new ComplaintView("HK-7K2M-9QXD",
                 "assigned", "WEB", "facility", "URGENT", 1, "maintenance", "电梯", "电梯困人", "zh-CN", "3号楼", "1203",
-                Instant.parse("2026-11-23T10:00:00Z"), null, null, "secret-hash-value")));
+                Instant.parse("2026-11-23T10:00:00Z"), null, null, "secret-hash-value", null, "TENANT", null, null, null,
+                null, "PENDING", null, false, null, 0)));
         when(lookup.timeline(any())).thenReturn(List.of());
         mvc.perform(get("/api/v1/complaints/hk-7k2m-9qxd"))
                 .andExpect(status().isOk())
