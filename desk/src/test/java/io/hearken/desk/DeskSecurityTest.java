@@ -112,6 +112,15 @@ class DeskSecurityTest extends DeskTestSupport {
     }
 
     @Test
+    void theNotifiersDeadLetterReplayIsForManagersOnly() throws Exception {
+        mvc.perform(get("/api/v1/notifier/dead-letters")).andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/v1/notifier/dead-letters/replay").with(httpBasic("wang.fang", "demo")))
+                .andExpect(status().isForbidden());
+        // Allowed through security (no notifier module here, so nothing answers).
+        mvc.perform(get("/api/v1/notifier/dead-letters").with(httpBasic("liu.yang", "demo"))).andExpect(status().isNotFound());
+    }
+
+    @Test
     void theDashboardAndAnalyticsApiAreForSupervisorsAndManagersWhileResidentPathsStayOpen() throws Exception {
         mvc.perform(get("/api/v1/analytics/summary")).andExpect(status().isUnauthorized());
         mvc.perform(get("/dashboard").accept(MediaType.TEXT_HTML)).andExpect(status().is3xxRedirection());

@@ -25,7 +25,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class DeskSecurity {
 
     static final String[] PATHS = {"/desk/**", "/api/v1/desk/**", "/dashboard/**", "/api/v1/analytics/**",
-            "/login", "/logout", "/oauth2/**", "/login/oauth2/**"};
+            "/api/v1/notifier/**", "/login", "/logout", "/oauth2/**", "/login/oauth2/**"};
 
     @Bean
     UserDetailsService deskUsers(DeskProperties properties) {
@@ -43,6 +43,8 @@ class DeskSecurity {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/desk/assets/**", "/login", "/login/**", "/oauth2/**").permitAll()
                         .requestMatchers("/dashboard/**", "/api/v1/analytics/**").hasAnyRole("SUPERVISOR", "MANAGER")
+                        // The notifier's dead-letter list and replay are an operator's tool.
+                        .requestMatchers("/api/v1/notifier/**").hasRole("MANAGER")
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(basic))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
