@@ -1,7 +1,10 @@
 package io.hearken.intake.hotline.api;
 
 import io.hearken.intake.hotline.publishing.PublishFailed;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,6 +24,14 @@ class HotlineProblems extends ResponseEntityExceptionHandler {
         problem.setTitle(e.title);
         problem.setType(URI.create("https://hearken.io/problems/hotline/" + e.status.value()));
         e.properties.forEach(problem::setProperty);
+        return problem;
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail invalid(ConstraintViolationException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getConstraintViolations()
+                .stream().map(ConstraintViolation::getMessage).sorted().collect(Collectors.joining("; ")));
+        problem.setTitle("Invalid request");
         return problem;
     }
 
