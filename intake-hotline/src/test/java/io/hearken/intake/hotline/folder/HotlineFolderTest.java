@@ -52,6 +52,16 @@ class HotlineFolderTest extends HotlineIntegrationTest {
     ComplaintLookup lookup;
     @Autowired
     KafkaTemplate<String, ComplaintEvent> kafka;
+    @Autowired
+    InboxHealthIndicator health;
+
+    @Test
+    void healthShowsTheInboxUp() {
+        var status = health.health(true);
+        assertThat(status.getStatus().getCode()).isEqualTo("UP");
+        assertThat(status.getDetails()).containsEntry("inbox", inbox().toAbsolutePath().normalize().toString())
+                .containsKey("filesWaiting").containsKey("processedCallIds");
+    }
 
     @Test
     void aGbkCsvExportBecomesOneComplaintPerCallAndMovesToProcessed() throws Exception {
