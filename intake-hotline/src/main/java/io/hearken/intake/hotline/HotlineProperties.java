@@ -18,7 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param chunkSize      calls sent to Kafka together before waiting for their acknowledgements
  * @param ackTimeout     how long to wait for one chunk's acknowledgements before giving up on the file (for now)
  * @param progressEvery  a progress line in the log every this many calls of a file
- * @param callsTopic     compacted topic of processed call ids (the dedupe store that survives restarts)
+ * @param callsTopic     compacted topic of processed call ids (the dedupe store that survives restarts); its name
+ *                       must not match {@code intake\..+}, the pattern the router subscribes to (it holds no events)
  * @param callsRetention how long a call id is remembered there
  * @param maxFileBytes   larger files (and uploads) are rejected
  * @param apiKeys        when not empty, the REST upload requires one of these in {@code X-Api-Key}
@@ -33,7 +34,7 @@ public record HotlineProperties(
         @DefaultValue("500") int chunkSize,
         @DefaultValue("30s") Duration ackTimeout,
         @DefaultValue("1000") int progressEvery,
-        @DefaultValue("intake.hotline.calls") String callsTopic,
+        @DefaultValue("hotline.processed-calls") String callsTopic,
         @DefaultValue("400d") Duration callsRetention,
         @DefaultValue("67108864") long maxFileBytes,
         List<String> apiKeys) {

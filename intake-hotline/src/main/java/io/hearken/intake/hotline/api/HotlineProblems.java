@@ -3,7 +3,6 @@ package io.hearken.intake.hotline.api;
 import io.hearken.intake.hotline.publishing.PublishFailed;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import java.net.URI;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -22,7 +21,6 @@ class HotlineProblems extends ResponseEntityExceptionHandler {
     ProblemDetail problem(HotlineProblem e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status, e.getMessage());
         problem.setTitle(e.title);
-        problem.setType(URI.create("https://hearken.io/problems/hotline/" + e.status.value()));
         e.properties.forEach(problem::setProperty);
         return problem;
     }

@@ -1,5 +1,6 @@
 package io.hearken.intake.hotline.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.hearken.intake.hotline.HotlineProperties;
 import io.hearken.intake.hotline.parsing.Parsed;
 import io.hearken.intake.hotline.parsing.Problem;
@@ -51,6 +52,7 @@ class TranscriptsApi {
         this.meters = meters;
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Result(int line, String callId, String outcome, String complaintId, String matchedBy, String reason) {
 
         static Result of(CallOutcome o) {

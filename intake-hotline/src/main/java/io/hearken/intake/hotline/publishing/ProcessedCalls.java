@@ -31,7 +31,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 /**
- * The call ids already published, surviving restarts: a compacted Kafka topic ({@code intake.hotline.calls},
+ * The call ids already published, surviving restarts: a compacted Kafka topic ({@code hotline.processed-calls},
  * key = call id, value = the complaint id it went to), read back in full when the service starts and
  * appended to after every chunk of acknowledged events. Kafka is the store, so nothing else must be backed
  * up and every instance (or a replacement container) sees the same history.
@@ -50,6 +50,11 @@ public class ProcessedCalls implements DisposableBean {
     ProcessedCalls(KafkaProperties kafka, KafkaAdmin admin, HotlineProperties properties,
             @Value("${hearken.kafka.partitions:3}") int partitions, @Value("${hearken.kafka.replicas:1}") short replicas) {
         this.topic = properties.callsTopic();
+        if (topic.matches(io.hearken.events.Topics.INTAKE_PATTERN)) {
+            // The router subscribes to intake.* and would take these plain strings for broken events.
+            throw new IllegalStateException("hearken.hotline.calls-topic must not match " + io.hearken.events.Topics.INTAKE_PATTERN
+                    + ": " + topic);
+        }
         this.ackTimeout = properties.ackTimeout();
         admin.createOrModifyTopics(TopicBuilder.name(topic).partitions(partitions).replicas(replicas).compact()
                 .config(TopicConfig.CLEANUP_POLICY_CONFIG, "compact,delete")
