@@ -71,7 +71,10 @@ public class PublishingCalls {
             List<Call> chunk = calls.subList(from, Math.min(calls.size(), from + chunkSize));
             lock.lock();
             try {
-                outcomes.addAll(publishChunk(chunk, via, seenInThisInput));
+                List<CallOutcome> done = publishChunk(chunk, via, seenInThisInput);
+                done.forEach(o -> meters.counter("hearken.hotline.calls", "outcome", o.outcome().label(), "via", via)
+                        .increment());
+                outcomes.addAll(done);
             } catch (Exception e) {
                 throw new PublishFailed("Kafka did not acknowledge calls of " + source + " (" + outcomes.size()
                         + " of " + calls.size() + " done before): " + e.getMessage(), e, outcomes);
@@ -83,8 +86,6 @@ public class PublishingCalls {
                 nextProgress = (outcomes.size() / properties.progressEvery() + 1) * properties.progressEvery();
             }
         }
-        outcomes.forEach(o -> meters.counter("hearken.hotline.calls", "outcome", o.outcome().label(), "via", via)
-                .increment());
         return outcomes;
     }
 

@@ -192,4 +192,38 @@ class TranscriptsTest {
         assertThat(TextDecoding.decode("ascii only".getBytes(StandardCharsets.US_ASCII)).charset())
                 .isEqualTo(StandardCharsets.UTF_8);
     }
+
+    @Test
+    void aTextFileMayHoldSeveralCallsAndTurnsMayCarryTimeStamps() {
+        String text = """
+                call_id: T-1
+                caller_number: 13800000001
+
+                [00:01] Agent: Hello, hotline.
+                [00:04] Caller: The lift in block 4 is stuck.
+                ---
+                通话编号：T-2
+                摘要：南门路灯不亮
+                ---
+                """;
+        Parsed parsed = transcripts.parse(text.getBytes(StandardCharsets.UTF_8), TranscriptFormat.TEXT);
+
+        assertThat(parsed.problems()).isEmpty();
+        assertThat(parsed.calls()).extracting(Call::callId).containsExactly("T-1", "T-2");
+        assertThat(parsed.calls().get(0).turnsOf(Speaker.CALLER)).extracting(t -> t.text())
+                .containsExactly("The lift in block 4 is stuck.");
+        assertThat(parsed.calls().get(1).line()).isEqualTo(7);
+        assertThat(parsed.calls().get(1).summary()).isEqualTo("南门路灯不亮");
+    }
+
+    @Test
+    void aTextFileWithoutACallIdIsAProblemAtItsFirstLine() {
+        Parsed parsed = transcripts.parse("\n来电人：电梯坏了\n".getBytes(StandardCharsets.UTF_8), TranscriptFormat.TEXT);
+
+        assertThat(parsed.calls()).isEmpty();
+        assertThat(parsed.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(2);
+            assertThat(p.reason()).contains("no call_id");
+        });
+    }
 }
