@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,8 @@ class InboxWatcher implements SmartLifecycle {
     private volatile WatchService watchService;
     private volatile Thread watchThread;
     private volatile boolean running;
+    private final AtomicBoolean scanPending = new AtomicBoolean();
+    private final AtomicBoolean laterScanPending = new AtomicBoolean();
 
     InboxWatcher(HotlineProperties properties, ProcessingTranscriptFile processing) {
         this.properties = properties;
@@ -99,10 +102,19 @@ class InboxWatcher implements SmartLifecycle {
                 key.pollEvents();
                 key.reset();
                 ScheduledExecutorService s = scanner;
-                if (s != null && !s.isShutdown()) {
-                    s.execute(this::scanSafely);
+                // A large copy fires thousands of events: at most one scan now and one later are pending.
+                if (s != null && !s.isShutdown() && scanPending.compareAndSet(false, true)) {
+                    s.execute(() -> {
+                        scanPending.set(false);
+                        scanSafely();
+                    });
+                }
+                if (s != null && !s.isShutdown() && laterScanPending.compareAndSet(false, true)) {
                     // The file must then stay unchanged for stable-for: look again when that may have passed.
-                    s.schedule(this::scanSafely, properties.stableFor().toMillis() + 50, TimeUnit.MILLISECONDS);
+                    s.schedule(() -> {
+                        laterScanPending.set(false);
+                        scanSafely();
+                    }, properties.stableFor().toMillis() + 50, TimeUnit.MILLISECONDS);
                 }
             }
         } catch (InterruptedException | ClosedWatchServiceException stopped) {
