@@ -1,0 +1,18 @@
+package io.hearken.intake.hotline.folder;
+
+import java.nio.file.Path;
+
+/** The one-line summary of one file, also logged. */
+public record FileReport(String file, Result result, int calls, int complaints, int followUps, int duplicates,
+        int rejected, Path movedTo, long millis) {
+
+    public enum Result { PROCESSED, REJECTED, RETRY_LATER }
+
+    @Override
+    public String toString() {
+        return "Hotline file " + file + ": " + result.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                + ", " + calls + " calls read, " + complaints + " new complaints, " + followUps + " follow-ups, "
+                + duplicates + " already done, " + rejected + " rejected, in " + millis + " ms"
+                + (movedTo == null ? "" : " -> " + movedTo);
+    }
+}

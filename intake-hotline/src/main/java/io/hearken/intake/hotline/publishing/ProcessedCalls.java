@@ -1,0 +1,135 @@
+package io.hearken.intake.hotline.publishing;
+
+import io.hearken.intake.hotline.HotlineProperties;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.stereotype.Component;
+
+/**
+ * The call ids already published, surviving restarts: a compacted Kafka topic ({@code hotline.processed-calls},
+ * key = call id, value = the complaint id it went to), read back in full when the service starts and
+ * appended to after every chunk of acknowledged events. Kafka is the store, so nothing else must be backed
+ * up and every instance (or a replacement container) sees the same history.
+ */
+@Component
+public class ProcessedCalls implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ProcessedCalls.class);
+
+    private final String topic;
+    private final Duration ackTimeout;
+    private final Map<String, Object> consumerConfig;
+    private final KafkaProducer<String, String> producer;
+    private final Map<String, String> done = new ConcurrentHashMap<>();
+
+    ProcessedCalls(KafkaProperties kafka, KafkaAdmin admin, HotlineProperties properties,
+            @Value("${hearken.kafka.partitions:3}") int partitions, @Value("${hearken.kafka.replicas:1}") short replicas) {
+        this.topic = properties.callsTopic();
+        if (topic.matches(io.hearken.events.Topics.INTAKE_PATTERN)) {
+            // The router subscribes to intake.* and would take these plain strings for broken events.
+            throw new IllegalStateException("hearken.hotline.calls-topic must not match " + io.hearken.events.Topics.INTAKE_PATTERN
+                    + ": " + topic);
+        }
+        this.ackTimeout = properties.ackTimeout();
+        admin.createOrModifyTopics(TopicBuilder.name(topic).partitions(partitions).replicas(replicas).compact()
+                .config(TopicConfig.CLEANUP_POLICY_CONFIG, "compact,delete")
+                .config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(properties.callsRetention().toMillis()))
+                .build());
+        this.consumerConfig = new HashMap<>(kafka.buildConsumerProperties());
+        consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumerConfig.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        consumerConfig.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        Map<String, Object> producerConfig = new HashMap<>(kafka.buildProducerProperties());
+        producerConfig.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        producerConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, "hotline-processed-calls");
+        this.producer = new KafkaProducer<>(producerConfig);
+        reload();
+    }
+
+    /** Reads the whole topic again (at start-up; tests call it to play a restart). */
+    public synchronized void reload() {
+        long started = System.nanoTime();
+        Map<String, String> read = new HashMap<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            while (partitions.stream().anyMatch(p -> consumer.position(p, Duration.ofSeconds(30)) < end.get(p))) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.value() == null) {
+                        read.remove(record.key());
+                    } else {
+                        read.put(record.key(), record.value());
+                    }
+                }
+            }
+        }
+        done.clear();
+        done.putAll(read);
+        log.info("Hotline: {} processed call ids read back from {} in {} ms", read.size(), topic,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The complaint a call already went to, if it was published before. */
+    public Optional<String> complaintOf(String callId) {
+        return Optional.ofNullable(done.get(callId));
+    }
+
+    public int size() {
+        return done.size();
+    }
+
+    /** Records calls whose events Kafka acknowledged; returns once Kafka acknowledged these records too. */
+    public void record(Collection<Map.Entry<String, String>> callIdToComplaintId) throws Exception {
+        List<CompletableFuture<Void>> acks = new ArrayList<>();
+        for (Map.Entry<String, String> e : callIdToComplaintId) {
+            CompletableFuture<Void> ack = new CompletableFuture<>();
+            producer.send(new ProducerRecord<>(topic, e.getKey(), e.getValue()), (metadata, failure) -> {
+                if (failure == null) {
+                    ack.complete(null);
+                } else {
+                    ack.completeExceptionally(failure);
+                }
+            });
+            acks.add(ack);
+        }
+        CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        callIdToComplaintId.forEach(e -> done.put(e.getKey(), e.getValue()));
+    }
+
+    @Override
+    public void destroy() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}
