@@ -13,7 +13,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 class EmailIntakeTopics {
 
     @Bean
-    KafkaAdmin.NewTopics emailIntakeTopics(EmailIntakeProperties properties,
+    KafkaAdmin.NewTopics emailIntakeOwnTopics(EmailIntakeProperties properties,
             @Value("${hearken.kafka.partitions:3}") int partitions, @Value("${hearken.kafka.replicas:1}") short replicas) {
         return new KafkaAdmin.NewTopics(
                 TopicBuilder.name(properties.seenTopic()).partitions(partitions).replicas(replicas)

@@ -27,6 +27,8 @@ public final class Charsets {
             Map.entry("shift_jis", "windows-31j"), Map.entry("x-sjis", "windows-31j"),
             Map.entry("iso-8859-8-i", "ISO-8859-8"), Map.entry("utf8", "UTF-8"));
 
+    private static final Charset GB18030 = Charset.forName("GB18030");
+
     private Charsets() {
     }
 
@@ -51,22 +53,42 @@ public final class Charsets {
         }
         // Unlabelled, labelled Latin (often wrongly), or the label failed: let the bytes speak.
         Charset detected = detect(bytes);
-        if (detected != null && (latinLabel || !detected.equals(label))) {
-            boolean better = label == null || !isLatin(detected);
-            String text = better ? strict(bytes, detected) : null;
+        if (detected != null && !isLatin(detected) && (latinLabel || !detected.equals(label))) {
+            String text = strict(bytes, detected);
             if (text != null) {
                 return text;
             }
         }
-        for (Charset guess : new Charset[] {StandardCharsets.UTF_8, Charset.forName("GB18030")}) {
-            if (label == null || !latinLabel) {
-                String text = strict(bytes, guess);
-                if (text != null) {
-                    return text;
-                }
+        // Short text fools detectors (GBK looks like KOI8-R): our residents write Chinese far more often.
+        for (Charset guess : new Charset[] {StandardCharsets.UTF_8, GB18030}) {
+            String text = strict(bytes, guess);
+            boolean labelledLatin = label != null && latinLabel;
+            if (text != null && (guess == StandardCharsets.UTF_8 || !labelledLatin && mostlyHan(text))) {
+                return text;
             }
         }
-        return new String(bytes, label != null ? label : Charset.forName("windows-1252"));
+        if (label != null) {
+            return new String(bytes, label);
+        }
+        return new String(bytes, detected != null ? detected : Charset.forName("windows-1252"));
+    }
+
+    /** At least 80% of the non-ASCII characters are Chinese: a plausible reading, not mojibake. */
+    private static boolean mostlyHan(String text) {
+        int nonAscii = 0;
+        int han = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (cp >= 0x80) {
+                nonAscii++;
+                Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+                if (script == Character.UnicodeScript.HAN || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF)) {
+                    han++;
+                }
+            }
+            i += Character.charCount(cp);
+        }
+        return nonAscii > 0 && han * 5 >= nonAscii * 4;
     }
 
     /** The Java charset for a MIME label, upgraded to the superset clients really use; null if unknown. */

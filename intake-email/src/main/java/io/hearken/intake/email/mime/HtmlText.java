@@ -35,6 +35,8 @@ public final class HtmlText {
             public void head(Node node, int depth) {
                 if (node instanceof TextNode t) {
                     out.append(t.text().replace('\u00a0', ' '));
+                } else if (node instanceof Element e && e.normalName().equals("br")) {
+                    out.append('\n');
                 } else if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
                     newline(out);
                     if (e.normalName().equals("li")) {
@@ -55,7 +57,10 @@ public final class HtmlText {
         return Texts.tidy(out.toString());
     }
 
+    /** A block starts or ends a line, without adding empty lines (a {@code <br>} does that). */
     private static void newline(StringBuilder out) {
-        out.append('\n');
+        if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
+            out.append('\n');
+        }
     }
 }
