@@ -9,7 +9,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /** The channel's own topics: the compacted seen-store and the dead-letter topic for quarantined mail. */
-@Configuration(proxyBeanMethods = false)
+@Configuration(value = "emailIntakeTopicsConfiguration", proxyBeanMethods = false)
 class EmailIntakeTopics {
 
     @Bean

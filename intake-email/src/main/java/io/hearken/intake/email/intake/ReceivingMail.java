@@ -52,7 +52,7 @@ import org.springframework.stereotype.Component;
  * skip. Returns only after Kafka acknowledged what it published, so the caller may then flag and move the
  * mail. Knows nothing of IMAP folders.
  */
-@Component
+@Component("emailReceivingMail")
 public class ReceivingMail {
 
     private static final Logger log = LoggerFactory.getLogger(ReceivingMail.class);
@@ -96,7 +96,15 @@ public class ReceivingMail {
      */
     public Outcome handle(MimeMessage message, long size, String origin) {
         try {
-            return handleOrFail(message, size, origin);
+            try {
+                return handleOrFail(message, size, origin);
+            } catch (TemporaryFailure e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // A mail that trips a bug must not block the mailbox: it goes to quarantine like an unreadable one.
+                log.error("Email intake: unexpected failure on a mail from {}", origin, e);
+                return quarantine(message, "unexpected error while reading: " + e, origin);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TemporaryFailure("interrupted", e);

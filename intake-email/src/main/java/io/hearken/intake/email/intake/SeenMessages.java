@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * {@code pending} is written before the complaint is published, with its tracking id, so a crash between the
  * two republishes the same complaint (same id, same event id) rather than a new one.
  */
-@Component
+@Component("emailSeenMessages")
 public class SeenMessages implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SeenMessages.class);

@@ -43,7 +43,7 @@ import org.springframework.stereotype.Component;
  * to the processed folder, or, when unreadable, copied to the quarantine folder with the reason. A lost
  * connection is retried with exponential back-off and logged once when it goes and once when it is back.
  */
-@Component
+@Component("emailMailboxWatcher")
 class MailboxWatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxWatcher.class);
