@@ -63,6 +63,7 @@ public class SeenMessages implements DisposableBean {
         this.topic = properties.seenTopic();
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0); // one record at a time, each awaited: no point waiting for a batch
         this.producers = new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new StringSerializer());
         this.template = new KafkaTemplate<>(producers);
     }

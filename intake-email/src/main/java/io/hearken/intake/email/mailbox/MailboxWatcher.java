@@ -64,6 +64,7 @@ class MailboxWatcher implements SmartLifecycle {
     private Session session;
     private long uidValidity = -1;
     private boolean troubled;
+    private boolean announced;
 
     MailboxWatcher(EmailIntakeProperties properties, ReceivingMail receiving, MailboxStatus status) {
         this.properties = properties;
@@ -146,6 +147,11 @@ class MailboxWatcher implements SmartLifecycle {
         while (running) {
             try {
                 connect();
+                if (!announced) {
+                    announced = true;
+                    log.info("Email intake watching {} ({}, rescan every {} s)", where(),
+                            idleSupported ? "IDLE" : "polling", properties.pollInterval().toSeconds());
+                }
                 if (since != null) {
                     log.info("IMAP mailbox {} is back after {} s", where(), Duration.between(since, Instant.now()).toSeconds());
                     since = null;

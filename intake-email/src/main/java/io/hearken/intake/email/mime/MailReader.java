@@ -294,6 +294,12 @@ public final class MailReader {
             if (a != null) {
                 return new Sender(a.getAddress().strip().toLowerCase(Locale.ROOT), displayName(raw, a));
             }
+            // Some mailers encode the whole header, address included, as one encoded word.
+            String decoded = EncodedWords.decode(raw);
+            a = decoded.equals(raw) ? null : address(decoded);
+            if (a != null) {
+                return new Sender(a.getAddress().strip().toLowerCase(Locale.ROOT), displayName(decoded, a));
+            }
         }
         return null;
     }

@@ -92,6 +92,15 @@ class MailReaderTest {
     }
 
     @Test
+    void aFromHeaderEncodedWholeAddressIncludedStillNamesTheSender() throws Exception {
+        byte[] raw = TestMails.plain("=?utf-8?b?546L5ZaGIDx3YW5nemhlQGV4YW1wbGUuY24+?=", "<whole-from@example.cn>", "Hi", "x");
+        ReadMail mail = reader.read(Corpus.parse(raw));
+
+        assertThat(mail.fromAddress()).isEqualTo("wangzhe@example.cn");
+        assertThat(mail.fromName()).isEqualTo("王喆");
+    }
+
+    @Test
     void mislabelledAndUnlabelledGbkIsRepairedAndABrokenDateIsNoProblem() throws Exception {
         ReadMail mail = reader.read(Corpus.message("mislabelled.eml"));
 
