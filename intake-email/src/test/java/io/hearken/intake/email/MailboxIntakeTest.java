@@ -239,13 +239,13 @@ class MailboxIntakeTest {
         byte[] raw = TestMails.plain("Gao Fei <gao.fei@example.com>", messageId, "Broken window in the lobby",
                 "The lobby window on the ground floor is cracked.");
         // Read, published, acknowledged by Kafka — then the process died before flagging and moving the mail.
-        Outcome first = receiving.handle(Corpus.parse(raw), raw.length, "INBOX");
+        Outcome first = receiving.handle(Corpus.parse(raw), raw.length, "INBOX").get();
         assertThat(first.kind()).isEqualTo(Outcome.Kind.COMPLAINT);
 
         // The restarted process reads its seen-store back from Kafka and sees the mail again.
         SeenMessages restarted = IntakeRestarts.freshStore(kafkaProperties, properties);
         ReceivingMail afterRestart = IntakeRestarts.freshIntake(restarted, properties, kafka, lookup, meters, "change-me");
-        Outcome again = afterRestart.handle(Corpus.parse(raw), raw.length, "INBOX");
+        Outcome again = afterRestart.handle(Corpus.parse(raw), raw.length, "INBOX").get();
         assertThat(again.kind()).isEqualTo(Outcome.Kind.DUPLICATE);
 
         // The server redelivers it (or a copy sits in the inbox): flagged and moved, still one complaint.
@@ -267,10 +267,10 @@ class MailboxIntakeTest {
         ComplaintId reserved = TrackingIds.next();
         SeenMessages store = IntakeRestarts.freshStore(kafkaProperties, properties);
         // What the first run wrote before it died: the id it was about to publish under.
-        store.put(key, new SeenMessages.Entry(false, reserved.value(), Events.idFrom("email", key)));
+        store.put(key, new SeenMessages.Entry(false, reserved.value(), Events.idFrom("email", key))).get();
 
         Outcome outcome = IntakeRestarts.freshIntake(store, properties, kafka, lookup, meters, "change-me")
-                .handle(Corpus.parse(raw), raw.length, "INBOX");
+                .handle(Corpus.parse(raw), raw.length, "INBOX").get();
 
         assertThat(outcome.complaintId()).isEqualTo(reserved);
         ComplaintReceived c = complaint(messageId);

@@ -37,9 +37,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,33 +90,37 @@ public class ReceivingMail {
     }
 
     /**
+     * Decides at once (in the caller's thread, so limits and dedupe see mails in order) and completes when
+     * Kafka acknowledged everything published for the mail; many mails can be in flight together.
+     *
      * @param size   the mail's size as the server reports it (-1 if unknown); a bigger one than allowed is not read
      * @param origin where it was read, e.g. {@code INBOX}, for the records
-     * @throws TemporaryFailure Kafka or the read model are unreachable: leave the mail and retry later
+     * @return completes exceptionally with {@link TemporaryFailure} when Kafka or the read model are
+     *         unreachable: leave the mail and retry later
      */
-    public Outcome handle(MimeMessage message, long size, String origin) {
+    public CompletableFuture<Outcome> handle(MimeMessage message, long size, String origin) {
+        CompletableFuture<Outcome> outcome;
         try {
-            try {
-                return handleOrFail(message, size, origin);
-            } catch (TemporaryFailure e) {
-                throw e;
-            } catch (RuntimeException e) {
-                // A mail that trips a bug must not block the mailbox: it goes to quarantine like an unreadable one.
-                log.error("Email intake: unexpected failure on a mail from {}", origin, e);
-                return quarantine(message, "unexpected error while reading: " + e, origin);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TemporaryFailure("interrupted", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new TemporaryFailure("Kafka did not acknowledge: " + e.getMessage(), e);
+            outcome = handleOrFail(message, size, origin);
+        } catch (TemporaryFailure e) {
+            return CompletableFuture.failedFuture(e);
         } catch (IOException e) {
-            throw new TemporaryFailure("cannot store attachments: " + e.getMessage(), e);
+            return CompletableFuture.failedFuture(new TemporaryFailure("cannot store attachments: " + e.getMessage(), e));
+        } catch (RuntimeException e) {
+            // A mail that trips a bug must not block the mailbox: it goes to quarantine like an unreadable one.
+            log.error("Email intake: unexpected failure on a mail from {}", origin, e);
+            outcome = quarantine(message, "unexpected error while reading: " + e, origin);
         }
+        return outcome.exceptionallyCompose(ReceivingMail::temporary);
     }
 
-    private Outcome handleOrFail(MimeMessage message, long size, String origin)
-            throws InterruptedException, ExecutionException, TimeoutException, IOException {
+    private static CompletableFuture<Outcome> temporary(Throwable e) {
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        return CompletableFuture.failedFuture(cause instanceof TemporaryFailure t ? t
+                : new TemporaryFailure("Kafka did not acknowledge: " + cause, cause));
+    }
+
+    private CompletableFuture<Outcome> handleOrFail(MimeMessage message, long size, String origin) throws IOException {
         if (size > properties.maxMessageSize().toBytes()) {
             return quarantine(message, "the mail (" + MailReader.megabytes(size) + ") is over the "
                     + MailReader.megabytes(properties.maxMessageSize().toBytes()) + " limit", origin);
@@ -130,14 +134,15 @@ public class ReceivingMail {
         String key = dedupeKey(mail);
         SeenMessages.Entry prior = seen.get(key);
         if (prior != null && prior.done()) {
-            return record(Outcome.Kind.DUPLICATE, "seen", null, mail, "already became " + prior.complaintId());
+            return done(record(Outcome.Kind.DUPLICATE, "seen", null, mail, "already became " + prior.complaintId()));
         }
         Optional<Triage.Skip> skip = triage.skip(mail);
         if (skip.isPresent()) {
+            CompletableFuture<?> reported = CompletableFuture.completedFuture(null);
             if (skip.get() == Triage.Skip.BOUNCE && mail.report() != null && mail.report().recipient() != null) {
-                publishBounce(mail, mail.report(), key);
+                reported = publishBounce(mail, mail.report(), key);
             }
-            return record(Outcome.Kind.SKIPPED, skip.get().tag, null, mail, null);
+            return reported.thenApply(v -> record(Outcome.Kind.SKIPPED, skip.get().tag, null, mail, null));
         }
         Optional<FollowUps.Match> match = followUps.match(mail);
         if (match.isPresent()) {
@@ -146,38 +151,39 @@ public class ReceivingMail {
         return complaint(mail, key, prior, origin);
     }
 
-    private Outcome followUp(ReadMail mail, FollowUps.Match match, String key)
-            throws InterruptedException, ExecutionException, TimeoutException, IOException {
+    private CompletableFuture<Outcome> followUp(ReadMail mail, FollowUps.Match match, String key) throws IOException {
         String text = mail.replyText();
         if (text.isBlank() && mail.files().isEmpty()) {
-            return record(Outcome.Kind.SKIPPED, Triage.Skip.EMPTY.tag, match.id(), mail, "a reply with nothing new");
+            return done(record(Outcome.Kind.SKIPPED, Triage.Skip.EMPTY.tag, match.id(), mail, "a reply with nothing new"));
         }
         String eventId = Events.idFrom("email", key);
         FollowUpReceived event = new FollowUpReceived(eventId, match.id(), Instant.now(), Channel.EMAIL,
                 sourceRef(mail), match.matchedBy(), text, store(match.id(), mail.files()));
-        send(Topics.INTAKE_EMAIL, match.id().value(), event);
-        seen.put(key, new SeenMessages.Entry(true, match.id().value(), eventId));
-        return record(Outcome.Kind.FOLLOW_UP, match.matchedBy(), match.id(), mail, null);
+        return send(Topics.INTAKE_EMAIL, match.id().value(), event)
+                .thenCompose(v -> seen.put(key, new SeenMessages.Entry(true, match.id().value(), eventId)))
+                .thenApply(v -> record(Outcome.Kind.FOLLOW_UP, match.matchedBy(), match.id(), mail, null));
     }
 
-    private Outcome complaint(ReadMail mail, String key, SeenMessages.Entry prior, String origin)
-            throws InterruptedException, ExecutionException, TimeoutException, IOException {
+    private CompletableFuture<Outcome> complaint(ReadMail mail, String key, SeenMessages.Entry prior, String origin)
+            throws IOException {
         String text = mail.text();
         String subject = mail.subject().strip();
         if (text.isBlank() && subject.isBlank() && mail.files().isEmpty()) {
-            return record(Outcome.Kind.SKIPPED, Triage.Skip.EMPTY.tag, null, mail, "no subject, text or attachment");
+            return done(record(Outcome.Kind.SKIPPED, Triage.Skip.EMPTY.tag, null, mail, "no subject, text or attachment"));
         }
         ComplaintId id;
         String eventId = Events.idFrom("email", key);
+        CompletableFuture<Void> reserved;
         if (prior != null) {
             id = ComplaintId.of(prior.complaintId()); // published before a crash, maybe: same complaint again
+            reserved = seen.put(key, prior); // again: the first write may not have reached Kafka
         } else {
             if (!senderLimit.tryAcquire(mail.fromAddress())) {
-                return record(Outcome.Kind.SKIPPED, Triage.Skip.RATE_LIMITED.tag, null, mail,
-                        "over " + properties.senderHourlyLimit() + " complaints in an hour");
+                return done(record(Outcome.Kind.SKIPPED, Triage.Skip.RATE_LIMITED.tag, null, mail,
+                        "over " + properties.senderHourlyLimit() + " complaints in an hour"));
             }
             id = freshId();
-            seen.put(key, new SeenMessages.Entry(false, id.value(), eventId));
+            reserved = seen.put(key, new SeenMessages.Entry(false, id.value(), eventId));
         }
         if (subject.isBlank()) {
             String first = text.isBlank() ? NO_TEXT : text.lines().findFirst().orElse("").strip();
@@ -187,9 +193,14 @@ public class ReceivingMail {
                 sourceRef(mail), new Contact(mail.fromName(), mail.fromAddress(), null), null, null, subject,
                 text.isBlank() ? (mail.files().isEmpty() ? subject : NO_TEXT) : text, null,
                 Texts.guessLanguage(subject, text), store(id, mail.files()), details(mail, origin));
-        send(Topics.INTAKE_EMAIL, id.value(), event);
-        seen.put(key, new SeenMessages.Entry(true, id.value(), eventId));
-        return record(Outcome.Kind.COMPLAINT, "new", id, mail, null);
+        // The reservation must be in Kafka before the complaint is: a crash in between then reuses the id.
+        return reserved.thenCompose(v -> send(Topics.INTAKE_EMAIL, id.value(), event))
+                .thenCompose(v -> seen.put(key, new SeenMessages.Entry(true, id.value(), eventId)))
+                .thenApply(v -> record(Outcome.Kind.COMPLAINT, "new", id, mail, null));
+    }
+
+    private static CompletableFuture<Outcome> done(Outcome outcome) {
+        return CompletableFuture.completedFuture(outcome);
     }
 
     /** A fresh tracking id the read model does not know (40 random bits: a clash is rare, not impossible). */
@@ -208,8 +219,7 @@ public class ReceivingMail {
         return id;
     }
 
-    private void publishBounce(ReadMail mail, DeliveryReport report, String key)
-            throws InterruptedException, ExecutionException, TimeoutException {
+    private CompletableFuture<Void> publishBounce(ReadMail mail, DeliveryReport report, String key) {
         Optional<ComplaintId> complaint = io.hearken.events.MailThreading.complaintIdFromReferences(
                 report.originalIds(), domain);
         if (complaint.isEmpty() && report.originalComplaintHeader() != null
@@ -220,14 +230,13 @@ public class ReceivingMail {
         MailBounced event = new MailBounced(Events.idFrom("email-bounce", key), complaint.orElse(null), Instant.now(),
                 report.recipient(), hash, report.permanent(), report.status(),
                 report.diagnostic() != null ? report.diagnostic() : mail.subject());
-        send(Topics.NOTIFICATIONS, complaint.map(ComplaintId::value).orElse(hash), event);
         log.info("Email intake: {} bounce for {} ({}), complaint {}", report.permanent() ? "permanent" : "transient",
                 PersonalData.mask(report.recipient()), report.status(), complaint.map(ComplaintId::value).orElse("unknown"));
+        return send(Topics.NOTIFICATIONS, complaint.map(ComplaintId::value).orElse(hash), event);
     }
 
-    private void send(String topic, String key, ComplaintEvent event)
-            throws InterruptedException, ExecutionException, TimeoutException {
-        events.send(new ProducerRecord<>(topic, key, event)).get(30, TimeUnit.SECONDS);
+    private CompletableFuture<Void> send(String topic, String key, ComplaintEvent event) {
+        return events.send(new ProducerRecord<>(topic, key, event)).orTimeout(30, TimeUnit.SECONDS).thenApply(r -> null);
     }
 
     private List<Attachment> store(ComplaintId id, List<MailFile> files) throws IOException {
@@ -238,8 +247,7 @@ public class ReceivingMail {
         return stored;
     }
 
-    private Outcome quarantine(MimeMessage message, String reason, String origin)
-            throws InterruptedException, ExecutionException, TimeoutException {
+    private CompletableFuture<Outcome> quarantine(MimeMessage message, String reason, String origin) {
         String messageId = header(message, "Message-ID");
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("reason", reason);
@@ -251,10 +259,11 @@ public class ReceivingMail {
         var record = new ProducerRecord<String, String>(properties.deadLetterTopic(),
                 messageId != null ? messageId : "unknown", EventJson.mapper().writeValueAsString(report));
         record.headers().add("hearken-quarantine-reason", reason.getBytes(StandardCharsets.UTF_8));
-        seen.strings().send(record).get(30, TimeUnit.SECONDS);
-        count(Outcome.Kind.QUARANTINED, "unreadable");
-        log.warn("Email intake: quarantined {} from {}: {}", messageId, origin, reason);
-        return new Outcome(Outcome.Kind.QUARANTINED, reason, null);
+        return seen.strings().send(record).orTimeout(30, TimeUnit.SECONDS).thenApply(r -> {
+            count(Outcome.Kind.QUARANTINED, "unreadable");
+            log.warn("Email intake: quarantined {} from {}: {}", messageId, origin, reason);
+            return new Outcome(Outcome.Kind.QUARANTINED, reason, null);
+        });
     }
 
     private Outcome record(Outcome.Kind kind, String reason, ComplaintId id, ReadMail mail, String note) {

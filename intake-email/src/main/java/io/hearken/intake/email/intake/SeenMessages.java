@@ -7,9 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -78,11 +77,14 @@ public class SeenMessages implements DisposableBean {
         return entries.get(key);
     }
 
-    /** Returns once Kafka has the entry. */
-    public void put(String key, Entry entry) throws InterruptedException, ExecutionException, TimeoutException {
+    /**
+     * Known at once to this process (so a second copy in the same batch finds it); the future completes when
+     * Kafka has it.
+     */
+    public CompletableFuture<Void> put(String key, Entry entry) {
         load();
-        template.send(topic, key, entry.encode()).get(30, TimeUnit.SECONDS);
         entries.put(key, entry);
+        return template.send(topic, key, entry.encode()).orTimeout(30, TimeUnit.SECONDS).thenApply(r -> null);
     }
 
     public int size() {

@@ -24,7 +24,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -49,6 +56,8 @@ class MailboxWatcher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(MailboxWatcher.class);
     static final String QUARANTINE_HEADER = "X-Hearken-Quarantine-Reason";
     private static final long IN_MEMORY_LIMIT = 8L * 1024 * 1024;
+    private static final int BATCH_MAILS = 200;
+    private static final long BATCH_BYTES = 32L * 1024 * 1024;
 
     private final EmailIntakeProperties properties;
     private final ReceivingMail receiving;
@@ -202,7 +211,11 @@ class MailboxWatcher implements SmartLifecycle {
         }
     }
 
-    /** Every mail in the folder, oldest first; stops early (and retries later) when Kafka or Elasticsearch are away. */
+    /**
+     * Every mail in the folder, oldest first, in batches: the mails of a batch are decided one after the
+     * other but their Kafka writes overlap; then the batch is flagged and moved with one command. Stops early
+     * (and retries later) when Kafka or Elasticsearch are away.
+     */
     void scan() throws MessagingException, IOException {
         IMAPFolder f = folder;
         Message[] messages = f.getMessages();
@@ -214,39 +227,65 @@ class MailboxWatcher implements SmartLifecycle {
         profile.add(FetchProfile.Item.FLAGS);
         profile.add(FetchProfile.Item.SIZE);
         f.fetch(messages, profile);
+        Map<Message, CompletableFuture<Outcome>> batch = new LinkedHashMap<>();
+        long batchBytes = 0;
         for (Message m : messages) {
             if (!running) {
                 return;
             }
-            if (m.isExpunged() || m.isSet(Flags.Flag.DELETED)) {
+            if (m.isExpunged() || m.isSet(Flags.Flag.DELETED) || handled.contains(f.getUID(m))) {
                 continue;
             }
-            long uid = f.getUID(m);
-            if (handled.contains(uid)) {
-                continue;
+            batch.put(m, receiving.handle(load(m), m.getSize(), f.getFullName()));
+            batchBytes += Math.max(0, m.getSize());
+            if (batch.size() >= BATCH_MAILS || batchBytes >= BATCH_BYTES) {
+                if (!finish(batch)) {
+                    return;
+                }
+                batch.clear();
+                batchBytes = 0;
             }
+        }
+        finish(batch);
+    }
+
+    /** Waits for the batch's acknowledgements, then moves what is done; {@code false} when something must wait. */
+    private boolean finish(Map<Message, CompletableFuture<Outcome>> batch) throws MessagingException, IOException {
+        List<Message> done = new ArrayList<>();
+        TemporaryFailure failure = null;
+        for (Map.Entry<Message, CompletableFuture<Outcome>> e : batch.entrySet()) {
             Outcome outcome;
             try {
-                outcome = receiving.handle(load(m), m.getSize(), f.getFullName());
-            } catch (TemporaryFailure e) {
-                if (!troubled) {
-                    troubled = true;
-                    log.warn("Email intake paused, mails stay in {} until it clears: {}", f.getFullName(), e.getMessage());
-                }
-                return;
+                outcome = e.getValue().get(2, TimeUnit.MINUTES);
+            } catch (ExecutionException | TimeoutException x) {
+                failure = x.getCause() instanceof TemporaryFailure t ? t : new TemporaryFailure(x.toString(), x);
+                continue; // stays in the folder for the next round
+            } catch (InterruptedException x) {
+                Thread.currentThread().interrupt();
+                running = false;
+                return false;
             }
-            if (troubled) {
-                troubled = false;
-                log.info("Email intake resumed");
-            }
-            handled.add(uid);
             if (outcome.done()) {
-                moveTo(m, properties.processedFolder());
+                done.add(e.getKey());
             } else {
-                quarantine(m, outcome.reason());
+                handled.add(folder.getUID(e.getKey()));
+                quarantine(e.getKey(), outcome.reason());
+                handled.remove(folder.getUID(e.getKey()));
             }
-            handled.remove(uid);
         }
+        moveTo(done, properties.processedFolder());
+        if (failure != null) {
+            if (!troubled) {
+                troubled = true;
+                log.warn("Email intake paused, mails stay in {} until it clears: {}", properties.folder(), failure.getMessage());
+            }
+            return false;
+        }
+        if (troubled) {
+            troubled = false;
+            log.info("Email intake resumed");
+        }
+        return true;
     }
 
     private void waitForMail() throws MessagingException {
@@ -296,16 +335,20 @@ class MailboxWatcher implements SmartLifecycle {
         return new MimeMessage(session, new ByteArrayInputStream(out.toByteArray()));
     }
 
-    private void moveTo(Message m, String target) throws MessagingException {
+    private void moveTo(List<Message> messages, String target) throws MessagingException {
+        if (messages.isEmpty()) {
+            return;
+        }
         IMAPFolder f = folder;
-        m.setFlag(Flags.Flag.SEEN, true);
+        Message[] array = messages.toArray(Message[]::new);
+        f.setFlags(array, new Flags(Flags.Flag.SEEN), true);
         Folder to = store.getFolder(target);
         try {
-            f.moveMessages(new Message[] {m}, to);
+            f.moveMessages(array, to);
         } catch (MessagingException e) {
-            // No MOVE on this server: copy, then delete the original.
-            f.copyMessages(new Message[] {m}, to);
-            m.setFlag(Flags.Flag.DELETED, true);
+            // No MOVE on this server: copy, then delete the originals.
+            f.copyMessages(array, to);
+            f.setFlags(array, new Flags(Flags.Flag.DELETED), true);
             f.expunge();
         }
     }
@@ -315,7 +358,7 @@ class MailboxWatcher implements SmartLifecycle {
         IMAPFolder f = folder;
         Folder to = store.getFolder(properties.quarantineFolder());
         if (m.getSize() > properties.maxMessageSize().toBytes()) {
-            moveTo(m, properties.quarantineFolder()); // too big to rewrite; the reason is on the dead-letter topic
+            moveTo(List.of(m), properties.quarantineFolder()); // too big to rewrite; the reason is on the dead-letter topic
             return;
         }
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
