@@ -1,0 +1,50 @@
+package io.hearken.intake.email.intake;
+
+import io.hearken.events.Attachment;
+import io.hearken.events.ComplaintId;
+import io.hearken.intake.email.mime.MailFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Keeps attachments outside Kafka: {@code <dir>/<complaint id>/<sha-256 prefix>-<file name>}; the event
+ * carries the file URI. Content-addressed, so storing the same mail twice writes the same files.
+ */
+public final class AttachmentStore {
+
+    private final Path dir;
+
+    public AttachmentStore(Path dir) {
+        this.dir = dir.toAbsolutePath().normalize();
+    }
+
+    public Attachment store(ComplaintId id, MailFile file) throws IOException {
+        String sha = sha256(file.bytes());
+        String safe = file.fileName().replaceAll("[\\\\/:*?\"<>|\\x00-\\x1f]", "_");
+        if (safe.length() > 120) {
+            safe = safe.substring(safe.length() - 120);
+        }
+        Path folder = dir.resolve(id.value());
+        Files.createDirectories(folder);
+        Path target = folder.resolve(sha.substring(0, 12) + "-" + safe);
+        if (!Files.exists(target)) {
+            Path tmp = Files.createTempFile(folder, ".part-", ".tmp");
+            Files.write(tmp, file.bytes());
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        return new Attachment(file.fileName(), file.contentType(), file.bytes().length, sha, target.toUri().toString());
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,332 @@
+package io.hearken.intake.email.intake;
+
+import io.hearken.analytics.lookup.ComplaintLookup;
+import io.hearken.events.Attachment;
+import io.hearken.events.Channel;
+import io.hearken.events.ComplaintEvent;
+import io.hearken.events.ComplaintId;
+import io.hearken.events.ComplaintReceived;
+import io.hearken.events.Contact;
+import io.hearken.events.Events;
+import io.hearken.events.FollowUpReceived;
+import io.hearken.events.MailBounced;
+import io.hearken.events.Topics;
+import io.hearken.events.TrackingIds;
+import io.hearken.events.json.EventJson;
+import io.hearken.events.privacy.PersonalData;
+import io.hearken.intake.email.EmailIntakeProperties;
+import io.hearken.intake.email.mime.DeliveryReport;
+import io.hearken.intake.email.mime.MailFile;
+import io.hearken.intake.email.mime.MailReader;
+import io.hearken.intake.email.mime.ReadMail;
+import io.hearken.intake.email.mime.Texts;
+import io.hearken.intake.email.mime.UnreadableMail;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * One incoming mail → at most one event: a new complaint, a follow-up, a bounce report, or a recorded
+ * skip. Returns only after Kafka acknowledged what it published, so the caller may then flag and move the
+ * mail. Knows nothing of IMAP folders.
+ */
+@Component("emailReceivingMail")
+public class ReceivingMail {
+
+    private static final Logger log = LoggerFactory.getLogger(ReceivingMail.class);
+    static final String METRIC = "hearken.email.messages";
+    private static final String NO_TEXT = "（邮件无正文，请见附件）(no text in the mail, see the attachments)";
+
+    private final EmailIntakeProperties properties;
+    private final SeenMessages seen;
+    private final KafkaTemplate<String, ComplaintEvent> events;
+    private final ComplaintLookup lookup;
+    private final MeterRegistry meters;
+    private final MailReader reader;
+    private final Triage triage;
+    private final FollowUps followUps;
+    private final PersonalData personalData;
+    private final SenderLimit senderLimit;
+    private final AttachmentStore attachments;
+    private final String domain;
+
+    ReceivingMail(EmailIntakeProperties properties, SeenMessages seen, KafkaTemplate<String, ComplaintEvent> events,
+            ComplaintLookup lookup, MeterRegistry meters, @Value("${hearken.mail.domain:hearken.local}") String domain,
+            @Value("${hearken.privacy.secret:change-me}") String secret) {
+        this.properties = properties;
+        this.seen = seen;
+        this.events = events;
+        this.lookup = lookup;
+        this.meters = meters;
+        this.reader = MailReader.limitedTo(properties.maxAttachmentSize());
+        this.domain = domain;
+        this.triage = new Triage(domain);
+        this.personalData = new PersonalData(secret);
+        this.followUps = new FollowUps(domain, lookup, personalData);
+        this.senderLimit = new SenderLimit(properties.senderHourlyLimit(), Clock.systemUTC());
+        this.attachments = new AttachmentStore(properties.attachmentsDir());
+    }
+
+    /**
+     * Decides at once (in the caller's thread, so limits and dedupe see mails in order) and completes when
+     * Kafka acknowledged everything published for the mail; many mails can be in flight together.
+     *
+     * @param size   the mail's size as the server reports it (-1 if unknown); a bigger one than allowed is not read
+     * @param origin where it was read, e.g. {@code INBOX}, for the records
+     * @return completes exceptionally with {@link TemporaryFailure} when Kafka or the read model are
+     *         unreachable: leave the mail and retry later
+     */
+    public CompletableFuture<Outcome> handle(MimeMessage message, long size, String origin) {
+        CompletableFuture<Outcome> outcome;
+        try {
+            outcome = handleOrFail(message, size, origin);
+        } catch (TemporaryFailure e) {
+            return CompletableFuture.failedFuture(e);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(new TemporaryFailure("cannot store attachments: " + e.getMessage(), e));
+        } catch (RuntimeException e) {
+            // A mail that trips a bug must not block the mailbox: it goes to quarantine like an unreadable one.
+            log.error("Email intake: unexpected failure on a mail from {}", origin, e);
+            outcome = quarantine(message, "unexpected error while reading: " + e, origin);
+        }
+        return outcome.exceptionallyCompose(ReceivingMail::temporary);
+    }
+
+    private static CompletableFuture<Outcome> temporary(Throwable e) {
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        return CompletableFuture.failedFuture(cause instanceof TemporaryFailure t ? t
+                : new TemporaryFailure("Kafka did not acknowledge: " + cause, cause));
+    }
+
+    private CompletableFuture<Outcome> handleOrFail(MimeMessage message, long size, String origin) throws IOException {
+        if (size > properties.maxMessageSize().toBytes()) {
+            return quarantine(message, "the mail (" + MailReader.megabytes(size) + ") is over the "
+                    + MailReader.megabytes(properties.maxMessageSize().toBytes()) + " limit", origin);
+        }
+        ReadMail mail;
+        try {
+            mail = reader.read(message);
+        } catch (UnreadableMail e) {
+            return quarantine(message, e.getMessage(), origin);
+        }
+        String key = dedupeKey(mail);
+        SeenMessages.Entry prior = seen.get(key);
+        if (prior != null && prior.done()) {
+            return done(record(Outcome.Kind.DUPLICATE, "seen", null, mail, "already became " + prior.complaintId()));
+        }
+        Optional<Triage.Skip> skip = triage.skip(mail);
+        if (skip.isPresent()) {
+            CompletableFuture<?> reported = CompletableFuture.completedFuture(null);
+            if (skip.get() == Triage.Skip.BOUNCE && mail.report() != null && mail.report().recipient() != null) {
+                reported = publishBounce(mail, mail.report(), key);
+            }
+            return reported.thenApply(v -> record(Outcome.Kind.SKIPPED, skip.get().tag, null, mail, null));
+        }
+        Optional<FollowUps.Match> match = followUps.match(mail);
+        if (match.isPresent()) {
+            return followUp(mail, match.get(), key);
+        }
+        return complaint(mail, key, prior, origin);
+    }
+
+    private CompletableFuture<Outcome> followUp(ReadMail mail, FollowUps.Match match, String key) throws IOException {
+        String text = mail.replyText();
+        if (text.isBlank() && mail.files().isEmpty()) {
+            return done(record(Outcome.Kind.SKIPPED, Triage.Skip.EMPTY.tag, match.id(), mail, "a reply with nothing new"));
+        }
+        String eventId = Events.idFrom("email", key);
+        FollowUpReceived event = new FollowUpReceived(eventId, match.id(), Instant.now(), Channel.EMAIL,
+                sourceRef(mail), match.matchedBy(), text, store(match.id(), mail.files()));
+        return send(Topics.INTAKE_EMAIL, match.id().value(), event)
+                .thenCompose(v -> seen.put(key, new SeenMessages.Entry(true, match.id().value(), eventId)))
+                .thenApply(v -> record(Outcome.Kind.FOLLOW_UP, match.matchedBy(), match.id(), mail, null));
+    }
+
+    private CompletableFuture<Outcome> complaint(ReadMail mail, String key, SeenMessages.Entry prior, String origin)
+            throws IOException {
+        String text = mail.text();
+        String subject = mail.subject().strip();
+        if (text.isBlank() && subject.isBlank() && mail.files().isEmpty()) {
+            return done(record(Outcome.Kind.SKIPPED, Triage.Skip.EMPTY.tag, null, mail, "no subject, text or attachment"));
+        }
+        ComplaintId id;
+        String eventId = Events.idFrom("email", key);
+        CompletableFuture<Void> reserved;
+        if (prior != null) {
+            id = ComplaintId.of(prior.complaintId()); // published before a crash, maybe: same complaint again
+            reserved = seen.put(key, prior); // again: the first write may not have reached Kafka
+        } else {
+            if (!senderLimit.tryAcquire(mail.fromAddress())) {
+                return done(record(Outcome.Kind.SKIPPED, Triage.Skip.RATE_LIMITED.tag, null, mail,
+                        "over " + properties.senderHourlyLimit() + " complaints in an hour"));
+            }
+            id = freshId();
+            reserved = seen.put(key, new SeenMessages.Entry(false, id.value(), eventId));
+        }
+        if (subject.isBlank()) {
+            String first = text.isBlank() ? NO_TEXT : text.lines().findFirst().orElse("").strip();
+            subject = first.length() > 80 ? first.substring(0, 80) + "…" : first;
+        }
+        ComplaintReceived event = new ComplaintReceived(eventId, id, Instant.now(), Channel.EMAIL, "imap",
+                sourceRef(mail), new Contact(mail.fromName(), mail.fromAddress(), null), null, null, subject,
+                text.isBlank() ? (mail.files().isEmpty() ? subject : NO_TEXT) : text, null,
+                Texts.guessLanguage(subject, text), store(id, mail.files()), details(mail, origin));
+        // The reservation must be in Kafka before the complaint is: a crash in between then reuses the id.
+        return reserved.thenCompose(v -> send(Topics.INTAKE_EMAIL, id.value(), event))
+                .thenCompose(v -> seen.put(key, new SeenMessages.Entry(true, id.value(), eventId)))
+                .thenApply(v -> record(Outcome.Kind.COMPLAINT, "new", id, mail, null));
+    }
+
+    private static CompletableFuture<Outcome> done(Outcome outcome) {
+        return CompletableFuture.completedFuture(outcome);
+    }
+
+    /** A fresh tracking id the read model does not know (40 random bits: a clash is rare, not impossible). */
+    private ComplaintId freshId() {
+        ComplaintId id = TrackingIds.next();
+        for (int i = 0; i < 3; i++) {
+            try {
+                if (lookup.find(id).isEmpty()) {
+                    return id;
+                }
+            } catch (RuntimeException e) {
+                return id; // the read model is down: the odds are on our side
+            }
+            id = TrackingIds.next();
+        }
+        return id;
+    }
+
+    private CompletableFuture<Void> publishBounce(ReadMail mail, DeliveryReport report, String key) {
+        Optional<ComplaintId> complaint = io.hearken.events.MailThreading.complaintIdFromReferences(
+                report.originalIds(), domain);
+        if (complaint.isEmpty() && report.originalComplaintHeader() != null
+                && ComplaintId.isValid(report.originalComplaintHeader())) {
+            complaint = Optional.of(ComplaintId.of(report.originalComplaintHeader()));
+        }
+        String hash = personalData.hash(report.recipient());
+        MailBounced event = new MailBounced(Events.idFrom("email-bounce", key), complaint.orElse(null), Instant.now(),
+                report.recipient(), hash, report.permanent(), report.status(),
+                report.diagnostic() != null ? report.diagnostic() : mail.subject());
+        log.info("Email intake: {} bounce for {} ({}), complaint {}", report.permanent() ? "permanent" : "transient",
+                PersonalData.mask(report.recipient()), report.status(), complaint.map(ComplaintId::value).orElse("unknown"));
+        return send(Topics.NOTIFICATIONS, complaint.map(ComplaintId::value).orElse(hash), event);
+    }
+
+    private CompletableFuture<Void> send(String topic, String key, ComplaintEvent event) {
+        return events.send(new ProducerRecord<>(topic, key, event)).orTimeout(30, TimeUnit.SECONDS).thenApply(r -> null);
+    }
+
+    private List<Attachment> store(ComplaintId id, List<MailFile> files) throws IOException {
+        List<Attachment> stored = new ArrayList<>();
+        for (MailFile f : files) {
+            stored.add(attachments.store(id, f));
+        }
+        return stored;
+    }
+
+    private CompletableFuture<Outcome> quarantine(MimeMessage message, String reason, String origin) {
+        String messageId = header(message, "Message-ID");
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("reason", reason);
+        report.put("messageId", messageId);
+        report.put("from", PersonalData.mask(header(message, "From")));
+        report.put("subject", header(message, "Subject"));
+        report.put("folder", origin);
+        report.put("at", Instant.now().toString());
+        var record = new ProducerRecord<String, String>(properties.deadLetterTopic(),
+                messageId != null ? messageId : "unknown", EventJson.mapper().writeValueAsString(report));
+        record.headers().add("hearken-quarantine-reason", reason.getBytes(StandardCharsets.UTF_8));
+        return seen.strings().send(record).orTimeout(30, TimeUnit.SECONDS).thenApply(r -> {
+            count(Outcome.Kind.QUARANTINED, "unreadable");
+            log.warn("Email intake: quarantined {} from {}: {}", messageId, origin, reason);
+            return new Outcome(Outcome.Kind.QUARANTINED, reason, null);
+        });
+    }
+
+    private Outcome record(Outcome.Kind kind, String reason, ComplaintId id, ReadMail mail, String note) {
+        count(kind, reason);
+        switch (kind) {
+            case COMPLAINT, FOLLOW_UP -> log.debug("Email intake: {} {} ({}) from {}", kind, id, reason,
+                    PersonalData.mask(mail.fromAddress()));
+            default -> log.info("Email intake: {} ({}) {} from {}{}", kind == Outcome.Kind.SKIPPED ? "skipped" : "duplicate",
+                    reason, mail.messageId(), PersonalData.mask(mail.fromAddress()), note == null ? "" : ": " + note);
+        }
+        return new Outcome(kind, reason, id);
+    }
+
+    private void count(Outcome.Kind kind, String reason) {
+        Counter.builder(METRIC).description("Mails read from the complaints mailbox, by outcome and reason")
+                .tag("outcome", kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')).tag("reason", reason)
+                .register(meters).increment();
+    }
+
+    private static Map<String, String> details(ReadMail mail, String origin) {
+        Map<String, String> d = new LinkedHashMap<>();
+        put(d, "messageId", mail.messageId());
+        put(d, "mailbox", origin);
+        put(d, "sentAt", mail.sentAt() == null ? null : mail.sentAt().toString());
+        put(d, "inReplyTo", mail.inReplyTo());
+        if (mail.forwarded()) {
+            d.put("forwarded", "true");
+        }
+        FollowUps.mentionedId(mail).ifPresent(id -> d.put("mentionsTrackingId", id.value()));
+        if (!mail.notes().isEmpty()) {
+            d.put("notes", String.join("; ", mail.notes()));
+        }
+        return d;
+    }
+
+    private static void put(Map<String, String> d, String k, String v) {
+        if (v != null && !v.isBlank()) {
+            d.put(k, v);
+        }
+    }
+
+    /** The Message-ID when there is one; otherwise the content hash names the input. */
+    private static String sourceRef(ReadMail mail) {
+        return mail.messageId() != null ? mail.messageId() : "sha256:" + mail.contentHash();
+    }
+
+    /** Message-ID plus content: equal for copies and redeliveries, different for a reused Message-ID. */
+    static String dedupeKey(ReadMail mail) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(
+                    ((mail.messageId() == null ? "" : mail.messageId()) + "\n" + mail.contentHash()).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String header(MimeMessage m, String name) {
+        try {
+            String v = m.getHeader(name, " ");
+            return v == null ? null : io.hearken.intake.email.mime.EncodedWords.decode(v);
+        } catch (MessagingException | RuntimeException e) {
+            return null;
+        }
+    }
+}

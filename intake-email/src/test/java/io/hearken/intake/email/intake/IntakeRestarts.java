@@ -1,0 +1,28 @@
+package io.hearken.intake.email.intake;
+
+import io.hearken.analytics.lookup.ComplaintLookup;
+import io.hearken.events.ComplaintEvent;
+import io.hearken.intake.email.EmailIntakeProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/** What a restarted process would build: a fresh seen-store read back from Kafka, and a use case on it. */
+public final class IntakeRestarts {
+
+    private IntakeRestarts() {
+    }
+
+    public static SeenMessages freshStore(KafkaProperties kafka, EmailIntakeProperties properties) {
+        return new SeenMessages(kafka, properties);
+    }
+
+    public static ReceivingMail freshIntake(SeenMessages store, EmailIntakeProperties properties,
+            KafkaTemplate<String, ComplaintEvent> events, ComplaintLookup lookup, MeterRegistry meters, String secret) {
+        return new ReceivingMail(properties, store, events, lookup, meters, "hearken.local", secret);
+    }
+
+    public static String dedupeKey(io.hearken.intake.email.mime.ReadMail mail) {
+        return ReceivingMail.dedupeKey(mail);
+    }
+}
