@@ -281,8 +281,12 @@ class HotlineFolderTest extends HotlineIntegrationTest {
                 .map(ComplaintReceived.class::cast).findFirst().orElseThrow();
     }
 
-    /** A realistic export: every fifth call with a quoted multi-line transcript. */
+    /**
+     * A realistic export: every fifth call with a quoted multi-line transcript. Each prefix has its own
+     * caller numbers: a number with an open complaint from another test would (rightly) make a follow-up.
+     */
     static byte[] csv(String prefix, int calls) {
+        int numbers = Math.floorMod(prefix.hashCode(), 97);
         String[] problems = {"电梯异响", "楼道灯不亮", "垃圾未清运", "地下车库漏水", "夜间噪音扰民", "门禁卡失效", "水压不足"};
         StringBuilder csv = new StringBuilder("call_id,start_time,duration_s,caller_number,agent_id,category,location,summary,transcript\n");
         for (int i = 0; i < calls; i++) {
@@ -290,7 +294,7 @@ class HotlineFolderTest extends HotlineIntegrationTest {
             String transcript = i % 5 == 0 ? "\"坐席：您好，请讲。\n来电人：" + (i % 30 + 1) + "号楼" + problem + "，麻烦处理一下。\"" : "";
             csv.append(prefix).append(String.format("%05d", i)).append(",2026-11-23 ")
                     .append(String.format("%02d:%02d:%02d", 8 + i / 3600 % 12, i / 60 % 60, i % 60)).append(',')
-                    .append(30 + i % 300).append(",136").append(String.format("%08d", i)).append(",A")
+                    .append(30 + i % 300).append(",136").append(String.format("%02d%06d", numbers, i)).append(",A")
                     .append(i % 40).append(",维修,").append(i % 30 + 1).append("号楼 ").append(100 + i % 20).append(',')
                     .append(problem).append(',').append(transcript).append('\n');
         }
