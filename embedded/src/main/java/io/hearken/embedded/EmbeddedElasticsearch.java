@@ -201,12 +201,19 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         }
         try {
             long pid = Long.parseLong(Files.readString(pidFile).strip());
-            ProcessHandle.of(pid)
-                    .filter(p -> p.info().commandLine().map(c -> c.contains("elasticsearch")).orElse(false))
-                    .ifPresent(stale -> {
-                        log.warn("Stopping a stale Elasticsearch node (pid {}) left by an earlier run", pid);
-                        terminate(stale);
-                    });
+            var node = ProcessHandle.of(pid)
+                    .filter(p -> p.info().commandLine().map(c -> c.contains("elasticsearch")).orElse(false));
+            // Still started by a live JVM: another all-in-one is using this data folder. Never kill that one.
+            if (node.flatMap(ProcessHandle::parent)
+                    .filter(parent -> parent.isAlive() && parent.info().command().map(c -> c.endsWith("java")).orElse(false))
+                    .isPresent()) {
+                throw new IllegalStateException("Another Hearken is running an Elasticsearch node on " + instanceDir
+                        + " (pid " + pid + "). Stop it first, or use another hearken.embedded.data-dir.");
+            }
+            node.ifPresent(stale -> {
+                log.warn("Stopping a stale Elasticsearch node (pid {}) left by an earlier run", pid);
+                terminate(stale);
+            });
         } catch (NumberFormatException ignored) {
             // a damaged pid file: nothing to stop
         }

@@ -40,6 +40,11 @@ public final class EmbeddedKafka implements AutoCloseable {
     public static EmbeddedKafka start(Path logDir, int port) throws Exception {
         Files.createDirectories(logDir);
         int brokerPort = port == 0 ? Ports.free() : port;
+        if (Ports.inUse(brokerPort)) {
+            // A second all-in-one on the same data folder would corrupt the first one's log.
+            throw new IllegalStateException("Port " + brokerPort + " is taken: is another Hearken (or Kafka) running? "
+                    + "Stop it, or point spring.kafka.bootstrap-servers at it to use it instead.");
+        }
         int controllerPort = Ports.free();
         Map<String, Object> props = new HashMap<>();
         props.put("process.roles", "broker,controller");

@@ -26,6 +26,12 @@ public final class EmbeddedMail implements AutoCloseable {
 
     /** Ports 0 pick free ones. */
     public static EmbeddedMail start(int smtpPort, int imapPort) {
+        for (int port : new int[] {smtpPort, imapPort}) {
+            if (port != 0 && Ports.inUse(port)) {
+                throw new IllegalStateException("Port " + port + " is taken: is another Hearken (or mail server) running? "
+                        + "Stop it, or set spring.mail.host to use that server instead.");
+            }
+        }
         ServerSetup smtp = new ServerSetup(smtpPort == 0 ? Ports.free() : smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
         ServerSetup imap = new ServerSetup(imapPort == 0 ? Ports.free() : imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP);
         GreenMail greenMail = new GreenMail(new ServerSetup[] {smtp, imap})

@@ -110,6 +110,16 @@ class EmbeddedServersTest {
         assertThat(p.get("hearken.email.imap.username")).isEqualTo("complaints@hearken.local");
     }
 
+    @Test
+    void aSecondServerOnATakenPortIsRefusedWithAClearMessage() {
+        int taken = servers.kafka().port();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedKafka.start(
+                        java.nio.file.Files.createTempDirectory("hearken-second-kafka"), taken))
+                .hasMessageContaining("Port " + taken + " is taken");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedMail.start(servers.mail().smtpPort(), 0))
+                .hasMessageContaining("is taken");
+    }
+
     private List<String> subjectsIn(Session session, String user, String password) throws Exception {
         Store store = session.getStore("imap");
         store.connect("127.0.0.1", servers.mail().imapPort(), user, password);
