@@ -15,6 +15,7 @@ import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -68,6 +69,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("group.initial.rebalance.delay.ms", "0");
         props.put("log.flush.interval.messages", "10000");
         KafkaConfig config = new KafkaConfig(props, false);
+        // A broker inside the application must not halt or exit the application's JVM on a fatal error
+        // (its shutdown hooks, which stop the Elasticsearch child, would never run).
+        Exit.setExitProcedure((code, message) -> log.error("Embedded Kafka asked to exit ({}): {}", code, message));
+        Exit.setHaltProcedure((code, message) -> log.error("Embedded Kafka asked to halt ({}): {}", code, message));
 
         // The all-in-one keeps its data between runs: format only a new log directory.
         if (!Files.exists(logDir.resolve("meta.properties"))) {

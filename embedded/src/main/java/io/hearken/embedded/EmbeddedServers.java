@@ -108,16 +108,24 @@ public final class EmbeddedServers {
         return mail;
     }
 
+    /**
+     * Elasticsearch first and in parallel: it is a separate process and must never outlive us. Each
+     * stop is bounded, so one server that hangs cannot keep the others (or the JVM) from stopping.
+     */
     private synchronized void stop() {
+        CompletableFuture<Void> es = elasticsearch == null ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(() -> quietly(elasticsearch::close));
         if (mail != null) {
             quietly(mail::close);
         }
         if (kafka != null) {
-            quietly(kafka::close);
+            try {
+                CompletableFuture.runAsync(() -> quietly(kafka::close)).get(20, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                log.warn("Kafka did not stop within 20 s; going on: {}", e.toString());
+            }
         }
-        if (elasticsearch != null) {
-            quietly(elasticsearch::close);
-        }
+        es.join();
         if (settings.temporary()) {
             EmbeddedKafka.deleteQuietly(settings.dataDir());
         }
@@ -126,7 +134,7 @@ public final class EmbeddedServers {
     private static void quietly(Runnable r) {
         try {
             r.run();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             log.warn("Error while stopping an embedded server: {}", e.toString());
         }
     }
