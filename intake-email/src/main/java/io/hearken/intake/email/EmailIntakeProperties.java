@@ -37,10 +37,12 @@ public record EmailIntakeProperties(@DefaultValue("true") boolean enabled, @Defa
      * @param tls      {@code true}: IMAPS (implicit TLS, port 993); {@code false} with {@code starttls}: upgrade on 143
      * @param starttls require STARTTLS on a plain connection
      * @param timeout  connect and read timeout
+     * @param idle     wait with IMAP IDLE where the server has it; {@code false}: poll every poll interval
+     *                 (for servers whose IDLE notifications are unreliable)
      */
     public record Imap(String host, @DefaultValue("143") int port, String username, String password,
             @DefaultValue("false") boolean tls, @DefaultValue("false") boolean starttls,
-            @DefaultValue("30s") Duration timeout) {
+            @DefaultValue("30s") Duration timeout, @DefaultValue("true") boolean idle) {
 
         public boolean configured() {
             return host != null && !host.isBlank() && username != null && !username.isBlank();

@@ -52,7 +52,7 @@ import org.springframework.kafka.core.KafkaTemplate;
  * watcher over IMAP, events read back from the real Kafka broker, folders and flags checked over IMAP.
  */
 @SpringBootTest(properties = {"hearken.embedded.mode=test",
-        "hearken.email.poll-interval=300ms", "hearken.email.attachments-dir=target/test-attachments",
+        "hearken.email.poll-interval=300ms", "hearken.email.imap.idle=false", "hearken.email.attachments-dir=target/test-attachments",
         "hearken.email.sender-hourly-limit=3"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MailboxIntakeTest {

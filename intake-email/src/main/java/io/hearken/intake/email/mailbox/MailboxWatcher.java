@@ -159,7 +159,7 @@ class MailboxWatcher implements SmartLifecycle {
                 if (!announced) {
                     announced = true;
                     log.info("Email intake watching {} ({}, rescan every {} s)", where(),
-                            idleSupported ? "IDLE" : "polling", properties.pollInterval().toSeconds());
+                            idleSupported && properties.imap().idle() ? "IDLE" : "polling", properties.pollInterval().toSeconds());
                 }
                 if (since != null) {
                     log.info("IMAP mailbox {} is back after {} s", where(), Duration.between(since, Instant.now()).toSeconds());
@@ -292,7 +292,7 @@ class MailboxWatcher implements SmartLifecycle {
         if (!running) {
             return;
         }
-        if (idleSupported) {
+        if (idleSupported && properties.imap().idle()) {
             try {
                 folder.idle(true);
                 return;
