@@ -2,7 +2,14 @@ package io.hearken.notifier.deadletters;
 
 import io.hearken.notifier.NotifierProperties;
 import io.hearken.notifier.NotifierTopics;
+import io.hearken.notifier.ledger.NotificationLedger;
 import io.hearken.notifier.notifying.NotifyingOnEvent;
+import java.time.Duration;
+import java.util.Collection;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
@@ -11,6 +18,7 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
@@ -36,9 +44,10 @@ class NotifierKafkaConfiguration {
     @SuppressWarnings({"unchecked", "rawtypes"})
     ConcurrentKafkaListenerContainerFactory<Object, Object> notifierListenerContainerFactory(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<?, ?> consumerFactory,
-            DeadLetterPublishing deadLetters, NotifierProperties properties) {
+            DeadLetterPublishing deadLetters, NotifierProperties properties, NotificationLedger ledger) {
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, (ConsumerFactory) consumerFactory);
+        factory.getContainerProperties().setConsumerRebalanceListener(new CatchingUpOnAssignment(ledger));
         NotifierProperties.Retry retry = properties.retry();
         ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
         backOff.setMaxInterval(retry.maxInterval().toMillis());
@@ -50,6 +59,29 @@ class NotifierKafkaConfiguration {
                 ? new FixedBackOff(retry.initialInterval().toMillis(), 2) : null);
         factory.setCommonErrorHandler(errors);
         return factory;
+    }
+
+    /**
+     * Partitions taken over from another instance may bring back events it had mailed and recorded just before
+     * it stopped: read {@code notifications} to its current end before the first of them is handled.
+     */
+    static final class CatchingUpOnAssignment implements ConsumerAwareRebalanceListener {
+
+        private static final Logger log = LoggerFactory.getLogger(CatchingUpOnAssignment.class);
+        private static final Duration LIMIT = Duration.ofSeconds(30);
+
+        private final NotificationLedger ledger;
+
+        CatchingUpOnAssignment(NotificationLedger ledger) {
+            this.ledger = ledger;
+        }
+
+        @Override
+        public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+            if (!partitions.isEmpty() && !ledger.awaitCurrent(LIMIT)) {
+                log.warn("The notification ledger did not catch up within {}; a redelivered event may mail twice", LIMIT);
+            }
+        }
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

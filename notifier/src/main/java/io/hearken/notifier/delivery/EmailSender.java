@@ -79,7 +79,9 @@ class EmailSender implements Sender, DisposableBean {
         String messageId = notice.threadRoot() ? root : MailThreading.messageId(id, notice.causeEventId(), domain);
         MimeMessage message = mail.createMimeMessage();
         try {
-            MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
+            // Headers through the helper; the body is one multipart/alternative (no mixed wrapper, so no
+            // mail client shows a paperclip on a mail without attachments).
+            MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_NO,
                     StandardCharsets.UTF_8.name());
             helper.setFrom(properties.from());
             helper.setReplyTo(properties.from());
@@ -87,13 +89,16 @@ class EmailSender implements Sender, DisposableBean {
             helper.setTo(to.name() == null || to.name().isBlank() ? new InternetAddress(address(to), true)
                     : new InternetAddress(address(to), to.name(), StandardCharsets.UTF_8.name()));
             helper.setSubject(rendered.subject());
-            helper.setText(rendered.text(), rendered.html());
+            message.setContent(rendered.alternative());
             helper.setSentDate(new Date());
             // JavaMailSenderImpl keeps a Message-ID set before sending, so a resend carries the same id.
             message.setHeader("Message-ID", messageId);
-            if (!notice.threadRoot()) {
-                message.setHeader("In-Reply-To", root);
-                message.setHeader("References", root);
+            // The root answers the resident's own mail (email channel); every later mail answers the root.
+            String original = to.isResident() ? notice.originalMessageId() : null;
+            String parent = notice.threadRoot() ? original : root;
+            if (parent != null) {
+                message.setHeader("In-Reply-To", parent);
+                message.setHeader("References", original != null && !notice.threadRoot() ? original + " " + root : parent);
             }
             message.setHeader("Auto-Submitted", "auto-generated");
             message.setHeader("X-Auto-Response-Suppress", "All");

@@ -1,6 +1,9 @@
 package io.hearken.notifier.delivery;
 
 import io.hearken.events.MailThreading;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
@@ -22,6 +25,18 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 public class MailTemplates {
 
     public record Rendered(String subject, String html, String text) {
+
+        /** The body: the plain text first, then the HTML the reader's client prefers (RFC 2046 order). */
+        public MimeMultipart alternative() throws MessagingException {
+            MimeBodyPart plain = new MimeBodyPart();
+            plain.setText(text, StandardCharsets.UTF_8.name(), "plain");
+            MimeBodyPart rich = new MimeBodyPart();
+            rich.setText(html, StandardCharsets.UTF_8.name(), "html");
+            MimeMultipart body = new MimeMultipart("alternative");
+            body.addBodyPart(plain);
+            body.addBodyPart(rich);
+            return body;
+        }
     }
 
     private final SpringTemplateEngine engine = new SpringTemplateEngine();

@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -18,10 +19,13 @@ import org.springframework.stereotype.Component;
 @Component("notifierRateLimit")
 class RateLimit {
 
+    private static final int SWEEP_EVERY = 1_000;
+
     private final int limit;
     private final Duration window;
     private final Clock clock;
     private final ConcurrentMap<String, Deque<Long>> sent = new ConcurrentHashMap<>();
+    private final AtomicLong calls = new AtomicLong();
 
     @Autowired
     RateLimit(NotifierProperties properties) {
@@ -37,6 +41,9 @@ class RateLimit {
     /** Takes one slot for the address, or returns {@code false} when the window is full. */
     boolean tryAcquire(String address) {
         long now = clock.millis();
+        if (calls.incrementAndGet() % SWEEP_EVERY == 0) {
+            sweep(now);
+        }
         Deque<Long> times = sent.computeIfAbsent(PersonalData.normalize(address), a -> new ArrayDeque<>());
         synchronized (times) {
             while (!times.isEmpty() && times.peekFirst() <= now - window.toMillis()) {
@@ -48,6 +55,21 @@ class RateLimit {
             times.addLast(now);
             return true;
         }
+    }
+
+    /** Forgets addresses with nothing in the window, so a long-running instance does not keep every address. */
+    private void sweep(long now) {
+        sent.entrySet().removeIf(e -> {
+            synchronized (e.getValue()) {
+                Long last = e.getValue().peekLast();
+                return last == null || last <= now - window.toMillis();
+            }
+        });
+    }
+
+    /** Addresses currently tracked. */
+    int trackedAddresses() {
+        return sent.size();
     }
 
     /** Gives back a slot taken for a mail that then failed. */

@@ -143,12 +143,12 @@ public class DailyDigest {
                 templates.message("digest.subject", locale, departmentName, day.toString()));
         MimeMessage message = mail.createMimeMessage();
         try {
-            MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
+            MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_NO,
                     StandardCharsets.UTF_8.name());
             helper.setFrom(properties.from());
             helper.setTo(properties.supervisorOf(summary.department()));
             helper.setSubject(rendered.subject());
-            helper.setText(rendered.text(), rendered.html());
+            message.setContent(rendered.alternative());
             helper.setSentDate(Date.from(now));
             message.setHeader("Message-ID", "<digest." + summary.department() + "." + day + "@" + domain + ">");
             message.setHeader("Auto-Submitted", "auto-generated");

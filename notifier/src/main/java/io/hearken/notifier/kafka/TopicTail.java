@@ -2,11 +2,17 @@ package io.hearken.notifier.kafka;
 
 import io.hearken.events.ComplaintEvent;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,9 +35,15 @@ public final class TopicTail {
     private final ConsumerFactory<String, ComplaintEvent> factory;
     private final Consumer<ComplaintEvent> sink;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
+    private final Queue<CompletableFuture<Void>> syncRequests = new ConcurrentLinkedQueue<>();
+    /** Requests whose end offsets are known, waiting to be reached (tail thread only). */
+    private final List<Sync> syncing = new ArrayList<>();
     private volatile boolean running;
     private volatile org.apache.kafka.clients.consumer.Consumer<String, ComplaintEvent> consumer;
     private Thread thread;
+
+    private record Sync(Map<TopicPartition, Long> end, List<CompletableFuture<Void>> waiting) {
+    }
 
     public TopicTail(String topic, ConsumerFactory<String, ComplaintEvent> factory, Consumer<ComplaintEvent> sink) {
         this.topic = topic;
@@ -66,6 +78,25 @@ public final class TopicTail {
 
     public boolean isRunning() {
         return running;
+    }
+
+    /**
+     * Waits until everything on the topic now (its end offsets at this call) has been read: read-your-writes for
+     * records another instance wrote a moment ago. {@code false} on timeout.
+     */
+    public boolean awaitCurrent(Duration timeout) {
+        CompletableFuture<Void> reached = new CompletableFuture<>();
+        syncRequests.add(reached);
+        try {
+            reached.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            reached.cancel(false);
+            return false;
+        }
     }
 
     /** {@code true} once everything that was on the topic when the tail started has been read. */
@@ -123,10 +154,30 @@ public final class TopicTail {
                     log.info("Read {} up to where it stood at start-up", topic);
                     caughtUp.countDown();
                 }
+                answerSyncRequests(c, partitions);
             }
         } finally {
             consumer = null;
         }
+    }
+
+    /** On this thread, as the consumer is not thread-safe: one end-offsets call for all requests waiting. */
+    private void answerSyncRequests(org.apache.kafka.clients.consumer.Consumer<String, ComplaintEvent> c,
+            List<TopicPartition> partitions) {
+        if (!syncRequests.isEmpty()) {
+            List<CompletableFuture<Void>> asked = new ArrayList<>();
+            for (CompletableFuture<Void> f; (f = syncRequests.poll()) != null; ) {
+                asked.add(f);
+            }
+            syncing.add(new Sync(c.endOffsets(partitions), asked));
+        }
+        syncing.removeIf(sync -> {
+            if (sync.end().entrySet().stream().allMatch(e -> c.position(e.getKey()) >= e.getValue())) {
+                sync.waiting().forEach(f -> f.complete(null));
+                return true;
+            }
+            return false;
+        });
     }
 
     private static void pause(long millis) {

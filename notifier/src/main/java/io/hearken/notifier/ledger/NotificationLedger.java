@@ -57,6 +57,14 @@ public class NotificationLedger implements SmartLifecycle {
         accept(ownRecord);
     }
 
+    /**
+     * Reads {@code notifications} up to its current end: called when this instance takes over partitions, so a
+     * record another instance wrote just before it stopped is known before that instance's events come again.
+     */
+    public boolean awaitCurrent(Duration timeout) {
+        return tail.awaitCurrent(timeout);
+    }
+
     public boolean awaitLoaded(Duration timeout) {
         return tail.awaitCaughtUp(timeout);
     }

@@ -93,7 +93,7 @@ class PlanningNotices {
         put(model, "name", resident.name());
         model.putAll(extra);
         return List.of(new Notice(kind, event.complaintId(), event.eventId(), resident, locale, model,
-                Kinds.ACKNOWLEDGEMENT.equals(kind)));
+                Kinds.ACKNOWLEDGEMENT.equals(kind), facts.originalMessageId()));
     }
 
     private Notice staff(String kind, ComplaintEvent event, ComplaintFacts facts, String address,

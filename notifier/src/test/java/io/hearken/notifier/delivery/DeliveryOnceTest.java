@@ -19,7 +19,11 @@ import io.hearken.events.privacy.PersonalData;
 import io.hearken.notifier.NotifierTestSupport;
 import io.hearken.notifier.ledger.NotificationLedger;
 import io.hearken.notifier.notifying.Kinds;
+import io.hearken.events.SlaClock;
+import io.hearken.events.SlaWarning;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -55,6 +59,43 @@ class DeliveryOnceTest extends NotifierTestSupport {
                 "The door lock is security's");
         await().atMost(WAIT).untilAsserted(() -> assertThat(eventsOn(Topics.NOTIFICATIONS, id, NotificationSent.class))
                 .filteredOn(s -> s.causeEventId().equals(note.eventId())).hasSize(1));
+    }
+
+    @Test
+    void mailsAboveThePerAddressLimitAreRecordedAsRateLimitedAndStaffStillHearOfThem() {
+        String address = uniqueAddress("flooded");
+        ComplaintId id = acknowledgedComplaint(address, "en"); // mail 1 of the 20 allowed per hour
+        List<ProgressNoted> notes = new ArrayList<>();
+        for (int i = 2; i <= 21; i++) {
+            notes.add(progress(id, "Update " + i));
+        }
+        notes.forEach(n -> publish(Topics.UPDATES, n));
+        SlaWarning warning = new SlaWarning(Events.newId(), id, Instant.now(), SlaClock.RESOLUTION,
+                Instant.now().plusSeconds(600), "maintenance");
+        publish(Topics.UPDATES, warning);
+
+        String warningId = MailThreading.messageId(id, warning.eventId(), "hearken.local");
+        await().atMost(WAIT).until(() -> mailsFor(id).stream().anyMatch(m -> warningId.equals(header(m, "Message-ID"))));
+        assertThat(mailsFor(id)).hasSize(21); // 20 to the resident, then the supervisor's despite the limit
+        ProgressNoted over = notes.get(notes.size() - 1);
+        assertThat(mailsFor(id)).noneMatch(m -> MailThreading.messageId(id, over.eventId(), "hearken.local")
+                .equals(header(m, "Message-ID")));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(eventsOn(Topics.NOTIFICATIONS, id, NotificationNotSent.class))
+                .singleElement().satisfies(notSent -> {
+                    assertThat(notSent.reason()).isEqualTo("rate-limited");
+                    assertThat(notSent.causeEventId()).isEqualTo(over.eventId());
+                    assertThat(notSent.kind()).isEqualTo(Kinds.PROGRESS);
+                    assertThat(notSent.detail()).doesNotContain(address);
+                }));
+        // Final: a redelivery of the refused event neither mails nor records it again.
+        publish(Topics.UPDATES, over);
+        ProgressNoted marker = progress(id, "marker");
+        publish(Topics.UPDATES, marker);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(eventsOn(Topics.NOTIFICATIONS, id, NotificationNotSent.class))
+                .extracting(NotificationNotSent::causeEventId).contains(marker.eventId()));
+        assertThat(eventsOn(Topics.NOTIFICATIONS, id, NotificationNotSent.class))
+                .filteredOn(n -> n.causeEventId().equals(over.eventId())).hasSize(1);
+        assertThat(mailsFor(id)).hasSize(21);
     }
 
     @Test

@@ -41,6 +41,18 @@ class RateLimitTest {
     }
 
     @Test
+    void addressesWithNothingInTheWindowAreForgotten() {
+        RateLimit limit = new RateLimit(5, Duration.ofHours(1), clock);
+        for (int i = 0; i < 999; i++) {
+            assertThat(limit.tryAcquire("resident" + i + "@example.com")).isTrue();
+        }
+        assertThat(limit.trackedAddresses()).isEqualTo(999);
+        now = now.plus(Duration.ofMinutes(61));
+        assertThat(limit.tryAcquire("late@example.com")).isTrue(); // the 1000th call sweeps
+        assertThat(limit.trackedAddresses()).isEqualTo(1);
+    }
+
+    @Test
     void aFailedSendGivesItsSlotBack() {
         RateLimit limit = new RateLimit(1, Duration.ofHours(1), clock);
         assertThat(limit.tryAcquire("a@example.com")).isTrue();

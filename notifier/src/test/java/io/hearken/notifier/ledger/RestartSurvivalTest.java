@@ -59,6 +59,26 @@ class RestartSurvivalTest extends NotifierTestSupport {
         }
     }
 
+    @Test
+    void aRecordAnotherInstanceJustWroteIsKnownOnceTheLedgerHasCaughtUpToNow() {
+        NotificationLedger ledger = new NotificationLedger(consumers);
+        ledger.start();
+        try {
+            assertThat(ledger.awaitLoaded(WAIT)).isTrue();
+            ComplaintId id = TrackingIds.next();
+            for (int i = 0; i < 5; i++) {
+                String cause = Events.newId();
+                // As another instance writes it just before it stops (this ledger never noted it itself).
+                publish(Topics.NOTIFICATIONS, new NotificationSent(Events.newId(), id, Instant.now(), Kinds.PROGRESS,
+                        "email", "a***@example.com", "<" + id + "." + i + "@hearken.local>", cause));
+                assertThat(ledger.awaitCurrent(WAIT)).isTrue();
+                assertThat(ledger.isAnswered(cause, Kinds.PROGRESS)).as("record %d", i).isTrue();
+            }
+        } finally {
+            ledger.stop();
+        }
+    }
+
     private ComplaintDirectory freshDirectory() {
         try {
             var constructor = ComplaintDirectory.class.getDeclaredConstructor(

@@ -44,7 +44,7 @@ class MailContentAndThreadingTest extends NotifierTestSupport {
         assertThat(html).contains(id.value(), "维修部", "预计首次答复时间", "电梯故障", "Zhang Wei，您好");
         assertThat(text).contains(id.value(), "维修部", "预计首次答复时间", "年")
                 .doesNotContain("<p", "[(", "#{");
-        assertThat(ack.isMimeType("multipart/*")).isTrue();
+        assertThat(ack.isMimeType("multipart/alternative")).isTrue();
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(eventsOn(Topics.NOTIFICATIONS, id, NotificationSent.class))
                 .singleElement().satisfies(sent -> {
@@ -112,6 +112,39 @@ class MailContentAndThreadingTest extends NotifierTestSupport {
         MimeMessage escalation = to(mailsFor(id), "management@hearken.local");
         assertThat(escalation.getSubject()).startsWith("[" + id + "] 投诉升级");
         assertThat(part(escalation, "text/html")).contains("resolution deadline passed twice", "管理层");
+    }
+
+    @Test
+    void lineBreaksInTheResidentsSubjectOrNameStayOnOneHeaderLine() throws Exception {
+        ComplaintId id = io.hearken.events.TrackingIds.next();
+        io.hearken.events.ComplaintRouted r = routed(id, new io.hearken.events.Contact("Eve\r\nBcc: eve@evil.example",
+                uniqueAddress("eve"), null), "en", "maintenance");
+        io.hearken.events.ComplaintReceived c = r.complaint();
+        io.hearken.events.ComplaintReceived tricky = new io.hearken.events.ComplaintReceived(c.eventId(), id, c.at(),
+                c.channel(), c.via(), c.sourceRef(), c.contact(), c.residentType(), c.place(),
+                "Lift\r\nBcc: boss@evil.example", c.description(), c.categoryHint(), c.language(), c.attachments(),
+                c.details());
+        publish(Topics.ROUTED, new io.hearken.events.ComplaintRouted(r.eventId(), id, r.at(), tricky,
+                r.classification(), r.assignment(), r.links()));
+        SlaWarning warning = new SlaWarning(Events.newId(), id, Instant.now(), SlaClock.RESOLUTION,
+                Instant.now().plusSeconds(600), "maintenance");
+        publish(Topics.UPDATES, warning); // its subject carries the complaint's subject
+        String warningId = MailThreading.messageId(id, warning.eventId(), "hearken.local");
+        await().atMost(WAIT).until(() -> mailsFor(id).stream().anyMatch(m -> warningId.equals(header(m, "Message-ID"))));
+
+        assertThat(mailsFor(id)).hasSize(2).allSatisfy(m -> {
+            assertThat(m.getHeader("Bcc")).isNull();
+            assertThat(m.getAllRecipients()).extracting(a -> ((jakarta.mail.internet.InternetAddress) a).getAddress())
+                    .noneMatch(a -> a.endsWith("evil.example"));
+        });
+        assertThat(greenMail().getUserManager().getUserByEmail("boss@evil.example")).isNull();
+        assertThat(greenMail().getUserManager().getUserByEmail("eve@evil.example")).isNull();
+        // One header line each: the line breaks became spaces.
+        MimeMessage staffMail = byMessageId(mailsFor(id), warningId);
+        assertThat(staffMail.getSubject()).isEqualTo("[" + id + "] 时限预警：Lift Bcc: boss@evil.example");
+        MimeMessage ack = byMessageId(mailsFor(id), MailThreading.rootMessageId(id, "hearken.local"));
+        assertThat(((jakarta.mail.internet.InternetAddress) ack.getRecipients(Message.RecipientType.TO)[0])
+                .getPersonal()).isEqualTo("Eve Bcc: eve@evil.example");
     }
 
     private static MimeMessage byMessageId(List<MimeMessage> mails, String messageId) {

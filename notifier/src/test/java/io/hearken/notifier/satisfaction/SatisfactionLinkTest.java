@@ -18,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
@@ -49,6 +50,12 @@ class SatisfactionLinkTest extends NotifierTestSupport {
         Matcher link = LINK.matcher(text);
         assertThat(link.find()).as("satisfaction link in %s", text).isTrue();
         String path = link.group(1);
+        // Signed for this complaint, in the resident's language, valid for satisfaction-valid-for (14 days).
+        SatisfactionTokens.Claims claims = tokens.read(path.substring("/satisfaction/".length()));
+        assertThat(claims).isNotNull();
+        assertThat(claims.complaintId()).isEqualTo(id);
+        assertThat(claims.locale()).isEqualTo(Locale.SIMPLIFIED_CHINESE);
+        assertThat(claims.expires()).isBetween(Instant.now().plus(Duration.ofDays(13)), Instant.now().plus(Duration.ofDays(14)));
 
         HttpResponse<String> page = get(path);
         assertThat(page.statusCode()).isEqualTo(200);
