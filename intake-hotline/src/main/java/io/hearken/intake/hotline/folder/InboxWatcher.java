@@ -223,7 +223,8 @@ class InboxWatcher implements SmartLifecycle {
         if (s != null) {
             s.shutdown();
             try {
-                // A file in the middle of its chunks finishes its current chunk; the rest resumes at the next start.
+                // A file in the middle of its chunks may finish; if not, the interrupt leaves it in the inbox and
+                // the calls not yet recorded resume at the next start (the recorded ones are skipped).
                 if (!s.awaitTermination(properties.ackTimeout().toSeconds() + 5, TimeUnit.SECONDS)) {
                     s.shutdownNow();
                 }

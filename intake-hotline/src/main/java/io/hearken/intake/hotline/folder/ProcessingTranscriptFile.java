@@ -72,10 +72,11 @@ public class ProcessingTranscriptFile {
             outcomes = publishing.publish(parsed.calls(), "folder", name);
         } catch (PublishFailed e) {
             log.warn("Hotline file {} stays in the inbox to be tried again: {}", name, e.getMessage());
-            return finish(file, null, parsed.calls().size(), e.done(), parsed.problems().size(), started);
+            return finish(file, null, parsed.calls().size(), e.done(), badCalls(parsed), started);
         }
-        Path movedTo = parsed.problems().isEmpty() ? move(file, properties.processed()) : reject(file, parsed.problems());
-        return finish(file, movedTo, parsed.calls().size(), outcomes, parsed.problems().size(), started);
+        Path movedTo = parsed.problems().isEmpty() ? move(file, properties.processed())
+                : reject(file, parsed.problems(), outcomes.size());
+        return finish(file, movedTo, parsed.calls().size(), outcomes, badCalls(parsed), started);
     }
 
     private FileReport finish(Path file, Path movedTo, int calls, List<CallOutcome> outcomes, int rejected, long started) {
@@ -96,12 +97,22 @@ public class ProcessingTranscriptFile {
         return (int) outcomes.stream().filter(o -> o.outcome() == kind).count();
     }
 
+    /** Problems of a line are calls that were not taken; a problem of the whole file (line 0) is no call. */
+    private static int badCalls(Parsed parsed) {
+        return (int) parsed.problems().stream().filter(p -> p.line() > 0).count();
+    }
+
     private Path reject(Path file, List<Problem> problems) throws IOException {
+        return reject(file, problems, 0);
+    }
+
+    private Path reject(Path file, List<Problem> problems, int taken) throws IOException {
         Files.createDirectories(properties.rejected());
         Path target = free(properties.rejected(), file.getFileName().toString());
         StringBuilder text = new StringBuilder();
-        text.append("# ").append(file.getFileName()).append(" — ").append(problems.size())
-                .append(" 处问题 / problem(s); 其余通话已处理 / all other calls were taken\n");
+        text.append("# ").append(file.getFileName()).append(" — ").append(problems.size()).append(" 处问题 / problem(s); ")
+                .append(taken > 0 ? "其余 " + taken + " 通通话已处理 / the other " + taken + " call(s) were taken"
+                        : "没有通话被处理 / no call was taken").append('\n');
         for (Problem p : problems) {
             text.append(p).append('\n');
         }

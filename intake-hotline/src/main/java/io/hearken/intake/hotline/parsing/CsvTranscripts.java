@@ -52,6 +52,7 @@ final class CsvTranscripts {
                         + "transcript column: " + header);
                 return;
             }
+            Lines lines = new Lines(text);
             long previousEnd = parser.getCurrentLineNumber();
             Iterator<CSVRecord> records = parser.iterator();
             while (true) {
@@ -66,9 +67,11 @@ final class CsvTranscripts {
                             + "quote is never closed here: " + rootMessage(e));
                     break;
                 }
-                int line = (int) previousEnd + 1;
                 previousEnd = parser.getCurrentLineNumber();
-                row(record, line, header.size(), columns, zone, out);
+                if (record.stream().allMatch(v -> v == null || v.isBlank())) {
+                    continue; // spreadsheet exports end with rows of bare commas: nothing to report
+                }
+                row(record, lines.at(record.getCharacterPosition()), header.size(), columns, zone, out);
             }
         } catch (IOException e) {
             out.problem(0, null, "CSV 无法读取 / the CSV cannot be read: " + e.getMessage());
@@ -95,6 +98,37 @@ final class CsvTranscripts {
             out.call(call);
         } catch (IllegalArgumentException e) {
             out.problem(line, blankToNull(callId), e.getMessage());
+        }
+    }
+
+    /**
+     * The line a record starts on. The parser's position of a record lies before the blank lines it skipped,
+     * and its line counter is at the record's end (a quoted field may span lines), so count from the text.
+     */
+    private static final class Lines {
+
+        private final String text;
+        private int cursor;
+        private int line = 1;
+
+        Lines(String text) {
+            this.text = text;
+        }
+
+        int at(long position) {
+            int target = (int) Math.min(position, text.length());
+            for (; cursor < target; cursor++) {
+                if (text.charAt(cursor) == '\n') {
+                    line++;
+                }
+            }
+            int start = line;
+            for (int i = cursor; i < text.length() && Character.isWhitespace(text.charAt(i)); i++) {
+                if (text.charAt(i) == '\n') {
+                    start++;
+                }
+            }
+            return start;
         }
     }
 

@@ -30,6 +30,10 @@ public class Transcripts {
             case JSON -> JsonTranscripts.read(decoded.text(), properties.zone(), results);
             case TEXT -> TextTranscripts.read(decoded.text(), properties.zone(), results);
         }
+        if (results.calls.isEmpty() && results.problems.isEmpty()) {
+            // An empty file (or one of blank rows) is a mistake of the exporter: say so, do not file it as done.
+            results.problem(0, null, "文件中没有通话 / the file holds no call");
+        }
         List<Call> valid = new ArrayList<>();
         List<Problem> problems = new ArrayList<>(results.problems);
         for (Call call : results.calls) {

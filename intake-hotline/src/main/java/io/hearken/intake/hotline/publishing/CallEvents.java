@@ -135,6 +135,12 @@ final class CallEvents {
         return new Place(building, unit, null, location.strip(), null, null);
     }
 
+    /** The building named in a location, if recognisable. */
+    static String buildingOf(String location) {
+        Place place = place(location);
+        return place == null ? null : place.building();
+    }
+
     static Map<String, String> details(Call call) {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("callId", call.callId());

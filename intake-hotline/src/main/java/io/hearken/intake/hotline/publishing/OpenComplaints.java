@@ -14,8 +14,10 @@ import io.hearken.events.privacy.PersonalData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -40,18 +42,19 @@ class OpenComplaints {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Indexed(String id, String status, String contactHash, Instant receivedAt) {
+    record Indexed(String id, String status, String contactHash, Instant receivedAt, String channel, String building,
+            String categoryHint) {
     }
 
     String hash(String phone) {
         return personalData.hash(phone);
     }
 
-    /** Contact hash → the newest open complaint with it, for the given phone numbers. */
-    Map<String, ComplaintId> byPhone(Collection<String> phones) {
+    /** Contact hash → the open complaints with it, newest first, for the given phone numbers. */
+    Map<String, List<SameMatter.Candidate>> byPhone(Collection<String> phones) {
         Set<String> hashes = phones.stream().filter(Objects::nonNull).map(personalData::hash).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
-        Map<String, ComplaintId> open = new HashMap<>();
+        Map<String, List<SameMatter.Candidate>> open = new HashMap<>();
         if (hashes.isEmpty()) {
             return open;
         }
@@ -65,7 +68,8 @@ class OpenComplaints {
             for (Hit<Indexed> hit : response.hits().hits()) {
                 Indexed doc = hit.source();
                 if (doc != null && doc.contactHash() != null && isOpen(doc.status()) && ComplaintId.isValid(hit.id())) {
-                    open.putIfAbsent(doc.contactHash(), ComplaintId.of(hit.id())); // newest first
+                    open.computeIfAbsent(doc.contactHash(), h -> new ArrayList<>()).add(new SameMatter.Candidate(
+                            ComplaintId.of(hit.id()), doc.channel(), doc.building(), doc.categoryHint())); // newest first
                 }
             }
             return open;

@@ -10,6 +10,7 @@ import io.hearken.intake.hotline.call.Turn;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,14 +65,14 @@ public class PublishingCalls {
      */
     public List<CallOutcome> publish(List<Call> calls, String via, String source) throws PublishFailed {
         List<CallOutcome> outcomes = new ArrayList<>(calls.size());
-        Set<String> seenInThisInput = new HashSet<>();
+        Input input = new Input();
         int chunkSize = properties.chunkSize();
         int nextProgress = properties.progressEvery();
         for (int from = 0; from < calls.size(); from += chunkSize) {
             List<Call> chunk = calls.subList(from, Math.min(calls.size(), from + chunkSize));
             lock.lock();
             try {
-                List<CallOutcome> done = publishChunk(chunk, via, seenInThisInput);
+                List<CallOutcome> done = publishChunk(chunk, via, input);
                 done.forEach(o -> meters.counter("hearken.hotline.calls", "outcome", o.outcome().label(), "via", via)
                         .increment());
                 outcomes.addAll(done);
@@ -89,39 +90,57 @@ public class PublishingCalls {
         return outcomes;
     }
 
-    private List<CallOutcome> publishChunk(List<Call> chunk, String via, Set<String> seenInThisInput) throws Exception {
+    /**
+     * What earlier calls of the same file or upload did: the complaint each call id went to, and the new
+     * complaints per caller (not yet in the read model, which is updated asynchronously).
+     */
+    private static final class Input {
+        final Map<String, String> complaintOfCall = new HashMap<>();
+        final Map<String, List<SameMatter.Candidate>> newByContact = new HashMap<>();
+    }
+
+    private List<CallOutcome> publishChunk(List<Call> chunk, String via, Input input) throws Exception {
         List<CallOutcome> outcomes = new ArrayList<>();
         List<Call> fresh = new ArrayList<>();
+        Set<String> inThisChunk = new HashSet<>();
         for (Call call : chunk) {
-            Optional<String> earlier = processed.complaintOf(call.callId());
-            if (earlier.isPresent() || !seenInThisInput.add(call.callId())) {
+            Optional<String> earlier = processed.complaintOf(call.callId())
+                    .or(() -> Optional.ofNullable(input.complaintOfCall.get(call.callId())));
+            if (earlier.isPresent() || !inThisChunk.add(call.callId())) {
                 outcomes.add(new CallOutcome(call.line(), call.callId(), CallOutcome.Kind.DUPLICATE,
                         earlier.orElse(null), null, "call_id 已处理过 / call_id already processed"));
             } else {
                 fresh.add(call);
             }
         }
-        Map<String, ComplaintId> openByContact = openByContact(fresh);
+        Map<String, List<SameMatter.Candidate>> openByContact = openByContact(fresh);
         List<CompletableFuture<?>> acks = new ArrayList<>(fresh.size());
         List<CallOutcome> sent = new ArrayList<>(fresh.size());
         for (Call call : fresh) {
             ComplaintEvent event;
             CallOutcome outcome;
             Optional<ComplaintId> named = agentNamed(call);
-            ComplaintId byContact = call.callerNumber() == null ? null
-                    : openByContact.get(openComplaints.hash(call.callerNumber()));
+            String contactHash = call.callerNumber() == null ? null : openComplaints.hash(call.callerNumber());
+            Optional<SameMatter.Candidate> byContact = contactHash == null ? Optional.empty()
+                    : SameMatter.of(call, candidates(contactHash, input, openByContact));
             if (named.isPresent()) {
                 event = CallEvents.followUp(call, named.get(), "agent");
                 outcome = new CallOutcome(call.line(), call.callId(), CallOutcome.Kind.FOLLOW_UP, named.get().value(),
                         "agent", null);
-            } else if (byContact != null) {
-                event = CallEvents.followUp(call, byContact, "contact");
-                outcome = new CallOutcome(call.line(), call.callId(), CallOutcome.Kind.FOLLOW_UP, byContact.value(),
-                        "contact", null);
+            } else if (byContact.isPresent()) {
+                event = CallEvents.followUp(call, byContact.get().id(), "contact");
+                outcome = new CallOutcome(call.line(), call.callId(), CallOutcome.Kind.FOLLOW_UP,
+                        byContact.get().id().value(), "contact", null);
             } else {
                 event = events.newComplaint(call, via);
                 outcome = new CallOutcome(call.line(), call.callId(), CallOutcome.Kind.COMPLAINT,
                         event.complaintId().value(), null, null);
+                if (contactHash != null) {
+                    // Newest first, like the read model's candidates.
+                    input.newByContact.computeIfAbsent(contactHash, h -> new ArrayList<>()).add(0,
+                            new SameMatter.Candidate(event.complaintId(), "HOTLINE",
+                                    CallEvents.buildingOf(call.location()), call.category()));
+                }
             }
             acks.add(kafka.send(Topics.INTAKE_HOTLINE, event.complaintId().value(), event));
             sent.add(outcome);
@@ -131,12 +150,24 @@ public class PublishingCalls {
                 .get(properties.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
         processed.record(sent.stream().map(o -> (Map.Entry<String, String>) new SimpleEntry<>(o.callId(), o.complaintId()))
                 .toList());
+        sent.forEach(o -> input.complaintOfCall.put(o.callId(), o.complaintId()));
+        // A repeat inside this chunk learns the complaint of its first occurrence.
+        outcomes.replaceAll(o -> o.complaintId() != null ? o : new CallOutcome(o.line(), o.callId(), o.outcome(),
+                input.complaintOfCall.get(o.callId()), o.matchedBy(), o.reason()));
         outcomes.addAll(sent);
         outcomes.sort(java.util.Comparator.comparingInt(CallOutcome::line));
         return outcomes;
     }
 
-    private Map<String, ComplaintId> openByContact(List<Call> calls) {
+    /** Earlier new complaints of this input first (newer than anything indexed), then the read model's. */
+    private static List<SameMatter.Candidate> candidates(String contactHash, Input input,
+            Map<String, List<SameMatter.Candidate>> openByContact) {
+        List<SameMatter.Candidate> all = new ArrayList<>(input.newByContact.getOrDefault(contactHash, List.of()));
+        all.addAll(openByContact.getOrDefault(contactHash, List.of()));
+        return all;
+    }
+
+    private Map<String, List<SameMatter.Candidate>> openByContact(List<Call> calls) {
         try {
             return openComplaints.byPhone(calls.stream().map(Call::callerNumber).toList());
         } catch (RuntimeException e) {

@@ -99,6 +99,23 @@ class TranscriptsApiTest extends HotlineIntegrationTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aCallIdTwiceInOneUploadIsPublishedOnceAndTheRepeatNamesItsComplaint() {
+        byte[] csv = ("call_id,caller_number,summary\n"
+                + "API-TWICE-1,13500006611,单元门闭门器坏了\n"
+                + "API-TWICE-1,13500006611,单元门闭门器坏了\n").getBytes(StandardCharsets.UTF_8);
+
+        ResponseEntity<Map> response = rest.postForEntity(URL, body(csv, MediaType.parseMediaType("text/csv")), Map.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody()).containsEntry("complaints", 1).containsEntry("duplicates", 1);
+        List<Map<String, Object>> results = (List<Map<String, Object>>) response.getBody().get("results");
+        assertThat(results).extracting(r -> r.get("outcome")).containsExactly("complaint", "duplicate");
+        assertThat(results.get(1)).containsEntry("line", 3).containsEntry("complaintId", results.get(0).get("complaintId"));
+        assertThat(hotlineEvents("API-TWICE-")).hasSize(1);
+    }
+
+    @Test
     void aPlainTextTranscriptCanBeUploaded() {
         byte[] text = """
                 call_id: API-TXT-1

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.hearken.analytics.lookup.ComplaintLookup;
+import io.hearken.events.Actor;
 import io.hearken.events.Channel;
 import io.hearken.events.ComplaintEvent;
 import io.hearken.events.ComplaintId;
 import io.hearken.events.ComplaintReceived;
+import io.hearken.events.ComplaintResolved;
 import io.hearken.events.ComplaintRouted;
 import io.hearken.events.Contact;
 import io.hearken.events.Events;
@@ -34,7 +36,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /** The watched inbox end to end: files in, events on the real intake.hotline topic, files in their final folder. */
@@ -138,6 +143,8 @@ class HotlineFolderTest extends HotlineIntegrationTest {
 
         awaitFile(rejected(), "bad-row.csv");
         List<String> error = Files.readAllLines(awaitFile(rejected(), "bad-row.csv.error.txt"));
+        assertThat(error.get(0)).isEqualTo("# bad-row.csv — 4 处问题 / problem(s); 其余 2 通通话已处理 / the other 2 call(s) "
+                + "were taken");
         assertThat(error).anySatisfy(l -> assertThat(l).startsWith("line 3 (call BAD-20261123-0502)").contains("start_time"))
                 .anySatisfy(l -> assertThat(l).startsWith("line 4:").contains("call_id is required"))
                 .anySatisfy(l -> assertThat(l).startsWith("line 5 (call BAD-20261123-0504)").contains("summary or transcript"))
@@ -155,7 +162,9 @@ class HotlineFolderTest extends HotlineIntegrationTest {
     }
 
     @Test
-    void aTenThousandCallFileGoesThroughExactlyOnce() throws Exception {
+    @ExtendWith(OutputCaptureExtension.class)
+    void aTenThousandCallFileGoesThroughExactlyOnceWithProgressAndASummaryInTheLog(CapturedOutput log)
+            throws Exception {
         dropBytes("big-export.csv", csv("BIG-", 10_000));
 
         awaitFile(processed(), "big-export.csv");
@@ -164,11 +173,16 @@ class HotlineFolderTest extends HotlineIntegrationTest {
                 Collectors.counting()));
         assertThat(perCall).hasSize(10_000);
         assertThat(perCall.values()).allMatch(n -> n == 1);
-        assertThat(watcher.recentReports()).anySatisfy(r -> {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(watcher.recentReports()).anySatisfy(r -> {
             assertThat(r.file()).isEqualTo("big-export.csv");
             assertThat(r.complaints()).isEqualTo(10_000);
             assertThat(r.result()).isEqualTo(FileReport.Result.PROCESSED);
-        });
+        }));
+        // progress-every is 2500 in these tests
+        assertThat(log.getOut()).contains("Hotline big-export.csv: 2500 of 10000 calls done",
+                "Hotline big-export.csv: 5000 of 10000 calls done", "Hotline big-export.csv: 7500 of 10000 calls done")
+                .containsPattern("Hotline file big-export\\.csv: processed, 10000 calls read, 10000 new complaints, "
+                        + "0 follow-ups, 0 already done, 0 rejected, in \\d+ ms -> .*processed.big-export\\.csv");
     }
 
     @Test
@@ -191,11 +205,11 @@ class HotlineFolderTest extends HotlineIntegrationTest {
                 r -> sourceRef(r.value()), Collectors.counting()));
         assertThat(perCall).hasSize(400);
         assertThat(perCall.values()).allMatch(n -> n == 1);
-        assertThat(watcher.recentReports()).anySatisfy(r -> {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(watcher.recentReports()).anySatisfy(r -> {
             assertThat(r.file()).isEqualTo("crash.csv");
             assertThat(r.duplicates()).isEqualTo(200);
             assertThat(r.complaints()).isEqualTo(200);
-        });
+        }));
     }
 
     @Test
@@ -259,6 +273,75 @@ class HotlineFolderTest extends HotlineIntegrationTest {
         assertThat(followUp.complaintId()).isEqualTo(existing);
         assertThat(followUp.matchedBy()).isEqualTo("agent");
         assertThat(hotlineEvents("FU-AGENT-2").get(0).value()).isInstanceOf(ComplaintReceived.class);
+    }
+
+    @Test
+    void aCallFromTheNumberOfAnOpenComplaintAboutAnotherBuildingIsANewComplaint() throws Exception {
+        existingComplaint(new Contact(null, null, "13700008811")); // in 1号楼
+        Files.writeString(inbox().resolve("other-building.json"), """
+                {"call_id": "FU-OTHER-1", "caller_number": "13700008811", "location": "5号楼 0302",
+                 "summary": "5号楼0302门口的楼道灯坏了"}""");
+
+        awaitFile(processed(), "other-building.json");
+        assertThat(hotlineEvents("FU-OTHER-1")).singleElement()
+                .satisfies(r -> assertThat(r.value()).isInstanceOf(ComplaintReceived.class));
+    }
+
+    @Test
+    void aCallFromTheNumberOfAResolvedComplaintIsANewComplaint() throws Exception {
+        ComplaintId resolved = existingComplaint(new Contact(null, null, "13700008821"));
+        kafka.send(Topics.UPDATES, resolved.value(), new ComplaintResolved(Events.newId(), resolved, Instant.now(),
+                new Actor("li.wei", "李伟", "maintenance", Actor.Role.STAFF), "已更换水管")).get();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> lookup.find(resolved).map(v -> "RESOLVED".equalsIgnoreCase(v.status())).orElse(false));
+        Files.writeString(inbox().resolve("after-resolved.json"), """
+                {"call_id": "FU-RESOLVED-1", "caller_number": "13700008821", "summary": "厨房又开始漏水"}""");
+
+        awaitFile(processed(), "after-resolved.json");
+        assertThat(hotlineEvents("FU-RESOLVED-1")).singleElement()
+                .satisfies(r -> assertThat(r.value()).isInstanceOf(ComplaintReceived.class));
+    }
+
+    @Test
+    void aSecondCallOfOneNumberInTheSameFileAboutTheSameMatterIsAFollowUpOnTheFirst() throws Exception {
+        Files.writeString(inbox().resolve("same-day.csv"), """
+                call_id,caller_number,category,location,summary
+                SAMEDAY-1,13700008831,电梯,6号楼 1101,6号楼电梯停在12层不动
+                SAMEDAY-2,137 0000 8831,电梯,6栋,再次来电：电梯仍未修好
+                SAMEDAY-3,13700008831,噪音,6号楼 1101,楼上夜间装修噪音
+                SAMEDAY-4,13700008832,电梯,6号楼 0901,6号楼电梯停在12层不动
+                """);
+
+        awaitFile(processed(), "same-day.csv");
+        Map<String, ComplaintEvent> byCall = hotlineEvents("SAMEDAY-").stream()
+                .collect(Collectors.toMap(r -> sourceRef(r.value()), ConsumerRecord::value));
+        assertThat(byCall).hasSize(4);
+        ComplaintId first = byCall.get("SAMEDAY-1").complaintId();
+        assertThat(byCall.get("SAMEDAY-1")).isInstanceOf(ComplaintReceived.class);
+        assertThat(byCall.get("SAMEDAY-2")).isInstanceOfSatisfying(FollowUpReceived.class, f -> {
+            assertThat(f.complaintId()).isEqualTo(first);
+            assertThat(f.matchedBy()).isEqualTo("contact");
+        });
+        // another matter from the same number, and the same matter from a neighbour: complaints of their own
+        assertThat(byCall.get("SAMEDAY-3")).isInstanceOf(ComplaintReceived.class);
+        assertThat(byCall.get("SAMEDAY-4")).isInstanceOf(ComplaintReceived.class);
+        assertThat(byCall.values().stream().map(ComplaintEvent::complaintId).distinct()).hasSize(3);
+    }
+
+    @Test
+    void anEmptyFileIsRejectedNotFiledAsDone() throws Exception {
+        Files.writeString(inbox().resolve("empty-export.txt"), "\n");
+
+        awaitFile(rejected(), "empty-export.txt");
+        assertThat(Files.readAllLines(awaitFile(rejected(), "empty-export.txt.error.txt"))).containsExactly(
+                "# empty-export.txt — 1 处问题 / problem(s); 没有通话被处理 / no call was taken",
+                "file: 文件中没有通话 / the file holds no call");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(watcher.recentReports()).anySatisfy(r -> {
+            assertThat(r.file()).isEqualTo("empty-export.txt");
+            assertThat(r.result()).isEqualTo(FileReport.Result.REJECTED);
+            assertThat(r.calls()).isZero();
+            assertThat(r.rejected()).isZero();
+        }));
     }
 
     /** A complaint in the read model: routed, as the router would publish it, and indexed by analytics. */

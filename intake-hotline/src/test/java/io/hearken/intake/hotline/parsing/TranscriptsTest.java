@@ -226,4 +226,63 @@ class TranscriptsTest {
             assertThat(p.reason()).contains("no call_id");
         });
     }
+    @Test
+    void blankLinesAndRowsOfBareCommasAreSkippedAndTheLinesReportedStayRight() {
+        String csv = "call_id,caller_number,summary\n"
+                + "C-1,13800000001,楼道灯不亮\n"
+                + "\n\n"
+                + "C-2,13800000002,\n" // line 5: no summary
+                + ",,\n"
+                + " , , \n"
+                + "C-3,13800000003,\"两行的\n摘要\"\n"
+                + "C-4,13800000004,垃圾未清运\n"
+                + ",,\n,,\n"; // the trailing rows a spreadsheet writes
+        Parsed parsed = transcripts.parse(csv.getBytes(StandardCharsets.UTF_8), TranscriptFormat.CSV);
+
+        assertThat(parsed.calls()).extracting(Call::callId, Call::line)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("C-1", 2), org.assertj.core.groups.Tuple.tuple("C-3", 8),
+                        org.assertj.core.groups.Tuple.tuple("C-4", 10));
+        assertThat(parsed.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(5);
+            assertThat(p.callId()).isEqualTo("C-2");
+            assertThat(p.reason()).contains("summary or transcript is required");
+        });
+    }
+
+    @Test
+    void aFileWithoutAnyCallIsAProblemOfTheWholeFileInEveryFormat() {
+        for (var input : List.of(
+                java.util.Map.entry(TranscriptFormat.TEXT, " \n\n---\n"),
+                java.util.Map.entry(TranscriptFormat.CSV, "call_id,summary\n,\n"),
+                java.util.Map.entry(TranscriptFormat.JSON, "[]"))) {
+            Parsed parsed = transcripts.parse(input.getValue().getBytes(StandardCharsets.UTF_8), input.getKey());
+
+            assertThat(parsed.calls()).as(input.getKey().name()).isEmpty();
+            assertThat(parsed.problems()).as(input.getKey().name()).singleElement().satisfies(p -> {
+                assertThat(p.line()).isZero();
+                assertThat(p.reason()).isEqualTo("文件中没有通话 / the file holds no call");
+                assertThat(p.toString()).startsWith("file: ");
+            });
+        }
+    }
+    @Test
+    void aWindowsExportWithCrLfLineEndsReportsTheSameLines() {
+        String csv = "call_id,summary\r\nW-1,漏水\r\n\r\nW-2,\"两行\r\n摘要\"\r\nW-3,\r\n,\r\n";
+        Parsed parsed = transcripts.parse(csv.getBytes(java.nio.charset.Charset.forName("GBK")), TranscriptFormat.CSV);
+
+        assertThat(parsed.charset()).isEqualTo(TextDecoding.GB18030);
+        assertThat(parsed.calls()).extracting(Call::line).containsExactly(2, 4);
+        assertThat(parsed.problems()).extracting(Problem::line, Problem::callId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(6, "W-3"));
+    }
+
+    @Test
+    void charactersBeyondGbkAreReadAsGb18030() {
+        // 䶮 (CJK extension A) and 𠀀 (extension B) exist in GB18030 but not in GBK
+        String csv = "call_id,summary\nG-1,刘䶮反映𠀀号楼电梯异响\n";
+        Parsed parsed = transcripts.parse(csv.getBytes(TextDecoding.GB18030), TranscriptFormat.CSV);
+
+        assertThat(parsed.charset()).isEqualTo(TextDecoding.GB18030);
+        assertThat(parsed.calls()).singleElement().satisfies(c -> assertThat(c.summary()).isEqualTo("刘䶮反映𠀀号楼电梯异响"));
+    }
 }
