@@ -10,6 +10,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -34,7 +37,11 @@ abstract class WalkingSkeletonChecks {
         assertThat(id).matches("HK-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            ResponseEntity<Map> read = rest.getForEntity("/api/v1/complaints/" + id, Map.class);
+            // The resident's own text is shown to the resident only: the contact used at submission proves it.
+            HttpHeaders resident = new HttpHeaders();
+            resident.set("Hearken-Contact", "zhang.wei@example.com");
+            ResponseEntity<Map> read = rest.exchange("/api/v1/complaints/" + id, HttpMethod.GET,
+                    new HttpEntity<>(resident), Map.class);
             assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
             assertThat(read.getBody()).containsEntry("id", id).containsEntry("description", "三号楼电梯困人，请尽快处理");
             assertThat((String) read.getBody().get("department")).isNotBlank();

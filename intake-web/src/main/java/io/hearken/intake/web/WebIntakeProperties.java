@@ -2,6 +2,7 @@ package io.hearken.intake.web;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -13,10 +14,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param hotline the phone number shown when the service is unavailable
  * @param idempotencyTopic the compacted topic that remembers idempotency key → complaint id
  * @param publicBaseUrl prefix for tracking links in API answers (empty: relative links)
+ * @param timeZone the zone in which the tracking page shows times (the residents' zone)
  */
 @ConfigurationProperties("hearken.web")
 public record WebIntakeProperties(Path attachmentsDir, Duration publishTimeout, String hotline,
-        String idempotencyTopic, String publicBaseUrl, RateLimit rateLimit, Open311 open311) {
+        String idempotencyTopic, String publicBaseUrl, RateLimit rateLimit, Open311 open311, ZoneId timeZone) {
 
     public WebIntakeProperties {
         attachmentsDir = attachmentsDir == null ? Path.of("data", "attachments") : attachmentsDir;
@@ -26,6 +28,7 @@ public record WebIntakeProperties(Path attachmentsDir, Duration publishTimeout, 
         publicBaseUrl = publicBaseUrl == null ? "" : publicBaseUrl;
         rateLimit = rateLimit == null ? new RateLimit(0, null) : rateLimit;
         open311 = open311 == null ? new Open311(null, null) : open311;
+        timeZone = timeZone == null ? ZoneId.of("Asia/Shanghai") : timeZone;
     }
 
     /** Submissions per client IP: {@code capacity} at once, refilled over {@code period}. */

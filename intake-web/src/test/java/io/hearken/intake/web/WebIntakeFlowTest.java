@@ -229,6 +229,55 @@ class WebIntakeFlowTest {
     }
 
     @Test
+    void open311ByIdIgnoresTheWindowAndShowsOnlyItsOwnReportsText() throws Exception {
+        String old = TrackingIds.next().value();
+        String web = TrackingIds.next().value();
+        index(old, "resolved", "OPEN311", "noise", Instant.now().minus(Duration.ofDays(200)), "h4",
+                Map.of("lat", 31.2304, "lon", 121.4737));
+        index(web, "assigned", "WEB", "facility", Instant.now().minusSeconds(60), "h5", null);
+
+        // service_request_id overrides every other parameter (the spec), so old requests keep their updates.
+        mvc.perform(get("/open311/v2/requests.json").param("service_request_id", old + "," + web)
+                        .param("status", "open").param("start_date", Instant.now().minusSeconds(10).toString()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.service_request_id=='" + old + "')].status").value(
+                        org.hamcrest.Matchers.hasItem("closed")))
+                .andExpect(jsonPath("$[?(@.service_request_id=='" + old + "')].lat").value(
+                        org.hamcrest.Matchers.hasItem(31.2304)))
+                .andExpect(jsonPath("$[?(@.service_request_id=='" + old + "')].description").value(
+                        org.hamcrest.Matchers.hasItem("description of " + old)))
+                .andExpect(jsonPath("$[?(@.service_request_id=='" + web + "')].status").value(
+                        org.hamcrest.Matchers.hasItem("open")));
+        // A web resident's complaint is not public: its state by id, never its text or place.
+        mvc.perform(get("/open311/v2/requests/" + web + ".xml"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<service_request_id>" + web + "</service_request_id>")))
+                .andExpect(content().string(containsString("<description/>")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("description of " + web))))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("1号楼"))));
+        // An unknown jurisdiction is the spec's error too.
+        mvc.perform(get("/open311/v2/requests.json").param("jurisdiction_id", "elsewhere"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$[0].code").value(404));
+    }
+
+    @Test
+    void theStatusApiShowsTheResidentsTextOnlyToTheResident() throws Exception {
+        String id = TrackingIds.next().value();
+        index(id, "assigned", "WEB", "facility", Instant.now(),
+                new PersonalData("flow-test-secret").hash("owner@example.com"), null);
+        mvc.perform(get("/api/v1/complaints/" + id))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.department").value("maintenance"))
+                .andExpect(jsonPath("$.description").doesNotExist());
+        mvc.perform(get("/api/v1/complaints/" + id).header("Hearken-Contact", "Owner@Example.com"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.description").value("description of " + id));
+        mvc.perform(get("/api/v1/complaints/" + id).header("Hearken-Contact", "thief@example.com"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void aResidentCommentsAndRatesTheirOwnComplaint() throws Exception {
         String open = TrackingIds.next().value();
         String done = TrackingIds.next().value();
@@ -262,7 +311,7 @@ class WebIntakeFlowTest {
                 });
 
         // The tracking page shows the complaint to its resident only.
-        mvc.perform(get("/track").param("id", open).param("contact", "resident@example.com"))
+        mvc.perform(post("/track").param("id", open).param("contact", "resident@example.com"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("处理中")))
                 .andExpect(content().string(containsString("description of " + open)));
@@ -276,11 +325,21 @@ class WebIntakeFlowTest {
         mvc.perform(get("/v3/api-docs"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/complaints'].post").exists())
-                .andExpect(jsonPath("$.paths['/api/v1/complaints/{id}/feedback'].post").exists());
+                .andExpect(jsonPath("$.paths['/api/v1/complaints/{id}/feedback'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/complaints'].post.responses['503']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/complaints'].post.parameters[?(@.name=='Idempotency-Key')]")
+                        .exists())
+                .andExpect(jsonPath("$.paths['/api/v1/complaints/{id}'].get.parameters[?(@.name=='Hearken-Contact')]")
+                        .exists());
     }
 
     void index(String id, String status, String channel, String category, Instant at, String contactHash)
             throws Exception {
+        index(id, status, channel, category, at, contactHash, null);
+    }
+
+    void index(String id, String status, String channel, String category, Instant at, String contactHash,
+            Map<String, Double> location) throws Exception {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("id", id);
         doc.put("status", status);
@@ -294,6 +353,9 @@ class WebIntakeFlowTest {
         doc.put("building", "1号楼");
         doc.put("receivedAt", at.toString());
         doc.put("contactHash", contactHash);
+        if (location != null) {
+            doc.put("location", location);
+        }
         elasticsearch.index(i -> i.index(Indices.COMPLAINTS).id(id).document(doc).refresh(Refresh.True));
         await().atMost(Duration.ofSeconds(10)).until(() -> elasticsearch.exists(e -> e.index(Indices.COMPLAINTS)
                 .id(id)).value());

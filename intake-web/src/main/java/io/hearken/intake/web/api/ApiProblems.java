@@ -118,6 +118,29 @@ class ApiProblems {
         });
     }
 
+    /**
+     * Whatever else goes wrong still answers with a problem body: Spring's own client errors (a missing header,
+     * a wrong method) with their status, anything else (the read model unreachable) as 500 with the hotline.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        Locale locale = WebLocales.resolveForApi(request);
+        if (e instanceof org.springframework.web.ErrorResponse known && known.getStatusCode().is4xxClientError()) {
+            HttpStatus status = HttpStatus.valueOf(known.getStatusCode().value());
+            ProblemDetail body = problem(status, status == HttpStatus.BAD_REQUEST ? "malformed" : "request", locale,
+                    request);
+            if (known.getBody().getDetail() != null) {
+                body.setProperty("reason", known.getBody().getDetail()); // Spring's own words, English
+            }
+            return respond(body);
+        }
+        log.error("Web API request {} failed", request.getRequestURI(), e);
+        ProblemDetail body = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", locale, request);
+        body.setDetail(messages.get("problem.internal.detail", locale, properties.hotline()));
+        body.setProperty("hotline", properties.hotline());
+        return respond(body);
+    }
+
     ProblemDetail problem(HttpStatus status, String name, Locale locale, HttpServletRequest request) {
         ProblemDetail body = ProblemDetail.forStatus(status);
         body.setType(URI.create(TYPE_PREFIX + name));

@@ -26,23 +26,27 @@ final class ApiRecords {
     record Accepted(String id, String status, String trackingUrl) {
     }
 
-    /** GET /api/v1/complaints/{id}: the public view, never a contact, a name or a hash. */
+    /**
+     * GET /api/v1/complaints/{id}: never a contact, a name, a hash or the unit. The resident's own text (subject,
+     * description, building, the texts of the history) only when the caller proved to be the resident.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ComplaintStatus(String id, String status, String category, String urgency, String department,
             Instant receivedAt, Instant firstResponseDue, Instant resolutionDue, String subject, String description,
             String language, String building, List<HistoryItem> history) {
 
-        static ComplaintStatus of(ComplaintView v, List<TimelineEntry> timeline) {
+        static ComplaintStatus of(ComplaintView v, List<TimelineEntry> timeline, boolean own) {
             return new ComplaintStatus(v.id(), v.status(), v.category(), v.urgency(), v.department(), v.receivedAt(),
-                    v.firstResponseDue(), v.resolutionDue(), v.subject(), v.description(), v.language(), v.building(),
-                    timeline.stream().map(HistoryItem::of).toList());
+                    v.firstResponseDue(), v.resolutionDue(), own ? v.subject() : null, own ? v.description() : null,
+                    v.language(), own ? v.building() : null,
+                    timeline.stream().map(e -> HistoryItem.of(e, own)).toList());
         }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record HistoryItem(String type, Instant at, String status, String text, String department) {
-        static HistoryItem of(TimelineEntry e) {
-            return new HistoryItem(e.type(), e.at(), e.status(), e.text(), e.department());
+        static HistoryItem of(TimelineEntry e, boolean withText) {
+            return new HistoryItem(e.type(), e.at(), e.status(), withText ? e.text() : null, e.department());
         }
     }
 

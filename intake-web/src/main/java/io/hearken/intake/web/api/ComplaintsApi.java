@@ -1,12 +1,12 @@
 package io.hearken.intake.web.api;
 
 import io.hearken.analytics.lookup.ComplaintLookup;
-import io.hearken.events.Attachment;
 import io.hearken.events.Channel;
 import io.hearken.events.ComplaintId;
 import io.hearken.intake.web.WebIntakeProperties;
 import io.hearken.intake.web.abuse.RateLimiter;
 import io.hearken.intake.web.attachments.AttachmentStore;
+import io.hearken.intake.web.attachments.StoredAttachments;
 import io.hearken.intake.web.intake.ComplaintDraft;
 import io.hearken.intake.web.intake.DraftValidation;
 import io.hearken.intake.web.intake.FollowingUp;
@@ -16,6 +16,9 @@ import io.hearken.intake.web.intake.Violation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -26,13 +29,14 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
@@ -81,6 +85,20 @@ class ComplaintsApi {
                             schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ApiRecords.NewComplaint.class))}))
     @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER,
             description = "Any unique string; a retry with the same key answers the same complaint id")
+    @ApiResponse(responseCode = "201", description = "Accepted: Kafka has the complaint")
+    @ApiResponse(responseCode = "200", description = "A replay of an earlier request with the same Idempotency-Key")
+    @ApiResponse(responseCode = "400", description = "Field errors (listed in 'errors') or malformed JSON",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "413", description = "JSON over 64 KB, a file over 10 MB",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "415", description = "Neither JSON nor multipart",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used for another complaint",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "429", description = "Rate-limited (see Retry-After)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "503", description = "Kafka did not acknowledge; nothing was saved (see Retry-After)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping
     ResponseEntity<ApiRecords.Accepted> submit(HttpServletRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) throws IOException {
@@ -103,9 +121,18 @@ class ComplaintsApi {
         if (!problems.isEmpty()) {
             throw new InvalidSubmission(problems);
         }
-        List<Attachment> stored = attachments.store(files);
-        var result = submitting.submit(draft, stored, new SubmittingComplaint.Source(Channel.WEB, "api",
-                idempotencyKey, null, Map.of("consent", draft.consent() == null ? "api-terms" : "given")));
+        StoredAttachments stored = attachments.store(files);
+        SubmittingComplaint.Submitted result;
+        try {
+            result = submitting.submit(draft, stored.attachments(), new SubmittingComplaint.Source(Channel.WEB, "api",
+                    idempotencyKey, null, Map.of("consent", draft.consent() == null ? "api-terms" : "given")));
+        } catch (RuntimeException e) {
+            stored.discard(); // not acknowledged: no file without its complaint
+            throw e;
+        }
+        if (!result.created()) {
+            stored.discard(); // a replay: the first request's files are the ones referenced
+        }
         String id = result.id().value();
         var accepted = new ApiRecords.Accepted(id, "received", properties.publicBaseUrl() + "/track?id=" + id);
         // A replayed key answers like the first time, with the same id (200 instead of 201).
@@ -115,25 +142,45 @@ class ComplaintsApi {
                 .body(accepted);
     }
 
-    @Operation(summary = "A complaint's public status and history (no personal data)")
+    @Operation(summary = "A complaint's status, deadlines and public history",
+            description = "With the contact given at submission (header 'Hearken-Contact', or parameter 'contact') "
+                    + "the answer also holds the resident's own text: subject, description, building and the texts "
+                    + "of the history. Never a name, an e-mail, a phone number or the unit.")
+    @Parameter(name = "Hearken-Contact", in = ParameterIn.HEADER,
+            description = "The e-mail (or, without one, the phone) given at submission")
     @GetMapping("/{id}")
-    ApiRecords.ComplaintStatus get(@PathVariable String id) {
+    ApiRecords.ComplaintStatus get(@PathVariable String id, HttpServletRequest request,
+            @RequestHeader(name = "Hearken-Contact", required = false) String contactHeader,
+            @RequestParam(name = "contact", required = false) String contactParam) {
         if (!ComplaintId.isValid(id)) {
             throw new ApiProblems.ApiProblem(HttpStatus.NOT_FOUND, "not-found");
         }
         ComplaintId complaintId = ComplaintId.of(id);
         var view = lookup.find(complaintId)
                 .orElseThrow(() -> new ApiProblems.ApiProblem(HttpStatus.NOT_FOUND, "not-found"));
-        return ApiRecords.ComplaintStatus.of(view, lookup.timeline(complaintId));
+        String contact = !blank(contactHeader) ? contactHeader : contactParam;
+        boolean own = false;
+        if (!blank(contact)) {
+            if (!followingUp.matches(view, contact)) {
+                rateLimiter.check(request.getRemoteAddr()); // wrong guesses count against the address's limit
+                throw new ApiProblems.ApiProblem(HttpStatus.FORBIDDEN, "contact-mismatch");
+            }
+            own = true;
+        }
+        // Whoever knows only the id sees the state; the resident's words need the resident's contact.
+        return ApiRecords.ComplaintStatus.of(view, lookup.timeline(complaintId), own);
     }
 
     @Operation(summary = "A follow-up from the resident",
-            description = "'contact' must be the e-mail (or, without one, the phone) given at submission.")
+            description = "'contact' must be the e-mail (or, without one, the phone) given at submission.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+                    @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ApiRecords.NewComment.class))}))
     @PostMapping("/{id}/comments")
     ResponseEntity<ApiRecords.EventAccepted> comment(@PathVariable String id, HttpServletRequest request,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-            @RequestBody(required = false) ApiRecords.NewComment body) {
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) throws IOException {
         rateLimiter.check(request.getRemoteAddr());
+        ApiRecords.NewComment body = readJson(request, ApiRecords.NewComment.class);
         List<Violation> problems = new ArrayList<>();
         if (body == null || blank(body.contact())) {
             problems.add(Violation.of("contact", "NotBlank"));
@@ -151,12 +198,15 @@ class ComplaintsApi {
                 .body(new ApiRecords.EventAccepted(event.complaintId().value(), event.eventId(), "follow-up-received"));
     }
 
-    @Operation(summary = "The resident's satisfaction (1-5) once resolved; below 3 reopens the complaint")
+    @Operation(summary = "The resident's satisfaction (1-5) once resolved; below 3 reopens the complaint",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+                    @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ApiRecords.NewFeedback.class))}))
     @PostMapping("/{id}/feedback")
     ResponseEntity<ApiRecords.EventAccepted> feedback(@PathVariable String id, HttpServletRequest request,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-            @RequestBody(required = false) ApiRecords.NewFeedback body) {
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) throws IOException {
         rateLimiter.check(request.getRemoteAddr());
+        ApiRecords.NewFeedback body = readJson(request, ApiRecords.NewFeedback.class);
         List<Violation> problems = new ArrayList<>();
         if (body == null || blank(body.contact())) {
             problems.add(Violation.of("contact", "NotBlank"));
@@ -173,6 +223,17 @@ class ComplaintsApi {
         var event = followingUp.feedback(id, body.contact(), body.score(), body.comment(), idempotencyKey);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(new ApiRecords.EventAccepted(event.complaintId().value(), event.eventId(), "feedback-given"));
+    }
+
+    /** A JSON body of a follow-up; none at all is an empty one (its fields are then reported missing). */
+    private <T> T readJson(HttpServletRequest request, Class<T> type) throws IOException {
+        if (request.getContentLengthLong() == 0) {
+            return null;
+        }
+        if (!isJson(request.getContentType())) {
+            throw new ApiProblems.ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-type");
+        }
+        return read(request, type);
     }
 
     private <T> T read(HttpServletRequest request, Class<T> type) throws IOException {

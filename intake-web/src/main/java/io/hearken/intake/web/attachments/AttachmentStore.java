@@ -7,6 +7,8 @@ import io.hearken.intake.web.intake.Violation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -36,8 +38,11 @@ public class AttachmentStore {
         this.dir = properties.attachmentsDir().toAbsolutePath().normalize();
     }
 
-    /** Checks every file first (count, size, type), then stores them; throws {@link InvalidSubmission}. */
-    public List<Attachment> store(List<MultipartFile> files) {
+    /**
+     * Checks every file first (count, size, type), then stores them; throws {@link InvalidSubmission}. When the
+     * submission then fails (Kafka down) the caller discards what this call added, so nothing stays half-saved.
+     */
+    public StoredAttachments store(List<MultipartFile> files) {
         List<MultipartFile> given = files == null ? List.of()
                 : files.stream().filter(f -> f != null && !f.isEmpty()).toList();
         if (given.size() > MAX_FILES) {
@@ -56,16 +61,24 @@ public class AttachmentStore {
             types.add(type);
         }
         List<Attachment> stored = new ArrayList<>();
-        for (int i = 0; i < given.size(); i++) {
-            stored.add(save(given.get(i), types.get(i)));
+        List<Path> added = new ArrayList<>();
+        try {
+            for (int i = 0; i < given.size(); i++) {
+                stored.add(save(given.get(i), types.get(i), added));
+            }
+        } catch (RuntimeException e) {
+            new StoredAttachments(stored, added).discard();
+            throw e;
         }
-        return stored;
+        return new StoredAttachments(stored, added);
     }
 
-    private Attachment save(MultipartFile file, String type) {
+    /** {@code added} collects the files this upload created (not those an earlier upload already stored). */
+    private Attachment save(MultipartFile file, String type, List<Path> added) {
+        Path temp = null;
         try {
             Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, "upload-", ".part");
+            temp = Files.createTempFile(dir, "upload-", ".part");
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             try (InputStream in = new DigestInputStream(file.getInputStream(), sha)) {
                 Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
@@ -73,13 +86,44 @@ public class AttachmentStore {
             String hash = HexFormat.of().formatHex(sha.digest());
             Path target = dir.resolve(hash.substring(0, 2)).resolve(hash + extension(type));
             Files.createDirectories(target.getParent());
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            // The same content stored already may belong to another complaint: keep it, and never count it as
+            // ours. A hard link claims the name atomically, so of two concurrent uploads only one is the creator.
+            if (claim(temp, target)) {
+                added.add(target);
+            }
             return new Attachment(safeName(file.getOriginalFilename()), type, file.getSize(), hash,
                     target.toUri().toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store attachment", e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    private static boolean claim(Path temp, Path target) throws IOException {
+        try {
+            Files.createLink(target, temp);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            if (Files.exists(target)) {
+                return false;
+            }
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a stray .part file is harmless
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import io.hearken.intake.web.WebIntakeProperties;
 import io.hearken.intake.web.abuse.RateLimiter;
 import io.hearken.intake.web.attachments.AttachmentStore;
 import io.hearken.intake.web.attachments.AttachmentTooLarge;
+import io.hearken.intake.web.attachments.StoredAttachments;
 import io.hearken.intake.web.i18n.WebLocales;
 import io.hearken.intake.web.i18n.WebMessages;
 import io.hearken.intake.web.intake.DraftValidation;
@@ -34,6 +35,8 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -45,6 +48,8 @@ class ResidentPages {
 
     private static final Logger log = LoggerFactory.getLogger(ResidentPages.class);
     static final List<String> RESIDENT_TYPES = List.of("owner", "tenant", "student", "staff", "visitor");
+    private static final java.time.format.DateTimeFormatter TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final SubmittingComplaint submitting;
     private final DraftValidation validation;
@@ -95,9 +100,18 @@ class ResidentPages {
             if (!problems.isEmpty()) {
                 throw new InvalidSubmission(problems);
             }
-            var stored = attachments.store(form.getAttachments());
-            var result = submitting.submit(draft, stored, new SubmittingComplaint.Source(Channel.WEB, "form",
-                    form.getFormToken(), null, Map.of("consent", "given")));
+            StoredAttachments stored = attachments.store(form.getAttachments());
+            SubmittingComplaint.Submitted result;
+            try {
+                result = submitting.submit(draft, stored.attachments(), new SubmittingComplaint.Source(Channel.WEB,
+                        "form", form.getFormToken(), null, Map.of("consent", "given")));
+            } catch (RuntimeException e) {
+                stored.discard(); // not acknowledged: no file without its complaint
+                throw e;
+            }
+            if (!result.created()) {
+                stored.discard(); // a double submit: the first one's files are the ones referenced
+            }
             model.addAttribute("trackingId", result.id().value());
             return "web/submitted";
         } catch (InvalidSubmission e) {
@@ -125,7 +139,8 @@ class ResidentPages {
         }
     }
 
-    @GetMapping("/track")
+    /** The form posts, so the contact stays out of the address bar, history and access logs; GET still works. */
+    @RequestMapping(path = "/track", method = {RequestMethod.GET, RequestMethod.POST})
     String track(@RequestParam(required = false) String id, @RequestParam(required = false) String contact,
             HttpServletRequest request, HttpServletResponse response, Model model) {
         Locale locale = page(request, response, model);
@@ -143,15 +158,26 @@ class ResidentPages {
             model.addAttribute("statusText", messages.get("status." + lower(view.status()), locale));
             model.addAttribute("categoryText", Taxonomy.byCode(view.category())
                     .map(c -> locale == WebLocales.EN ? c.en() : c.zh()).orElse(view.category()));
+            model.addAttribute("departmentText", department(view.department(), locale));
+            model.addAttribute("receivedText", time(view.receivedAt()));
+            model.addAttribute("firstResponseDueText", time(view.firstResponseDue()));
+            model.addAttribute("resolutionDueText", time(view.resolutionDue()));
             List<TimelineEntry> timeline = lookup.timeline(ComplaintId.of(view.id()));
             model.addAttribute("timeline", timeline.stream().map(e -> Map.of(
-                    "at", e.at() == null ? "" : e.at().toString(),
+                    "at", time(e.at()),
                     "what", messages.getOrDefault("event." + e.type(), e.type(), locale),
                     "text", e.text() == null ? "" : e.text())).toList());
             model.addAttribute("resolved", "resolved".equalsIgnoreCase(view.status()));
         } catch (FollowingUp.Refused e) {
             // One message for both: it must not reveal whether a tracking id exists.
             model.addAttribute("error", messages.get("track.not-found", locale));
+            try {
+                rateLimiter.check(request.getRemoteAddr()); // wrong guesses count against the address's limit
+            } catch (RateLimiter.RateLimited limited) {
+                response.setStatus(429);
+                response.setHeader("Retry-After", String.valueOf(limited.retryAfterSeconds()));
+                model.addAttribute("error", messages.get("form.rate-limited", locale));
+            }
         } catch (RuntimeException e) {
             log.warn("Tracking lookup failed: {}", e.toString());
             response.setStatus(503);
@@ -208,6 +234,15 @@ class ResidentPages {
                 "name", locale == WebLocales.EN ? c.en() : c.zh())).toList());
         model.addAttribute("maxFiles", AttachmentStore.MAX_FILES);
         return "web/form";
+    }
+
+    /** Times in the residents' zone, minutes only: what a person reads on a receipt. */
+    private String time(java.time.Instant at) {
+        return at == null ? "" : TIME.format(at.atZone(properties.timeZone()));
+    }
+
+    private String department(String code, Locale locale) {
+        return code == null || code.isBlank() ? "" : messages.getOrDefault("department." + code, code, locale);
     }
 
     private static String lower(String s) {

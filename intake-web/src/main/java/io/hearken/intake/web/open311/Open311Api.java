@@ -90,14 +90,18 @@ class Open311Api {
     }
 
     @GetMapping("/services.{format:json|xml}")
-    ResponseEntity<String> services(@PathVariable String format, HttpServletRequest request) {
+    ResponseEntity<String> services(@PathVariable String format, HttpServletRequest request,
+            @RequestParam(name = "jurisdiction_id", required = false) String jurisdiction) {
+        checkJurisdiction(jurisdiction);
         Locale locale = WebLocales.resolveForApi(request);
         List<Map<String, Object>> services = Taxonomy.DEFAULT.stream().map(c -> service(c, locale)).toList();
         return render(format, services, "services", "service");
     }
 
     @GetMapping("/services/{code}.{format:json|xml}")
-    ResponseEntity<String> definition(@PathVariable String code, @PathVariable String format) {
+    ResponseEntity<String> definition(@PathVariable String code, @PathVariable String format,
+            @RequestParam(name = "jurisdiction_id", required = false) String jurisdiction) {
+        checkJurisdiction(jurisdiction);
         Taxonomy.byCode(code).orElseThrow(() -> new Open311Error(404, "service_code not found: " + code));
         Map<String, Object> definition = new LinkedHashMap<>();
         definition.put("service_code", code);
@@ -175,8 +179,12 @@ class Open311Api {
         Locale locale = WebLocales.resolveForApi(request);
         List<String> idList = split(ids).stream().filter(ComplaintId::isValid).map(i -> ComplaintId.of(i).value())
                 .toList();
-        if (ids != null && !split(ids).isEmpty() && idList.isEmpty()) {
-            return render(format, List.of(), "service_requests", "request");
+        if (!split(ids).isEmpty()) {
+            // The spec: service_request_id overrides every other parameter (no window: old requests too).
+            List<Map<String, Object>> rows = idList.isEmpty() ? List.of()
+                    : requests.find(idList, List.of(), List.of(), List.of(), null, null).stream()
+                            .map(r -> request(r, locale)).toList();
+            return render(format, rows, "service_requests", "request");
         }
         // The spec's window: no dates → the last 90 days; one date → 90 days from/to it; never more than 90.
         Instant to = end == null ? null : date(end, "end_date");
@@ -200,10 +208,8 @@ class Open311Api {
             case "open,closed", "closed,open" -> List.of();
             default -> throw new Open311Error(400, "status must be open or closed");
         };
-        List<Map<String, Object>> rows = requests.find(idList, split(codes), statuses,
-                idList.isEmpty() ? List.of(Channel.OPEN311.name()) : List.of(), from, to)
-                .stream().map(r -> request(r.id(), r.status(), r.category(), r.department(), r.description(),
-                        r.building(), r.receivedAt(), locale)).toList();
+        List<Map<String, Object>> rows = requests.find(List.of(), split(codes), statuses,
+                List.of(Channel.OPEN311.name()), from, to).stream().map(r -> request(r, locale)).toList();
         return render(format, rows, "service_requests", "request");
     }
 
@@ -216,8 +222,12 @@ class Open311Api {
         }
         ComplaintView v = lookup.find(ComplaintId.of(id))
                 .orElseThrow(() -> new Open311Error(404, "service_request_id not found: " + id));
-        return render(format, List.of(request(v.id(), v.status(), v.category(), v.department(), v.description(),
-                v.building(), v.receivedAt(), WebLocales.resolveForApi(request))), "service_requests", "request");
+        // The read model's view has no location or update time: the list query has them, by id.
+        List<Open311Requests.Row> rows = requests.find(List.of(v.id()), List.of(), List.of(), List.of(), null, null);
+        Open311Requests.Row row = rows.isEmpty() ? new Open311Requests.Row(v.id(), v.status(), v.channel(),
+                v.category(), v.department(), v.building(), v.description(), v.receivedAt(), null, v.resolutionDue(),
+                null) : rows.get(0);
+        return render(format, List.of(request(row, WebLocales.resolveForApi(request))), "service_requests", "request");
     }
 
     @ExceptionHandler(Open311Error.class)
@@ -236,7 +246,9 @@ class Open311Api {
     @ExceptionHandler(IntakeUnavailable.class)
     ResponseEntity<String> unavailable(IntakeUnavailable e, HttpServletRequest request) {
         log.warn("Open311 intake unavailable: {}", e.getMessage());
-        return errors(request, 503, "service temporarily unavailable, please retry later");
+        ResponseEntity<String> body = errors(request, 503, "service temporarily unavailable, nothing was saved; "
+                + "please retry later");
+        return ResponseEntity.status(503).headers(body.getHeaders()).header("Retry-After", "30").body(body.getBody());
     }
 
     @ExceptionHandler(IdempotencyConflict.class)
@@ -247,6 +259,16 @@ class Open311Api {
     @ExceptionHandler(org.springframework.web.bind.MissingServletRequestParameterException.class)
     ResponseEntity<String> missing(Exception e, HttpServletRequest request) {
         return errors(request, 400, e.getMessage());
+    }
+
+    /** Anything else still answers in the spec's format: a client's own error with its status, else 500. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<String> unexpected(Exception e, HttpServletRequest request) {
+        if (e instanceof org.springframework.web.ErrorResponse known && known.getStatusCode().is4xxClientError()) {
+            return errors(request, known.getStatusCode().value(), e.getMessage());
+        }
+        log.warn("Open311 request {} failed", request.getRequestURI(), e);
+        return errors(request, 500, "internal error, please retry later");
     }
 
     private ResponseEntity<String> errors(HttpServletRequest request, int code, String description) {
@@ -270,29 +292,40 @@ class Open311Api {
         return s;
     }
 
-    private Map<String, Object> request(String id, String status, String category, String department,
-            String description, String address, Instant received, Locale locale) {
+    /**
+     * One request as the spec shows it. Open311 reports are public by nature; a complaint that came in through
+     * another channel (looked up by its id) shows its state, never the resident's text or address.
+     */
+    private Map<String, Object> request(Open311Requests.Row row, Locale locale) {
+        String status = row.status();
         boolean closed = status != null && CLOSED.contains(status);
-        var cat = category == null ? java.util.Optional.<Taxonomy.Category>empty() : Taxonomy.byCode(category);
+        boolean open311 = Channel.OPEN311.name().equalsIgnoreCase(row.channel());
+        var cat = row.category() == null ? java.util.Optional.<Taxonomy.Category>empty()
+                : Taxonomy.byCode(row.category());
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("service_request_id", id);
+        r.put("service_request_id", row.id());
         r.put("status", closed ? "closed" : "open");
         r.put("status_notes", status == null ? null : status.toLowerCase(Locale.ROOT));
         r.put("service_name", cat.map(c -> locale == WebLocales.EN ? c.en() : c.zh()).orElse(null));
-        r.put("service_code", category);
-        r.put("description", description);
-        r.put("agency_responsible", department);
+        r.put("service_code", row.category());
+        r.put("description", open311 ? row.description() : null);
+        r.put("agency_responsible", row.department());
         r.put("service_notice", null);
-        r.put("requested_datetime", received == null ? null : received.atOffset(ZoneOffset.UTC).toString());
-        r.put("updated_datetime", null);
-        r.put("expected_datetime", null);
-        r.put("address", address);
+        r.put("requested_datetime", datetime(row.receivedAt()));
+        r.put("updated_datetime", datetime(row.updatedAt()));
+        r.put("expected_datetime", closed ? null : datetime(row.resolutionDue()));
+        r.put("address", open311 ? row.building() : null);
         r.put("address_id", null);
         r.put("zipcode", null);
-        r.put("lat", null);
-        r.put("long", null);
+        Map<String, Double> location = open311 ? row.location() : null;
+        r.put("lat", location == null ? null : location.get("lat"));
+        r.put("long", location == null ? null : location.get("lon"));
         r.put("media_url", null);
         return r;
+    }
+
+    private static String datetime(Instant at) {
+        return at == null ? null : at.atOffset(ZoneOffset.UTC).toString();
     }
 
     private ResponseEntity<String> render(String format, List<Map<String, Object>> rows, String root, String item) {

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /** The list query behind {@code GET requests.json}: the {@code complaints} alias, newest first. */
@@ -20,7 +21,8 @@ class Open311Requests {
 
     /** The fields of a {@code complaints} document that Open311 shows. */
     record Row(String id, String status, String channel, String category, String department, String building,
-            String description, Instant receivedAt) {
+            String description, Instant receivedAt, Instant updatedAt, Instant resolutionDue,
+            Map<String, Double> location) {
     }
 
     static final int MAX_ROWS = 1000;
@@ -36,12 +38,15 @@ class Open311Requests {
      * @param categories  service codes, or empty for all
      * @param statuses    index statuses to include, or empty for all
      * @param channels    channels to include (the public feed lists Open311 requests only)
+     * @param from        received from (with {@code to}; both null: no date filter)
      */
     List<Row> find(List<String> ids, List<String> categories, List<String> statuses, List<String> channels,
             Instant from, Instant to) {
         List<Query> filters = new ArrayList<>();
-        filters.add(Query.of(q -> q.range(r -> r.untyped(u -> u.field("receivedAt")
-                .gte(JsonData.of(from.toString())).lte(JsonData.of(to.toString()))))));
+        if (from != null && to != null) {
+            filters.add(Query.of(q -> q.range(r -> r.untyped(u -> u.field("receivedAt")
+                    .gte(JsonData.of(from.toString())).lte(JsonData.of(to.toString()))))));
+        }
         terms(filters, "id", ids);
         terms(filters, "category", categories);
         terms(filters, "status", statuses);

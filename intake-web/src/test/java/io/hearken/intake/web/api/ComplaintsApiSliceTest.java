@@ -168,6 +168,60 @@ class ComplaintsApiSliceTest {
     }
 
     @Test
+    void theResidentsOwnTextNeedsTheResidentsContact() throws Exception {
+        var view = new ComplaintView("HK-7K2M-9QXD", "assigned", "WEB", "facility", "URGENT", 1, "maintenance",
+                "电梯故障", "电梯困人，我的电话 13800000000", "zh-CN", "3号楼", "1203",
+                Instant.parse("2026-11-23T10:00:00Z"), Instant.parse("2026-11-23T11:00:00Z"),
+                Instant.parse("2026-11-24T10:00:00Z"), "hash", null, "TENANT", null, null, null, null, "PENDING",
+                null, false, null, 0);
+        when(lookup.find(ComplaintId.of("HK-7K2M-9QXD"))).thenReturn(Optional.of(view));
+        when(lookup.timeline(any())).thenReturn(List.of(new io.hearken.analytics.lookup.TimelineEntry("e1",
+                "follow-up-received", Instant.parse("2026-11-23T12:00:00Z"), null, "又坏了", null)));
+        when(followingUp.matches(view, "resident@example.com")).thenReturn(true);
+
+        // Only the id: state, deadlines and the kinds of history, none of the resident's words.
+        mvc.perform(get("/api/v1/complaints/HK-7K2M-9QXD"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("assigned"))
+                .andExpect(jsonPath("$.urgency").value("URGENT"))
+                .andExpect(jsonPath("$.resolutionDue").value("2026-11-24T10:00:00Z"))
+                .andExpect(jsonPath("$.history[0].type").value("follow-up-received"))
+                .andExpect(jsonPath("$.description").doesNotExist())
+                .andExpect(jsonPath("$.building").doesNotExist())
+                .andExpect(jsonPath("$.history[0].text").doesNotExist())
+                .andExpect(content().string(not(containsString("13800000000"))));
+        // With the contact given at submission: the resident's own text and follow-ups too.
+        mvc.perform(get("/api/v1/complaints/HK-7K2M-9QXD").header("Hearken-Contact", "resident@example.com"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.subject").value("电梯故障"))
+                .andExpect(jsonPath("$.description").value("电梯困人，我的电话 13800000000"))
+                .andExpect(jsonPath("$.building").value("3号楼"))
+                .andExpect(jsonPath("$.history[0].text").value("又坏了"))
+                .andExpect(content().string(not(containsString("1203"))))
+                .andExpect(content().string(not(containsString("\"hash\""))));
+        // Someone else's contact is refused, in the caller's language.
+        mvc.perform(get("/api/v1/complaints/HK-7K2M-9QXD").param("contact", "other@example.com")
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:hearken:problem:contact-mismatch"))
+                .andExpect(jsonPath("$.title").value("Contact does not match"));
+    }
+
+    @Test
+    void aReadModelFailureIsStillAProblemBodyWithTheHotline() throws Exception {
+        when(lookup.find(any())).thenThrow(new java.io.UncheckedIOException("Elasticsearch unreachable",
+                new java.io.IOException("connection refused")));
+        mvc.perform(get("/api/v1/complaints/HK-7K2M-9QXD"))
+                .andExpect(status().isInternalServerError())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:hearken:problem:internal"))
+                .andExpect(jsonPath("$.title").value("服务器内部错误"))
+                .andExpect(jsonPath("$.detail").value(containsString("400-800-1234")))
+                .andExpect(content().string(not(containsString("connection refused"))));
+    }
+
+    @Test
     void anUnknownIdIsANotFoundProblem() throws Exception {
         mvc.perform(get("/api/v1/complaints/nonsense").header("Accept-Language", "en"))
                 .andExpect(status().isNotFound())
@@ -181,6 +235,26 @@ class ComplaintsApiSliceTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[?(@.field=='contact')].code").value(hasItem("NotBlank")))
                 .andExpect(jsonPath("$.errors[?(@.field=='text')].code").value(hasItem("NotBlank")));
+    }
+
+    @Test
+    void followUpsHaveTheSameTypeAndSizeLimitsAsSubmissions() throws Exception {
+        mvc.perform(post("/api/v1/complaints/HK-7K2M-9QXD/comments").contentType(MediaType.TEXT_PLAIN)
+                        .content("hello"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.type").value("urn:hearken:problem:unsupported-type"));
+        String big = "{\"contact\":\"a@example.com\",\"text\":\"" + "x".repeat(ComplaintsApi.MAX_JSON_BYTES) + "\"}";
+        mvc.perform(post("/api/v1/complaints/HK-7K2M-9QXD/feedback").contentType(MediaType.APPLICATION_JSON)
+                        .content(big))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(jsonPath("$.type").value("urn:hearken:problem:too-large"));
+        mvc.perform(post("/api/v1/complaints/HK-7K2M-9QXD/feedback").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"contact\":\"a@example.com\",\"score\":9}").header("Accept-Language", "en"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field=='score')].message")
+                        .value(hasItem("The score must be a whole number from 1 to 5.")));
+        verify(followingUp, never()).comment(any(), any(), any(), any());
+        verify(followingUp, never()).feedback(any(), any(), org.mockito.ArgumentMatchers.anyInt(), any(), any());
     }
 
     @Test

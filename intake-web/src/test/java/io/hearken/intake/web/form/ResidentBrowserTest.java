@@ -119,12 +119,17 @@ class ResidentBrowserTest {
         assertThat(browser.findElement(By.id("complaint-status")).getText()).isEqualTo("已分派");
         assertThat(browser.findElement(By.id("complaint-description")).getText())
                 .isEqualTo("宿舍空调开了两个小时仍然不制冷，请派人检修。");
+        assertThat(browser.findElement(By.id("complaint-department")).getText()).isEqualTo("工程维修部");
+        // The contact was posted, not put into the address bar.
+        assertThat(browser.getCurrentUrl()).doesNotContain("chen.jing");
 
-        // The same page in English.
-        browser.findElement(By.id("lang-switch")).click();
+        // The same complaint in English.
+        browser.findElement(By.id("complaint-lang-switch")).click();
         new WebDriverWait(browser, Duration.ofSeconds(20))
                 .until(d -> d.findElement(By.tagName("h1")).getText().equals("Track your complaint"));
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Track your complaint");
+        assertThat(browser.findElement(By.id("complaint-id")).getText()).isEqualTo(trackingId);
+        assertThat(browser.findElement(By.id("complaint-status")).getText()).isEqualTo("Assigned");
+        assertThat(browser.findElement(By.id("complaint-department")).getText()).isEqualTo("Maintenance");
     }
 
     void indexAsTheRouterWould(String id, String email) throws Exception {

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -128,6 +129,38 @@ class ResidentPagesSliceTest {
                         .param("consent", "true"))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(content().string(containsString("call our hotline 400-800-1234")));
+    }
+
+    @Test
+    void theTrackingPageShowsTheTimelineInTheResidentsLanguage() throws Exception {
+        var view = new io.hearken.analytics.lookup.ComplaintView("HK-7K2M-9QXD", "acknowledged", "WEB", "facility",
+                "URGENT", 1, "maintenance", "电梯", "三号楼电梯困人 <b>快</b>", "zh-CN", "3号楼", "1203",
+                java.time.Instant.parse("2026-11-23T10:00:00Z"), null, java.time.Instant.parse("2026-11-24T10:00:00Z"),
+                "hash", null, "TENANT", null, null, null, null, "PENDING", null, false, null, 0);
+        when(followingUp.prove("HK-7K2M-9QXD", "a@example.com")).thenReturn(view);
+        when(lookup.timeline(ComplaintId.of("HK-7K2M-9QXD"))).thenReturn(java.util.List.of(
+                new io.hearken.analytics.lookup.TimelineEntry("e1", "complaint-routed",
+                        java.time.Instant.parse("2026-11-23T10:00:05Z"), "assigned", null, "maintenance"),
+                new io.hearken.analytics.lookup.TimelineEntry("e2", "progress-noted",
+                        java.time.Instant.parse("2026-11-23T11:30:00Z"), null, "师傅下午到", null)));
+
+        // The form posts (the contact stays out of the address bar); times in the residents' zone (Shanghai).
+        mvc.perform(post("/track").param("id", "HK-7K2M-9QXD").param("contact", "a@example.com"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("处理中")))
+                .andExpect(content().string(containsString("工程维修部")))
+                .andExpect(content().string(containsString("已分派至负责部门")))
+                .andExpect(content().string(containsString("2026-11-23 19:30")))
+                .andExpect(content().string(containsString("师傅下午到")))
+                .andExpect(content().string(containsString("2026-11-24 18:00")))
+                .andExpect(content().string(containsString("&lt;b&gt;快&lt;/b&gt;")));
+        mvc.perform(post("/track").param("id", "HK-7K2M-9QXD").param("contact", "a@example.com")
+                        .param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("In progress")))
+                .andExpect(content().string(containsString("Maintenance")))
+                .andExpect(content().string(containsString("Assigned to a department")))
+                .andExpect(content().string(containsString("2026-11-23 18:00")));
     }
 
     @Test
