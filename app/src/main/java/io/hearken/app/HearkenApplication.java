@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class HearkenApplication {
 
     public static void main(String[] args) {
+        IdleHeapReturn.apply();
         SpringApplication.run(HearkenApplication.class, args);
     }
 }
