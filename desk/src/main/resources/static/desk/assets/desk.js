@@ -21,10 +21,24 @@
 
   function two(n) { return (n < 10 ? '0' : '') + n; }
 
+  // Times in the zone the server renders them in (hearken.desk.time-zone), not the browser's.
+  var zoned = null;
   function time(iso) {
     if (!iso) { return ''; }
     var t = new Date(iso);
+    if (zoned) {
+      var p = {};
+      zoned.formatToParts(t).forEach(function (x) { p[x.type] = x.value; });
+      return p.year + '-' + p.month + '-' + p.day + ' ' + (p.hour === '24' ? '00' : p.hour) + ':' + p.minute;
+    }
     return t.getFullYear() + '-' + two(t.getMonth() + 1) + '-' + two(t.getDate()) + ' ' + two(t.getHours()) + ':' + two(t.getMinutes());
+  }
+
+  function useZone(el) {
+    try {
+      zoned = new Intl.DateTimeFormat('en-GB', {timeZone: el.getAttribute('data-zone'), year: 'numeric',
+        month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23'});
+    } catch (e) { zoned = null; }
   }
 
   function cell(tr, text) {
@@ -34,10 +48,11 @@
     return td;
   }
 
-  function get(url, then) {
+  function get(url, then, gone) {
     fetch(url, {credentials: 'same-origin', headers: {'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest'}})
       .then(function (r) {
         if (r.status === 401) { window.location.reload(); return null; }
+        if (r.status === 404 && gone) { gone(); return null; }
         return r.ok ? r.json() : null;
       })
       .then(function (body) { if (body) { then(body); } })
@@ -75,7 +90,7 @@
         }
         cell(tr, i.subject);
         cell(tr, (i.building || '') + ' ' + (i.unit || ''));
-        cell(tr, i.category);
+        cell(tr, i.category ? label(labels, 'category.' + i.category, i.category) : '');
         if (manager) { cell(tr, label(labels, 'dept.' + i.department, i.department)); }
         cell(tr, time(i.due));
         cell(tr, i.slaPaused ? label(labels, 'sla.paused', 'paused') : left(i.secondsLeft)).className = 'left';
@@ -89,12 +104,38 @@
     setInterval(function () { get(table.getAttribute('data-api') + query, draw); }, POLL_MS);
   }
 
+  // The action forms depend on the status, escalation and SLA state: when someone else changed those, the page
+  // reloads itself, unless the person is typing, who then gets a notice instead of losing their text.
+  function typing(main) {
+    return Array.prototype.some.call(main.querySelectorAll('.actions textarea, .actions input:not([type]), .actions input[type=text]'),
+      function (f) { return f.value.trim() !== ''; });
+  }
+
+  function notice(text) {
+    var box = document.getElementById('changed');
+    box.firstElementChild.textContent = text;
+    box.hidden = false;
+  }
+
   function complaint(main) {
     var labels = labelsOf(main), id = main.getAttribute('data-id');
     var status = document.getElementById('status'), timeline = document.getElementById('timeline');
     var seen = timeline.children.length, shownStatus = status.getAttribute('data-status');
+    var renderedStatus = shownStatus, shownState = null, timer = null;
+    function stateOf(s) { return [s.status, s.escalation, s.slaWarning, s.slaBreached, s.duplicateOf].join('|'); }
+    function gone() {
+      clearInterval(timer);
+      notice(label(labels, 'console.gone', 'This complaint is no longer in your queue.'));
+      document.getElementById('reload').hidden = true;
+      Array.prototype.forEach.call(main.querySelectorAll('.actions button'), function (b) { b.disabled = true; });
+    }
     function draw(body) {
-      var s = body.summary;
+      var s = body.summary, state = stateOf(s);
+      if (shownState === null) { shownState = state; }
+      if (s.status !== renderedStatus || state !== shownState) {
+        if (!typing(main)) { window.location.reload(); return; }
+        notice(label(labels, 'console.changed', 'Someone else changed this complaint.'));
+      }
       if (s.status !== shownStatus || body.timeline.length !== seen) {
         shownStatus = s.status;
         seen = body.timeline.length;
@@ -105,7 +146,7 @@
           var li = document.createElement('li'), t = document.createElement('time'), strong = document.createElement('strong');
           li.setAttribute('data-type', e.type);
           t.textContent = time(e.at);
-          strong.textContent = e.type;
+          strong.textContent = label(labels, 'event.' + e.type, e.type);
           li.appendChild(t); li.appendChild(document.createTextNode(' ')); li.appendChild(strong);
           [e.by, e.detail].forEach(function (x) {
             if (x) { var sp = document.createElement('span'); sp.textContent = ' ' + x; li.appendChild(sp); }
@@ -123,11 +164,11 @@
         timeline.replaceChildren(fresh);
       }
     }
-    setInterval(function () { get(main.getAttribute('data-api') + encodeURIComponent(id), draw); }, POLL_MS);
+    timer = setInterval(function () { get(main.getAttribute('data-api') + encodeURIComponent(id), draw, gone); }, POLL_MS);
   }
 
   var table = document.getElementById('queue');
-  if (table) { queue(table); }
+  if (table) { useZone(table); queue(table); }
   var main = document.getElementById('complaint');
-  if (main) { complaint(main); }
+  if (main) { useZone(main); complaint(main); }
 })();

@@ -16,6 +16,13 @@ import io.hearken.events.Events;
 import io.hearken.events.InformationRequested;
 import io.hearken.events.Channel;
 import io.hearken.events.FollowUpReceived;
+import io.hearken.desk.board.DeskComplaint;
+import io.hearken.desk.board.QueueItem;
+import io.hearken.events.ComplaintReopened;
+import io.hearken.events.SlaClock;
+import io.hearken.events.SlaWarning;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -89,5 +96,67 @@ class ComplaintBoardTest {
         board.apply(rerouted);
         assertThat(board.findFor(cleaning, routed.complaintId()).orElseThrow().status()).isEqualTo(ComplaintStatus.ASSIGNED);
         assertThat(board.findFor(maintenance, routed.complaintId())).isEmpty();
+    }
+
+    @Test
+    void theDeadlinesFollowTheSlaClockThroughAPauseAReopeningAndTheRoutersOwnEvents() {
+        ComplaintRouted routed = DeskTestSupport.routed("maintenance", 2, "暖气漏水", "5号楼");
+        Instant due = routed.assignment().resolutionDue();
+        board.apply(routed);
+        board.apply(new InformationRequested(Events.newId(), routed.complaintId(), routed.at().plusSeconds(10),
+                maintenance.actor(), "几楼？"));
+        assertThat(QueueItem.of(board.find(routed.complaintId()).orElseThrow(), routed.at()).secondsLeft()).isNull();
+        // Answered an hour later: the resolution deadline moves on by that hour.
+        board.apply(new FollowUpReceived(Events.newId(), routed.complaintId(), routed.at().plusSeconds(3610),
+                Channel.WEB, "c1", "tracking-page", "三楼", List.of()));
+        assertThat(board.find(routed.complaintId()).orElseThrow().nextDeadline()).isEqualTo(due.plusSeconds(3600));
+
+        // The router's SLA event names its own deadline, which wins.
+        Instant routers = due.plusSeconds(7200);
+        board.apply(new SlaWarning(Events.newId(), routed.complaintId(), routed.at().plusSeconds(3620),
+                SlaClock.RESOLUTION, routers, "maintenance"));
+        assertThat(board.find(routed.complaintId()).orElseThrow().resolutionDue()).isEqualTo(routers);
+
+        // Resolved, then reopened a day later: a fresh window of the first one's length.
+        Instant reopenedAt = routed.at().plusSeconds(86_400);
+        board.apply(new ComplaintResolved(Events.newId(), routed.complaintId(), reopenedAt.minusSeconds(60),
+                maintenance.actor(), "已修"));
+        board.apply(new ComplaintReopened(Events.newId(), routed.complaintId(), reopenedAt, manager.actor(), "仍漏水"));
+        DeskComplaint reopened = board.find(routed.complaintId()).orElseThrow();
+        assertThat(reopened.nextDeadline())
+                .isEqualTo(reopenedAt.plus(Duration.between(routed.complaint().at(), due)));
+        assertThat(QueueItem.of(reopened, reopenedAt).secondsLeft()).isPositive();
+    }
+
+    @Test
+    void withinAPriorityTheDeadlineThatMattersNowComesFirstAndFiltersNarrowTheQueue() {
+        ComplaintRouted later = withDeadlines(DeskTestSupport.routed("maintenance", 2, "墙皮脱落", "1号楼"), 9, 48);
+        ComplaintRouted sooner = withDeadlines(DeskTestSupport.routed("maintenance", 2, "下水道堵", "2号楼"), 3, 48);
+        ComplaintRouted answered = withDeadlines(DeskTestSupport.routed("maintenance", 2, "门锁坏", "2号楼"), 1, 24);
+        List.of(later, sooner, answered).forEach(board::apply);
+        // Acknowledged: its first-response deadline (1 h) no longer counts, its resolution one (24 h) does.
+        board.apply(new ComplaintAcknowledged(Events.newId(), answered.complaintId(), answered.at().plusSeconds(1),
+                maintenance.actor()));
+
+        assertThat(board.queue(maintenance, QueueFilter.open())).extracting(c -> c.id())
+                .containsExactly(sooner.complaintId(), later.complaintId(), answered.complaintId());
+        assertThat(board.queue(maintenance, new QueueFilter(Set.of(ComplaintStatus.ACKNOWLEDGED), null, null, null, null)))
+                .extracting(c -> c.id()).containsExactly(answered.complaintId());
+        assertThat(board.queue(maintenance, new QueueFilter(Set.of(), null, "elevator", null, null))).hasSize(3);
+        assertThat(board.queue(maintenance, new QueueFilter(Set.of(), null, "noise", null, null))).isEmpty();
+        assertThat(board.queue(maintenance, new QueueFilter(Set.of(), null, null, "下水道", null)))
+                .extracting(c -> c.id()).containsExactly(sooner.complaintId());
+        // The department filter is a manager's; it never widens a staff member's queue.
+        assertThat(board.queue(manager, new QueueFilter(Set.of(), null, null, null, "cleaning"))).isEmpty();
+        assertThat(board.queue(cleaning, new QueueFilter(Set.of(), null, null, null, "maintenance"))).isEmpty();
+        assertThat(board.choices(maintenance).buildings()).containsExactly("1号楼", "2号楼");
+    }
+
+    static ComplaintRouted withDeadlines(ComplaintRouted r, long firstResponseHours, long resolutionHours) {
+        ComplaintRouted.Assignment a = r.assignment();
+        return new ComplaintRouted(r.eventId(), r.complaintId(), r.at(), r.complaint(), r.classification(),
+                new ComplaintRouted.Assignment(a.department(), a.priority(), a.priorityReasons(),
+                        r.at().plus(Duration.ofHours(firstResponseHours)), r.at().plus(Duration.ofHours(resolutionHours)),
+                        null, null), r.links());
     }
 }

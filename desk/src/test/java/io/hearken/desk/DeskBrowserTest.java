@@ -5,13 +5,22 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.hearken.events.ComplaintAcknowledged;
 import io.hearken.events.ComplaintEvent;
+import io.hearken.events.ComplaintReopened;
 import io.hearken.events.ComplaintResolved;
 import io.hearken.events.ComplaintRouted;
 import io.hearken.events.ProgressNoted;
 import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Base64;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -28,7 +38,8 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * A person at the console in headless Chromium: signs in, sees a new assignment appear in the queue by itself,
- * acknowledges, adds a public note, resolves. Each step is checked on the page and on complaints.updates.
+ * acknowledges, adds a public note, resolves; meanwhile a supervisor's actions through the API show on the open
+ * page by themselves. Each step is checked on the page and on complaints.updates.
  */
 class DeskBrowserTest extends DeskTestSupport {
 
@@ -50,7 +61,9 @@ class DeskBrowserTest extends DeskTestSupport {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--lang=en-US", "--user-data-dir=" + profile.toAbsolutePath());
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort()
+                // A browser far from the server's zone: the console still shows the server's times.
+                .withEnvironment(Map.of("TZ", "America/Los_Angeles")).build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, PATIENCE);
     }
@@ -69,6 +82,18 @@ class DeskBrowserTest extends DeskTestSupport {
         return "http://localhost:" + port + path;
     }
 
+    /** The maintenance supervisor acts through the API, over HTTP, while li.wei has the console open. */
+    void asSupervisor(String action, String json) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url("/api/v1/desk/complaints/" + current + action)))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("wang.fang:demo".getBytes()))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        assertThat(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(200);
+    }
+
+    String current;
+
     @Test
     void signInAcknowledgeAddAPublicNoteAndResolve() throws Exception {
         browser.get(url("/desk"));
@@ -84,39 +109,76 @@ class DeskBrowserTest extends DeskTestSupport {
         ComplaintRouted routed = routed("maintenance", 1, "<b>电梯</b>困人", "3号楼");
         send(io.hearken.events.Topics.assignments("maintenance"), routed);
         String id = routed.complaintId().value();
+        current = id;
         wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText(id)));
         // Escaped, never markup.
         assertThat(browser.findElement(By.cssSelector("tr[data-id='" + id + "']")).getText()).contains("<b>电梯</b>困人");
+        // The script drew the row, in the server's time zone (hearken.desk.time-zone), not the browser's.
+        assertThat(browser.findElement(By.cssSelector("tr[data-id='" + id + "']")).getText())
+                .contains(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault())
+                        .format(routed.assignment().firstResponseDue()));
         browser.findElement(By.linkText(id)).click();
 
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("acknowledge"))).click();
         wait.until(ExpectedConditions.attributeToBe(By.id("status"), "data-status", "ACKNOWLEDGED"));
         assertThat(browser.findElement(By.id("done")).getText()).isEqualTo("已受理。");
 
+        // Another person's action shows on the open page by itself: the supervisor's internal note...
+        asSupervisor("/notes", "{\"text\":\"已通知电梯公司\",\"visibleToResident\":false}");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "已通知电梯公司"));
+
         browser.findElement(By.id("note-text")).sendKeys("师傅十分钟内到达");
         browser.findElement(By.id("note-public")).click();
         browser.findElement(By.id("add-note")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "师傅十分钟内到达"));
-        assertThat(browser.findElement(By.cssSelector("#timeline li[data-type='progress-noted'] .tag")).getText())
-                .isEqualTo("公开");
+        assertThat(browser.findElements(By.cssSelector("#timeline li[data-type='progress-noted'] .tag")))
+                .extracting(WebElement::getText).containsExactly("内部", "公开"); // the supervisor's, then li.wei's
+        assertThat(browser.findElement(By.cssSelector("#timeline li[data-type='progress-noted'] strong")).getText())
+                .isEqualTo("进展备注");
 
         browser.findElement(By.id("resolution-text")).sendKeys("已救出住户，电梯已检修");
         browser.findElement(By.id("resolve")).click();
         wait.until(ExpectedConditions.attributeToBe(By.id("status"), "data-status", "RESOLVED"));
 
-        List<ComplaintEvent> events = updatesFor(routed.complaintId(), found -> found.size() >= 3).stream()
-                .map(ConsumerRecord::value).toList();
-        assertThat(events).hasSize(3);
-        assertThat(events.get(0)).isInstanceOf(ComplaintAcknowledged.class);
-        assertThat(events.get(1)).isInstanceOfSatisfying(ProgressNoted.class,
-                n -> assertThat(n.visibleToResident()).isTrue());
-        assertThat(events.get(2)).isInstanceOfSatisfying(ComplaintResolved.class,
-                r -> assertThat(r.resolution()).isEqualTo("已救出住户，电梯已检修"));
+        // ...and their reopening changes the status: the page reloads itself and offers acknowledging again.
+        asSupervisor("/reopen", "{\"reason\":\"住户说电梯仍有异响\"}");
+        wait.until(ExpectedConditions.attributeToBe(By.id("status"), "data-status", "REOPENED"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("acknowledge")));
 
-        // Back in the queue: resolved complaints leave the open queue.
+        List<ComplaintEvent> events = updatesFor(routed.complaintId(), found -> found.size() >= 5).stream()
+                .map(ConsumerRecord::value).toList();
+        assertThat(events).hasSize(5);
+        assertThat(events.get(0)).isInstanceOfSatisfying(ComplaintAcknowledged.class,
+                a -> assertThat(a.by().id()).isEqualTo("li.wei"));
+        assertThat(events.get(1)).isInstanceOfSatisfying(ProgressNoted.class, n -> {
+            assertThat(n.by().id()).isEqualTo("wang.fang");
+            assertThat(n.visibleToResident()).isFalse();
+        });
+        assertThat(events.get(2)).isInstanceOfSatisfying(ProgressNoted.class, n -> {
+            assertThat(n.by().id()).isEqualTo("li.wei");
+            assertThat(n.visibleToResident()).isTrue();
+        });
+        assertThat(events.get(3)).isInstanceOfSatisfying(ComplaintResolved.class,
+                r -> assertThat(r.resolution()).isEqualTo("已救出住户，电梯已检修"));
+        assertThat(events.get(4)).isInstanceOf(ComplaintReopened.class);
+
+        // Back in the queue: the reopened complaint is there again; resolved by the API, it leaves the open queue.
         browser.findElement(By.linkText(browser.findElement(By.cssSelector("main.complaint p a")).getText())).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("queue")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText(id)));
+        asSupervisor("/resolution", "{\"text\":\"复查无异响\"}");
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.linkText(id)));
         assertThat(browser.findElements(By.linkText(id))).isEmpty();
+        // A complaint handed to another department while open on the screen says so, and its buttons go dead.
+        ComplaintRouted other = assign(routed("maintenance", 3, "楼道灯闪", "5号楼"));
+        current = other.complaintId().value();
+        browser.get(url("/desk/complaints/" + current));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("acknowledge")));
+        asSupervisor("/reassignment", "{\"toDepartment\":\"security\",\"reason\":\"线路归安保巡查\"}");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("changed")));
+        assertThat(browser.findElement(By.id("changed")).getText()).contains("这张工单已不在您的队列中");
+        assertThat(browser.findElement(By.id("acknowledge")).isEnabled()).isFalse();
+        browser.get(url("/desk"));
+
         // And the language switch works.
         browser.findElement(By.id("language")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sign-out"), "Sign out"));

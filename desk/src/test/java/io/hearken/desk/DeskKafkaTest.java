@@ -20,6 +20,13 @@ import io.hearken.events.SlaBreached;
 import io.hearken.events.SlaClock;
 import io.hearken.events.Topics;
 import io.hearken.events.Actor;
+import io.hearken.events.Channel;
+import io.hearken.events.ComplaintEscalated;
+import io.hearken.events.ComplaintReopened;
+import io.hearken.events.DuplicateLinked;
+import io.hearken.events.FollowUpReceived;
+import io.hearken.events.InformationRequested;
+import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -106,6 +113,8 @@ class DeskKafkaTest extends DeskTestSupport {
                 .get(0).value();
         assertThat(reassigned.fromDepartment()).isEqualTo("maintenance");
         assertThat(reassigned.toDepartment()).isEqualTo("cleaning");
+        assertThat(reassigned.reason()).isEqualTo("属于保洁");
+        assertThat(reassigned.by()).isEqualTo(new Actor("li.wei", "李伟", "maintenance", Actor.Role.STAFF));
         mvc.perform(get("/api/v1/desk/complaints/" + id).with(httpBasic("li.wei", "demo")))
                 .andExpect(status().isNotFound());
 
@@ -145,5 +154,106 @@ class DeskKafkaTest extends DeskTestSupport {
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(rebuilt.find(routed.complaintId()))
                     .hasValueSatisfying(c -> assertThat(c.status()).isEqualTo(ComplaintStatus.ACKNOWLEDGED)));
         }
+    }
+
+    @Test
+    void askingTheResidentPausesTheSlaClockAndTheirReplyStartsItAgain() throws Exception {
+        ComplaintRouted routed = assign(routed("maintenance", 2, "窗户漏风", "11号楼"));
+        String id = routed.complaintId().value();
+        Instant before = Instant.now();
+        mvc.perform(post("/api/v1/desk/complaints/" + id + "/information-requests").with(httpBasic("li.wei", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"question\":\"请问是哪个房间的窗户？\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.event").value(InformationRequested.TYPE))
+                .andExpect(jsonPath("$.status").value("WAITING_ON_RESIDENT"));
+        String item = "$.items[?(@.id == '" + id + "')]";
+        String queue = mvc.perform(get("/api/v1/desk/queue").with(httpBasic("li.wei", "demo")))
+                .andReturn().getResponse().getContentAsString();
+        List<java.util.Map<String, Object>> paused = com.jayway.jsonpath.JsonPath.read(queue, item);
+        assertThat(paused).singleElement().satisfies(row -> {
+            assertThat(row.get("slaPaused")).isEqualTo(true);
+            assertThat(row.get("due")).isNull();          // no countdown while the clock stands still
+            assertThat(row.get("secondsLeft")).isNull();
+        });
+        InformationRequested asked = (InformationRequested) updatesFor(routed.complaintId(), f -> !f.isEmpty()).get(0).value();
+        assertThat(asked.question()).isEqualTo("请问是哪个房间的窗户？");
+        assertThat(asked.by()).isEqualTo(new Actor("li.wei", "李伟", "maintenance", Actor.Role.STAFF));
+        assertThat(asked.at()).isBetween(before, Instant.now());
+
+        // The resident answers by mail: the clock runs again and the countdown is back.
+        send(Topics.INTAKE_EMAIL, new FollowUpReceived(Events.newId(), routed.complaintId(), Instant.now(), Channel.EMAIL,
+                "<reply-1@example.com>", "references", "卧室的窗户", List.of()));
+        await().atMost(PATIENCE).untilAsserted(() -> mvc.perform(get("/api/v1/desk/queue").with(httpBasic("li.wei", "demo")))
+                .andExpect(jsonPath(item + ".status").value("ACKNOWLEDGED"))
+                .andExpect(jsonPath(item + ".slaPaused").value(false))
+                .andExpect(jsonPath(item + ".dueClock").value("RESOLUTION")));
+    }
+
+    @Test
+    void aSupervisorReopensAndEscalatesAndStaffLinkADuplicateEachAsOneEventWithWhoAndWhen() throws Exception {
+        ComplaintRouted master = assign(routed("maintenance", 2, "3单元电梯停运", "10号楼"));
+        ComplaintRouted routed = assign(routed("maintenance", 2, "电梯又停了", "10号楼"));
+        String id = routed.complaintId().value();
+        String path = "/api/v1/desk/complaints/" + id;
+        Instant before = Instant.now();
+
+        mvc.perform(post(path + "/duplicate").with(httpBasic("li.wei", "demo")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"master\":\"HK-2222-2222\"}")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("没有编号为 HK-2222-2222 的工单。"));
+        mvc.perform(post(path + "/duplicate").with(httpBasic("li.wei", "demo")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"master\":\"" + master.complaintId() + "\",\"merged\":true}")).andExpect(status().isOk());
+        mvc.perform(post(path + "/resolution").with(httpBasic("li.wei", "demo")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\":\"随主工单一并修复\"}")).andExpect(status().isOk());
+        String reopen = "{\"reason\":\"住户反映仍未修好\"}";
+        mvc.perform(post(path + "/reopen").with(httpBasic("li.wei", "demo")).contentType(MediaType.APPLICATION_JSON)
+                .content(reopen)).andExpect(status().isForbidden());
+        mvc.perform(post(path + "/reopen").with(httpBasic("wang.fang", "demo")).contentType(MediaType.APPLICATION_JSON)
+                .content(reopen)).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("REOPENED"));
+        mvc.perform(post(path + "/escalation").with(httpBasic("wang.fang", "demo")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"level\":\"MANAGEMENT\",\"reason\":\"一周内第三次\"}")).andExpect(status().isOk());
+        mvc.perform(get(path).with(httpBasic("li.wei", "demo")))
+                .andExpect(jsonPath("$.summary.duplicateOf").value(master.complaintId().value()))
+                .andExpect(jsonPath("$.summary.escalation").value("MANAGEMENT"));
+
+        List<ComplaintEvent> events = updatesFor(routed.complaintId(), f -> f.size() >= 4).stream()
+                .map(ConsumerRecord::value).toList();
+        assertThat(events).hasSize(4);
+        Actor staff = new Actor("li.wei", "李伟", "maintenance", Actor.Role.STAFF);
+        Actor supervisor = new Actor("wang.fang", "王芳", "maintenance", Actor.Role.SUPERVISOR);
+        assertThat(events.get(0)).isInstanceOfSatisfying(DuplicateLinked.class, d -> {
+            assertThat(d.master()).isEqualTo(master.complaintId());
+            assertThat(d.merged()).isTrue();
+            assertThat(d.by()).isEqualTo(staff);
+        });
+        assertThat(events.get(1)).isInstanceOf(ComplaintResolved.class);
+        assertThat(events.get(2)).isInstanceOfSatisfying(ComplaintReopened.class, r -> {
+            assertThat(r.reason()).isEqualTo("住户反映仍未修好");
+            assertThat(r.by()).isEqualTo(supervisor);
+        });
+        assertThat(events.get(3)).isInstanceOfSatisfying(ComplaintEscalated.class, e -> {
+            assertThat(e.level()).isEqualTo(ComplaintEscalated.Level.MANAGEMENT);
+            assertThat(e.department()).isEqualTo("maintenance");
+            assertThat(e.by()).isEqualTo(supervisor);
+        });
+        assertThat(events).allSatisfy(e -> assertThat(e.at()).isBetween(before, Instant.now()));
+    }
+
+    @Test
+    void aReassignmentNeedsAKnownDepartmentAndARetryAnswersTheSame() throws Exception {
+        ComplaintRouted routed = assign(routed("maintenance", 3, "车位被占", "1号楼"));
+        String path = "/api/v1/desk/complaints/" + routed.complaintId() + "/reassignment";
+        mvc.perform(post(path).with(httpBasic("li.wei", "demo")).header("Accept-Language", "en")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"toDepartment\":\"parking\",\"reason\":\"x\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("There is no department parking.")));
+        String body = "{\"toDepartment\":\"security\",\"reason\":\"车辆管理归安保\"}";
+        String first = mvc.perform(post(path).with(httpBasic("li.wei", "demo")).header("Idempotency-Key", "move-1")
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        // Out of li.wei's queue now, yet the retry of the same action is answered, not refused.
+        mvc.perform(post(path).with(httpBasic("li.wei", "demo")).header("Idempotency-Key", "move-1")
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.eventId").value(com.jayway.jsonpath.JsonPath.<String>read(first, "$.eventId")));
+        assertThat(updatesFor(routed.complaintId(), f -> !f.isEmpty())).hasSize(1);
     }
 }

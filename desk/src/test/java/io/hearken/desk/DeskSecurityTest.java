@@ -87,7 +87,13 @@ class DeskSecurityTest extends DeskTestSupport {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.title").value("Invalid request"))
-                .andExpect(jsonPath("$.errors[0].field").value("text"));
+                .andExpect(jsonPath("$.errors[0].field").value("text"))
+                .andExpect(jsonPath("$.errors[0].message").value("must not be blank"));
+        mvc.perform(post(path("/notes")).with(httpBasic("li.wei", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("请求无效"))
+                .andExpect(jsonPath("$.errors[0].message").value("不能为空"));
         mvc.perform(post(path("/acknowledge")).with(httpBasic("li.wei", "demo"))).andExpect(status().isOk());
         // li.wei's language is zh-CN; no Accept-Language, so the problem is in Chinese.
         mvc.perform(post(path("/acknowledge")).with(httpBasic("li.wei", "demo")))
@@ -133,5 +139,60 @@ class DeskSecurityTest extends DeskTestSupport {
         mvc.perform(get("/actuator/health")).andExpect(status().is2xxSuccessful());
         mvc.perform(get("/api/v1/complaints/HK-2222-2222")).andExpect(status().isNotFound());
         mvc.perform(get("/open311/v2/services.json")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theConsoleAnswersAnotherDepartmentsComplaintWithALocalizedNotFoundPageAndNoData() throws Exception {
+        String page = mvc.perform(get("/desk/complaints/" + maintenance.complaintId()).with(httpBasic("chen.jing", "demo")))
+                .andExpect(status().isNotFound())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThat(page).contains("不在您的队列中")
+                .doesNotContain("电梯异响").doesNotContain("13800138000").doesNotContain("张伟");
+        mvc.perform(post("/desk/complaints/" + maintenance.complaintId() + "/acknowledge")
+                        .with(httpBasic("chen.jing", "demo")).with(csrf()).param("lang", "en"))
+                .andExpect(status().isNotFound())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("Not in your queue")));
+        mvc.perform(get("/desk/complaints/HK-2222-2222").with(httpBasic("li.wei", "demo")))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void everythingAResidentWroteIsEscapedInTheConsole() throws Exception {
+        ComplaintRouted hostile = routed("maintenance", 2, "<img src=x onerror=alert(1)>", "8号楼");
+        hostile = new ComplaintRouted(hostile.eventId(), hostile.complaintId(), hostile.at(),
+                new io.hearken.events.ComplaintReceived(hostile.complaint().eventId(), hostile.complaintId(),
+                        hostile.complaint().at(), hostile.complaint().channel(), "form", null,
+                        new io.hearken.events.Contact("<script>steal()</script>", "x@example.com", null),
+                        hostile.complaint().residentType(), hostile.complaint().place(), hostile.complaint().subject(),
+                        "\"><script>alert('desc')</script>", null, "zh-CN", java.util.List.of(), java.util.Map.of()),
+                hostile.classification(), hostile.assignment(), hostile.links());
+        assign(hostile);
+        String detail = mvc.perform(get("/desk/complaints/" + hostile.complaintId()).with(httpBasic("li.wei", "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThat(detail)
+                .contains("&lt;img src=x onerror=alert(1)&gt;", "&lt;script&gt;steal()&lt;/script&gt;",
+                        "&quot;&gt;&lt;script&gt;alert(&#39;desc&#39;)&lt;/script&gt;")
+                .doesNotContain("<img src=x", "<script>steal", "<script>alert");
+        String queue = mvc.perform(get("/desk").param("building", "8号楼").with(httpBasic("li.wei", "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThat(queue).contains("&lt;img src=x onerror=alert(1)&gt;")
+                .doesNotContain("<img src=x");
+    }
+
+    @Test
+    void theConsoleSpeaksThePersonsLanguageAndSwitchesOnRequest() throws Exception {
+        mvc.perform(get("/desk").with(httpBasic("li.wei", "demo")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("退出")));
+        mvc.perform(get("/desk").with(httpBasic("alex.morgan", "demo")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("Sign out")));
+        mvc.perform(get("/desk").param("lang", "en").with(httpBasic("li.wei", "demo")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("Sign out")));
+        mvc.perform(get("/login").param("lang", "zh-CN"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("用户名")));
     }
 }

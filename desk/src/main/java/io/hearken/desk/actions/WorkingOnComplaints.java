@@ -1,5 +1,6 @@
 package io.hearken.desk.actions;
 
+import io.hearken.desk.DeskProperties;
 import io.hearken.desk.board.ComplaintBoard;
 import io.hearken.desk.board.DeskComplaint;
 import io.hearken.desk.board.TimelineEntry;
@@ -21,12 +22,15 @@ import io.hearken.events.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Service;
 
@@ -45,12 +49,24 @@ public class WorkingOnComplaints {
 
     private final ComplaintBoard board;
     private final KafkaTemplate<String, ComplaintEvent> kafka;
+    private final DeskProperties properties;
     private final Clock clock;
+    private final Object[] locks = new Object[64];
 
     public WorkingOnComplaints(ComplaintBoard board, KafkaTemplate<String, ComplaintEvent> kafka) {
+        this(board, kafka, new DeskProperties(null, null, null, null, null));
+    }
+
+    @Autowired
+    public WorkingOnComplaints(ComplaintBoard board, KafkaTemplate<String, ComplaintEvent> kafka,
+            DeskProperties properties) {
         this.board = board;
         this.kafka = kafka;
+        this.properties = properties;
         this.clock = Clock.systemUTC();
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new Object();
+        }
     }
 
     public DeskComplaint view(DeskPerson person, String id) {
@@ -90,6 +106,11 @@ public class WorkingOnComplaints {
             if (to.equals(c.department())) {
                 throw DeskProblem.conflict("problem.same-department", to);
             }
+            // Nobody would ever see a complaint sent to a department that does not exist.
+            Set<String> known = knownDepartments();
+            if (!known.contains(to)) {
+                throw DeskProblem.invalid("problem.unknown-department", to, String.join(", ", known));
+            }
         }, (eventId, at, by, c) -> new ComplaintReassigned(eventId, c.id(), at, by, c.department(), to, reason.strip()));
     }
 
@@ -101,6 +122,10 @@ public class WorkingOnComplaints {
         return act(person, id, "duplicate", idempotencyKey, c -> {
             if (masterId.equals(c.id())) {
                 throw DeskProblem.invalid("problem.self-duplicate");
+            }
+            // A typo in the master's id would link the complaint to nothing.
+            if (board.find(masterId).isEmpty()) {
+                throw DeskProblem.invalid("problem.unknown-master", masterId.value());
             }
         }, (eventId, at, by, c) -> new DuplicateLinked(eventId, c.id(), at, by, masterId, merged));
     }
@@ -131,26 +156,35 @@ public class WorkingOnComplaints {
     }
 
     private Done act(DeskPerson person, String id, String action, String idempotencyKey, Check check, Make make) {
-        DeskComplaint complaint = visible(person, id);
+        if (id == null || !ComplaintId.isValid(id)) {
+            throw DeskProblem.notFound();
+        }
+        ComplaintId complaintId = ComplaintId.of(id);
+        // The key is the person's own (their id is in the event id): a retry answers the same even when the first
+        // attempt took the complaint out of their queue (a reassignment).
         String eventId = idempotencyKey == null || idempotencyKey.isBlank() ? Events.newId()
-                : Events.idFrom("desk", complaint.id().value(), person.id(), action, idempotencyKey.strip());
-        if (board.contains(complaint.id(), eventId)) {
-            return done(complaint.id(), eventId, action); // a retry of an action already taken
+                : Events.idFrom("desk", complaintId.value(), person.id(), action, idempotencyKey.strip());
+        // One action at a time per complaint on this instance: a double click acknowledges once, not twice.
+        synchronized (locks[Math.floorMod(complaintId.hashCode(), locks.length)]) {
+            if (board.contains(complaintId, eventId)) {
+                return done(complaintId, eventId, action); // a retry of an action already taken
+            }
+            DeskComplaint complaint = visible(person, id);
+            check.check(complaint);
+            ComplaintEvent event = make.make(eventId, clock.instant(), person.actor(), complaint);
+            try {
+                kafka.send(Topics.UPDATES, complaintId.value(), event).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw DeskProblem.unavailable();
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                log.warn("{} on {} not published: {}", action, complaintId, e.toString());
+                throw DeskProblem.unavailable();
+            }
+            // The person sees the result at once; the feed brings the same event again later and it changes nothing.
+            board.apply(event);
+            return done(complaintId, eventId, action);
         }
-        check.check(complaint);
-        ComplaintEvent event = make.make(eventId, clock.instant(), person.actor(), complaint);
-        try {
-            kafka.send(Topics.UPDATES, complaint.id().value(), event).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw DeskProblem.unavailable();
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            log.warn("{} on {} not published: {}", action, complaint.id(), e.toString());
-            throw DeskProblem.unavailable();
-        }
-        // The person sees the result at once; the feed brings the same event again later and it changes nothing.
-        board.apply(event);
-        return done(complaint.id(), eventId, action);
     }
 
     private Done done(ComplaintId id, String eventId, String action) {
@@ -165,6 +199,13 @@ public class WorkingOnComplaints {
             throw DeskProblem.notFound();
         }
         return board.findFor(person, ComplaintId.of(id)).orElseThrow(DeskProblem::notFound);
+    }
+
+    /** The configured departments and any the router has assigned complaints to. */
+    public Set<String> knownDepartments() {
+        Set<String> known = new TreeSet<>(properties.departments());
+        known.addAll(board.departments());
+        return known;
     }
 
     private static void mustBeOpen(DeskComplaint complaint) {

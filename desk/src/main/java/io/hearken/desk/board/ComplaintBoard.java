@@ -10,7 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,6 +63,31 @@ public class ComplaintBoard {
                 .filter(filter.asPredicate())
                 .sorted(QUEUE_ORDER)
                 .toList();
+    }
+
+    /** Every department a complaint on the board is assigned to now. */
+    public Set<String> departments() {
+        return entries.values().stream().map(Entry::current).filter(DeskComplaint::routed)
+                .map(DeskComplaint::department).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** What the person's filter lists offer: the buildings and categories of the complaints they may see. */
+    public Choices choices(DeskPerson person) {
+        Set<String> buildings = new TreeSet<>();
+        Set<String> categories = new TreeSet<>();
+        entries.values().stream().map(Entry::current).filter(DeskComplaint::routed)
+                .filter(c -> person.mayWorkOn(c.department())).forEach(c -> {
+                    if (c.building() != null && !c.building().isBlank()) {
+                        buildings.add(c.building().strip());
+                    }
+                    if (c.category() != null) {
+                        categories.add(c.category());
+                    }
+                });
+        return new Choices(List.copyOf(buildings), List.copyOf(categories));
+    }
+
+    public record Choices(List<String> buildings, List<String> categories) {
     }
 
     public int size() {

@@ -11,12 +11,15 @@ import java.util.Map;
 
 /**
  * Everything the assigned department may see about a complaint, the resident's contact in clear included
- * (the department needs it; analytics only ever stores it masked).
+ * (the department needs it; analytics only ever stores it masked). {@code assignment} is the router's last
+ * decision as it was published; {@code firstResponseDue} and {@code resolutionDue} are the deadlines now, after
+ * pauses and reopenings.
  */
 public record ComplaintDetail(QueueItem summary, String channel, String via, String language, Contact contact,
         String residentType, Place place, String description, List<Attachment> attachments, Map<String, String> details,
         ComplaintRouted.Classification classification, ComplaintRouted.Assignment assignment,
-        ComplaintRouted.Links links, Integer satisfaction, List<TimelineEntry> timeline) {
+        ComplaintRouted.Links links, Integer satisfaction, List<TimelineEntry> timeline, Instant firstResponseDue,
+        Instant resolutionDue) {
 
     public static ComplaintDetail of(DeskComplaint c, Instant now) {
         ComplaintReceived r = c.complaint();
@@ -25,6 +28,7 @@ public record ComplaintDetail(QueueItem summary, String channel, String via, Str
                 r == null || r.residentType() == null ? null : r.residentType().name(), r == null ? null : r.place(),
                 r == null ? null : r.description(), r == null ? List.of() : r.attachments(),
                 r == null ? Map.of() : r.details(), c.routing().classification(), c.routing().assignment(),
-                c.routing().links(), c.satisfaction(), c.history().stream().map(TimelineEntry::of).toList());
+                c.routing().links(), c.satisfaction(), c.history().stream().map(TimelineEntry::of).toList(),
+                c.firstResponseDue(), c.resolutionDue());
     }
 }

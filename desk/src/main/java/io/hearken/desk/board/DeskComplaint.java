@@ -10,10 +10,14 @@ import io.hearken.events.ComplaintResolved;
 import io.hearken.events.ComplaintRouted;
 import io.hearken.events.ComplaintStatus;
 import io.hearken.events.DuplicateLinked;
+import io.hearken.events.ComplaintReopened;
 import io.hearken.events.FeedbackGiven;
+import io.hearken.events.FollowUpReceived;
+import io.hearken.events.InformationRequested;
 import io.hearken.events.SlaBreached;
 import io.hearken.events.SlaClock;
 import io.hearken.events.SlaWarning;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -25,7 +29,8 @@ import java.util.Set;
  */
 public record DeskComplaint(ComplaintId id, ComplaintRouted routing, String department, ComplaintStatus status,
         Set<SlaClock> warned, Set<SlaClock> breached, ComplaintEscalated.Level escalation, ComplaintId duplicateOf,
-        boolean merged, Integer satisfaction, Instant lastActivity, List<ComplaintEvent> history) {
+        boolean merged, Integer satisfaction, Instant lastActivity, Instant firstResponseDue, Instant resolutionDue,
+        List<ComplaintEvent> history) {
 
     /** Folds the events, already in the order they happened. */
     static DeskComplaint fold(ComplaintId id, List<ComplaintEvent> history) {
@@ -39,6 +44,11 @@ public record DeskComplaint(ComplaintId id, ComplaintRouted routing, String depa
         boolean merged = false;
         Integer satisfaction = null;
         Instant lastActivity = null;
+        // The deadlines as the router's SLA clock moves them (docs/desk.md, "Deadlines"): it publishes them with
+        // each routing and in its SLA events, and in between the desk follows its rules.
+        Instant firstResponseDue = null;
+        Instant resolutionDue = null;
+        Instant pausedSince = null;
         for (ComplaintEvent event : history) {
             status = ComplaintStatus.after(status, event);
             lastActivity = event.at();
@@ -46,6 +56,8 @@ public record DeskComplaint(ComplaintId id, ComplaintRouted routing, String depa
                 routing = routed;
                 if (routed.assignment() != null) {
                     department = routed.assignment().department();
+                    firstResponseDue = routed.assignment().firstResponseDue();
+                    resolutionDue = routed.assignment().resolutionDue();
                 }
                 if (routed.links() != null && routed.links().relatedTo() != null) {
                     duplicateOf = routed.links().relatedTo();
@@ -60,13 +72,40 @@ public record DeskComplaint(ComplaintId id, ComplaintRouted routing, String depa
             } else if (event instanceof ComplaintAcknowledged) {
                 warned.remove(SlaClock.FIRST_RESPONSE);
                 breached.remove(SlaClock.FIRST_RESPONSE);
+            } else if (event instanceof InformationRequested && pausedSince == null && ComplaintStatus.isOpen(status)) {
+                pausedSince = event.at(); // the clock stands still until the resident answers
+            } else if (event instanceof FollowUpReceived && pausedSince != null) {
+                // Moved on by the length of the pause (the router counts working time for a business-hours SLA).
+                Duration pause = Duration.between(pausedSince, event.at());
+                resolutionDue = resolutionDue == null ? null : resolutionDue.plus(pause);
+                pausedSince = null;
+            } else if (event instanceof ComplaintReopened && routing != null && routing.assignment() != null) {
+                // A fresh resolution deadline from now; the desk gives it the length of the first one.
+                Instant received = routing.complaint() == null ? null : routing.complaint().at();
+                Instant first = routing.assignment().resolutionDue();
+                resolutionDue = received == null || first == null ? null : event.at().plus(Duration.between(received, first));
+                pausedSince = null;
+                warned.remove(SlaClock.RESOLUTION);
+                breached.remove(SlaClock.RESOLUTION);
             } else if (event instanceof SlaWarning warning) {
                 warned.add(warning.clock());
+                // The router's own deadline: authoritative.
+                if (warning.due() != null && warning.clock() == SlaClock.RESOLUTION) {
+                    resolutionDue = warning.due();
+                } else if (warning.due() != null) {
+                    firstResponseDue = warning.due();
+                }
             } else if (event instanceof SlaBreached breach) {
                 breached.add(breach.clock());
+                if (breach.due() != null && breach.clock() == SlaClock.RESOLUTION) {
+                    resolutionDue = breach.due();
+                } else if (breach.due() != null) {
+                    firstResponseDue = breach.due();
+                }
             } else if (event instanceof ComplaintEscalated escalated) {
                 escalation = escalated.level();
             } else if (event instanceof ComplaintResolved) {
+                pausedSince = null;
                 escalation = null;
                 warned.clear();
                 breached.clear();
@@ -78,7 +117,8 @@ public record DeskComplaint(ComplaintId id, ComplaintRouted routing, String depa
             }
         }
         return new DeskComplaint(id, routing, department, status, Set.copyOf(warned), Set.copyOf(breached),
-                escalation, duplicateOf, merged, satisfaction, lastActivity, List.copyOf(history));
+                escalation, duplicateOf, merged, satisfaction, lastActivity, firstResponseDue, resolutionDue,
+                List.copyOf(history));
     }
 
     /** Known to the desk: the router has assigned it somewhere. */
@@ -116,18 +156,17 @@ public record DeskComplaint(ComplaintId id, ComplaintRouted routing, String depa
         if (routing == null || routing.assignment() == null || !open()) {
             return null;
         }
-        ComplaintRouted.Assignment a = routing.assignment();
-        if (status == ComplaintStatus.ASSIGNED && a.firstResponseDue() != null) {
-            return a.firstResponseDue();
+        if (status == ComplaintStatus.ASSIGNED && firstResponseDue != null) {
+            return firstResponseDue;
         }
-        return a.resolutionDue();
+        return resolutionDue;
     }
 
     public SlaClock nextClock() {
         if (routing == null || routing.assignment() == null || !open()) {
             return null;
         }
-        return status == ComplaintStatus.ASSIGNED && routing.assignment().firstResponseDue() != null
+        return status == ComplaintStatus.ASSIGNED && firstResponseDue != null
                 ? SlaClock.FIRST_RESPONSE : SlaClock.RESOLUTION;
     }
 

@@ -7,12 +7,22 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The texts the console's script needs, as JSON for a {@code data-labels} attribute (escaped by Thymeleaf). */
 final class ConsoleLabels {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern PREFIXED = Pattern.compile("(status|dept|level|event|category)\\.");
+    /** The types a complaint's history shows (docs/events.md). */
+    private static final String[] EVENT_TYPES = {"complaint-routed", "complaint-acknowledged", "progress-noted",
+            "information-requested", "complaint-resolved", "complaint-reassigned", "duplicate-linked",
+            "complaint-reopened", "complaint-escalated", "sla-warning", "sla-breached", "follow-up-received",
+            "feedback-given"};
+    /** The router's default taxonomy; a deployment's own codes are shown as they are. */
+    private static final String[] CATEGORIES = {"facility", "service", "environment", "safety", "fees", "noise",
+            "pests", "parking", "other"};
 
     private final DeskMessages messages;
     private final DeskProperties properties;
@@ -35,16 +45,25 @@ final class ConsoleLabels {
         for (String department : properties.departments()) {
             put(labels, "dept." + department, locale);
         }
-        for (String key : new String[] {"queue.escalated", "sla.paused", "detail.public", "detail.internal"}) {
+        for (String type : EVENT_TYPES) {
+            put(labels, "event." + type, locale);
+        }
+        for (String category : CATEGORIES) {
+            put(labels, "category." + category, locale);
+        }
+        for (String key : new String[] {"queue.escalated", "sla.paused", "detail.public", "detail.internal",
+                "console.changed", "console.reload", "console.gone"}) {
             put(labels, key, locale);
         }
         labels.put("queue.count", messages.get("queue.count", locale, "{0}"));
         return JSON.writeValueAsString(labels);
     }
 
+    /** The script's key; the message's own key has the prefix {@code desk.} for the families in {@link #PREFIXED}. */
     private void put(Map<String, String> labels, String key, Locale locale) {
-        String text = messages.get(key, locale);
-        if (!text.equals(key)) {
+        String messageKey = PREFIXED.matcher(key).lookingAt() ? "desk." + key : key;
+        String text = messages.get(messageKey, locale);
+        if (!text.equals(messageKey)) {
             labels.put(key, text);
         }
     }

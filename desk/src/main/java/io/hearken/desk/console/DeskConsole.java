@@ -22,11 +22,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -41,9 +43,12 @@ class DeskConsole {
     private final DeskMessages messages;
     private final DeskProperties properties;
     private final ConsoleLabels labels;
+    private final DeskTime time;
     private final Clock clock = Clock.systemUTC();
 
-    DeskConsole(ComplaintBoard board, WorkingOnComplaints work, DeskMessages messages, DeskProperties properties) {
+    DeskConsole(ComplaintBoard board, WorkingOnComplaints work, DeskMessages messages, DeskProperties properties,
+            DeskTime time) {
+        this.time = time;
         this.labels = new ConsoleLabels(messages, properties);
         this.board = board;
         this.work = work;
@@ -74,7 +79,9 @@ class DeskConsole {
         model.addAttribute("status", status);
         model.addAttribute("statuses", ComplaintStatus.values());
         model.addAttribute("departments", departments());
+        model.addAttribute("choices", board.choices(person));
         model.addAttribute("labels", labels.json(locale));
+        model.addAttribute("zone", time.zone());
         return "desk/queue";
     }
 
@@ -85,13 +92,15 @@ class DeskConsole {
         try {
             detail = ComplaintDetail.of(work.view(person, id), clock.instant());
         } catch (DeskProblem notFound) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new NotInYourQueue();
         }
         model.addAttribute("person", person);
         model.addAttribute("c", detail);
         model.addAttribute("levels", ComplaintEscalated.Level.values());
-        model.addAttribute("departments", departments().stream().filter(d -> !d.equals(detail.summary().department())).toList());
+        model.addAttribute("departments", work.knownDepartments().stream()
+                .filter(d -> !d.equals(detail.summary().department())).toList());
         model.addAttribute("labels", labels.json(locale));
+        model.addAttribute("zone", time.zone());
         return "desk/complaint";
     }
 
@@ -160,13 +169,22 @@ class DeskConsole {
             flash.addFlashAttribute("done", messages.get("done." + action, locale));
         } catch (DeskProblem problem) {
             if (problem.status() == 404) {
-                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+                throw new NotInYourQueue();
             }
             flash.addFlashAttribute("problem", messages.get(problem.messageKey(), locale, problem.args()));
         } catch (Blank blank) {
             flash.addFlashAttribute("problem", messages.get("problem.invalid", locale));
         }
         return "redirect:/desk/complaints/" + id;
+    }
+
+    /** Unknown or another department's: the same localized page, with no data, as a 404. */
+    @ExceptionHandler(NotInYourQueue.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    ModelAndView notInYourQueue(Authentication auth) {
+        ModelAndView page = new ModelAndView("desk/not-found");
+        page.addObject("person", DeskPerson.of(auth));
+        return page;
     }
 
     private static String required(String text, int max) {
@@ -177,12 +195,19 @@ class DeskConsole {
     }
 
     private String departmentName(String code, Locale locale) {
-        String name = messages.get("dept." + code, locale);
-        return name.equals("dept." + code) ? code : name;
+        String name = messages.get("desk.dept." + code, locale);
+        return name.equals("desk.dept." + code) ? code : name;
     }
 
     private Set<String> departments() {
-        return properties.departments();
+        return work.knownDepartments();
+    }
+
+    /** Unknown, or another department's complaint. */
+    private static final class NotInYourQueue extends RuntimeException {
+        NotInYourQueue() {
+            super(null, null, false, false);
+        }
     }
 
     /** A form field left empty or too long. */

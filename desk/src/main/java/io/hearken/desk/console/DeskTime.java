@@ -10,9 +10,17 @@ import org.springframework.stereotype.Component;
 public class DeskTime {
 
     private final DateTimeFormatter format;
+    private final String zone;
 
     DeskTime(DeskProperties properties) {
         this.format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(properties.timeZone());
+        String id = properties.timeZone().normalized().getId();
+        this.zone = "Z".equals(id) ? "UTC" : id;
+    }
+
+    /** The zone id the console's script formats times in, so a redraw shows what the server rendered. */
+    public String zone() {
+        return zone;
     }
 
     public String format(Instant instant) {
