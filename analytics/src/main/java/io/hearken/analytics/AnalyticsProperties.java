@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param concurrency consumers in this instance (the topics' partitions are shared among them)
  * @param retryInitial first wait after Elasticsearch failed a batch; doubles up to {@code retryMax}, forever
  * @param retryMax longest wait between retries of a failed batch
- * @param maxPollRecords largest batch handed to one bulk request pair
+ * @param maxPollRecords largest batch: one mget and one bulk request per batch
  * @param topicPattern the topics indexed (a regex); the default is every event topic, no dead-letter topic
  * @param zone the office's time zone: day and month boundaries of the dashboard and the monthly summary
  */

@@ -32,7 +32,13 @@
     return [{ label: label, data: rows.map(function (r) { return r.count; }), backgroundColor: color || palette[0] }];
   }
 
-  function keys(rows) { return rows.map(function (r) { return r.key; }); }
+  /** A code's name in the page's language (categories, departments, statuses, channels); else the code. */
+  function name(kind, code) {
+    var names = (cfg.names || {})[kind];
+    return (names && names[code]) || code;
+  }
+
+  function keys(rows, kind) { return rows.map(function (r) { return kind ? name(kind, r.key) : r.key; }); }
 
   function render(d) {
     text('kpi-total', d.total);
@@ -45,19 +51,19 @@
     text('kpi-repeats', d.repeats);
 
     draw('chart-volume', 'bar', d.volume.labels, d.volume.series.map(function (s, i) {
-      return { label: s.name, data: s.data, backgroundColor: palette[i % palette.length] };
+      return { label: name('category', s.name), data: s.data, backgroundColor: palette[i % palette.length] };
     }), { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } });
-    draw('chart-channel', 'doughnut', keys(d.channel), [{ data: d.channel.map(function (r) { return r.count; }), backgroundColor: palette }]);
+    draw('chart-channel', 'doughnut', keys(d.channel, 'channel'), [{ data: d.channel.map(function (r) { return r.count; }), backgroundColor: palette }]);
     draw('chart-building', 'bar', keys(d.building), bars(d.building, m['series.count']), { indexAxis: 'y' });
-    draw('chart-sla', 'bar', keys(d.departments), [
+    draw('chart-sla', 'bar', keys(d.departments, 'department'), [
       { label: m['series.met'], data: d.departments.map(function (r) { return r.met; }), backgroundColor: '#2a9d8f' },
       { label: m['series.breached'], data: d.departments.map(function (r) { return r.breached; }), backgroundColor: '#d62828' }
     ], { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } });
-    draw('chart-response', 'bar', keys(d.departments), [
+    draw('chart-response', 'bar', keys(d.departments, 'department'), [
       { label: m['series.firstResponse'], data: d.departments.map(function (r) { return r.meanFirstResponseMinutes; }), backgroundColor: palette[0] },
       { label: m['series.resolution'], data: d.departments.map(function (r) { return r.meanResolutionMinutes; }), backgroundColor: palette[1] }
     ], { scales: { y: { beginAtZero: true } } });
-    draw('chart-backlog', 'bar', keys(d.backlog), bars(d.backlog, m['kpi.open'], palette[3]), { scales: { y: { beginAtZero: true } } });
+    draw('chart-backlog', 'bar', keys(d.backlog, 'department'), bars(d.backlog, m['kpi.open'], palette[3]), { scales: { y: { beginAtZero: true } } });
     draw('chart-repeats', 'bar', keys(d.repeatLocations), bars(d.repeatLocations, m['kpi.repeats'], palette[4]), { indexAxis: 'y' });
     draw('chart-satisfaction', 'line', d.trend.labels, [
       { label: m['series.satisfaction'], data: d.trend.satisfaction, borderColor: palette[2], backgroundColor: palette[2], spanGaps: true }
@@ -98,7 +104,8 @@
         body.innerHTML = '';
         result.hits.forEach(function (h) {
           var tr = document.createElement('tr');
-          cell(tr, h.id); cell(tr, h.status); cell(tr, h.category); cell(tr, h.department); cell(tr, h.building);
+          cell(tr, h.id); cell(tr, name('status', h.status)); cell(tr, name('category', h.category));
+          cell(tr, name('department', h.department)); cell(tr, h.building);
           cell(tr, h.receivedAt ? new Date(h.receivedAt).toLocaleString(document.documentElement.lang) : '');
           cell(tr, h.snippet, true); // escaped by Elasticsearch's html encoder, only <mark> added
           body.appendChild(tr);

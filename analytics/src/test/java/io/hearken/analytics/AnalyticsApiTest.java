@@ -161,8 +161,10 @@ class AnalyticsApiTest extends AnalyticsIntegrationTest {
 
         ResponseEntity<String> page = rest.getForEntity("/dashboard/monthly?month=2020-03&lang=en", String.class);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(page.getBody()).contains("Monthly complaint summary", "2020-03", building, "+100.0%");
-        assertThat(rest.getForEntity("/dashboard/monthly?month=2020-03", String.class).getBody()).contains("月度投诉汇总");
+        assertThat(page.getBody()).contains("Monthly complaint summary", "2020-03", building, "+100.0%",
+                "Environment / cleanliness", "Cleaning"); // names, not codes
+        assertThat(rest.getForEntity("/dashboard/monthly?month=2020-03", String.class).getBody())
+                .contains("月度投诉汇总", "环境卫生", "保洁部");
 
         ResponseEntity<Map> bad = rest.getForEntity("/api/v1/analytics/monthly-summary.csv?month=March", Map.class);
         assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

@@ -74,8 +74,12 @@ class DashboardBrowserTest extends AnalyticsIntegrationTest {
         ComplaintId b = newId();
         var ra = received(a, t0, "6号楼", "六号楼地下室漏水很严重");
         var rb = received(b, t0.plusSeconds(30), "8号楼", "保安态度很差");
-        publish(Topics.ROUTED, routed(ra, t0.plusSeconds(1), "facility", Departments.MAINTENANCE),
-                routed(rb, t0.plusSeconds(31), "service", Departments.CUSTOMER_SERVICE));
+        // b repeats an earlier complaint at its place, so "top repeat locations" has a bar too.
+        var routedB = routed(rb, t0.plusSeconds(31), "service", Departments.CUSTOMER_SERVICE);
+        routedB = new io.hearken.events.ComplaintRouted(routedB.eventId(), b, routedB.at(), rb,
+                routedB.classification(), routedB.assignment(),
+                new io.hearken.events.ComplaintRouted.Links(null, true, List.of(newId())));
+        publish(Topics.ROUTED, routed(ra, t0.plusSeconds(1), "facility", Departments.MAINTENANCE), routedB);
         publish(Topics.UPDATES, acknowledged(a, t0.plus(Duration.ofMinutes(15)), Departments.MAINTENANCE),
                 resolved(a, t0.plus(Duration.ofHours(1)), Departments.MAINTENANCE, "已修复"),
                 escalated(b, t0.plus(Duration.ofHours(2)), Departments.CUSTOMER_SERVICE));
@@ -96,13 +100,19 @@ class DashboardBrowserTest extends AnalyticsIntegrationTest {
                     .as("Chart.js chart on %s", chart).isEqualTo(true);
             assertThat(js(NON_BLANK_PIXELS, chart)).as("painted pixels of %s", chart)
                     .satisfies(n -> assertThat((Long) n).isGreaterThan(100L));
+            // Not just axes: every chart has data to draw.
+            assertThat(js("return Chart.getChart(document.getElementById(arguments[0])).data.datasets"
+                    + ".some(ds => ds.data.some(v => v > 0))", chart)).as("data of %s", chart).isEqualTo(true);
         }
 
         WebElement q = browser.findElement(By.id("search-q"));
         q.sendKeys("漏水");
         browser.findElement(By.cssSelector("#search-form button")).click();
         wait.until(d -> !d.findElements(By.cssSelector("#search-results tbody tr")).isEmpty());
-        assertThat(browser.findElement(By.id("search-results")).getText()).contains(a.value());
+        assertThat(browser.findElement(By.id("search-results")).getText()).contains(a.value())
+                .contains("Facility fault / repair", "Maintenance"); // names, not codes, in the page's language
+        assertThat((List<Object>) js("return Chart.getChart(document.getElementById('chart-channel')).data.labels"))
+                .contains("Web");
 
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Path kept = Path.of("target", "dashboard.png");

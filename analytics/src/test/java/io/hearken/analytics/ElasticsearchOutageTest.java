@@ -28,7 +28,11 @@ import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -39,10 +43,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * catches up with every event. This context reads its own topic and group, so other test contexts in the
  * JVM cannot index these events behind its back.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hearken.embedded.mode=test", "hearken.privacy.secret=analytics-test-secret",
         "hearken.analytics.indexer-group=analytics-outage-test", "hearken.analytics.topic-pattern=outage\\.events",
         "hearken.analytics.retry-initial=100ms", "hearken.analytics.retry-max=500ms"})
+@AutoConfigureTestRestTemplate
 class ElasticsearchOutageTest {
 
     static final String TOPIC = "outage.events";
@@ -75,6 +80,8 @@ class ElasticsearchOutageTest {
 
     @Autowired
     KafkaTemplate<String, ComplaintEvent> kafka;
+    @Autowired
+    TestRestTemplate web;
 
     @Test
     void whileElasticsearchIsDownNothingIsCommittedAndAfterwardsEverythingIsIndexed() throws Exception {
@@ -102,6 +109,13 @@ class ElasticsearchOutageTest {
             assertThat(committed(admin)).isEqualTo(1);
             assertThat(find(direct, x).orElseThrow().status).isEqualTo("RECEIVED");
             assertThat(find(direct, y)).isEmpty();
+            // Meanwhile managers get a clear answer, not a stack trace.
+            ResponseEntity<Map> api = web.getForEntity("/api/v1/analytics/dashboard", Map.class);
+            assertThat(api.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            assertThat((String) api.getBody().get("error")).contains("Elasticsearch", "请稍后再试");
+            ResponseEntity<String> page = web.getForEntity("/dashboard/monthly?month=2026-11&lang=en", String.class);
+            assertThat(page.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            assertThat(page.getBody()).contains("cannot be reached just now", "2026-11");
 
             proxy().up();
             await().atMost(Duration.ofSeconds(60)).until(() -> find(direct, y).isPresent()

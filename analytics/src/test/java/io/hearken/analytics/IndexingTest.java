@@ -101,8 +101,10 @@ class IndexingTest extends AnalyticsIntegrationTest {
         var after = awaitComplaint(id, d -> d.eventCount == 4);
         awaitEvent(marker.eventId());
         awaitEvent(routedMarker.eventId());
-        publish(Topics.UPDATES, note(id, t0.plusSeconds(130), Departments.MAINTENANCE, "marker 2", false));
+        var marker2 = note(id, t0.plusSeconds(130), Departments.MAINTENANCE, "marker 2", false);
+        publish(Topics.UPDATES, marker2);
         after = awaitComplaint(id, d -> d.eventCount == 5);
+        awaitEvent(marker2.eventId()); // the complaint document can be visible a moment before its events'
 
         assertThat(after.status).isEqualTo("ACKNOWLEDGED");
         assertThat(after.firstResponseMinutes).isEqualTo(1L);

@@ -22,6 +22,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @RequestMapping("/api/v1/analytics")
 class AnalyticsApi {
 
+    static final String UNAVAILABLE = "The analytics store (Elasticsearch) cannot be reached just now; please try again"
+            + " shortly / 暂时无法连接分析数据库（Elasticsearch），请稍后再试";
+
     private final DashboardQueries dashboard;
     private final ComplaintSearch search;
     private final MonthlySummary monthly;
@@ -86,6 +89,12 @@ class AnalyticsApi {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("month must look like 2026-11 / 月份格式应为 2026-11: " + month);
         }
+    }
+
+    @ExceptionHandler(ElasticsearchQueries.Unavailable.class)
+    ResponseEntity<Map<String, String>> unavailable(ElasticsearchQueries.Unavailable e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10")
+                .body(Map.of("error", UNAVAILABLE));
     }
 
     @ExceptionHandler({IllegalArgumentException.class, MethodArgumentTypeMismatchException.class})

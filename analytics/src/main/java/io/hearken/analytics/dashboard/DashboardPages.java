@@ -1,14 +1,20 @@
 package io.hearken.analytics.dashboard;
 
 import io.hearken.analytics.AnalyticsProperties;
+import io.hearken.events.ComplaintStatus;
 import io.hearken.events.Departments;
 import io.hearken.events.Taxonomy;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +24,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller("analyticsDashboardPages")
 class DashboardPages {
 
-    static final String CHART_JS = "/webjars/chart.js/4.4.1/dist/chart.umd.js";
+    /** Chart.js from its WebJar, at the version on the classpath (so a version bump in the pom needs nothing here). */
+    static final String CHART_JS = "/webjars/chart.js/" + webJarVersion("org.webjars.npm", "chart.js", "4.4.1")
+            + "/dist/chart.umd.js";
 
     private final MonthlySummary monthly;
     private final AnalyticsProperties properties;
@@ -33,7 +41,7 @@ class DashboardPages {
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String category, @RequestParam(required = false) String department,
             @RequestParam(required = false) String channel, @RequestParam(required = false) String building,
-            Model model) {
+            @RequestParam(required = false) String status, Model model) {
         Locale locale = AnalyticsMessages.locale(request, lang);
         LocalDate end = date(to, LocalDate.now(properties.zone()));
         LocalDate start = date(from, end.minusDays(AnalyticsFilter.DEFAULT_DAYS - 1));
@@ -44,13 +52,14 @@ class DashboardPages {
         model.addAttribute("department", department);
         model.addAttribute("channel", channel);
         model.addAttribute("building", building);
+        model.addAttribute("status", status);
         model.addAttribute("month", YearMonth.now(properties.zone()));
         model.addAttribute("chartJs", CHART_JS);
         return "analytics/dashboard";
     }
 
     @GetMapping("/dashboard/monthly")
-    String monthly(HttpServletRequest request, @RequestParam(required = false) String lang,
+    String monthly(HttpServletRequest request, HttpServletResponse response, @RequestParam(required = false) String lang,
             @RequestParam(required = false) String month, Model model) {
         Locale locale = AnalyticsMessages.locale(request, lang);
         YearMonth m;
@@ -61,7 +70,16 @@ class DashboardPages {
             model.addAttribute("error", AnalyticsMessages.of(locale).get("monthly.badMonth"));
         }
         common(model, locale);
-        model.addAttribute("report", monthly.report(m, properties.zone()));
+        MonthlySummary.Report report;
+        try {
+            report = monthly.report(m, properties.zone());
+        } catch (ElasticsearchQueries.Unavailable e) {
+            // The page still renders (with the month picker), says why it is empty, and answers 503.
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            model.addAttribute("error", AnalyticsMessages.of(locale).get("error.unavailable"));
+            report = new MonthlySummary.Report(m, m.minusMonths(1), List.of());
+        }
+        model.addAttribute("report", report);
         model.addAttribute("sections", List.of("total", "category", "department", "building"));
         return "analytics/monthly";
     }
@@ -74,6 +92,22 @@ class DashboardPages {
                 Departments.SECURITY, Departments.BILLING, Departments.CUSTOMER_SERVICE, Departments.TRIAGE,
                 Departments.MANAGEMENT));
         model.addAttribute("channels", List.of("EMAIL", "WEB", "OPEN311", "HOTLINE"));
+        model.addAttribute("statuses", Arrays.stream(ComplaintStatus.values()).map(Enum::name).toList());
+        model.addAttribute("names", CodeNames.of(locale));
+    }
+
+    static String webJarVersion(String group, String artifact, String fallback) {
+        String resource = "META-INF/maven/" + group + "/" + artifact + "/pom.properties";
+        try (InputStream in = DashboardPages.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                return fallback;
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", fallback);
+        } catch (IOException e) {
+            return fallback;
+        }
     }
 
     private static LocalDate date(String value, LocalDate fallback) {

@@ -1,7 +1,6 @@
 package io.hearken.analytics.dashboard;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.Response;
@@ -13,7 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Search requests as JSON over the low-level client: aggregation bodies read far better as JSON than as
- * typed builders, and the answers are read as trees. A missing index is an empty answer, not an error.
+ * typed builders, and the answers are read as trees. A missing index is an empty answer, not an error;
+ * Elasticsearch down or overloaded is {@link Unavailable}.
  */
 @Component("analyticsElasticsearchQueries")
 class ElasticsearchQueries {
@@ -35,9 +35,20 @@ class ElasticsearchQueries {
             Response response = client.performRequest(request);
             return JSON.readTree(response.getEntity().getContent());
         } catch (ResponseException e) {
+            int status = e.getResponse().getStatusLine().getStatusCode();
+            if (status == 429 || status >= 500) {
+                throw new Unavailable("Elasticsearch could not answer (" + status + ")", e);
+            }
             throw new IllegalStateException("Elasticsearch refused the query: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch unreachable", e);
+            throw new Unavailable("Elasticsearch unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    /** Elasticsearch is down or overloaded: the pages and the API answer 503, not a stack trace. */
+    static final class Unavailable extends RuntimeException {
+        Unavailable(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }

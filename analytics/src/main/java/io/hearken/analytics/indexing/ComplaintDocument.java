@@ -76,6 +76,8 @@ public class ComplaintDocument {
     public int notificationsNotSent;
     public int mailBounces;
     public int eventCount;
+    /** The resident's latest follow-up: one that arrived before the question it answers still answers it. */
+    public Instant lastFollowUpAt;
     /** When the status last changed: a late event older than this never changes the status. */
     public Instant statusAt;
     /** Ids of the events folded in: a redelivered event is recognised and skipped. */

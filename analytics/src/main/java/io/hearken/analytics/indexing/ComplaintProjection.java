@@ -78,6 +78,7 @@ final class ComplaintProjection {
             }
         } else if (event instanceof FollowUpReceived f) {
             doc.followUps++;
+            doc.lastFollowUpAt = max(doc.lastFollowUpAt, f.at());
         } else if (event instanceof ComplaintReassigned r) {
             doc.reassignments++;
         } else if (event instanceof DuplicateLinked d) {
@@ -115,12 +116,35 @@ final class ComplaintProjection {
         }
         ComplaintStatus current = doc.status == null ? null : ComplaintStatus.valueOf(doc.status);
         ComplaintStatus next = ComplaintStatus.after(current, event);
-        if (next != current) {
-            doc.status = next.name();
-            doc.statusAt = event.at();
-            if (next == ComplaintStatus.CLOSED) {
-                doc.closedAt = event.at();
+        if (next == current) {
+            return;
+        }
+        setStatus(doc, next, event.at());
+        // The resident's feedback or reply can arrive ahead of the resolution or the question it answers
+        // (another topic ran ahead): seen earlier, it acts now, through the same state machine.
+        ComplaintEvent ahead = null;
+        if (next == ComplaintStatus.RESOLVED && doc.feedbackAt != null && !doc.feedbackAt.isBefore(event.at())
+                && doc.satisfaction != null) {
+            ahead = new FeedbackGiven(event.eventId() + "/feedback", event.complaintId(), doc.feedbackAt, null,
+                    doc.satisfaction, null);
+        } else if (next == ComplaintStatus.WAITING_ON_RESIDENT && doc.lastFollowUpAt != null
+                && !doc.lastFollowUpAt.isBefore(event.at())) {
+            ahead = new FollowUpReceived(event.eventId() + "/follow-up", event.complaintId(), doc.lastFollowUpAt,
+                    null, null, null, null, null);
+        }
+        if (ahead != null) {
+            ComplaintStatus after = ComplaintStatus.after(next, ahead);
+            if (after != next) {
+                setStatus(doc, after, ahead.at());
             }
+        }
+    }
+
+    private static void setStatus(ComplaintDocument doc, ComplaintStatus status, Instant at) {
+        doc.status = status.name();
+        doc.statusAt = at;
+        if (status == ComplaintStatus.CLOSED) {
+            doc.closedAt = at;
         }
     }
 

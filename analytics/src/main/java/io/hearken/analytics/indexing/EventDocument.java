@@ -100,6 +100,18 @@ public record EventDocument(String eventId, String type, Instant at, Instant ind
         return b.build();
     }
 
+    /** The JSON type id of each event class, looked up once per class (the indexer runs this per event). */
+    private static final ClassValue<String> TYPE_IDS = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            try {
+                return (String) type.getField("TYPE").get(null);
+            } catch (ReflectiveOperationException | ClassCastException e) {
+                return type.getSimpleName(); // every event record declares TYPE; the class name is a readable fallback
+            }
+        }
+    };
+
     private static String name(Enum<?> e) {
         return e == null ? null : e.name();
     }
@@ -161,13 +173,7 @@ public record EventDocument(String eventId, String type, Instant at, Instant ind
         }
 
         EventDocument build() {
-            String type = event.getClass().getSimpleName();
-            try {
-                type = (String) event.getClass().getField("TYPE").get(null);
-            } catch (ReflectiveOperationException ignored) {
-                // every event record declares TYPE; the class name is a readable fallback
-            }
-            return new EventDocument(event.eventId(), type, event.at(), now,
+            return new EventDocument(event.eventId(), TYPE_IDS.get(event.getClass()), event.at(), now,
                     event.complaintId() == null ? null : event.complaintId().value(), topic, status, department,
                     category, channel, building, isPublic, text, actorRole, actorDepartment, level, clock, due, score,
                     kind, medium, reason, permanent, fromDepartment, toDepartment, master);

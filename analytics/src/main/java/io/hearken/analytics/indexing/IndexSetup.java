@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -63,10 +64,22 @@ public final class IndexSetup {
 
     private void put(Template t) throws IOException {
         String json = resource(t.resource());
-        client.indices().putIndexTemplate(p -> p.name(t.name()).withJson(new StringReader(json)));
+        long ours = JSON.readTree(json).path("version").asLong();
+        Long installed = installedVersion(t);
+        // During a rolling upgrade an older instance may restart after a newer one: it must not put its older
+        // template (or mapping) back. The newer mapping is a superset, so this instance can still write.
+        boolean newerInstalled = installed != null && installed > ours;
+        if (newerInstalled) {
+            log.warn("Index template {} is at version {}, newer than this instance's {}; leaving it", t.name(),
+                    installed, ours);
+        } else {
+            client.indices().putIndexTemplate(p -> p.name(t.name()).withJson(new StringReader(json)));
+        }
         if (client.indices().existsAlias(a -> a.name(t.alias())).value()) {
-            String mapping = JSON.writeValueAsString(JSON.readTree(json).path("template").path("mappings"));
-            client.indices().putMapping(m -> m.index(t.alias()).withJson(new StringReader(mapping)));
+            if (!newerInstalled) {
+                String mapping = JSON.writeValueAsString(JSON.readTree(json).path("template").path("mappings"));
+                client.indices().putMapping(m -> m.index(t.alias()).withJson(new StringReader(mapping)));
+            }
             return;
         }
         try {
@@ -78,6 +91,15 @@ public final class IndexSetup {
                 throw e; // another instance won the race: fine; anything else is not
             }
         }
+    }
+
+    /** The version of the template as Elasticsearch has it, or null when it is not there (or has none). */
+    private Long installedVersion(Template t) throws IOException {
+        if (!client.indices().existsIndexTemplate(e -> e.name(t.name())).value()) {
+            return null;
+        }
+        return client.indices().getIndexTemplate(g -> g.name(t.name())).indexTemplates().stream()
+                .map(i -> i.indexTemplate().version()).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     static String resource(String name) {

@@ -11,8 +11,8 @@ import io.hearken.events.privacy.PersonalData;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,9 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a batch of events: the complaint documents by read-modify-write with optimistic concurrency
- * ({@code if_seq_no}/{@code if_primary_term}, retried on conflict, so two instances never lose an update)
- * and the event documents with {@code op_type=create} (a redelivered event is a harmless conflict).
+ * Writes a batch of events with one {@code mget} and one bulk request: the complaint documents by
+ * read-modify-write with optimistic concurrency ({@code if_seq_no}/{@code if_primary_term}, retried on
+ * conflict, so two instances never lose an update) and the event documents with {@code op_type=create}
+ * (a redelivered event is a harmless conflict).
  * Any failure to reach Elasticsearch is thrown, so the caller does not commit and retries the whole
  * batch later; a document Elasticsearch rejects as malformed is logged and skipped, never retried forever.
  */
@@ -62,16 +63,15 @@ public final class IndexingEvents {
         try {
             setup.ensure();
             Map<String, List<Incoming>> byComplaint = new LinkedHashMap<>();
-            List<EventDocument> eventDocs = new ArrayList<>();
+            List<EventDocument> withoutComplaint = new ArrayList<>();
             for (Incoming in : batch) {
                 if (in.event().complaintId() == null) {
-                    eventDocs.add(EventDocument.of(in.event(), in.topic(), null, clock.instant()));
+                    withoutComplaint.add(EventDocument.of(in.event(), in.topic(), null, clock.instant()));
                 } else {
                     byComplaint.computeIfAbsent(in.event().complaintId().value(), k -> new ArrayList<>()).add(in);
                 }
             }
-            eventDocs.addAll(writeComplaints(byComplaint));
-            writeEvents(eventDocs);
+            write(byComplaint, withoutComplaint);
         } catch (IOException e) {
             throw new RetryLater("Elasticsearch unreachable: " + e.getMessage(), e);
         } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
@@ -79,74 +79,100 @@ public final class IndexingEvents {
         }
     }
 
-    /** Read-modify-write of every touched complaint; returns the event documents with the state after each. */
-    private List<EventDocument> writeComplaints(Map<String, List<Incoming>> byComplaint) throws IOException {
-        Map<String, EventDocument> eventDocs = new LinkedHashMap<>();
-        Set<String> pending = new HashSet<>(byComplaint.keySet());
-        for (int round = 0; !pending.isEmpty(); round++) {
+    /**
+     * One {@code mget} of every complaint the batch touches and one bulk request with their new states and
+     * every event document. A complaint another instance changed meanwhile (409) is read and folded again
+     * in a further, smaller round; its events' documents are then rewritten with the state after that fold.
+     */
+    private void write(Map<String, List<Incoming>> byComplaint, List<EventDocument> withoutComplaint)
+            throws IOException {
+        Set<String> pending = new LinkedHashSet<>(byComplaint.keySet());
+        List<EventDocument> firstEvents = new ArrayList<>(withoutComplaint);
+        for (int round = 0; round == 0 || !pending.isEmpty(); round++) {
             if (round == MAX_CONFLICT_ROUNDS) {
                 throw new RetryLater("complaint documents kept conflicting: " + pending, null);
             }
-            List<String> ids = List.copyOf(pending);
-            MgetResponse<ComplaintDocument> current = client.mget(m -> m.index(Indices.COMPLAINTS).ids(ids),
-                    ComplaintDocument.class);
+            boolean retry = round > 0;
             BulkRequest.Builder bulk = new BulkRequest.Builder();
-            boolean anyWrite = false;
-            for (MultiGetResponseItem<ComplaintDocument> item : current.docs()) {
-                if (item.isFailure()) {
-                    throw new RetryLater("could not read complaint " + item.failure().id() + ": "
-                            + item.failure().error().reason(), null);
+            List<String> complaintOf = new ArrayList<>(); // per operation: its complaint id, null for an event
+            if (!pending.isEmpty()) {
+                List<String> ids = List.copyOf(pending);
+                long started = System.nanoTime();
+                MgetResponse<ComplaintDocument> current = client.mget(m -> m.index(Indices.COMPLAINTS).ids(ids),
+                        ComplaintDocument.class);
+                if (log.isDebugEnabled()) {
+                    log.debug("Read {} complaints (round {}): {} ms", ids.size(), round,
+                            (System.nanoTime() - started) / 1_000_000);
                 }
-                var got = item.result();
-                ComplaintDocument doc = got.found() && got.source() != null ? got.source() : new ComplaintDocument(got.id());
-                boolean changed = false;
-                for (Incoming in : byComplaint.get(got.id())) {
-                    changed |= projection.apply(doc, in.event());
-                    eventDocs.put(in.event().eventId(), EventDocument.of(in.event(), in.topic(), doc, clock.instant()));
-                }
-                if (!changed) {
-                    pending.remove(got.id()); // all redelivered: nothing to write
-                    continue;
-                }
-                anyWrite = true;
-                ComplaintDocument write = doc;
-                if (got.found()) {
-                    bulk.operations(o -> o.index(i -> i.index(Indices.COMPLAINTS).id(got.id()).document(write)
-                            .ifSeqNo(got.seqNo()).ifPrimaryTerm(got.primaryTerm())));
-                } else {
-                    bulk.operations(o -> o.create(c -> c.index(Indices.COMPLAINTS).id(got.id()).document(write)));
+                for (MultiGetResponseItem<ComplaintDocument> item : current.docs()) {
+                    if (item.isFailure()) {
+                        throw new RetryLater("could not read complaint " + item.failure().id() + ": "
+                                + item.failure().error().reason(), null);
+                    }
+                    var got = item.result();
+                    ComplaintDocument doc = got.found() && got.source() != null ? got.source()
+                            : new ComplaintDocument(got.id());
+                    boolean changed = false;
+                    for (Incoming in : byComplaint.get(got.id())) {
+                        boolean applied = projection.apply(doc, in.event());
+                        changed |= applied;
+                        EventDocument eventDoc = EventDocument.of(in.event(), in.topic(), doc, clock.instant());
+                        if (!retry) {
+                            firstEvents.add(eventDoc); // created once; a redelivered event's create is a 409
+                        } else if (applied) {
+                            // After a conflict: the state this instance now folded in is the true one.
+                            bulk.operations(o -> o.index(i -> i.index(Indices.EVENTS).id(eventDoc.eventId())
+                                    .document(eventDoc)));
+                            complaintOf.add(null);
+                        }
+                    }
+                    if (!changed) {
+                        pending.remove(got.id()); // all redelivered: nothing to write
+                        continue;
+                    }
+                    ComplaintDocument write = doc;
+                    if (got.found()) {
+                        bulk.operations(o -> o.index(i -> i.index(Indices.COMPLAINTS).id(got.id()).document(write)
+                                .ifSeqNo(got.seqNo()).ifPrimaryTerm(got.primaryTerm())));
+                    } else {
+                        bulk.operations(o -> o.create(c -> c.index(Indices.COMPLAINTS).id(got.id()).document(write)));
+                    }
+                    complaintOf.add(got.id());
                 }
             }
-            if (!anyWrite) {
-                break;
+            for (EventDocument doc : firstEvents) {
+                bulk.operations(o -> o.create(c -> c.index(Indices.EVENTS).id(doc.eventId()).document(doc)));
+                complaintOf.add(null);
             }
+            firstEvents.clear();
+            if (complaintOf.isEmpty()) {
+                return;
+            }
+            long started = System.nanoTime();
             BulkResponse response = client.bulk(bulk.build());
-            for (BulkResponseItem item : response.items()) {
+            if (log.isDebugEnabled()) {
+                log.debug("Bulk of {} operations (round {}): {} ms, {} ms of it in Elasticsearch", complaintOf.size(),
+                        round, (System.nanoTime() - started) / 1_000_000, response.took());
+            }
+            for (int i = 0; i < response.items().size(); i++) {
+                BulkResponseItem item = response.items().get(i);
+                boolean complaint = complaintOf.get(i) != null; // the items answer the operations in order
                 if (item.error() == null) {
-                    pending.remove(item.id());
+                    if (complaint) {
+                        pending.remove(item.id());
+                    }
                 } else if (item.status() == 409) {
-                    log.debug("Complaint {} changed meanwhile; reapplying", item.id()); // stays pending
+                    // A complaint: changed meanwhile, stays pending and is folded again.
+                    // An event: indexed before (a redelivery), nothing to do.
+                    if (complaint) {
+                        log.debug("Complaint {} changed meanwhile; reapplying", item.id());
+                    }
                 } else {
                     handleItemError(item);
-                    pending.remove(item.id());
+                    if (complaint) {
+                        pending.remove(item.id());
+                    }
                 }
-            }
-        }
-        return new ArrayList<>(eventDocs.values());
-    }
-
-    private void writeEvents(List<EventDocument> docs) throws IOException {
-        if (docs.isEmpty()) {
-            return;
-        }
-        BulkRequest.Builder bulk = new BulkRequest.Builder();
-        for (EventDocument doc : docs) {
-            bulk.operations(o -> o.create(c -> c.index(Indices.EVENTS).id(doc.eventId()).document(doc)));
-        }
-        BulkResponse response = client.bulk(bulk.build());
-        for (BulkResponseItem item : response.items()) {
-            if (item.error() != null && item.status() != 409) { // 409: indexed before, by a redelivery
-                handleItemError(item);
             }
         }
     }

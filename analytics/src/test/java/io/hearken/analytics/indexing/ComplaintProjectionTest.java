@@ -4,6 +4,10 @@ import static io.hearken.analytics.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hearken.events.Actor;
+import io.hearken.events.Channel;
+import io.hearken.events.ComplaintEvent;
+import io.hearken.events.FollowUpReceived;
+import io.hearken.events.InformationRequested;
 import io.hearken.events.ComplaintReopened;
 import io.hearken.events.ComplaintRouted;
 import io.hearken.events.Departments;
@@ -11,6 +15,8 @@ import io.hearken.events.Events;
 import io.hearken.events.privacy.PersonalData;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The fold on its own: order, replays and re-routings. */
@@ -84,5 +90,81 @@ class ComplaintProjectionTest {
         assertThat(doc.slaStatus).isEqualTo("BREACHED");
         assertThat(doc.slaMet).isZero();
         assertThat(doc.firstResponseMinutes).isEqualTo(300L);
+    }
+
+    @Test
+    void anyArrivalOrderAndAnyReplayEndInTheSameState() {
+        var id = newId();
+        var received = received(id, t0, "1号楼", "电梯坏了");
+        List<ComplaintEvent> life = List.of(received,
+                routed(received, t0.plusSeconds(1), "facility", Departments.MAINTENANCE),
+                acknowledged(id, t0.plus(Duration.ofMinutes(20)), Departments.MAINTENANCE),
+                note(id, t0.plus(Duration.ofMinutes(30)), Departments.MAINTENANCE, "on the way", true),
+                resolved(id, t0.plus(Duration.ofHours(2)), Departments.MAINTENANCE, "fixed"),
+                feedback(id, t0.plus(Duration.ofHours(3)), 5));
+        String inOrder = fold(life);
+        assertThat(inOrder).contains("status=CLOSED", "department=maintenance", "first=20", "resolution=120",
+                "sla=MET", "satisfaction=5");
+
+        for (List<ComplaintEvent> order : permutations(life)) { // 720 arrival orders
+            var doc = new ComplaintDocument(id.value());
+            order.forEach(e -> projection.apply(doc, e));
+            assertThat(state(doc)).as("order %s", order.stream().map(ComplaintEvent::eventId).toList())
+                    .isEqualTo(inOrder);
+            // Everything delivered once more, in reverse: nothing is applied, nothing changes.
+            for (int i = life.size() - 1; i >= 0; i--) {
+                assertThat(projection.apply(doc, life.get(i))).isFalse();
+            }
+            assertThat(state(doc)).isEqualTo(inOrder);
+        }
+    }
+
+    @Test
+    void aReplyThatArrivesBeforeTheQuestionStillAnswersIt() {
+        var id = newId();
+        var received = received(id, t0, "1号楼", "楼道灯坏了");
+        List<ComplaintEvent> life = List.of(received,
+                routed(received, t0.plusSeconds(1), "facility", Departments.MAINTENANCE),
+                new InformationRequested(Events.newId(), id, t0.plus(Duration.ofMinutes(10)),
+                        staff(Departments.MAINTENANCE), "几楼？"),
+                new FollowUpReceived(Events.newId(), id, t0.plus(Duration.ofMinutes(15)), Channel.WEB, "ref",
+                        "tracking-id", "12楼", List.of()));
+        String inOrder = fold(life);
+        assertThat(inOrder).contains("status=ACKNOWLEDGED", "first=10");
+        for (List<ComplaintEvent> order : permutations(life)) {
+            var doc = new ComplaintDocument(id.value());
+            order.forEach(e -> projection.apply(doc, e));
+            assertThat(state(doc)).isEqualTo(inOrder);
+        }
+    }
+
+    private String fold(List<ComplaintEvent> events) {
+        var doc = new ComplaintDocument("HK-2222-6666");
+        events.forEach(e -> projection.apply(doc, e));
+        return state(doc);
+    }
+
+    private static String state(ComplaintDocument d) {
+        return "status=" + d.status + " open=" + d.open + " department=" + d.department + " category=" + d.category
+                + " first=" + d.firstResponseMinutes + " resolution=" + d.resolutionMinutes + " sla=" + d.slaStatus
+                + " satisfaction=" + d.satisfaction + " received=" + d.receivedAt + " events=" + d.eventCount;
+    }
+
+    private static <T> List<List<T>> permutations(List<T> items) {
+        if (items.isEmpty()) {
+            return List.of(List.of());
+        }
+        List<List<T>> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            List<T> rest = new ArrayList<>(items);
+            T head = rest.remove(i);
+            for (List<T> tail : permutations(rest)) {
+                List<T> p = new ArrayList<>();
+                p.add(head);
+                p.addAll(tail);
+                out.add(p);
+            }
+        }
+        return out;
     }
 }
