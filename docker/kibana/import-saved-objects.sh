@@ -4,6 +4,12 @@ set -eu
 until curl -fs "$KIBANA_URL/api/status" | grep -q '"level":"available"'; do
   echo "waiting for Kibana at $KIBANA_URL"; sleep 5
 done
-curl -fsS -X POST "$KIBANA_URL/api/saved_objects/_import?overwrite=true" \
-  -H 'kbn-xsrf: true' --form file=@/saved-objects/hearken-saved-objects.ndjson
+# _import answers 200 even when some objects fail: the body's "success" says whether all went in.
+resp=$(curl -fsS -X POST "$KIBANA_URL/api/saved_objects/_import?overwrite=true" \
+  -H 'kbn-xsrf: true' --form file=@/saved-objects/hearken-saved-objects.ndjson)
+echo "$resp"
+if ! echo "$resp" | grep -q '"success":true'; then
+  echo "saved objects NOT imported: see the errors above" >&2
+  exit 1
+fi
 echo "saved objects imported"
