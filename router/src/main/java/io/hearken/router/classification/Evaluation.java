@@ -62,28 +62,48 @@ public record Evaluation(int total, double accuracy, double macroF1, List<ClassS
 
     /** The report the {@code evaluate} command prints. */
     public String report() {
+        int width = 20;
+        for (int c = 0; c < labels.size(); c++) {
+            width = Math.max(width, displayWidth("[" + c + "] " + labels.get(c)) + 1);
+        }
         StringBuilder out = new StringBuilder();
         out.append("accuracy=").append(fmt(accuracy)).append('\n');
         out.append("macro_f1=").append(fmt(macroF1)).append('\n');
-        out.append('\n').append(String.format(Locale.ROOT, "%-20s %9s %9s %9s %8s%n", "class", "precision", "recall", "f1", "support"));
+        out.append('\n').append(pad("class", width))
+                .append(String.format(Locale.ROOT, " %9s %9s %9s %8s%n", "precision", "recall", "f1", "support"));
         for (ClassScore c : classes) {
-            out.append(String.format(Locale.ROOT, "%-20s %9s %9s %9s %8d%n", c.label(), fmt(c.precision()),
+            out.append(pad(c.label(), width)).append(String.format(Locale.ROOT, " %9s %9s %9s %8d%n", fmt(c.precision()),
                     fmt(c.recall()), fmt(c.f1()), c.support()));
         }
         out.append("\nconfusion matrix (rows: true label, columns: predicted)\n");
-        out.append(String.format(Locale.ROOT, "%-20s", ""));
+        out.append(pad("", width));
         for (int c = 0; c < labels.size(); c++) {
             out.append(String.format(Locale.ROOT, " %6s", "[" + c + "]"));
         }
         out.append('\n');
         for (int r = 0; r < labels.size(); r++) {
-            out.append(String.format(Locale.ROOT, "%-20s", "[" + r + "] " + labels.get(r)));
+            out.append(pad("[" + r + "] " + labels.get(r), width));
             for (int c = 0; c < labels.size(); c++) {
                 out.append(String.format(Locale.ROOT, " %6d", confusion[r][c]));
             }
             out.append('\n');
         }
         return out.toString();
+    }
+
+    /** Pads to a column width as a terminal shows it: Chinese characters take two cells. */
+    private static String pad(String s, int width) {
+        return s + " ".repeat(Math.max(0, width - displayWidth(s)));
+    }
+
+    private static int displayWidth(String s) {
+        return s.codePoints().map(cp -> isWide(cp) ? 2 : 1).sum();
+    }
+
+    private static boolean isWide(int cp) {
+        return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3)
+                || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60)
+                || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
     }
 
     private static String fmt(double v) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,11 +27,21 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 /**
  * The statistical layer: a multinomial logistic regression over {@link TextFeatures}, learnt by
  * Tribuo's SGD trainer (AdaGrad). Any label set works; the file format is Tribuo's protobuf model.
+ * Made for an office's real history, which is imbalanced and noisy: every class weighs the same in
+ * training (example weights inverse to the class's size, so a rare class is still predicted and the
+ * macro F1 holds up). Measured on imbalanced, noisy sets (ImbalancedNoisyHistoryTest): balancing
+ * adds about 0.05 macro F1; dropping features seen once and a higher learning rate did not help.
  */
 public final class TextModel {
 
     private static final LabelFactory LABELS = new LabelFactory();
-    private static final int EPOCHS = 12;
+    /** Bumped with any change of features or training, so a cached default model is re-trained. */
+    public static final String VERSION = TextFeatures.VERSION + "+balanced-adagrad-e10";
+    /** Passes over the data: more fit noisy labels by heart (measured: 5 to 30 score alike on clean sets). */
+    private static final int EPOCHS = 10;
+    private static final double LEARNING_RATE = 0.5;
+    /** Cap on a rare class's weight, so a handful of (perhaps mislabelled) rows cannot dominate. */
+    private static final double MAX_CLASS_WEIGHT = 20;
     private static final long SEED = 20261123L;
 
     // Tribuo logs every 1,000 SGD steps through java.util.logging; keep the logger (a weak reference otherwise).
@@ -56,12 +67,18 @@ public final class TextModel {
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("no training rows");
         }
+        Map<String, Integer> perLabel = new HashMap<>();
+        rows.forEach(r -> perLabel.merge(r.label(), 1, Integer::sum));
         MutableDataset<Label> dataset = new MutableDataset<>(
-                new SimpleDataSourceProvenance("labelled-texts " + TextFeatures.VERSION, LABELS), LABELS);
+                new SimpleDataSourceProvenance("labelled-texts " + VERSION, LABELS), LABELS);
         for (LabelledText row : rows) {
-            dataset.add(example(new Label(row.label()), row.text()));
+            double weight = Math.min(MAX_CLASS_WEIGHT, (double) rows.size() / (perLabel.size() * perLabel.get(row.label())));
+            Example<Label> example = example(new Label(row.label()), row.text());
+            example.setWeight((float) weight);
+            dataset.add(example);
         }
-        LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), EPOCHS, Integer.MAX_VALUE, SEED);
+        LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(LEARNING_RATE, 0.1), EPOCHS,
+                Integer.MAX_VALUE, 1, SEED);
         return new TextModel(trainer.train(dataset));
     }
 

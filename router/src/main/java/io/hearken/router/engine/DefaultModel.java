@@ -2,7 +2,6 @@ package io.hearken.router.engine;
 
 import io.hearken.router.classification.LabelledCsv;
 import io.hearken.router.classification.LabelledText;
-import io.hearken.router.classification.TextFeatures;
 import io.hearken.router.classification.TextModel;
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,7 +74,7 @@ public final class DefaultModel {
     private static String hash(byte[] set) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(TextFeatures.VERSION.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update(TextModel.VERSION.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest(set), 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class RouterCliTest {
 
@@ -56,8 +58,59 @@ class RouterCliTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         assertThat(run(out, err, "train", "--input", dir.resolve("bad.csv").toString(), "--model", "m.bin")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("'text' and 'label'").contains("usage:");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no column 'text'").contains("found: message, category")
+                .doesNotContain("Exception");
+        err.reset();
         assertThat(run(out, err, "evaluate", "--input", "x.csv")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--model is required");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--model is required").contains("usage:");
+        err.reset();
+        assertThat(run(out, err, "train", "--inptu", "x.csv", "--model", "m.bin")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option --inptu");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            missing label column | text\\nhello\\n                           | has no column
+            empty file           | ''                                      | is empty
+            header only          | text,label\\n                            | has a header but no rows
+            label-less row       | text,label\\n漏水,facility\\n电梯坏了,\\n  | row 2 (line 3): the label is empty
+            text-less row        | text,label\\n漏水,facility\\n,noise\\n     | row 2 (line 3): the text is empty
+            open quote           | text,label\\n"漏水,facility\\n            | is not valid CSV
+            one label only       | text,label\\n漏水,facility\\n停电,facility\\n | at least two different labels
+            """)
+    void eachKindOfBadCsvIsNamed(String kind, String content, String expected) throws Exception {
+        Path csv = dir.resolve("in.csv");
+        Files.writeString(csv, content.replace("\\n", "\n"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(run(out, err, "train", "--input", csv.toString(), "--model", dir.resolve("m.bin").toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(csv.toString()).contains(expected)
+                .doesNotContain("usage:").doesNotContain("Exception");
+        assertThat(dir.resolve("m.bin")).doesNotExist();
+    }
+
+    @Test
+    void aFileSavedAsGbkIsRefusedAndOneWithAnExcelBomIsRead() throws Exception {
+        Path gbk = dir.resolve("gbk.csv");
+        Files.write(gbk, "text,label\n电梯坏了,设施\n有人吵闹,噪音\n".getBytes("GBK"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(run(out, err, "train", "--input", gbk.toString(), "--model", dir.resolve("m.bin").toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("is not UTF-8");
+
+        // Excel's "CSV UTF-8": a byte-order mark, capitalised headers, CRLF; Chinese labels.
+        StringBuilder rows = new StringBuilder("\uFEFFText,Label,Note\r\n");
+        for (int i = 0; i < 15; i++) {
+            rows.append("\"电梯坏了，第").append(i).append("次\",设施报修,x\r\n").append("楼上有人吵闹 ").append(i).append(",噪音扰民,\r\n");
+        }
+        Path bom = dir.resolve("bom.csv");
+        Files.writeString(bom, rows.toString());
+        assertThat(run(out, err, "train", "--input", bom.toString(), "--model", dir.resolve("m.bin").toString()))
+                .as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("trained on 30 texts, 2 classes {噪音扰民=15, 设施报修=15}");
+        out.reset();
+        assertThat(run(out, err, "evaluate", "--model", dir.resolve("m.bin").toString(), "--input", bom.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().toList()).contains("accuracy=1.0000", "macro_f1=1.0000");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("[1] 设施报修");
     }
 }
