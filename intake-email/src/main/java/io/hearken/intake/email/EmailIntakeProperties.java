@@ -2,6 +2,8 @@ package io.hearken.intake.email;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -23,6 +25,8 @@ import org.springframework.util.unit.DataSize;
  * @param seenTopic           compacted topic that remembers every message already turned into an event
  * @param deadLetterTopic     where a quarantined message is reported with its reason
  * @param maxBackoff          longest wait between reconnection attempts
+ * @param mailboxes           further mailboxes or folders read the same way; IMAP keys left out are taken from
+ *                            {@code imap} (no host: its whole connection; no username: its login)
  */
 @ConfigurationProperties("hearken.email")
 public record EmailIntakeProperties(@DefaultValue("true") boolean enabled, @DefaultValue Imap imap,
@@ -31,7 +35,56 @@ public record EmailIntakeProperties(@DefaultValue("true") boolean enabled, @Defa
         @DefaultValue("50MB") DataSize maxMessageSize, @DefaultValue("10MB") DataSize maxAttachmentSize,
         @DefaultValue("./data/attachments") Path attachmentsDir, @DefaultValue("5") int senderHourlyLimit,
         @DefaultValue("intake.email.seen") String seenTopic, @DefaultValue("intake.email-dlt") String deadLetterTopic,
-        @DefaultValue("60s") Duration maxBackoff) {
+        @DefaultValue("60s") Duration maxBackoff, @DefaultValue List<Mailbox> mailboxes) {
+
+    /** Every mailbox to watch: {@code imap} + {@code folder} when configured, then {@code mailboxes}. */
+    public List<Mailbox> watched() {
+        List<Mailbox> all = new ArrayList<>();
+        if (imap != null && imap.configured()) {
+            all.add(new Mailbox(folder, imap, folder));
+        }
+        for (Mailbox m : mailboxes == null ? List.<Mailbox>of() : mailboxes) {
+            Mailbox resolved = m.inheriting(imap);
+            if (resolved.imap().configured()) {
+                all.add(resolved);
+            }
+        }
+        return all;
+    }
+
+    /**
+     * One watched folder of one IMAP account.
+     *
+     * @param name   how events and logs name it ({@code details.mailbox}); default: the folder for the first
+     *               mailbox, {@code <username>/<folder>} for the others
+     * @param imap   the account; missing keys come from {@code hearken.email.imap}
+     * @param folder the folder to read; the processed and quarantine folders are created in the same account
+     */
+    public record Mailbox(String name, Imap imap, @DefaultValue("INBOX") String folder) {
+
+        Mailbox inheriting(Imap base) {
+            Imap own = imap;
+            Imap merged;
+            if (base == null) {
+                merged = own;
+            } else if (own == null) {
+                merged = base;
+            } else {
+                boolean sameServer = own.host() == null || own.host().isBlank();
+                boolean sameLogin = own.username() == null || own.username().isBlank();
+                merged = new Imap(sameServer ? base.host() : own.host(), sameServer ? base.port() : own.port(),
+                        sameLogin ? base.username() : own.username(), sameLogin ? base.password() : own.password(),
+                        sameServer ? base.tls() : own.tls(), sameServer ? base.starttls() : own.starttls(),
+                        sameServer ? base.timeout() : own.timeout(), sameServer ? base.idle() : own.idle());
+            }
+            if (merged == null) {
+                merged = new Imap(null, 143, null, null, false, false, Duration.ofSeconds(30), true);
+            }
+            String label = name != null && !name.isBlank() ? name
+                    : (merged.username() == null ? "" : merged.username() + "/") + (folder == null ? "INBOX" : folder);
+            return new Mailbox(label, merged, folder == null ? "INBOX" : folder);
+        }
+    }
 
     /**
      * @param tls      {@code true}: IMAPS (implicit TLS, port 993); {@code false} with {@code starttls}: upgrade on 143

@@ -27,6 +27,11 @@ public final class MailServer {
 
     /** Sends the bytes exactly as they are over SMTP to the complaints mailbox. */
     public static void deliver(byte[] raw) {
+        deliver(EmbeddedMail.COMPLAINTS_ADDRESS, raw);
+    }
+
+    /** Sends the bytes exactly as they are over SMTP to {@code to}'s mailbox. */
+    public static void deliver(String to, byte[] raw) {
         int port = EmbeddedServers.current().mail().smtpPort();
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(60_000);
@@ -35,7 +40,7 @@ public final class MailServer {
             expect(in, "220");
             command(out, in, "EHLO test.local", "250");
             command(out, in, "MAIL FROM:<resident@example.com>", "250");
-            command(out, in, "RCPT TO:<" + EmbeddedMail.COMPLAINTS_ADDRESS + ">", "250");
+            command(out, in, "RCPT TO:<" + to + ">", "250");
             command(out, in, "DATA", "354");
             out.write(dotStuffed(raw));
             out.write(".\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -85,13 +90,16 @@ public final class MailServer {
     }
 
     public static <T> T imap(MailboxWork<T> work) {
+        return imap(EmbeddedMail.COMPLAINTS_ADDRESS, EmbeddedMail.COMPLAINTS_PASSWORD, work);
+    }
+
+    public static <T> T imap(String user, String password, MailboxWork<T> work) {
         Properties p = new Properties();
         p.put("mail.imap.connectiontimeout", "30000");
         p.put("mail.imap.timeout", "60000");
         try {
             Store store = Session.getInstance(p).getStore("imap");
-            store.connect("127.0.0.1", EmbeddedServers.current().mail().imapPort(), EmbeddedMail.COMPLAINTS_ADDRESS,
-                    EmbeddedMail.COMPLAINTS_PASSWORD);
+            store.connect("127.0.0.1", EmbeddedServers.current().mail().imapPort(), user, password);
             try {
                 return work.with(store);
             } finally {
@@ -107,7 +115,11 @@ public final class MailServer {
     }
 
     public static Place find(String messageId) {
-        return imap(store -> {
+        return find(EmbeddedMail.COMPLAINTS_ADDRESS, EmbeddedMail.COMPLAINTS_PASSWORD, messageId);
+    }
+
+    public static Place find(String user, String password, String messageId) {
+        return imap(user, password, store -> {
             for (String name : new String[] {"INBOX", "Processed", "Quarantine"}) {
                 Folder f = store.getFolder(name);
                 if (!f.exists()) {

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -53,11 +54,18 @@ import org.springframework.kafka.core.KafkaTemplate;
  */
 @SpringBootTest(properties = {"hearken.embedded.mode=test",
         "hearken.email.poll-interval=300ms", "hearken.email.imap.idle=false", "hearken.email.attachments-dir=target/test-attachments",
-        "hearken.email.sender-hourly-limit=3"})
+        "hearken.email.sender-hourly-limit=3", "hearken.email.max-backoff=4s",
+        // The second mailbox has its own connection settings and waits with IDLE (the first one polls).
+        "hearken.email.mailboxes[0].imap.host=127.0.0.1", "hearken.email.mailboxes[0].imap.port=${hearken.email.imap.port}",
+        "hearken.email.mailboxes[0].imap.idle=true",
+        "hearken.email.mailboxes[0].imap.username=" + MailboxIntakeTest.SECOND,
+        "hearken.email.mailboxes[0].imap.password=" + MailboxIntakeTest.SECOND})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MailboxIntakeTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    /** A second mailbox on the same server (GreenMail: the address is login and password). */
+    static final String SECOND = "second@hearken.local";
 
     @Autowired
     KafkaTemplate<String, ComplaintEvent> kafka;
@@ -74,6 +82,41 @@ class MailboxIntakeTest {
     @Autowired
     @Qualifier("emailIntake")
     HealthIndicator mailboxHealth;
+
+    @BeforeEach
+    void theSecondMailboxExists() {
+        GreenMail greenMail = EmbeddedServers.current().mail().greenMail();
+        if (greenMail.getUserManager().getUser(SECOND) == null) {
+            greenMail.setUser(SECOND, SECOND, SECOND);
+        }
+    }
+
+    @Test
+    void aSecondMailboxIsReadTooAndACopyInBothMailboxesMakesOneComplaint() {
+        await().atMost(WAIT).until(() -> mailboxHealth.health().getDetails().get("mailboxes") instanceof Map<?, ?> m
+                && m.get(SECOND + "/INBOX") instanceof Map<?, ?> d && "connected".equals(d.get("state")));
+        String onlyThere = "<second-" + UUID.randomUUID() + "@example.com>";
+        MailServer.deliver(SECOND, TestMails.plain("Wu Hao <wu.hao@example.com>", onlyThere, "Broken bench by the pond",
+                "The bench by the pond in the garden is broken."));
+        String inBoth = "<both-" + UUID.randomUUID() + "@example.com>";
+        byte[] copy = TestMails.plain("Xu Lan <xu.lan@example.com>", inBoth, "Roof of building 7 leaks",
+                "The roof of building 7 leaks into the top floor corridor.");
+        MailServer.deliver(SECOND, copy);
+        MailServer.deliver(copy);
+
+        ComplaintReceived c = awaitComplaint(onlyThere);
+        assertThat(c.subject()).isEqualTo("Broken bench by the pond");
+        assertThat(c.details()).containsEntry("mailbox", SECOND + "/INBOX");
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(MailServer.find(SECOND, SECOND, onlyThere)).isEqualTo(new MailServer.Place("Processed", true, null));
+            assertThat(MailServer.find(SECOND, SECOND, inBoth)).isEqualTo(new MailServer.Place("Processed", true, null));
+            assertThat(MailServer.find(inBoth)).isEqualTo(new MailServer.Place("Processed", true, null));
+        });
+        assertThat(records(Topics.INTAKE_EMAIL)).extracting(ConsumerRecord::value)
+                .filteredOn(e -> e instanceof ComplaintReceived r && r.sourceRef().equals(inBoth)).hasSize(1);
+        assertThat(meters.find("hearken.email.messages").tag("outcome", "duplicate").counter()).isNotNull()
+                .satisfies(counter -> assertThat(counter.count()).isGreaterThanOrEqualTo(1));
+    }
 
     @Test
     void anOutlookGbkMailBecomesAComplaintWithItsAttachmentStoredAndIsMovedToProcessedAsSeen() throws Exception {
@@ -280,21 +323,62 @@ class MailboxIntakeTest {
 
     @Test
     @Order(Integer.MAX_VALUE) // last: it restarts the shared mail server
-    void theWatcherReconnectsAfterTheMailServerWasAwayAndReadsWhatArrivedMeanwhile() {
+    void theWatcherReconnectsAfterTheMailServerWasAwayAndReadsWhatArrivedMeanwhileLoggingItOnce() {
+        ch.qos.logback.classic.Logger watcherLog = (ch.qos.logback.classic.Logger)
+                org.slf4j.LoggerFactory.getLogger("io.hearken.intake.email.mailbox.MailboxWatcher");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        ch.qos.logback.classic.Level level = watcherLog.getLevel();
+        watcherLog.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        watcherLog.addAppender(logged);
+        try {
+            reconnectsAfterAnOutage(logged);
+        } finally {
+            watcherLog.detachAppender(logged);
+            watcherLog.setLevel(level);
+        }
+    }
+
+    private void reconnectsAfterAnOutage(ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged) {
         GreenMail greenMail = EmbeddedServers.current().mail().greenMail();
         greenMail.stop();
         await().atMost(WAIT).until(() -> mailboxHealth.health().getStatus().equals(Status.DOWN));
+        // Several attempts fail (each only at debug level) while the warning is written once.
+        await().atMost(WAIT).until(() -> logs(logged, ch.qos.logback.classic.Level.DEBUG, "still unreachable") >= 3);
+        assertThat(logs(logged, ch.qos.logback.classic.Level.WARN, "unreachable")).isEqualTo(1);
+        assertThat(logs(logged, ch.qos.logback.classic.Level.WARN, "")).isEqualTo(1);
+        // Back-off: 1 s, then doubled up to hearken.email.max-backoff (4 s here).
+        List<String> delays;
+        synchronized (logged) {
+            delays = logged.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                    .filter(m -> m.startsWith("IMAP mailbox " + EmbeddedMail.COMPLAINTS_ADDRESS + "@") && m.contains("next attempt in"))
+                    .map(m -> m.replaceAll("(?s).*next attempt in (\\d+) ms.*", "$1")).limit(4).toList();
+        }
+        assertThat(delays).containsExactly("1000", "2000", "4000", "4000");
 
         greenMail.start();
         if (greenMail.getUserManager().getUser(EmbeddedMail.COMPLAINTS_ADDRESS) == null) {
             greenMail.setUser(EmbeddedMail.COMPLAINTS_ADDRESS, EmbeddedMail.COMPLAINTS_ADDRESS, EmbeddedMail.COMPLAINTS_PASSWORD);
         }
+        theSecondMailboxExists();
         String messageId = "<after-outage-" + UUID.randomUUID() + "@example.com>";
         MailServer.deliver(TestMails.plain("Ma Li <ma.li@example.com>", messageId, "Door lock broken",
                 "The entrance door lock of building 2 is broken."));
 
         assertThat(awaitComplaint(messageId).subject()).isEqualTo("Door lock broken");
         await().atMost(WAIT).until(() -> mailboxHealth.health().getStatus().equals(Status.UP));
+        assertThat(logs(logged, ch.qos.logback.classic.Level.WARN, "unreachable")).isEqualTo(1);
+        assertThat(logs(logged, ch.qos.logback.classic.Level.INFO, "is back after")).isEqualTo(1);
+    }
+
+    private static long logs(ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged,
+            ch.qos.logback.classic.Level level, String text) {
+        synchronized (logged) { // AppenderBase appends under this lock
+            return List.copyOf(logged.list).stream()
+                    .filter(e -> e.getLevel() == level && e.getFormattedMessage().contains(text))
+                    .filter(e -> e.getFormattedMessage().contains(EmbeddedMail.COMPLAINTS_ADDRESS + "@")).count();
+        }
     }
 
     // ---- helpers ----

@@ -71,6 +71,7 @@ public class ReceivingMail {
     private final SenderLimit senderLimit;
     private final AttachmentStore attachments;
     private final String domain;
+    private final Object decisions = new Object();
 
     ReceivingMail(EmailIntakeProperties properties, SeenMessages seen, KafkaTemplate<String, ComplaintEvent> events,
             ComplaintLookup lookup, MeterRegistry meters, @Value("${hearken.mail.domain:hearken.local}") String domain,
@@ -114,6 +115,14 @@ public class ReceivingMail {
         return outcome.exceptionallyCompose(ReceivingMail::temporary);
     }
 
+    /**
+     * A mail the mailbox could not even fetch: reported on the dead-letter topic with the reason, to be moved
+     * to the quarantine folder. Completes exceptionally with {@link TemporaryFailure} when Kafka is away.
+     */
+    public CompletableFuture<Outcome> unreadable(MimeMessage message, String reason, String origin) {
+        return quarantine(message, reason, origin).exceptionallyCompose(ReceivingMail::temporary);
+    }
+
     private static CompletableFuture<Outcome> temporary(Throwable e) {
         Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
         return CompletableFuture.failedFuture(cause instanceof TemporaryFailure t ? t
@@ -131,6 +140,13 @@ public class ReceivingMail {
         } catch (UnreadableMail e) {
             return quarantine(message, e.getMessage(), origin);
         }
+        // Several mailboxes hand mail in from their own threads: dedupe, limits and reservations decide one at a time.
+        synchronized (decisions) {
+            return decide(mail, origin);
+        }
+    }
+
+    private CompletableFuture<Outcome> decide(ReadMail mail, String origin) throws IOException {
         String key = dedupeKey(mail);
         SeenMessages.Entry prior = seen.get(key);
         if (prior != null && prior.done()) {

@@ -7,10 +7,12 @@ import io.hearken.intake.email.intake.TemporaryFailure;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
+import jakarta.mail.FolderClosedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.StoreClosedException;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
@@ -40,27 +42,31 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
 
 /**
- * Watches the complaints folder over one IMAP connection: IDLE where the server has it, polling where it
+ * Watches one complaints folder over one IMAP connection: IDLE where the server has it, polling where it
  * does not (and every poll interval anyway, so a lost notification costs at most that). Each mail is handed
  * to {@link ReceivingMail}; only when that returns (Kafka acknowledged) is the mail flagged \Seen and moved
  * to the processed folder, or, when unreadable, copied to the quarantine folder with the reason. A lost
  * connection is retried with exponential back-off and logged once when it goes and once when it is back.
+ * A mail the server fails to hand over (while the connection is fine) is tried on {@value #FETCH_ATTEMPTS}
+ * scans, then quarantined, so one broken mail never stalls the folder. Mails are fetched in bulk, a batch
+ * at a time (one {@code FETCH BODY.PEEK[]} for many mails rather than one round trip each).
  */
-@Component("emailMailboxWatcher")
-class MailboxWatcher implements SmartLifecycle {
+final class MailboxWatcher {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxWatcher.class);
     static final String QUARANTINE_HEADER = "X-Hearken-Quarantine-Reason";
     private static final long IN_MEMORY_LIMIT = 8L * 1024 * 1024;
     private static final int BATCH_MAILS = 200;
     private static final long BATCH_BYTES = 32L * 1024 * 1024;
+    static final int FETCH_ATTEMPTS = 3;
 
     private final EmailIntakeProperties properties;
+    private final EmailIntakeProperties.Mailbox mailbox;
+    private final String threadName;
     private final ReceivingMail receiving;
+    private final Map<Long, Integer> fetchFailures = new java.util.HashMap<>();
     private final Object wake = new Object();
     private final Set<Long> handled = new HashSet<>(); // mails we could not move out; not re-read this session
     private final MailboxStatus status;
@@ -73,29 +79,24 @@ class MailboxWatcher implements SmartLifecycle {
     private Session session;
     private long uidValidity = -1;
     private boolean troubled;
+    private Duration delay = Duration.ofSeconds(1); // the watcher thread's back-off state
+    private Instant since;
     private boolean announced;
 
-    MailboxWatcher(EmailIntakeProperties properties, ReceivingMail receiving, MailboxStatus status) {
+    MailboxWatcher(EmailIntakeProperties properties, EmailIntakeProperties.Mailbox mailbox, String threadName,
+            ReceivingMail receiving, MailboxStatus status) {
         this.properties = properties;
+        this.mailbox = mailbox;
+        this.threadName = threadName;
         this.receiving = receiving;
         this.status = status;
     }
 
-    @Override
-    public void start() {
-        if (!properties.enabled()) {
-            log.info("Email intake disabled (hearken.email.enabled=false)");
-            status.disabled("hearken.email.enabled=false");
-            return;
-        }
-        if (!properties.imap().configured()) {
-            log.warn("Email intake idle: set hearken.email.imap.host, .username and .password to read a mailbox");
-            status.disabled("no hearken.email.imap.host");
-            return;
-        }
+    void start() {
         running = true;
+        status.starting(mailbox.name());
         session = Session.getInstance(sessionProperties());
-        thread = new Thread(this::run, "hearken-email-imap");
+        thread = new Thread(this::run, threadName);
         thread.setDaemon(true);
         thread.start();
         nudger = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -107,8 +108,7 @@ class MailboxWatcher implements SmartLifecycle {
         nudger.scheduleWithFixedDelay(this::nudge, every, every, TimeUnit.MILLISECONDS);
     }
 
-    @Override
-    public void stop() {
+    void stop() {
         running = false;
         if (nudger != null) {
             nudger.shutdownNow();
@@ -123,16 +123,6 @@ class MailboxWatcher implements SmartLifecycle {
             }
         }
         closeQuietly();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 100; // after Kafka's producers are ready, stopped before them
     }
 
     /** Ends an IDLE (any other use of the folder does) or a polling wait, so the folder is scanned again. */
@@ -151,22 +141,15 @@ class MailboxWatcher implements SmartLifecycle {
     }
 
     private void run() {
-        Duration delay = Duration.ofSeconds(1);
-        Instant since = null;
         while (running) {
             try {
                 connect();
                 if (!announced) {
                     announced = true;
-                    log.info("Email intake watching {} ({}, rescan every {} s)", where(),
-                            idleSupported && properties.imap().idle() ? "IDLE" : "polling", properties.pollInterval().toSeconds());
+                    log.info("Email intake watching {} as '{}' ({}, rescan every {} ms)", where(), mailbox.name(),
+                            idleSupported && mailbox.imap().idle() ? "IDLE" : "polling", properties.pollInterval().toMillis());
                 }
-                if (since != null) {
-                    log.info("IMAP mailbox {} is back after {} s", where(), Duration.between(since, Instant.now()).toSeconds());
-                    since = null;
-                }
-                status.connected();
-                delay = Duration.ofSeconds(1);
+                status.connected(mailbox.name());
                 watch();
             } catch (Exception e) {
                 if (!running) {
@@ -174,12 +157,12 @@ class MailboxWatcher implements SmartLifecycle {
                 }
                 if (since == null) {
                     since = Instant.now();
-                    log.warn("IMAP mailbox {} unreachable ({}); retrying with back-off up to {} s, logging again when it is back",
-                            where(), e.toString(), properties.maxBackoff().toSeconds());
+                    log.warn("IMAP mailbox {} unreachable ({}); next attempt in {} ms, backing off up to {} s, logging again "
+                            + "when it is back", where(), e.toString(), delay.toMillis(), properties.maxBackoff().toSeconds());
                 } else {
-                    log.debug("IMAP mailbox {} still unreachable: {}", where(), e.toString());
+                    log.debug("IMAP mailbox {} still unreachable, next attempt in {} ms: {}", where(), delay.toMillis(), e.toString());
                 }
-                status.down(since, e.toString());
+                status.down(mailbox.name(), since, e.toString());
                 closeQuietly();
                 sleep(delay);
                 delay = delay.multipliedBy(2).compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff() : delay.multipliedBy(2);
@@ -187,18 +170,34 @@ class MailboxWatcher implements SmartLifecycle {
         }
     }
 
+    /**
+     * Back only once a whole scan went through: a server that takes the login but fails every scan stays in the
+     * back-off (and in one warning) instead of flapping "back" / "unreachable" every second.
+     */
+    private void scanned() {
+        if (since != null) {
+            log.info("IMAP mailbox {} is back after {} s", where(), Duration.between(since, Instant.now()).toSeconds());
+            since = null;
+        }
+        delay = Duration.ofSeconds(1);
+    }
+
     private void connect() throws MessagingException {
         closeQuietly();
-        var imap = properties.imap();
+        var imap = mailbox.imap();
         Store s = session.getStore(imap.tls() ? "imaps" : "imap");
         s.connect(imap.host(), imap.port(), imap.username(), imap.password());
         store = s;
         ensureFolder(properties.processedFolder());
         ensureFolder(properties.quarantineFolder());
-        IMAPFolder f = (IMAPFolder) s.getFolder(properties.folder());
+        IMAPFolder f = (IMAPFolder) s.getFolder(mailbox.folder());
+        if (!f.exists()) {
+            throw new MessagingException("folder " + mailbox.folder() + " does not exist in " + imap.username());
+        }
         f.open(Folder.READ_WRITE);
         if (f.getUIDValidity() != uidValidity) {
             handled.clear();
+            fetchFailures.clear();
             uidValidity = f.getUIDValidity();
         }
         folder = f;
@@ -207,6 +206,7 @@ class MailboxWatcher implements SmartLifecycle {
     private void watch() throws MessagingException, IOException {
         while (running) {
             scan();
+            scanned();
             waitForMail();
         }
     }
@@ -227,26 +227,89 @@ class MailboxWatcher implements SmartLifecycle {
         profile.add(FetchProfile.Item.FLAGS);
         profile.add(FetchProfile.Item.SIZE);
         f.fetch(messages, profile);
-        Map<Message, CompletableFuture<Outcome>> batch = new LinkedHashMap<>();
-        long batchBytes = 0;
+        List<Message> todo = new ArrayList<>();
         for (Message m : messages) {
-            if (!running) {
-                return;
-            }
-            if (m.isExpunged() || m.isSet(Flags.Flag.DELETED) || handled.contains(f.getUID(m))) {
-                continue;
-            }
-            batch.put(m, receiving.handle(load(m), m.getSize(), f.getFullName()));
-            batchBytes += Math.max(0, m.getSize());
-            if (batch.size() >= BATCH_MAILS || batchBytes >= BATCH_BYTES) {
-                if (!finish(batch)) {
-                    return;
-                }
-                batch.clear();
-                batchBytes = 0;
+            if (!m.isExpunged() && !m.isSet(Flags.Flag.DELETED) && !handled.contains(f.getUID(m))) {
+                todo.add(m);
             }
         }
-        finish(batch);
+        for (int from = 0; from < todo.size() && running; ) {
+            int to = from;
+            long bytes = 0;
+            while (to < todo.size() && to - from < BATCH_MAILS && bytes < BATCH_BYTES) {
+                bytes += Math.max(0, todo.get(to++).getSize());
+            }
+            if (!handleBatch(todo.subList(from, to))) {
+                return;
+            }
+            from = to;
+        }
+    }
+
+    /** Fetches a batch's bodies in one command, hands each mail on, then settles the batch; {@code false}: stop for now. */
+    private boolean handleBatch(List<Message> chunk) throws MessagingException, IOException {
+        prefetch(chunk);
+        Map<Message, CompletableFuture<Outcome>> batch = new LinkedHashMap<>();
+        for (Message m : chunk) {
+            if (!running) {
+                return false;
+            }
+            MimeMessage loaded;
+            try {
+                loaded = load(m);
+            } catch (MessagingException | IOException e) {
+                if (!stillConnected(e)) {
+                    throw e;
+                }
+                long uid = folder.getUID(m);
+                int failures = fetchFailures.merge(uid, 1, Integer::sum);
+                if (failures < FETCH_ATTEMPTS) {
+                    log.warn("Email intake: the server could not hand over mail UID {} in {} (attempt {} of {}): {}", uid,
+                            mailbox.name(), failures, FETCH_ATTEMPTS, e.toString());
+                    continue; // the rest of the folder goes on; this one is tried again on the next scan
+                }
+                fetchFailures.remove(uid);
+                batch.put(m, receiving.unreadable((MimeMessage) m, "the mail server could not hand over the mail ("
+                        + FETCH_ATTEMPTS + " attempts): " + e, mailbox.name()));
+                continue;
+            }
+            batch.put(m, receiving.handle(loaded, m.getSize(), mailbox.name()));
+        }
+        return finish(batch);
+    }
+
+    /** Whole mails for the batch in one round trip; big ones are streamed to a temp file one by one later. */
+    private void prefetch(List<Message> chunk) {
+        List<Message> small = new ArrayList<>();
+        for (Message m : chunk) {
+            try {
+                if (m.getSize() >= 0 && m.getSize() <= IN_MEMORY_LIMIT) {
+                    small.add(m);
+                }
+            } catch (MessagingException ignored) {
+                // unknown size: fetched on its own
+            }
+        }
+        if (small.size() < 2) {
+            return;
+        }
+        FetchProfile bodies = new FetchProfile();
+        bodies.add(IMAPFolder.FetchProfileItem.MESSAGE);
+        try {
+            folder.fetch(small.toArray(Message[]::new), bodies);
+        } catch (MessagingException | RuntimeException e) {
+            log.debug("Email intake: bulk fetch failed, fetching one by one: {}", e.toString());
+        }
+    }
+
+    /** A failure of one mail, not of the connection. */
+    private boolean stillConnected(Exception e) {
+        if (e instanceof FolderClosedException || e instanceof StoreClosedException) {
+            return false;
+        }
+        IMAPFolder f = folder;
+        Store s = store;
+        return f != null && s != null && f.isOpen() && s.isConnected();
     }
 
     /** Waits for the batch's acknowledgements, then moves what is done; {@code false} when something must wait. */
@@ -277,7 +340,7 @@ class MailboxWatcher implements SmartLifecycle {
         if (failure != null) {
             if (!troubled) {
                 troubled = true;
-                log.warn("Email intake paused, mails stay in {} until it clears: {}", properties.folder(), failure.getMessage());
+                log.warn("Email intake paused, mails stay in {} until it clears: {}", mailbox.name(), failure.getMessage());
             }
             return false;
         }
@@ -292,7 +355,7 @@ class MailboxWatcher implements SmartLifecycle {
         if (!running) {
             return;
         }
-        if (idleSupported && properties.imap().idle()) {
+        if (idleSupported && mailbox.imap().idle()) {
             try {
                 folder.idle(true);
                 return;
@@ -301,7 +364,7 @@ class MailboxWatcher implements SmartLifecycle {
                     throw e;
                 }
                 idleSupported = false;
-                log.info("IMAP server has no IDLE: polling {} every {} s", where(), properties.pollInterval().toSeconds());
+                log.info("IMAP server has no IDLE: polling {} every {} ms", where(), properties.pollInterval().toMillis());
             }
         }
         synchronized (wake) {
@@ -365,7 +428,15 @@ class MailboxWatcher implements SmartLifecycle {
         String folded = MimeUtility.fold(QUARANTINE_HEADER.length() + 2,
                 MimeUtility.encodeText(reason.replaceAll("[\\r\\n]+", " "), "UTF-8", null));
         raw.writeBytes((QUARANTINE_HEADER + ": " + folded + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        m.writeTo(raw);
+        try {
+            m.writeTo(raw);
+        } catch (MessagingException | IOException e) {
+            if (!stillConnected(e)) {
+                throw e;
+            }
+            moveTo(List.of(m), properties.quarantineFolder()); // cannot be read to rewrite; the reason is on the dead-letter topic
+            return;
+        }
         MimeMessage copy = new MimeMessage(session, new ByteArrayInputStream(raw.toByteArray()));
         copy.setFlag(Flags.Flag.SEEN, true);
         to.appendMessages(new Message[] {copy});
@@ -382,7 +453,7 @@ class MailboxWatcher implements SmartLifecycle {
     }
 
     private Properties sessionProperties() {
-        var imap = properties.imap();
+        var imap = mailbox.imap();
         String p = imap.tls() ? "imaps" : "imap";
         Properties props = new Properties();
         long timeout = imap.timeout().toMillis();
@@ -397,8 +468,8 @@ class MailboxWatcher implements SmartLifecycle {
     }
 
     private String where() {
-        var imap = properties.imap();
-        return imap.username() + "@" + imap.host() + ":" + imap.port() + "/" + properties.folder();
+        var imap = mailbox.imap();
+        return imap.username() + "@" + imap.host() + ":" + imap.port() + "/" + mailbox.folder();
     }
 
     private void closeQuietly() {
@@ -422,13 +493,17 @@ class MailboxWatcher implements SmartLifecycle {
         }
     }
 
+    /** The back-off: the poll nudges do not cut it short (that would retry every poll interval); stopping does. */
     private void sleep(Duration d) {
+        long deadline = System.nanoTime() + d.toNanos();
         synchronized (wake) {
-            try {
-                wake.wait(d.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running = false;
+            for (long left = d.toNanos(); running && left > 0; left = deadline - System.nanoTime()) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(wake, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    running = false;
+                }
             }
         }
     }

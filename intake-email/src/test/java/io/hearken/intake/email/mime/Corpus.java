@@ -10,6 +10,8 @@ import java.util.Properties;
 /** The realistic test mails under {@code src/test/resources/mail}. */
 public final class Corpus {
 
+    private static final Session SESSION = Session.getInstance(new Properties()); // building one scans the class path
+
     private Corpus() {
     }
 
@@ -30,7 +32,7 @@ public final class Corpus {
 
     public static MimeMessage parse(byte[] raw) {
         try {
-            return new MimeMessage(Session.getInstance(new Properties()), new java.io.ByteArrayInputStream(raw));
+            return new MimeMessage(SESSION, new java.io.ByteArrayInputStream(raw));
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }

@@ -141,4 +141,88 @@ class MailReaderTest {
                 .isEqualTo(polish);
         assertThat(EncodedWords.decode("=?utf-8?q?=E7=94=B5=E6=A2=AF?= =?utf-8?q?=E5=9D=8F=E4=BA=86?=")).isEqualTo("电梯坏了");
     }
+
+    @Test
+    void anHtmlMailWithAnInlineImageKeepsTheImageAndCleanText() throws Exception {
+        String raw = """
+                From: =?UTF-8?B?5byg5Lyf?= <zhang.wei@example.com>
+                To: complaints@hearken.local
+                Subject: =?UTF-8?Q?=E5=A2=99=E9=9D=A2=E5=8F=91=E9=9C=89?=
+                Message-ID: <inline-1@example.com>
+                MIME-Version: 1.0
+                Content-Type: multipart/related; boundary="rel"; type="text/html"
+
+                --rel
+                Content-Type: text/html; charset=UTF-8
+                Content-Transfer-Encoding: quoted-printable
+
+                <html><body><p>=E5=8D=A7=E5=AE=A4=E5=A2=99=E9=9D=A2=E5=8F=91=E9=9C=89=EF=BC=9A</p><img src=3D"cid:img1@x"></body></html>
+                --rel
+                Content-Type: image/png
+                Content-Transfer-Encoding: base64
+                Content-ID: <img1@x>
+                Content-Disposition: inline
+
+                iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==
+                --rel--
+                """.replace("\n", "\r\n");
+        ReadMail mail = reader.read(Corpus.parse(raw.getBytes(StandardCharsets.US_ASCII)));
+
+        assertThat(mail.subject()).isEqualTo("墙面发霉");
+        assertThat(mail.text()).isEqualTo("卧室墙面发霉：");
+        assertThat(mail.files()).singleElement().satisfies(f -> {
+            assertThat(f.inline()).isTrue();
+            assertThat(f.contentType()).isEqualTo("image/png");
+            assertThat(f.fileName()).isEqualTo("part-1.png");
+            assertThat(f.bytes()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        });
+    }
+
+    @Test
+    void cyrillicAndCentralEuropeanMailInTheirWindowsAndIsoCharsetsAndQuotedPrintable() throws Exception {
+        String russian = "Во дворе дома 12 не работает освещение уже неделю.";
+        String raw = "From: =?windows-1251?B?" + java.util.Base64.getEncoder().encodeToString(
+                "Иван Петров".getBytes(java.nio.charset.Charset.forName("windows-1251"))) + "?= <ivan@example.ru>\r\n"
+                + "Subject: =?koi8-r?Q?" + qp("Освещение".getBytes(java.nio.charset.Charset.forName("KOI8-R"))) + "?=\r\n"
+                + "Message-ID: <ru-1@example.ru>\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: text/plain; charset=windows-1251\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+                + qp(russian.getBytes(java.nio.charset.Charset.forName("windows-1251"))) + "\r\n";
+        ReadMail mail = reader.read(Corpus.parse(raw.getBytes(StandardCharsets.US_ASCII)));
+
+        assertThat(mail.fromName()).isEqualTo("Иван Петров");
+        assertThat(mail.subject()).isEqualTo("Освещение");
+        assertThat(mail.text()).isEqualTo(russian);
+        String czech = "Příliš žluťoučký kůň úpěl ďábelské ódy.";
+        assertThat(Charsets.decode(czech.getBytes(java.nio.charset.Charset.forName("windows-1250")), "windows-1250"))
+                .isEqualTo(czech);
+        assertThat(Charsets.decode(czech.getBytes(java.nio.charset.Charset.forName("ISO-8859-2")), "ISO-8859-2"))
+                .isEqualTo(czech);
+    }
+
+    @Test
+    void anHtmlOnlyReplyLosesGmailsQuotedHistory() throws Exception {
+        String raw = """
+                From: Emily Clarke <emily.clarke@icloud.com>
+                To: complaints@hearken.local
+                Subject: Re: [HK-7K2M-9QXD] We received your complaint
+                Message-ID: <html-reply-1@example.com>
+                In-Reply-To: <HK-7K2M-9QXD.3f1c2a@hearken.local>
+                MIME-Version: 1.0
+                Content-Type: text/html; charset=UTF-8
+
+                <div dir="ltr">The heating is still off.</div><br><div class="gmail_quote"><div class="gmail_attr">On Mon, Hearken wrote:</div><blockquote class="gmail_quote">We received your complaint.</blockquote></div>
+                """.replace("\n", "\r\n");
+        ReadMail mail = reader.read(Corpus.parse(raw.getBytes(StandardCharsets.US_ASCII)));
+
+        assertThat(mail.replyText()).isEqualTo("The heating is still off.");
+        assertThat(mail.text()).contains("The heating is still off.", "We received your complaint.");
+    }
+
+    private static String qp(byte[] bytes) {
+        StringBuilder s = new StringBuilder();
+        for (byte b : bytes) {
+            s.append(String.format("=%02X", b & 0xff));
+        }
+        return s.toString();
+    }
 }
