@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the web channel ({@code hearken.web.*}); every one has a default, so the all-in-one needs none.
@@ -15,10 +16,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param idempotencyTopic the compacted topic that remembers idempotency key → complaint id
  * @param publicBaseUrl prefix for tracking links in API answers (empty: relative links)
  * @param timeZone the zone in which the tracking page shows times (the residents' zone)
+ * @param producer batching of the web channel's own Kafka producer
  */
 @ConfigurationProperties("hearken.web")
 public record WebIntakeProperties(Path attachmentsDir, Duration publishTimeout, String hotline,
-        String idempotencyTopic, String publicBaseUrl, RateLimit rateLimit, Open311 open311, ZoneId timeZone) {
+        String idempotencyTopic, String publicBaseUrl, RateLimit rateLimit, Open311 open311, ZoneId timeZone,
+        Producer producer) {
 
     public WebIntakeProperties {
         attachmentsDir = attachmentsDir == null ? Path.of("data", "attachments") : attachmentsDir;
@@ -29,6 +32,20 @@ public record WebIntakeProperties(Path attachmentsDir, Duration publishTimeout, 
         rateLimit = rateLimit == null ? new RateLimit(0, null) : rateLimit;
         open311 = open311 == null ? new Open311(null, null) : open311;
         timeZone = timeZone == null ? ZoneId.of("Asia/Shanghai") : timeZone;
+        producer = producer == null ? new Producer(null, null, null) : producer;
+    }
+
+    /**
+     * The web producer's batching: every request still waits for its own acknowledgement, but requests that
+     * arrive within {@code linger} share one batch (up to {@code batchSize} per partition), compressed with
+     * {@code compression} ({@code none}, {@code gzip}, {@code snappy}, {@code lz4}, {@code zstd}).
+     */
+    public record Producer(Duration linger, DataSize batchSize, String compression) {
+        public Producer {
+            linger = linger == null ? Duration.ofMillis(5) : linger;
+            batchSize = batchSize == null ? DataSize.ofKilobytes(64) : batchSize;
+            compression = compression == null || compression.isBlank() ? "lz4" : compression;
+        }
     }
 
     /** Submissions per client IP: {@code capacity} at once, refilled over {@code period}. */

@@ -79,10 +79,15 @@ public class IdempotencyKeys implements SmartLifecycle {
         return Optional.ofNullable(entries.get(key));
     }
 
-    /** Remembers the key after the complaint itself was acknowledged. */
-    public void remember(String key, Entry entry) {
-        entries.put(key, entry);
-        publisher.publish(topic, key, entry.encode());
+    /**
+     * Publishes the complaint and its key record together and waits for both (one wait instead of two in a
+     * row). Throws {@link IntakeUnavailable} when the complaint was not acknowledged (the key record is then
+     * taken back); returns false when only the key record was not.
+     */
+    public boolean publishWithKey(io.hearken.events.ComplaintEvent event, String key, Entry entry) {
+        boolean recorded = publisher.publishWith(event, topic, key, entry.encode());
+        entries.put(key, entry); // the complaint is in Kafka: this instance answers retries with it either way
+        return recorded;
     }
 
     @Override
@@ -115,6 +120,8 @@ public class IdempotencyKeys implements SmartLifecycle {
                     for (ConsumerRecord<String, String> record : c.poll(Duration.ofMillis(200))) {
                         if (record.key() != null && record.value() != null) {
                             entries.put(record.key(), Entry.decode(record.value()));
+                        } else if (record.key() != null) {
+                            entries.remove(record.key()); // taken back: that complaint was never acknowledged
                         }
                     }
                     if (loaded.getCount() > 0 && end.entrySet().stream()

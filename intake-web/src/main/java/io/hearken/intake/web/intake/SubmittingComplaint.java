@@ -1,6 +1,5 @@
 package io.hearken.intake.web.intake;
 
-import io.hearken.analytics.lookup.ComplaintLookup;
 import io.hearken.events.Attachment;
 import io.hearken.events.Channel;
 import io.hearken.events.ComplaintId;
@@ -9,7 +8,6 @@ import io.hearken.events.Contact;
 import io.hearken.events.Events;
 import io.hearken.events.Place;
 import io.hearken.events.ResidentType;
-import io.hearken.events.TrackingIds;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -45,13 +43,13 @@ public class SubmittingComplaint {
 
     private final WebPublisher publisher;
     private final IdempotencyKeys keys;
-    private final ComplaintLookup lookup;
+    private final FreshIds freshIds;
     private final Map<String, CompletableFuture<Submitted>> inFlight = new ConcurrentHashMap<>();
 
-    SubmittingComplaint(WebPublisher publisher, IdempotencyKeys keys, ComplaintLookup lookup) {
+    SubmittingComplaint(WebPublisher publisher, IdempotencyKeys keys, FreshIds freshIds) {
         this.publisher = publisher;
         this.keys = keys;
-        this.lookup = lookup;
+        this.freshIds = freshIds;
     }
 
     /** {@code draft} must be validated already. */
@@ -79,16 +77,18 @@ public class SubmittingComplaint {
         }
         try {
             var again = keys.find(scoped);
-            Submitted result = again.isPresent() ? replay(again.get(), fingerprint, key)
-                    : new Submitted(publish(draft, attachments, source, scoped), true);
-            if (result.created()) {
-                try {
-                    keys.remember(scoped, new IdempotencyKeys.Entry(result.id().value(), fingerprint));
-                } catch (IntakeUnavailable e) {
+            Submitted result;
+            if (again.isPresent()) {
+                result = replay(again.get(), fingerprint, key);
+            } else {
+                ComplaintReceived event = event(draft, attachments, source, scoped);
+                // The key record rides along with the complaint: one wait for both acknowledgements.
+                if (!keys.publishWithKey(event, scoped, new IdempotencyKeys.Entry(event.complaintId().value(),
+                        fingerprint))) {
                     // The complaint is in Kafka; only the memory of the key is not. Its sourceRef still names the key.
-                    log.warn("Complaint {} accepted but its idempotency key was not recorded: {}", result.id(),
-                            e.getMessage());
+                    log.warn("Complaint {} accepted but its idempotency key was not recorded", event.complaintId());
                 }
+                result = new Submitted(event.complaintId(), true);
             }
             mine.complete(result);
             return result;
@@ -108,30 +108,20 @@ public class SubmittingComplaint {
     }
 
     private ComplaintId publish(ComplaintDraft d, List<Attachment> attachments, Source source, String scopedKey) {
-        ComplaintId id = freshId();
+        ComplaintReceived event = event(d, attachments, source, scopedKey);
+        publisher.publish(event);
+        return event.complaintId();
+    }
+
+    private ComplaintReceived event(ComplaintDraft d, List<Attachment> attachments, Source source, String scopedKey) {
+        ComplaintId id = freshIds.next();
         String eventId = scopedKey == null ? Events.newId() : Events.idFrom("web", scopedKey);
         ComplaintReceived event = new ComplaintReceived(eventId, id, Instant.now(), source.channel(), source.via(),
                 scopedKey, new Contact(trim(d.name()), trim(d.email()), trim(d.phone())), residentType(d.residentType()),
                 source.place() != null ? source.place() : Place.of(trim(d.building()), trim(d.unit())),
                 trim(d.subject()), d.description().strip(), trim(d.categoryHint()), language(d.language()),
                 attachments, source.details());
-        publisher.publish(event);
-        return id;
-    }
-
-    /** 40 random bits rarely collide, but a collision would merge two residents' cases: check the read model. */
-    private ComplaintId freshId() {
-        for (int i = 0; i < 3; i++) {
-            ComplaintId id = TrackingIds.next();
-            try {
-                if (lookup.find(id).isEmpty()) {
-                    return id;
-                }
-            } catch (RuntimeException e) {
-                return id; // the read model is down: the 40 bits alone still make a collision very unlikely
-            }
-        }
-        return TrackingIds.next();
+        return event;
     }
 
     static String fingerprint(ComplaintDraft d) {

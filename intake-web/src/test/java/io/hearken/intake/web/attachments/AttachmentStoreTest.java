@@ -21,7 +21,7 @@ class AttachmentStoreTest {
     Path dir;
 
     AttachmentStore store() {
-        return new AttachmentStore(new WebIntakeProperties(dir, null, null, null, null, null, null, null));
+        return new AttachmentStore(new WebIntakeProperties(dir, null, null, null, null, null, null, null, null));
     }
 
     static MockMultipartFile pdf(String name, String text) {

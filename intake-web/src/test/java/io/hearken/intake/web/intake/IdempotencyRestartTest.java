@@ -33,7 +33,7 @@ class IdempotencyRestartTest {
     @Autowired
     WebIntakeProperties properties;
     @Autowired
-    io.hearken.analytics.lookup.ComplaintLookup lookup;
+    FreshIds freshIds;
 
     @Test
     void aSecondInstanceKnowsTheKeysOfTheFirst() {
@@ -48,9 +48,31 @@ class IdempotencyRestartTest {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     assertThat(restarted.find("api:restart-key-1")).get()
                             .extracting(IdempotencyKeys.Entry::complaintId).isEqualTo(first.value()));
-            var again = new SubmittingComplaint(publisher, restarted, lookup).submit(draft, List.of(), source);
+            var again = new SubmittingComplaint(publisher, restarted, freshIds).submit(draft, List.of(), source);
             assertThat(again.id()).isEqualTo(first);
             assertThat(again.created()).isFalse();
+        } finally {
+            restarted.stop();
+        }
+    }
+
+    /** A tombstone (what an unacknowledged complaint's key record gets) makes every instance forget the key. */
+    @Test
+    void aTakenBackKeyIsForgottenByEveryInstance() {
+        ComplaintDraft draft = new ComplaintDraft(null, "qian@example.com", null, null, "2号楼", null, null,
+                "楼道灯坏了", null, "zh-CN", null);
+        var source = new SubmittingComplaint.Source(Channel.WEB, "api", "taken-back-1", null, Map.of());
+        ComplaintId first = submitting.submit(draft, List.of(), source).id();
+
+        IdempotencyKeys restarted = new IdempotencyKeys(kafka, publisher, properties);
+        restarted.start();
+        try {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(restarted.find("api:taken-back-1")).get()
+                            .extracting(IdempotencyKeys.Entry::complaintId).isEqualTo(first.value()));
+            publisher.publish(properties.idempotencyTopic(), "api:taken-back-1", null);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(restarted.find("api:taken-back-1")).isEmpty());
         } finally {
             restarted.stop();
         }

@@ -1,0 +1,140 @@
+package io.hearken.intake.web.intake;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.MgetResponse;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
+import io.hearken.analytics.indexing.Indices;
+import io.hearken.events.ComplaintId;
+import io.hearken.events.TrackingIds;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tracking ids already checked against the read model, so a submission takes one without an Elasticsearch
+ * round trip of its own: a background task draws {@value #BATCH} random ids at a time and drops, with one
+ * {@code mget} on the {@code complaints} alias, those a complaint already has. When the pool is empty (a burst,
+ * or the read model is down) an unchecked id is used; 40 random bits still make a collision very unlikely
+ * (docs/events.md). A checked id can still meet another instance's fresh, not yet indexed id; that window is
+ * the same as with a check per request.
+ */
+@Component
+public class FreshIds implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(FreshIds.class);
+
+    static final int BATCH = 512;
+
+    private final ElasticsearchClient client;
+    private final Supplier<ComplaintId> random;
+    private final ConcurrentLinkedQueue<ComplaintId> pool = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger size = new AtomicInteger();
+    private final AtomicBoolean refilling = new AtomicBoolean();
+    private final ExecutorService refiller = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "hearken-web-fresh-ids");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile long unchecked;
+    private volatile long quietUntil;
+
+    @Autowired
+    FreshIds(ElasticsearchClient client) {
+        this(client, TrackingIds::next);
+    }
+
+    FreshIds(ElasticsearchClient client, Supplier<ComplaintId> random) {
+        this.client = client;
+        this.random = random;
+    }
+
+    /** A fresh id: from the checked pool when it has one, else a random one (and the pool is refilled). */
+    public ComplaintId next() {
+        ComplaintId id = pool.poll();
+        if (size.get() < BATCH / 2 || id == null) {
+            refillSoon();
+        }
+        if (id != null) {
+            size.decrementAndGet();
+            return id;
+        }
+        unchecked++;
+        return random.get();
+    }
+
+    /** How many checked ids are waiting; for tests. */
+    int available() {
+        return size.get();
+    }
+
+    /** How many ids were handed out without a check (the pool was empty); for tests and logs. */
+    long unchecked() {
+        return unchecked;
+    }
+
+    private void refillSoon() {
+        if (System.nanoTime() - quietUntil < 0) {
+            return; // the read model failed a moment ago: do not ask it on every request
+        }
+        if (refilling.compareAndSet(false, true)) {
+            try {
+                refiller.execute(() -> {
+                    try {
+                        refill();
+                    } finally {
+                        refilling.set(false);
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                refilling.set(false); // shutting down
+            }
+        }
+    }
+
+    /** Draws a batch and keeps the ids no complaint has; on any read-model failure keeps none. */
+    void refill() {
+        Set<String> candidates = new LinkedHashSet<>();
+        for (int draws = 0; draws < 2 * BATCH && candidates.size() < BATCH; draws++) {
+            candidates.add(random.get().value());
+        }
+        try {
+            MgetResponse<Void> response = client.mget(m -> m.index(Indices.COMPLAINTS)
+                    .ids(new ArrayList<>(candidates)).source(s -> s.fetch(false)), Void.class);
+            List<ComplaintId> free = new ArrayList<>();
+            for (MultiGetResponseItem<Void> item : response.docs()) {
+                // A failed item (e.g. no index yet) is not proof of absence, except for a missing index.
+                if (item.isResult() && !item.result().found()) {
+                    free.add(ComplaintId.of(item.result().id()));
+                } else if (item.isFailure() && "index_not_found_exception".equals(item.failure().error().type())) {
+                    free.add(ComplaintId.of(item.failure().id()));
+                }
+            }
+            pool.addAll(free);
+            size.addAndGet(free.size());
+            if (free.size() < candidates.size()) {
+                log.info("{} of {} drawn tracking ids are taken or unknown; not used", candidates.size() - free.size(),
+                        candidates.size());
+            }
+        } catch (Exception e) {
+            quietUntil = System.nanoTime() + 5_000_000_000L;
+            log.debug("Read model unreachable; tracking ids unchecked until it is back: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void destroy() {
+        refiller.shutdownNow();
+    }
+}
