@@ -46,6 +46,8 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         this.instanceDir = instanceDir;
     }
 
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
+
     /** The unpacked distribution the build wrote down, or the one named by {@code override}. */
     public static Path home(String override) {
         if (override != null && !override.isBlank()) {
@@ -109,6 +111,11 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         }
 
         List<String> command = new ArrayList<>();
+        if (Files.isExecutable(SETSID)) {
+            // Its own session: Ctrl-C in the terminal must not reach the node before the application has
+            // stopped using it; close() stops it afterwards, and a stale node is cleaned up at the next start.
+            command.add(SETSID.toString());
+        }
         if (root) {
             command.addAll(List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"));
         }

@@ -7,10 +7,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 
 /**
  * The real servers of one JVM: started once (in parallel), shared by every Spring context in it (all
- * test classes of a module), stopped by a shutdown hook, so Ctrl-C also stops the Elasticsearch child.
+ * test classes of a module), stopped at JVM shutdown (in the all-in-one after the Spring application has
+ * closed), so Ctrl-C also stops the Elasticsearch child.
  */
 public final class EmbeddedServers {
 
@@ -30,7 +32,14 @@ public final class EmbeddedServers {
     public static synchronized EmbeddedServers shared(EmbeddedSettings settings) {
         if (shared == null) {
             EmbeddedServers servers = new EmbeddedServers(settings);
-            Runtime.getRuntime().addShutdownHook(new Thread(servers::stop, "hearken-embedded-shutdown"));
+            if (settings.temporary()) {
+                // Tests: the servers outlive every cached Spring context of the JVM.
+                Runtime.getRuntime().addShutdownHook(new Thread(servers::stop, "hearken-embedded-shutdown"));
+            } else {
+                // All-in-one: only after Spring has closed the application (listeners, streams, producers),
+                // so nothing is left talking to a stopped broker; Ctrl-C still reaches this through Boot's hook.
+                SpringApplication.getShutdownHandlers().add(servers::stop);
+            }
             servers.start();
             shared = servers;
         }
