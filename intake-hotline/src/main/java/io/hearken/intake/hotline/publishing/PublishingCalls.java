@@ -145,7 +145,8 @@ public class PublishingCalls {
             acks.add(kafka.send(Topics.INTAKE_HOTLINE, event.complaintId().value(), event));
             sent.add(outcome);
         }
-        kafka.flush(); // do not wait for linger.ms: the chunk is complete
+        // No flush(): it waits for the broker without any bound, so a broker that is down would hang this
+        // thread past ack-timeout. linger.ms is a few ms at most; the bounded wait below is the only one.
         CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
                 .get(properties.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
         processed.record(sent.stream().map(o -> (Map.Entry<String, String>) new SimpleEntry<>(o.callId(), o.complaintId()))
