@@ -28,7 +28,10 @@ public final class EmbeddedServers {
         this.settings = settings;
     }
 
-    /** Starts the servers the settings ask for, the first time; later calls get the same servers. */
+    /**
+     * Starts the servers the settings ask for, the first time; later calls get the same servers (in tests,
+     * plus any the later settings ask for that are not running yet).
+     */
     public static synchronized EmbeddedServers shared(EmbeddedSettings settings) {
         if (shared == null) {
             EmbeddedServers servers = new EmbeddedServers(settings);
@@ -40,8 +43,10 @@ public final class EmbeddedServers {
                 // so nothing is left talking to a stopped broker; Ctrl-C still reaches this through Boot's hook.
                 SpringApplication.getShutdownHandlers().add(servers::stop);
             }
-            servers.start();
+            servers.start(settings);
             shared = servers;
+        } else if (settings.temporary()) {
+            shared.start(settings);
         }
         return shared;
     }
@@ -51,18 +56,23 @@ public final class EmbeddedServers {
         return shared;
     }
 
-    private void start() {
+    /**
+     * Starts each server {@code wanted} asks for that is not running yet. The first context of a test JVM may
+     * bring its own broker (or none of a kind): a later context that needs the shared one still gets it,
+     * whatever order the test classes run in.
+     */
+    private synchronized void start(EmbeddedSettings wanted) {
         long started = System.nanoTime();
-        CompletableFuture<Void> k = settings.startKafka()
-                ? CompletableFuture.runAsync(() -> kafka = unchecked(() -> EmbeddedKafka.start(settings.dataDir().resolve("kafka"), settings.kafkaPort())))
+        CompletableFuture<Void> k = wanted.startKafka() && kafka == null
+                ? CompletableFuture.runAsync(() -> kafka = unchecked(() -> EmbeddedKafka.start(settings.dataDir().resolve("kafka"), wanted.kafkaPort())))
                 : CompletableFuture.completedFuture(null);
-        CompletableFuture<Void> e = settings.startElasticsearch()
+        CompletableFuture<Void> e = wanted.startElasticsearch() && elasticsearch == null
                 ? CompletableFuture.runAsync(() -> elasticsearch = unchecked(() -> EmbeddedElasticsearch.start(
                         EmbeddedElasticsearch.home(settings.elasticsearchHome()), elasticsearchDir(),
-                        settings.elasticsearchPort(), settings.elasticsearchHeap())))
+                        wanted.elasticsearchPort(), settings.elasticsearchHeap())))
                 : CompletableFuture.completedFuture(null);
-        if (settings.startMail()) {
-            mail = EmbeddedMail.start(settings.smtpPort(), settings.imapPort());
+        if (wanted.startMail() && mail == null) {
+            mail = EmbeddedMail.start(wanted.smtpPort(), wanted.imapPort());
         }
         try {
             CompletableFuture.allOf(k, e).join();
@@ -103,6 +113,10 @@ public final class EmbeddedServers {
             p.put("hearken.email.imap.password", EmbeddedMail.COMPLAINTS_PASSWORD);
         }
         return p;
+    }
+
+    Path dataDir() {
+        return settings.dataDir();
     }
 
     public EmbeddedKafka kafka() {

@@ -23,10 +23,9 @@ public class EmbeddedServersListener implements ApplicationListener<ApplicationE
         if (EmbeddedSettings.mode(env) == EmbeddedSettings.Mode.OFF || env.getPropertySources().contains(PROPERTY_SOURCE)) {
             return;
         }
-        EmbeddedServers servers = EmbeddedServers.current();
-        if (servers == null) {
-            servers = EmbeddedServers.shared(EmbeddedSettings.from(env));
-        }
+        EmbeddedServers running = EmbeddedServers.current();
+        EmbeddedServers servers = EmbeddedServers.shared(running == null ? EmbeddedSettings.from(env)
+                : EmbeddedSettings.from(env, running.dataDir()));
         Map<String, Object> properties = servers.properties();
         // Last: an address a test or the user configured explicitly still wins.
         env.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, properties));

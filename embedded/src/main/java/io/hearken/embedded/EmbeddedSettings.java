@@ -20,10 +20,14 @@ public record EmbeddedSettings(boolean startKafka, boolean startElasticsearch, b
     }
 
     public static EmbeddedSettings from(Environment env) {
-        Mode mode = mode(env);
-        boolean test = mode == Mode.TEST;
-        Path dataDir = test ? EmbeddedServers.temporaryDataDir()
-                : Path.of(env.getProperty("hearken.embedded.data-dir", "data"));
+        boolean test = mode(env) == Mode.TEST;
+        return from(env, test ? EmbeddedServers.temporaryDataDir()
+                : Path.of(env.getProperty("hearken.embedded.data-dir", "data")));
+    }
+
+    /** The same, for servers whose data folder is already chosen (a later context of the same JVM). */
+    static EmbeddedSettings from(Environment env, Path dataDir) {
+        boolean test = mode(env) == Mode.TEST;
         return new EmbeddedSettings(
                 !env.containsProperty("spring.kafka.bootstrap-servers"),
                 !env.containsProperty("hearken.elasticsearch.uris"),
