@@ -102,6 +102,19 @@ class ApiProblems {
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 
+    /** The read model (Elasticsearch) cannot be reached: temporary, like a broker that is down. */
+    @ExceptionHandler({java.io.UncheckedIOException.class,
+            co.elastic.clients.elasticsearch._types.ElasticsearchException.class})
+    ResponseEntity<ProblemDetail> readModelUnavailable(RuntimeException e, HttpServletRequest request) {
+        log.warn("Read model unavailable for {}: {}", request.getRequestURI(), e.toString());
+        Locale locale = WebLocales.resolveForApi(request);
+        ProblemDetail body = problem(HttpStatus.SERVICE_UNAVAILABLE, "read-model-unavailable", locale, request);
+        body.setDetail(messages.get("problem.read-model-unavailable.detail", locale, properties.hotline()));
+        body.setProperty("hotline", properties.hotline());
+        return ResponseEntity.status(503).header("Retry-After", "30")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
     @ExceptionHandler(IdempotencyConflict.class)
     ResponseEntity<ProblemDetail> conflict(IdempotencyConflict e, HttpServletRequest request) {
         return respond(problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
@@ -120,7 +133,7 @@ class ApiProblems {
 
     /**
      * Whatever else goes wrong still answers with a problem body: Spring's own client errors (a missing header,
-     * a wrong method) with their status, anything else (the read model unreachable) as 500 with the hotline.
+     * a wrong method) with their status, anything else as 500 with the hotline.
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {

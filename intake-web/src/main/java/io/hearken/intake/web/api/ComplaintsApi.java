@@ -36,7 +36,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
@@ -130,9 +129,8 @@ class ComplaintsApi {
             stored.discard(); // not acknowledged: no file without its complaint
             throw e;
         }
-        if (!result.created()) {
-            stored.discard(); // a replay: the first request's files are the ones referenced
-        }
+        // Acknowledged, or a replay of one that was (same content, so the same files): the files stay.
+        stored.keep();
         String id = result.id().value();
         var accepted = new ApiRecords.Accepted(id, "received", properties.publicBaseUrl() + "/track?id=" + id);
         // A replayed key answers like the first time, with the same id (200 instead of 201).
@@ -143,22 +141,21 @@ class ComplaintsApi {
     }
 
     @Operation(summary = "A complaint's status, deadlines and public history",
-            description = "With the contact given at submission (header 'Hearken-Contact', or parameter 'contact') "
+            description = "With the contact given at submission (header 'Hearken-Contact': never in the URL, where "
+                    + "logs would keep it) "
                     + "the answer also holds the resident's own text: subject, description, building and the texts "
                     + "of the history. Never a name, an e-mail, a phone number or the unit.")
     @Parameter(name = "Hearken-Contact", in = ParameterIn.HEADER,
             description = "The e-mail (or, without one, the phone) given at submission")
     @GetMapping("/{id}")
     ApiRecords.ComplaintStatus get(@PathVariable String id, HttpServletRequest request,
-            @RequestHeader(name = "Hearken-Contact", required = false) String contactHeader,
-            @RequestParam(name = "contact", required = false) String contactParam) {
+            @RequestHeader(name = "Hearken-Contact", required = false) String contact) {
         if (!ComplaintId.isValid(id)) {
             throw new ApiProblems.ApiProblem(HttpStatus.NOT_FOUND, "not-found");
         }
         ComplaintId complaintId = ComplaintId.of(id);
         var view = lookup.find(complaintId)
                 .orElseThrow(() -> new ApiProblems.ApiProblem(HttpStatus.NOT_FOUND, "not-found"));
-        String contact = !blank(contactHeader) ? contactHeader : contactParam;
         boolean own = false;
         if (!blank(contact)) {
             if (!followingUp.matches(view, contact)) {

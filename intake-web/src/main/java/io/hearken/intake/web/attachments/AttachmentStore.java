@@ -18,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -33,6 +34,11 @@ public class AttachmentStore {
     public static final long MAX_BYTES = 10L * 1024 * 1024;
 
     private final Path dir;
+    /** Files held by submissions not yet settled: how many hold each, and whether one of them was acknowledged. */
+    private final ConcurrentHashMap<Path, Holders> inFlight = new ConcurrentHashMap<>();
+
+    private record Holders(int count, boolean kept) {
+    }
 
     AttachmentStore(WebIntakeProperties properties) {
         this.dir = properties.attachmentsDir().toAbsolutePath().normalize();
@@ -61,20 +67,39 @@ public class AttachmentStore {
             types.add(type);
         }
         List<Attachment> stored = new ArrayList<>();
+        List<Path> held = new ArrayList<>();
         List<Path> added = new ArrayList<>();
         try {
             for (int i = 0; i < given.size(); i++) {
-                stored.add(save(given.get(i), types.get(i), added));
+                stored.add(save(given.get(i), types.get(i), held, added));
             }
         } catch (RuntimeException e) {
-            new StoredAttachments(stored, added).discard();
+            new StoredAttachments(this, stored, held, added).discard();
             throw e;
         }
-        return new StoredAttachments(stored, added);
+        return new StoredAttachments(this, stored, held, added);
     }
 
-    /** {@code added} collects the files this upload created (not those an earlier upload already stored). */
-    private Attachment save(MultipartFile file, String type, List<Path> added) {
+    /**
+     * Ends one submission's hold on a file. The file is deleted only when this submission created it, was not
+     * acknowledged, and no other submission holds it or was acknowledged with it while it was held.
+     */
+    void release(Path file, boolean acknowledged, boolean created) {
+        boolean[] delete = {false};
+        inFlight.compute(file, (f, h) -> {
+            Holders now = h == null ? new Holders(1, false) : h;
+            boolean kept = now.kept() || acknowledged;
+            int count = now.count() - 1;
+            delete[0] = created && !kept && count <= 0;
+            return count <= 0 ? null : new Holders(count, kept);
+        });
+        if (delete[0]) {
+            deleteQuietly(file);
+        }
+    }
+
+    /** {@code held} collects every file of this upload, {@code added} those it created (not stored before). */
+    private Attachment save(MultipartFile file, String type, List<Path> held, List<Path> added) {
         Path temp = null;
         try {
             Files.createDirectories(dir);
@@ -88,6 +113,8 @@ public class AttachmentStore {
             Files.createDirectories(target.getParent());
             // The same content stored already may belong to another complaint: keep it, and never count it as
             // ours. A hard link claims the name atomically, so of two concurrent uploads only one is the creator.
+            inFlight.merge(target, new Holders(1, false), (a, b) -> new Holders(a.count() + 1, a.kept()));
+            held.add(target);
             if (claim(temp, target)) {
                 added.add(target);
             }

@@ -1,27 +1,27 @@
 package io.hearken.intake.web.attachments;
 
 import io.hearken.events.Attachment;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The files of one upload: the references for the event, and which files the upload itself created, so that a
- * submission Kafka did not acknowledge (or a replayed one) leaves no orphan behind.
+ * The files of one upload: the references for the event, and the files it holds in the store until the
+ * submission is settled, so that a submission Kafka did not acknowledge leaves no orphan behind and never takes
+ * a file another submission uses.
  */
 public final class StoredAttachments {
 
-    private static final Logger log = LoggerFactory.getLogger(StoredAttachments.class);
-    public static final StoredAttachments NONE = new StoredAttachments(List.of(), List.of());
+    public static final StoredAttachments NONE = new StoredAttachments(null, List.of(), List.of(), List.of());
 
+    private final AttachmentStore store;
     private final List<Attachment> attachments;
+    private final List<Path> held;
     private final List<Path> added;
 
-    StoredAttachments(List<Attachment> attachments, List<Path> added) {
+    StoredAttachments(AttachmentStore store, List<Attachment> attachments, List<Path> held, List<Path> added) {
+        this.store = store;
         this.attachments = List.copyOf(attachments);
+        this.held = List.copyOf(held);
         this.added = List.copyOf(added);
     }
 
@@ -29,14 +29,20 @@ public final class StoredAttachments {
         return attachments;
     }
 
-    /** Deletes the files this upload created; files stored before by another upload stay. */
+    /** The submission was acknowledged (or is a replay of one that was): its files stay. */
+    public void keep() {
+        if (store != null) {
+            held.forEach(file -> store.release(file, true, false));
+        }
+    }
+
+    /**
+     * The submission was not acknowledged: deletes the files this upload created, unless another submission
+     * holding the same content is still in flight or was acknowledged meanwhile.
+     */
     public void discard() {
-        for (Path file : added) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                log.warn("Could not delete unused attachment {}: {}", file, e.toString());
-            }
+        if (store != null) {
+            held.forEach(file -> store.release(file, false, added.contains(file)));
         }
     }
 }

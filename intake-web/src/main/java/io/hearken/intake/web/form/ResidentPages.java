@@ -109,9 +109,8 @@ class ResidentPages {
                 stored.discard(); // not acknowledged: no file without its complaint
                 throw e;
             }
-            if (!result.created()) {
-                stored.discard(); // a double submit: the first one's files are the ones referenced
-            }
+            // Acknowledged, or a double submit of one that was (same content, so the same files): the files stay.
+            stored.keep();
             model.addAttribute("trackingId", result.id().value());
             return "web/submitted";
         } catch (InvalidSubmission e) {

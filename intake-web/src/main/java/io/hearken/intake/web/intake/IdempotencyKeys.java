@@ -80,9 +80,9 @@ public class IdempotencyKeys implements SmartLifecycle {
     }
 
     /**
-     * Publishes the complaint and its key record together and waits for both (one wait instead of two in a
-     * row). Throws {@link IntakeUnavailable} when the complaint was not acknowledged (the key record is then
-     * taken back); returns false when only the key record was not.
+     * Publishes the complaint, then (once Kafka has it) its key record. Throws {@link IntakeUnavailable} when
+     * the complaint was not acknowledged (no key record is written then); returns false when only the key
+     * record was not.
      */
     public boolean publishWithKey(io.hearken.events.ComplaintEvent event, String key, Entry entry) {
         boolean recorded = publisher.publishWith(event, topic, key, entry.encode());
@@ -121,7 +121,7 @@ public class IdempotencyKeys implements SmartLifecycle {
                         if (record.key() != null && record.value() != null) {
                             entries.put(record.key(), Entry.decode(record.value()));
                         } else if (record.key() != null) {
-                            entries.remove(record.key()); // taken back: that complaint was never acknowledged
+                            entries.remove(record.key()); // a tombstone: an operator took the key back
                         }
                     }
                     if (loaded.getCount() > 0 && end.entrySet().stream()

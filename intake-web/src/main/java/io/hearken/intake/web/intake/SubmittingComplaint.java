@@ -82,7 +82,7 @@ public class SubmittingComplaint {
                 result = replay(again.get(), fingerprint, key);
             } else {
                 ComplaintReceived event = event(draft, attachments, source, scoped);
-                // The key record rides along with the complaint: one wait for both acknowledgements.
+                // The key record only after the complaint is acknowledged: a key never names a lost complaint.
                 if (!keys.publishWithKey(event, scoped, new IdempotencyKeys.Entry(event.complaintId().value(),
                         fingerprint))) {
                     // The complaint is in Kafka; only the memory of the key is not. Its sourceRef still names the key.

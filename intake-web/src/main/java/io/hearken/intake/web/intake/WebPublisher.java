@@ -78,37 +78,15 @@ public class WebPublisher implements DisposableBean {
     }
 
     /**
-     * Sends the event and a plain record together (one wait, often one request to the broker) and waits for
-     * both. Throws {@link IntakeUnavailable} when the event was not acknowledged; then the record is taken back
-     * with a tombstone, so it never names a complaint Kafka does not have. Returns false when only the record
-     * was not acknowledged.
+     * Sends the event, and only once Kafka has acknowledged it the plain record (the idempotency log): the two
+     * live in different partitions, so sent together the record could be acknowledged for an event that never
+     * is, and a retry on another instance would then be answered with a tracking id no event carries. Throws
+     * {@link IntakeUnavailable} when the event was not acknowledged; returns false when only the record was not.
      */
     public boolean publishWith(ComplaintEvent event, String topic, String key, String value) {
-        CompletableFuture<?> record;
-        CompletableFuture<?> sent;
+        publish(event);
         try {
-            sent = send(Topics.INTAKE_WEB, event.complaintId().value(), event);
-            record = send(topic, key, value);
-        } catch (RuntimeException e) {
-            throw unavailable(e);
-        }
-        try {
-            await(sent);
-        } catch (IntakeUnavailable e) {
-            record.whenComplete((r, failure) -> {
-                if (failure == null) {
-                    send(topic, key, null).whenComplete((t, f) -> {
-                        if (f != null) {
-                            log.warn("Idempotency record {} names an unacknowledged complaint {} and could not be "
-                                    + "taken back: {}", key, event.complaintId(), f.toString());
-                        }
-                    });
-                }
-            });
-            throw e;
-        }
-        try {
-            await(record);
+            await(send(topic, key, value));
             return true;
         } catch (IntakeUnavailable e) {
             return false;

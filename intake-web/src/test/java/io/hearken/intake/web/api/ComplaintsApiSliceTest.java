@@ -199,8 +199,12 @@ class ComplaintsApiSliceTest {
                 .andExpect(jsonPath("$.history[0].text").value("又坏了"))
                 .andExpect(content().string(not(containsString("1203"))))
                 .andExpect(content().string(not(containsString("\"hash\""))));
+        // A contact in the URL (where access logs keep it) is not taken.
+        mvc.perform(get("/api/v1/complaints/HK-7K2M-9QXD").param("contact", "resident@example.com"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.description").doesNotExist());
         // Someone else's contact is refused, in the caller's language.
-        mvc.perform(get("/api/v1/complaints/HK-7K2M-9QXD").param("contact", "other@example.com")
+        mvc.perform(get("/api/v1/complaints/HK-7K2M-9QXD").header("Hearken-Contact", "other@example.com")
                         .header("Accept-Language", "en"))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
@@ -213,10 +217,11 @@ class ComplaintsApiSliceTest {
         when(lookup.find(any())).thenThrow(new java.io.UncheckedIOException("Elasticsearch unreachable",
                 new java.io.IOException("connection refused")));
         mvc.perform(get("/api/v1/complaints/HK-7K2M-9QXD"))
-                .andExpect(status().isInternalServerError())
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "30"))
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value("urn:hearken:problem:internal"))
-                .andExpect(jsonPath("$.title").value("服务器内部错误"))
+                .andExpect(jsonPath("$.type").value("urn:hearken:problem:read-model-unavailable"))
+                .andExpect(jsonPath("$.title").value("暂时无法查询"))
                 .andExpect(jsonPath("$.detail").value(containsString("400-800-1234")))
                 .andExpect(content().string(not(containsString("connection refused"))));
     }

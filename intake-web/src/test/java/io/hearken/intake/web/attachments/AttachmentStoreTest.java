@@ -60,6 +60,35 @@ class AttachmentStoreTest {
     }
 
     @Test
+    void anUploadThatFailsNeverTakesTheFileOfAnotherSubmissionWithTheSameContent() throws Exception {
+        AttachmentStore store = store();
+        // Two residents send the same photo at once; the first one stored it, the second was acknowledged.
+        StoredAttachments creator = store.store(List.of(pdf("a.pdf", "same photo")));
+        StoredAttachments other = store.store(List.of(pdf("b.pdf", "same photo")));
+        Path file = Path.of(URI.create(creator.attachments().get(0).location()));
+        other.keep();
+        creator.discard();
+        assertThat(file).as("referenced by the acknowledged complaint").exists();
+
+        // Still in flight when the creator fails: kept for it, and it stays once that one is acknowledged.
+        StoredAttachments first = store.store(List.of(pdf("c.pdf", "another photo")));
+        StoredAttachments second = store.store(List.of(pdf("d.pdf", "another photo")));
+        Path another = Path.of(URI.create(first.attachments().get(0).location()));
+        first.discard();
+        assertThat(another).exists();
+        second.keep();
+        assertThat(another).exists();
+
+        // Nobody acknowledged: the creator, last to give up, deletes it.
+        StoredAttachments lone = store.store(List.of(pdf("e.pdf", "a third photo")));
+        StoredAttachments retry = store.store(List.of(pdf("f.pdf", "a third photo")));
+        Path third = Path.of(URI.create(lone.attachments().get(0).location()));
+        retry.discard();
+        lone.discard();
+        assertThat(third).doesNotExist();
+    }
+
+    @Test
     void sixFilesOrAWrongTypeAreRefusedBeforeAnythingIsStored() throws Exception {
         AttachmentStore store = store();
         List<MockMultipartFile> six = List.of(pdf("1", "1"), pdf("2", "2"), pdf("3", "3"), pdf("4", "4"),

@@ -56,7 +56,7 @@ class IdempotencyRestartTest {
         }
     }
 
-    /** A tombstone (what an unacknowledged complaint's key record gets) makes every instance forget the key. */
+    /** A tombstone (an operator taking a key back) makes every instance forget the key. */
     @Test
     void aTakenBackKeyIsForgottenByEveryInstance() {
         ComplaintDraft draft = new ComplaintDraft(null, "qian@example.com", null, null, "2号楼", null, null,
