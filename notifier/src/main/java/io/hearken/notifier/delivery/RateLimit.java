@@ -44,27 +44,30 @@ class RateLimit {
         if (calls.incrementAndGet() % SWEEP_EVERY == 0) {
             sweep(now);
         }
-        Deque<Long> times = sent.computeIfAbsent(PersonalData.normalize(address), a -> new ArrayDeque<>());
-        synchronized (times) {
-            while (!times.isEmpty() && times.peekFirst() <= now - window.toMillis()) {
-                times.pollFirst();
+        boolean[] acquired = {false};
+        // All under the map's lock for this address: a sweep cannot drop the deque between lookup and use.
+        sent.compute(PersonalData.normalize(address), (a, times) -> {
+            Deque<Long> t = times == null ? new ArrayDeque<>() : times;
+            while (!t.isEmpty() && t.peekFirst() <= now - window.toMillis()) {
+                t.pollFirst();
             }
-            if (times.size() >= limit) {
-                return false;
+            if (t.size() < limit) {
+                t.addLast(now);
+                acquired[0] = true;
             }
-            times.addLast(now);
-            return true;
-        }
+            return t;
+        });
+        return acquired[0];
     }
 
     /** Forgets addresses with nothing in the window, so a long-running instance does not keep every address. */
     private void sweep(long now) {
-        sent.entrySet().removeIf(e -> {
-            synchronized (e.getValue()) {
-                Long last = e.getValue().peekLast();
-                return last == null || last <= now - window.toMillis();
-            }
-        });
+        for (String address : sent.keySet()) {
+            sent.computeIfPresent(address, (a, times) -> {
+                Long last = times.peekLast();
+                return last == null || last <= now - window.toMillis() ? null : times;
+            });
+        }
     }
 
     /** Addresses currently tracked. */
@@ -74,11 +77,9 @@ class RateLimit {
 
     /** Gives back a slot taken for a mail that then failed. */
     void release(String address) {
-        Deque<Long> times = sent.get(PersonalData.normalize(address));
-        if (times != null) {
-            synchronized (times) {
-                times.pollLast();
-            }
-        }
+        sent.computeIfPresent(PersonalData.normalize(address), (a, times) -> {
+            times.pollLast();
+            return times;
+        });
     }
 }
