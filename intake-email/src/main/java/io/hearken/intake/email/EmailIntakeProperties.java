@@ -71,7 +71,8 @@ public record EmailIntakeProperties(@DefaultValue("true") boolean enabled, @Defa
                 merged = base;
             } else {
                 boolean sameServer = own.host() == null || own.host().isBlank();
-                boolean sameLogin = own.username() == null || own.username().isBlank();
+                // The main account's login only for the main account's server: never sent to another host.
+                boolean sameLogin = sameServer && (own.username() == null || own.username().isBlank());
                 merged = new Imap(sameServer ? base.host() : own.host(), sameServer ? base.port() : own.port(),
                         sameLogin ? base.username() : own.username(), sameLogin ? base.password() : own.password(),
                         sameServer ? base.tls() : own.tls(), sameServer ? base.starttls() : own.starttls(),

@@ -31,7 +31,9 @@ class EmailIntakePropertiesTest {
                 "hearken.email.mailboxes[0].imap.password", "other",
                 "hearken.email.mailboxes[1].folder", "Escalated", "hearken.email.mailboxes[1].name", "escalated",
                 "hearken.email.mailboxes[2].imap.host", "mail.old-office.example", "hearken.email.mailboxes[2].imap.username", "old",
-                "hearken.email.mailboxes[2].imap.password", "pw"));
+                "hearken.email.mailboxes[2].imap.password", "pw",
+                "hearken.email.mailboxes[3].imap.host", "imap.elsewhere.example",
+                "hearken.email.mailboxes[3].name", "elsewhere"));
 
         assertThat(p.watched()).extracting(EmailIntakeProperties.Mailbox::name)
                 .containsExactly("INBOX", "wuye@example.com/INBOX", "escalated", "old/INBOX");
@@ -49,6 +51,11 @@ class EmailIntakePropertiesTest {
         assertThat(fourth.host()).isEqualTo("mail.old-office.example");
         assertThat(fourth.port()).isEqualTo(143);
         assertThat(fourth.tls()).isFalse();
+        // Another server never gets the main account's login: without a login of its own it is not watched.
+        var elsewhere = p.mailboxes().get(3).inheriting(p.imap()).imap();
+        assertThat(elsewhere.host()).isEqualTo("imap.elsewhere.example");
+        assertThat(elsewhere.username()).isNull();
+        assertThat(elsewhere.password()).isNull();
     }
 
     @Test
