@@ -71,7 +71,8 @@ public class ReceivingMail {
     private final SenderLimit senderLimit;
     private final AttachmentStore attachments;
     private final String domain;
-    private final Object decisions = new Object();
+    /** Striped by dedupe key: two copies of one mail decide one after the other, different mails in parallel. */
+    private final Object[] decisions = new Object[64];
 
     ReceivingMail(EmailIntakeProperties properties, SeenMessages seen, KafkaTemplate<String, ComplaintEvent> events,
             ComplaintLookup lookup, MeterRegistry meters, @Value("${hearken.mail.domain:hearken.local}") String domain,
@@ -87,6 +88,7 @@ public class ReceivingMail {
         this.personalData = new PersonalData(secret);
         this.followUps = new FollowUps(domain, lookup, personalData);
         this.senderLimit = new SenderLimit(properties.senderHourlyLimit(), Clock.systemUTC());
+        java.util.Arrays.setAll(decisions, i -> new Object());
         this.attachments = new AttachmentStore(properties.attachmentsDir());
     }
 
@@ -140,14 +142,15 @@ public class ReceivingMail {
         } catch (UnreadableMail e) {
             return quarantine(message, e.getMessage(), origin);
         }
-        // Several mailboxes hand mail in from their own threads: dedupe, limits and reservations decide one at a time.
-        synchronized (decisions) {
-            return decide(mail, origin);
+        // Several mailboxes hand mail in from their own threads: copies of one mail (same key) decide one at a
+        // time, so the second finds the first's reservation; the sender limit is synchronised on its own.
+        String key = dedupeKey(mail);
+        synchronized (decisions[Math.floorMod(key.hashCode(), decisions.length)]) {
+            return decide(mail, key, origin);
         }
     }
 
-    private CompletableFuture<Outcome> decide(ReadMail mail, String origin) throws IOException {
-        String key = dedupeKey(mail);
+    private CompletableFuture<Outcome> decide(ReadMail mail, String key, String origin) throws IOException {
         SeenMessages.Entry prior = seen.get(key);
         if (prior != null && prior.done()) {
             return done(record(Outcome.Kind.DUPLICATE, "seen", null, mail, "already became " + prior.complaintId()));
