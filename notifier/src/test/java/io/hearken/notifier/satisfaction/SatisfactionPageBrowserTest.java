@@ -74,6 +74,8 @@ class SatisfactionPageBrowserTest extends NotifierTestSupport {
 
         browser.findElement(By.id("score-4")).click();
 
+        // The click posts the form: the answer is a new page, which the click itself does not wait for.
+        await().atMost(WAIT).until(() -> !browser.findElements(By.id("thanks")).isEmpty());
         assertThat(browser.findElement(By.id("thanks")).getText()).isEqualTo("谢谢！您的评价已记录。");
         await().atMost(WAIT).untilAsserted(() -> assertThat(eventsOn(Topics.INTAKE_WEB, id, FeedbackGiven.class))
                 .singleElement().satisfies(f -> assertThat(f.score()).isEqualTo(4)));

@@ -110,6 +110,7 @@ class ResidentBrowserTest {
         indexAsTheRouterWould(trackingId, "chen.jing@example.com");
 
         browser.findElement(By.id("track-link")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("track-submit")).isEmpty());
         assertThat(browser.findElement(By.id("id")).getAttribute("value")).isEqualTo(trackingId);
         browser.findElement(By.id("contact")).sendKeys("chen.jing@example.com");
         browser.findElement(By.id("track-submit")).click();
