@@ -94,12 +94,7 @@ class ApiProblems {
     @ExceptionHandler(IntakeUnavailable.class)
     ResponseEntity<ProblemDetail> unavailable(IntakeUnavailable e, HttpServletRequest request) {
         log.warn("Web intake unavailable: {}", e.getMessage());
-        Locale locale = WebLocales.resolveForApi(request);
-        ProblemDetail body = problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", locale, request);
-        body.setDetail(messages.get("problem.unavailable.detail", locale, properties.hotline()));
-        body.setProperty("hotline", properties.hotline());
-        return ResponseEntity.status(503).header("Retry-After", "30")
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        return serviceUnavailable("unavailable", request);
     }
 
     /** The read model (Elasticsearch) cannot be reached: temporary, like a broker that is down. */
@@ -107,9 +102,14 @@ class ApiProblems {
             co.elastic.clients.elasticsearch._types.ElasticsearchException.class})
     ResponseEntity<ProblemDetail> readModelUnavailable(RuntimeException e, HttpServletRequest request) {
         log.warn("Read model unavailable for {}: {}", request.getRequestURI(), e.toString());
+        return serviceUnavailable("read-model-unavailable", request);
+    }
+
+    /** 503 with Retry-After and the hotline, in the caller's language. */
+    private ResponseEntity<ProblemDetail> serviceUnavailable(String name, HttpServletRequest request) {
         Locale locale = WebLocales.resolveForApi(request);
-        ProblemDetail body = problem(HttpStatus.SERVICE_UNAVAILABLE, "read-model-unavailable", locale, request);
-        body.setDetail(messages.get("problem.read-model-unavailable.detail", locale, properties.hotline()));
+        ProblemDetail body = problem(HttpStatus.SERVICE_UNAVAILABLE, name, locale, request);
+        body.setDetail(messages.get("problem." + name + ".detail", locale, properties.hotline()));
         body.setProperty("hotline", properties.hotline());
         return ResponseEntity.status(503).header("Retry-After", "30")
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
