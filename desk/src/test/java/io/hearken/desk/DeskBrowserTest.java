@@ -66,6 +66,8 @@ class DeskBrowserTest extends DeskTestSupport {
                 .withEnvironment(Map.of("TZ", "America/Los_Angeles")).build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, PATIENCE);
+        // The complaint page reloads itself when its status changes: an element found a moment ago may be gone.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     @AfterEach
