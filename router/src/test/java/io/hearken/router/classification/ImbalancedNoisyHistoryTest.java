@@ -2,18 +2,10 @@ package io.hearken.router.classification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hearken.router.engine.DefaultModel;
-import java.io.ByteArrayInputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,23 +22,17 @@ class ImbalancedNoisyHistoryTest {
     private static final List<String> LABELS = List.copyOf(new java.util.TreeSet<>(KEPT.keySet()));
 
     @Test
-    void everyClassStaysPredictableOnAnImbalancedNoisyHistory() throws Exception {
+    void everyClassStaysPredictableOnAnImbalancedNoisyHistory() {
         Random random = new Random(11);
         List<LabelledText> train = new ArrayList<>();
         List<LabelledText> test = new ArrayList<>();
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-        try (Reader reader = new InputStreamReader(new ByteArrayInputStream(DefaultModel.trainingSet()), StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
-            for (CSVRecord row : parser) {
-                String template = row.get("template");
-                String label = row.get("label");
-                if (Integer.parseInt(template.substring(template.length() - 2)) % 5 == 0) {
-                    test.add(new LabelledText(typos(row.get("text"), random), label));
-                } else if (random.nextDouble() < KEPT.get(label)) {
-                    String noisy = random.nextDouble() < 0.1
-                            ? LABELS.get((LABELS.indexOf(label) + 1 + random.nextInt(2)) % LABELS.size()) : label;
-                    train.add(new LabelledText(typos(row.get("text"), random), noisy));
-                }
+        for (Models.TemplatedRow row : Models.shippedSet()) {
+            if (row.heldBack()) {
+                test.add(new LabelledText(typos(row.text(), random), row.label()));
+            } else if (random.nextDouble() < KEPT.get(row.label())) {
+                String noisy = random.nextDouble() < 0.1
+                        ? LABELS.get((LABELS.indexOf(row.label()) + 1 + random.nextInt(2)) % LABELS.size()) : row.label();
+                train.add(new LabelledText(typos(row.text(), random), noisy));
             }
         }
         assertThat(train.stream().filter(t -> t.label().equals("pests")).count()).isLessThan(60);

@@ -2,16 +2,8 @@ package io.hearken.router.classification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hearken.router.engine.DefaultModel;
-import java.io.ByteArrayInputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,17 +14,11 @@ import org.junit.jupiter.api.Test;
 class UnseenTemplatesTest {
 
     @Test
-    void rulesPlusModelClassifyTextsFromPatternsNeverTrainedOn() throws Exception {
+    void rulesPlusModelClassifyTextsFromPatternsNeverTrainedOn() {
         List<LabelledText> train = new ArrayList<>();
         List<LabelledText> test = new ArrayList<>();
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-        try (Reader reader = new InputStreamReader(new ByteArrayInputStream(DefaultModel.trainingSet()), StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
-            for (CSVRecord row : parser) {
-                String template = row.get("template");
-                int index = Integer.parseInt(template.substring(template.length() - 2));
-                (index % 5 == 0 ? test : train).add(new LabelledText(row.get("text"), row.get("label")));
-            }
+        for (Models.TemplatedRow row : Models.shippedSet()) {
+            (row.heldBack() ? test : train).add(new LabelledText(row.text(), row.label()));
         }
         TextModel model = TextModel.train(train);
         Evaluation modelAlone = Evaluation.of(model, test);
