@@ -1,0 +1,25 @@
+package io.hearken.events.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+class HearkenDefaultsTest {
+
+    @Test
+    void sharedDefaultsApplyButAnythingConfiguredWins() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("configured",
+                Map.of("spring.kafka.producer.properties.linger.ms", "20")));
+
+        new HearkenDefaults().postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("spring.kafka.producer.acks")).isEqualTo("all");
+        assertThat(environment.getProperty("spring.kafka.producer.properties.enable.idempotence")).isEqualTo("true");
+        assertThat(environment.getProperty("spring.kafka.producer.properties.linger.ms")).isEqualTo("20");
+    }
+}
