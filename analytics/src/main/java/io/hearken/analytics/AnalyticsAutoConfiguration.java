@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 
-/** Everything in {@code io.hearken.analytics}: the Elasticsearch client, the indexer, the dashboard and the read side. */
+/** Everything in {@code io.hearken.analytics}: the indexer, the dashboard and its search (the Elasticsearch client comes from read-model). */
 @AutoConfiguration
 @EnableConfigurationProperties(AnalyticsProperties.class)
 @ComponentScan(excludeFilters = {

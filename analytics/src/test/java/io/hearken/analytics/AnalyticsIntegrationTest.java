@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.hearken.analytics.indexing.ComplaintDocument;
 import io.hearken.analytics.indexing.EventDocument;
-import io.hearken.analytics.indexing.Indices;
+import io.hearken.readmodel.Indices;
 import io.hearken.events.ComplaintEvent;
 import io.hearken.events.ComplaintId;
 import java.io.IOException;

@@ -8,7 +8,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import io.hearken.analytics.indexing.ComplaintDocument;
-import io.hearken.analytics.indexing.Indices;
+import io.hearken.readmodel.Indices;
 import io.hearken.embedded.EmbeddedServers;
 import io.hearken.events.ComplaintEvent;
 import io.hearken.events.ComplaintId;

@@ -4,8 +4,8 @@ import static io.hearken.analytics.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hearken.analytics.indexing.EventDocument;
-import io.hearken.analytics.lookup.ComplaintLookup;
-import io.hearken.analytics.lookup.TimelineEntry;
+import io.hearken.readmodel.ComplaintLookup;
+import io.hearken.readmodel.TimelineEntry;
 import io.hearken.events.ComplaintId;
 import io.hearken.events.Departments;
 import io.hearken.events.Topics;

@@ -1,24 +1,26 @@
 package io.hearken.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
+import java.util.Arrays;
 
 /**
  * Modules talk through Kafka, not through each other's classes. The only shared code is the contract
- * ({@code io.hearken.events}) and the analytics read API; the contract's records carry no Spring.
+ * ({@code io.hearken.events}, whose records carry no Spring) and the read model ({@code io.hearken.readmodel}:
+ * the look-ups the channels need from the complaints index). No deployable reaches into another's classes; only
+ * the all-in-one ({@code io.hearken.app}) composes them.
  */
 @AnalyzeClasses(packages = "io.hearken", importOptions = ImportOption.DoNotIncludeTests.class)
 class ModuleBoundariesTest {
 
-    static final String[] SERVICES = {"io.hearken.intake.email..", "io.hearken.intake.web..",
-            "io.hearken.intake.hotline..", "io.hearken.router..", "io.hearken.desk..", "io.hearken.notifier.."};
+    static final String[] DEPLOYABLES = {"io.hearken.intake.email..", "io.hearken.intake.web..",
+            "io.hearken.intake.hotline..", "io.hearken.router..", "io.hearken.desk..", "io.hearken.notifier..",
+            "io.hearken.analytics.."};
 
     @ArchTest
     static final ArchRule theContractRecordsHaveNoSpring = noClasses().that().resideInAPackage("io.hearken.events")
@@ -26,24 +28,28 @@ class ModuleBoundariesTest {
 
     @ArchTest
     static final ArchRule theContractDependsOnNoModule = noClasses().that().resideInAPackage("io.hearken.events..")
-            .should().dependOnClassesThat().resideInAnyPackage(SERVICES)
-            .orShould().dependOnClassesThat().resideInAPackage("io.hearken.analytics..");
+            .should().dependOnClassesThat().resideInAnyPackage(DEPLOYABLES)
+            .orShould().dependOnClassesThat().resideInAPackage("io.hearken.readmodel..");
 
     @ArchTest
-    static final ArchRule otherModulesUseOnlyTheAnalyticsReadApi = noClasses()
-            .that().resideOutsideOfPackage("io.hearken.analytics..")
-            .should().dependOnClassesThat(resideInAPackage("io.hearken.analytics..")
-                    .and(not(resideInAnyPackage("io.hearken.analytics.lookup..", "io.hearken.analytics.indexing.."))));
+    static final ArchRule theReadModelDependsOnNoDeployable = noClasses().that().resideInAPackage("io.hearken.readmodel..")
+            .should().dependOnClassesThat().resideInAnyPackage(DEPLOYABLES);
+
+    /** The channels read the read model, never analytics: an intake deployable carries no dashboard or search. */
+    @ArchTest
+    static final ArchRule nothingButTheAllInOneUsesAnalytics = noClasses()
+            .that().resideOutsideOfPackages("io.hearken.analytics..", "io.hearken.app..")
+            .should().dependOnClassesThat().resideInAPackage("io.hearken.analytics..");
 
     @ArchTest
-    static final ArchRule servicesDoNotUseEachOthersClasses = servicesIndependent();
+    static final ArchRule deployablesDoNotUseEachOthersClasses = deployablesIndependent();
 
-    private static ArchRule servicesIndependent() {
+    private static ArchRule deployablesIndependent() {
         ArchRule rule = null;
-        for (String service : SERVICES) {
-            String[] others = java.util.Arrays.stream(SERVICES).filter(s -> !s.equals(service)).toArray(String[]::new);
-            ArchRule r = noClasses().that().resideInAPackage(service).should().dependOnClassesThat().resideInAnyPackage(others);
-            rule = rule == null ? r : com.tngtech.archunit.lang.CompositeArchRule.of(rule).and(r);
+        for (String deployable : DEPLOYABLES) {
+            String[] others = Arrays.stream(DEPLOYABLES).filter(s -> !s.equals(deployable)).toArray(String[]::new);
+            ArchRule r = noClasses().that().resideInAPackage(deployable).should().dependOnClassesThat().resideInAnyPackage(others);
+            rule = rule == null ? r : CompositeArchRule.of(rule).and(r);
         }
         return rule;
     }

@@ -15,7 +15,12 @@ public final class TrackingIds {
     }
 
     public static ComplaintId next() {
-        long bits = RANDOM.nextLong() & 0xFF_FFFF_FFFFL; // 40 bits
+        return fromBits(RANDOM.nextLong());
+    }
+
+    /** The id written from the low 40 bits of {@code bits} (e.g. of a keyed hash, for an id a retry must meet again). */
+    public static ComplaintId fromBits(long bits) {
+        bits &= 0xFF_FFFF_FFFFL; // 40 bits
         char[] symbols = new char[8];
         for (int i = 7; i >= 0; i--) {
             symbols[i] = ComplaintId.ALPHABET.charAt((int) (bits & 31));

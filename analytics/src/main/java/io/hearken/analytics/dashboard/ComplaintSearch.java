@@ -3,7 +3,7 @@ package io.hearken.analytics.dashboard;
 import static io.hearken.analytics.dashboard.Json.list;
 import static io.hearken.analytics.dashboard.Json.obj;
 
-import io.hearken.analytics.indexing.Indices;
+import io.hearken.readmodel.Indices;
 import io.hearken.events.ComplaintId;
 import java.time.ZoneId;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import static io.hearken.analytics.dashboard.Json.obj;
 import static io.hearken.analytics.dashboard.Json.term;
 import static io.hearken.analytics.dashboard.Json.terms;
 
-import io.hearken.analytics.indexing.Indices;
+import io.hearken.readmodel.Indices;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

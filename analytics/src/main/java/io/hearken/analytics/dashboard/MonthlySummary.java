@@ -5,7 +5,7 @@ import static io.hearken.analytics.dashboard.Json.list;
 import static io.hearken.analytics.dashboard.Json.obj;
 import static io.hearken.analytics.dashboard.Json.term;
 
-import io.hearken.analytics.indexing.Indices;
+import io.hearken.readmodel.Indices;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;

@@ -2,7 +2,6 @@ package io.hearken.analytics.indexing;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.hearken.analytics.lookup.ComplaintView;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,13 +87,5 @@ public class ComplaintDocument {
 
     ComplaintDocument(String id) {
         this.id = id;
-    }
-
-    public ComplaintView view() {
-        return new ComplaintView(id, status, channel, category, urgency, priority, department, subject, description,
-                language, building, unit, receivedAt, firstResponseDue, resolutionDue, contactHash, area,
-                residentType, firstResponseAt, resolvedAt,
-                firstResponseMinutes, resolutionMinutes, slaStatus, satisfaction, Boolean.TRUE.equals(repeat),
-                duplicateOf, escalations);
     }
 }

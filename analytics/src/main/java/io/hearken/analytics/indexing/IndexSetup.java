@@ -1,5 +1,6 @@
 package io.hearken.analytics.indexing;
 
+import io.hearken.readmodel.Indices;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import java.io.IOException;

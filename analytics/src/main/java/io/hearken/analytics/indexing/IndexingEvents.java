@@ -1,5 +1,6 @@
 package io.hearken.analytics.indexing;
 
+import io.hearken.readmodel.Indices;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;

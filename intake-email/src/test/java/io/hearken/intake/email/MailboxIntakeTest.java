@@ -3,7 +3,7 @@ package io.hearken.intake.email;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.hearken.analytics.lookup.ComplaintLookup;
+import io.hearken.readmodel.ComplaintLookup;
 import io.hearken.events.Attachment;
 import io.hearken.events.Channel;
 import io.hearken.events.ComplaintEvent;

@@ -12,7 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
-import io.hearken.analytics.indexing.Indices;
+import io.hearken.readmodel.Indices;
 import io.hearken.events.Channel;
 import io.hearken.events.ComplaintEvent;
 import io.hearken.events.ComplaintReceived;

@@ -1,7 +1,7 @@
 package io.hearken.intake.email.intake;
 
-import io.hearken.analytics.lookup.ComplaintLookup;
-import io.hearken.analytics.lookup.ComplaintView;
+import io.hearken.readmodel.ComplaintLookup;
+import io.hearken.readmodel.ComplaintView;
 import io.hearken.events.ComplaintId;
 import io.hearken.events.MailThreading;
 import io.hearken.events.privacy.PersonalData;

@@ -1,6 +1,6 @@
 package io.hearken.intake.email.intake;
 
-import io.hearken.analytics.lookup.ComplaintLookup;
+import io.hearken.readmodel.ComplaintLookup;
 import io.hearken.events.Attachment;
 import io.hearken.events.Channel;
 import io.hearken.events.ComplaintEvent;

@@ -1,6 +1,6 @@
 package io.hearken.intake.hotline.publishing;
 
-import io.hearken.analytics.lookup.ComplaintLookup;
+import io.hearken.readmodel.ComplaintLookup;
 import io.hearken.events.ComplaintEvent;
 import io.hearken.events.ComplaintId;
 import io.hearken.events.Topics;

@@ -1,8 +1,8 @@
 package io.hearken.intake.web.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.hearken.analytics.lookup.ComplaintView;
-import io.hearken.analytics.lookup.TimelineEntry;
+import io.hearken.readmodel.ComplaintView;
+import io.hearken.readmodel.TimelineEntry;
 import io.hearken.intake.web.intake.ComplaintDraft;
 import java.time.Instant;
 import java.util.List;

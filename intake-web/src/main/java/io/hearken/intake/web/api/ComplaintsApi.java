@@ -1,6 +1,6 @@
 package io.hearken.intake.web.api;
 
-import io.hearken.analytics.lookup.ComplaintLookup;
+import io.hearken.readmodel.ComplaintLookup;
 import io.hearken.events.Channel;
 import io.hearken.events.ComplaintId;
 import io.hearken.intake.web.WebIntakeProperties;

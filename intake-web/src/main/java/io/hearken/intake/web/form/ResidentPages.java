@@ -1,8 +1,8 @@
 package io.hearken.intake.web.form;
 
-import io.hearken.analytics.lookup.ComplaintLookup;
-import io.hearken.analytics.lookup.ComplaintView;
-import io.hearken.analytics.lookup.TimelineEntry;
+import io.hearken.readmodel.ComplaintLookup;
+import io.hearken.readmodel.ComplaintView;
+import io.hearken.readmodel.TimelineEntry;
 import io.hearken.events.Channel;
 import io.hearken.events.ComplaintId;
 import io.hearken.events.Taxonomy;

@@ -1,12 +1,8 @@
 package io.hearken.intake.web.intake;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch.core.MgetResponse;
-import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
-import io.hearken.analytics.indexing.Indices;
 import io.hearken.events.ComplaintId;
 import io.hearken.events.TrackingIds;
-import java.util.ArrayList;
+import io.hearken.readmodel.TrackingIdsInUse;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,7 +33,7 @@ public class FreshIds implements DisposableBean {
 
     static final int BATCH = 512;
 
-    private final ElasticsearchClient client;
+    private final TrackingIdsInUse inUse;
     private final Supplier<ComplaintId> random;
     private final ConcurrentLinkedQueue<ComplaintId> pool = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
@@ -51,12 +47,12 @@ public class FreshIds implements DisposableBean {
     private volatile long quietUntil;
 
     @Autowired
-    FreshIds(ElasticsearchClient client) {
-        this(client, TrackingIds::next);
+    FreshIds(TrackingIdsInUse inUse) {
+        this(inUse, TrackingIds::next);
     }
 
-    FreshIds(ElasticsearchClient client, Supplier<ComplaintId> random) {
-        this.client = client;
+    FreshIds(TrackingIdsInUse inUse, Supplier<ComplaintId> random) {
+        this.inUse = inUse;
         this.random = random;
     }
 
@@ -110,17 +106,8 @@ public class FreshIds implements DisposableBean {
             candidates.add(random.get().value());
         }
         try {
-            MgetResponse<Void> response = client.mget(m -> m.index(Indices.COMPLAINTS)
-                    .ids(new ArrayList<>(candidates)).source(s -> s.fetch(false)), Void.class);
-            List<ComplaintId> free = new ArrayList<>();
-            for (MultiGetResponseItem<Void> item : response.docs()) {
-                // A failed item (e.g. no index yet) is not proof of absence, except for a missing index.
-                if (item.isResult() && !item.result().found()) {
-                    free.add(ComplaintId.of(item.result().id()));
-                } else if (item.isFailure() && "index_not_found_exception".equals(item.failure().error().type())) {
-                    free.add(ComplaintId.of(item.failure().id()));
-                }
-            }
+            List<ComplaintId> free = inUse.free(candidates).stream()
+                    .map(ComplaintId::of).toList();
             pool.addAll(free);
             size.addAndGet(free.size());
             if (free.size() < candidates.size()) {

@@ -26,7 +26,9 @@ import org.springframework.stereotype.Component;
 /**
  * Turns a valid web submission into a {@link ComplaintReceived} on {@code intake.web} and answers with the
  * tracking id only after Kafka acknowledged it. With an idempotency key the same submission answers the same
- * id again instead of making a second complaint.
+ * id again instead of making a second complaint: the key log answers a retry at once, and the id derived from the
+ * key makes a retry that the log cannot answer yet (the first attempt died between the complaint and its key
+ * record, or its answer was lost) publish the very same complaint again, which downstream drops as a repeat.
  */
 @Component
 public class SubmittingComplaint {
@@ -44,12 +46,14 @@ public class SubmittingComplaint {
     private final WebPublisher publisher;
     private final IdempotencyKeys keys;
     private final FreshIds freshIds;
+    private final KeyedIds keyedIds;
     private final Map<String, CompletableFuture<Submitted>> inFlight = new ConcurrentHashMap<>();
 
-    SubmittingComplaint(WebPublisher publisher, IdempotencyKeys keys, FreshIds freshIds) {
+    SubmittingComplaint(WebPublisher publisher, IdempotencyKeys keys, FreshIds freshIds, KeyedIds keyedIds) {
         this.publisher = publisher;
         this.keys = keys;
         this.freshIds = freshIds;
+        this.keyedIds = keyedIds;
     }
 
     /** {@code draft} must be validated already. */
@@ -114,7 +118,8 @@ public class SubmittingComplaint {
     }
 
     private ComplaintReceived event(ComplaintDraft d, List<Attachment> attachments, Source source, String scopedKey) {
-        ComplaintId id = freshIds.next();
+        // With a key, every attempt of the request names the same complaint (KeyedIds): no window doubles it.
+        ComplaintId id = scopedKey == null ? freshIds.next() : keyedIds.forKey(scopedKey);
         String eventId = scopedKey == null ? Events.newId() : Events.idFrom("web", scopedKey);
         ComplaintReceived event = new ComplaintReceived(eventId, id, Instant.now(), source.channel(), source.via(),
                 scopedKey, new Contact(trim(d.name()), trim(d.email()), trim(d.phone())), residentType(d.residentType()),

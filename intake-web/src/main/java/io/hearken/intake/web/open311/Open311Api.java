@@ -1,7 +1,8 @@
 package io.hearken.intake.web.open311;
 
-import io.hearken.analytics.lookup.ComplaintLookup;
-import io.hearken.analytics.lookup.ComplaintView;
+import io.hearken.readmodel.ComplaintListing;
+import io.hearken.readmodel.ComplaintLookup;
+import io.hearken.readmodel.ComplaintView;
 import io.hearken.events.Channel;
 import io.hearken.events.ComplaintId;
 import io.hearken.events.ComplaintStatus;
@@ -71,13 +72,13 @@ class Open311Api {
     private final DraftValidation validation;
     private final RateLimiter rateLimiter;
     private final ComplaintLookup lookup;
-    private final Open311Requests requests;
+    private final ComplaintListing requests;
     private final WebMessages messages;
     private final WebIntakeProperties properties;
     private final JsonMapper json;
 
     Open311Api(SubmittingComplaint submitting, DraftValidation validation, RateLimiter rateLimiter,
-            ComplaintLookup lookup, Open311Requests requests, WebMessages messages, WebIntakeProperties properties,
+            ComplaintLookup lookup, ComplaintListing requests, WebMessages messages, WebIntakeProperties properties,
             JsonMapper json) {
         this.submitting = submitting;
         this.validation = validation;
@@ -182,7 +183,7 @@ class Open311Api {
         if (!split(ids).isEmpty()) {
             // The spec: service_request_id overrides every other parameter (no window: old requests too).
             List<Map<String, Object>> rows = idList.isEmpty() ? List.of()
-                    : requests.find(idList, List.of(), List.of(), List.of(), null, null).stream()
+                    : requests.find(new ComplaintListing.Filter(idList, List.of(), List.of(), List.of(), null, null)).stream()
                             .map(r -> request(r, locale)).toList();
             return render(format, rows, "service_requests", "request");
         }
@@ -208,8 +209,8 @@ class Open311Api {
             case "open,closed", "closed,open" -> List.of();
             default -> throw new Open311Error(400, "status must be open or closed");
         };
-        List<Map<String, Object>> rows = requests.find(List.of(), split(codes), statuses,
-                List.of(Channel.OPEN311.name()), from, to).stream().map(r -> request(r, locale)).toList();
+        List<Map<String, Object>> rows = requests.find(new ComplaintListing.Filter(List.of(), split(codes), statuses,
+                List.of(Channel.OPEN311.name()), from, to)).stream().map(r -> request(r, locale)).toList();
         return render(format, rows, "service_requests", "request");
     }
 
@@ -223,8 +224,8 @@ class Open311Api {
         ComplaintView v = lookup.find(ComplaintId.of(id))
                 .orElseThrow(() -> new Open311Error(404, "service_request_id not found: " + id));
         // The read model's view has no location or update time: the list query has them, by id.
-        List<Open311Requests.Row> rows = requests.find(List.of(v.id()), List.of(), List.of(), List.of(), null, null);
-        Open311Requests.Row row = rows.isEmpty() ? new Open311Requests.Row(v.id(), v.status(), v.channel(),
+        List<ComplaintListing.Row> rows = requests.find(new ComplaintListing.Filter(List.of(v.id()), List.of(), List.of(), List.of(), null, null));
+        ComplaintListing.Row row = rows.isEmpty() ? new ComplaintListing.Row(v.id(), v.status(), v.channel(),
                 v.category(), v.department(), v.building(), v.description(), v.receivedAt(), null, v.resolutionDue(),
                 null) : rows.get(0);
         return render(format, List.of(request(row, WebLocales.resolveForApi(request))), "service_requests", "request");
@@ -296,7 +297,7 @@ class Open311Api {
      * One request as the spec shows it. Open311 reports are public by nature; a complaint that came in through
      * another channel (looked up by its id) shows its state, never the resident's text or address.
      */
-    private Map<String, Object> request(Open311Requests.Row row, Locale locale) {
+    private Map<String, Object> request(ComplaintListing.Row row, Locale locale) {
         String status = row.status();
         boolean closed = status != null && CLOSED.contains(status);
         boolean open311 = Channel.OPEN311.name().equalsIgnoreCase(row.channel());

@@ -15,8 +15,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
-import io.hearken.analytics.lookup.ComplaintLookup;
-import io.hearken.analytics.lookup.ComplaintView;
+import io.hearken.readmodel.ComplaintLookup;
+import io.hearken.readmodel.ComplaintView;
 import io.hearken.events.ComplaintId;
 import io.hearken.intake.web.WebIntakeProperties;
 import io.hearken.intake.web.abuse.RateLimiter;
@@ -175,7 +175,7 @@ class ComplaintsApiSliceTest {
                 Instant.parse("2026-11-24T10:00:00Z"), "hash", null, "TENANT", null, null, null, null, "PENDING",
                 null, false, null, 0);
         when(lookup.find(ComplaintId.of("HK-7K2M-9QXD"))).thenReturn(Optional.of(view));
-        when(lookup.timeline(any())).thenReturn(List.of(new io.hearken.analytics.lookup.TimelineEntry("e1",
+        when(lookup.timeline(any())).thenReturn(List.of(new io.hearken.readmodel.TimelineEntry("e1",
                 "follow-up-received", Instant.parse("2026-11-23T12:00:00Z"), null, "又坏了", null)));
         when(followingUp.matches(view, "resident@example.com")).thenReturn(true);
 

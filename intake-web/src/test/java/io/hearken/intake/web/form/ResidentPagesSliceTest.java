@@ -12,7 +12,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.hearken.analytics.lookup.ComplaintLookup;
+import io.hearken.readmodel.ComplaintLookup;
 import io.hearken.events.ComplaintId;
 import io.hearken.intake.web.WebIntakeProperties;
 import io.hearken.intake.web.abuse.RateLimiter;
@@ -133,15 +133,15 @@ class ResidentPagesSliceTest {
 
     @Test
     void theTrackingPageShowsTheTimelineInTheResidentsLanguage() throws Exception {
-        var view = new io.hearken.analytics.lookup.ComplaintView("HK-7K2M-9QXD", "acknowledged", "WEB", "facility",
+        var view = new io.hearken.readmodel.ComplaintView("HK-7K2M-9QXD", "acknowledged", "WEB", "facility",
                 "URGENT", 1, "maintenance", "电梯", "三号楼电梯困人 <b>快</b>", "zh-CN", "3号楼", "1203",
                 java.time.Instant.parse("2026-11-23T10:00:00Z"), null, java.time.Instant.parse("2026-11-24T10:00:00Z"),
                 "hash", null, "TENANT", null, null, null, null, "PENDING", null, false, null, 0);
         when(followingUp.prove("HK-7K2M-9QXD", "a@example.com")).thenReturn(view);
         when(lookup.timeline(ComplaintId.of("HK-7K2M-9QXD"))).thenReturn(java.util.List.of(
-                new io.hearken.analytics.lookup.TimelineEntry("e1", "complaint-routed",
+                new io.hearken.readmodel.TimelineEntry("e1", "complaint-routed",
                         java.time.Instant.parse("2026-11-23T10:00:05Z"), "assigned", null, "maintenance"),
-                new io.hearken.analytics.lookup.TimelineEntry("e2", "progress-noted",
+                new io.hearken.readmodel.TimelineEntry("e2", "progress-noted",
                         java.time.Instant.parse("2026-11-23T11:30:00Z"), null, "师傅下午到", null)));
 
         // The form posts (the contact stays out of the address bar); times in the residents' zone (Shanghai).

@@ -11,7 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.hearken.analytics.lookup.ComplaintLookup;
+import io.hearken.readmodel.ComplaintLookup;
 import io.hearken.events.ComplaintId;
 import io.hearken.intake.web.intake.FollowingUp;
 import io.hearken.intake.web.intake.SubmittingComplaint;

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
-import io.hearken.analytics.indexing.Indices;
+import io.hearken.readmodel.Indices;
 import io.hearken.events.ComplaintId;
 import io.hearken.events.TrackingIds;
+import io.hearken.readmodel.TrackingIdsInUse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,9 @@ class FreshIdsTest {
     @Autowired
     ElasticsearchClient elasticsearch;
 
+    @Autowired
+    TrackingIdsInUse inUse;
+
     @Test
     void anIdThatAComplaintAlreadyHasIsNeverHandedOut() throws Exception {
         ComplaintId taken = TrackingIds.next();
@@ -37,7 +41,7 @@ class FreshIdsTest {
         // Every other draw repeats the taken id, as if the random source kept colliding.
         AtomicInteger draws = new AtomicInteger();
         Supplier<ComplaintId> colliding = () -> draws.getAndIncrement() % 2 == 0 ? taken : TrackingIds.next();
-        FreshIds ids = new FreshIds(elasticsearch, colliding);
+        FreshIds ids = new FreshIds(inUse, colliding);
         try {
             ids.refill();
 
@@ -55,7 +59,7 @@ class FreshIdsTest {
 
     @Test
     void withAnEmptyPoolAnUncheckedIdIsUsedAtOnceAndThePoolIsRefilled() {
-        FreshIds ids = new FreshIds(elasticsearch, TrackingIds::next);
+        FreshIds ids = new FreshIds(inUse, TrackingIds::next);
         try {
             ComplaintId first = ids.next();
 

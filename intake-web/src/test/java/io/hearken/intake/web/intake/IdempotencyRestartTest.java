@@ -34,6 +34,8 @@ class IdempotencyRestartTest {
     WebIntakeProperties properties;
     @Autowired
     FreshIds freshIds;
+    @Autowired
+    KeyedIds keyedIds;
 
     @Test
     void aSecondInstanceKnowsTheKeysOfTheFirst() {
@@ -48,7 +50,7 @@ class IdempotencyRestartTest {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     assertThat(restarted.find("api:restart-key-1")).get()
                             .extracting(IdempotencyKeys.Entry::complaintId).isEqualTo(first.value()));
-            var again = new SubmittingComplaint(publisher, restarted, freshIds).submit(draft, List.of(), source);
+            var again = new SubmittingComplaint(publisher, restarted, freshIds, keyedIds).submit(draft, List.of(), source);
             assertThat(again.id()).isEqualTo(first);
             assertThat(again.created()).isFalse();
         } finally {

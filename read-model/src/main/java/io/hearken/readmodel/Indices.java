@@ -1,8 +1,9 @@
-package io.hearken.analytics.indexing;
+package io.hearken.readmodel;
 
 /**
- * Index names. Readers and Kibana use the aliases; the versioned index behind each alias can be rebuilt
- * (create {@code -v2} from the template, reindex by replaying the topics, move the alias).
+ * Index names: the contract between the writer (the analytics indexer) and every reader. Readers and Kibana use
+ * the aliases; the versioned index behind each alias can be rebuilt (create {@code -v2} from the template,
+ * reindex by replaying the topics, move the alias).
  */
 public final class Indices {
 

@@ -1,4 +1,4 @@
-package io.hearken.analytics.elasticsearch;
+package io.hearken.readmodel.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.HealthStatus;

@@ -1,11 +1,11 @@
-package io.hearken.analytics.lookup;
+package io.hearken.readmodel;
 
 import java.time.Instant;
 
 /**
  * One complaint's current state as the read model holds it (no personal data: {@code contactHash} is
- * a keyed hash of the contact, for matching only). The public
- * API of the analytics module for other modules' pages and endpoints. {@code status} is a
+ * a keyed hash of the contact, for matching only): the fields of the {@code complaints} document
+ * that other modules' pages and endpoints show. {@code status} is a
  * {@link io.hearken.events.ComplaintStatus} name; {@code slaStatus} is MET, BREACHED or PENDING.
  */
 public record ComplaintView(String id, String status, String channel, String category, String urgency,

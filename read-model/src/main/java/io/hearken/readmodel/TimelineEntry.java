@@ -1,5 +1,6 @@
-package io.hearken.analytics.lookup;
+package io.hearken.readmodel;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 
 /**
@@ -7,5 +8,6 @@ import java.time.Instant;
  * the event's type id; {@code text} is public text only (a public note, a resolution, the resident's own
  * follow-up), never an internal note or another person's data.
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record TimelineEntry(String eventId, String type, Instant at, String status, String text, String department) {
 }
