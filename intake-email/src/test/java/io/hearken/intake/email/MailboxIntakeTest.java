@@ -166,6 +166,8 @@ class MailboxIntakeTest {
 
     @Test
     void aReplyToOurAcknowledgementIsAFollowUpOnThatComplaintWithoutTheQuotedHistory() {
+        routed(ComplaintId.of("HK-7K2M-9QXD"), "wangzhe@example.cn"); // the corpus mail's sender is the contact
+        await().atMost(WAIT).until(() -> lookup.find(ComplaintId.of("HK-7K2M-9QXD")).isPresent());
         MailServer.deliver(Corpus.bytes("reply-to-ack.eml"));
 
         FollowUpReceived f = await().atMost(WAIT).until(() -> followUp("<tencent_7F3A9C1E2B@qq.com>"), java.util.Objects::nonNull);
@@ -225,6 +227,45 @@ class MailboxIntakeTest {
         assertThat(skipped("auto-reply")).isGreaterThanOrEqualTo(1);
         assertThat(skipped("own-mail")).isGreaterThanOrEqualTo(1);
         assertThat(skipped("bounce")).isGreaterThanOrEqualTo(1);
+    }
+
+    /**
+     * Our thread Message-IDs are built from the public tracking id, so anyone can forge a "reply": from an address
+     * that is not the complaint's contact it never joins the complaint; it waits in quarantine for a person.
+     */
+    @Test
+    void aReplyInOurThreadFromAnotherAddressIsQuarantinedNotAddedToTheComplaint() {
+        ComplaintId id = TrackingIds.next();
+        routed(id, "resident@example.com");
+        await().atMost(WAIT).until(() -> lookup.find(id).isPresent());
+
+        String forged = "<" + UUID.randomUUID() + "@example.org>";
+        String root = io.hearken.events.MailThreading.rootMessageId(id, "hearken.local");
+        MailServer.deliver(TestMails.plain("Mallory <mallory@example.org>", forged, "Re: your complaint " + id,
+                "Please send the refund to my account instead.", "In-Reply-To: " + root, "References: " + root));
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            MailServer.Place place = MailServer.find(forged);
+            assertThat(place).isNotNull();
+            assertThat(place.folder()).isEqualTo("Quarantine");
+            assertThat(place.quarantineReason()).contains("not the complaint's contact");
+        });
+        assertThat(records(Topics.INTAKE_EMAIL)).extracting(ConsumerRecord::value)
+                .noneMatch(e -> e instanceof FollowUpReceived f && forged.equals(f.sourceRef()))
+                .noneMatch(e -> e instanceof ComplaintReceived r && forged.equals(r.sourceRef()));
+    }
+
+    /** A text bigger than Kafka takes in one record used to retry for ever; now it is cut, and the complaint goes on. */
+    @Test
+    void aMailWhoseTextIsBiggerThanAKafkaRecordBecomesAComplaintWithTheTextCut() {
+        String huge = "楼上每天夜里装修，噪音很大。".repeat(30_000); // ~1.2 MB in UTF-8
+        String messageId = "<" + UUID.randomUUID() + "@example.com>";
+        MailServer.deliver(TestMails.plain("Neighbour <neighbour@example.com>", messageId, "噪音", huge));
+
+        ComplaintReceived c = awaitComplaint(messageId);
+        assertThat(c.description()).startsWith("楼上每天夜里装修").contains("text cut");
+        assertThat(c.description().length()).isLessThan(ReceivingMail.MAX_TEXT + 200);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(MailServer.find(messageId).folder()).isEqualTo("Processed"));
     }
 
     @Test

@@ -10,13 +10,15 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 
 /**
- * Decides whether a mail continues an existing complaint. Thread headers naming one of our Message-IDs
- * prove it; a tracking id in the subject alone does not (anyone can type one, cf. Zammad #5064): it counts
- * only when the sender is the complaint's own contact, checked against the read model's contact hash.
+ * Decides whether a mail continues an existing complaint, and whether its sender may add to it. Neither our
+ * thread Message-IDs (built from the public tracking id) nor a tracking id in the subject prove anything by
+ * themselves (anyone can type one, cf. Zammad #5064): a follow-up counts only when the sender is the complaint's
+ * own contact, checked against the read model's contact hash. A reply in one of our threads from anyone else is
+ * reported as such ({@code fromContact == false}), to be quarantined for a person to confirm.
  */
 final class FollowUps {
 
-    record Match(ComplaintId id, String matchedBy) {
+    record Match(ComplaintId id, String matchedBy, boolean fromContact) {
     }
 
     private final String domain;
@@ -35,21 +37,29 @@ final class FollowUps {
                 + (mail.references() == null ? "" : mail.references());
         Optional<ComplaintId> threaded = MailThreading.complaintIdFromReferences(threadHeaders, domain);
         if (threaded.isPresent()) {
-            return Optional.of(new Match(threaded.get(), "thread-headers"));
+            // Unknown to the read model: not one of ours (or forged), so it is no follow-up of anything.
+            return find(threaded.get()).map(v -> new Match(threaded.get(), "thread-headers", isContact(v, mail)));
         }
         Optional<ComplaintId> mentioned = mentionedId(mail);
         if (mentioned.isEmpty()) {
             return Optional.empty();
         }
-        Optional<ComplaintView> view;
+        // A typed id from someone else is just a new complaint that mentions it.
+        return find(mentioned.get()).filter(v -> isContact(v, mail))
+                .map(v -> new Match(mentioned.get(), "tracking-id-and-sender", true));
+    }
+
+    private Optional<ComplaintView> find(ComplaintId id) {
         try {
-            view = lookup.find(mentioned.get());
+            return lookup.find(id);
         } catch (RuntimeException e) {
-            throw new TemporaryFailure("cannot check the sender of a reply to " + mentioned.get() + ": " + e.getMessage(), e);
+            throw new TemporaryFailure("cannot check the sender of a reply to " + id + ": " + e.getMessage(), e);
         }
+    }
+
+    private boolean isContact(ComplaintView complaint, ReadMail mail) {
         String senderHash = personalData.hash(mail.fromAddress());
-        return view.filter(v -> v.contactHash() != null && v.contactHash().equals(senderHash))
-                .map(v -> new Match(mentioned.get(), "tracking-id-and-sender"));
+        return complaint.contactHash() != null && complaint.contactHash().equals(senderHash);
     }
 
     /** {@code [HK-XXXX-XXXX]} (or the bare id) in the subject. */

@@ -58,6 +58,9 @@ public class ReceivingMail {
     private static final Logger log = LoggerFactory.getLogger(ReceivingMail.class);
     static final String METRIC = "hearken.email.messages";
     private static final String NO_TEXT = "（邮件无正文，请见附件）(no text in the mail, see the attachments)";
+    /** Longer texts are cut (the whole mail stays in the processed folder), so an event stays far below Kafka's 1 MB. */
+    public static final int MAX_TEXT = 100_000;
+    private static final String CUT = "\n…（正文过长，已截断；完整邮件见已处理文件夹）(text cut: the whole mail is kept in the processed folder)";
 
     private final EmailIntakeProperties properties;
     private final SeenMessages seen;
@@ -112,7 +115,7 @@ public class ReceivingMail {
         } catch (RuntimeException e) {
             // A mail that trips a bug must not block the mailbox: it goes to quarantine like an unreadable one.
             log.error("Email intake: unexpected failure on a mail from {}", origin, e);
-            outcome = quarantine(message, "unexpected error while reading: " + e, origin);
+            outcome = quarantine(message, "unexpected error while reading: " + e, origin, "unreadable");
         }
         return outcome.exceptionallyCompose(ReceivingMail::temporary);
     }
@@ -122,7 +125,7 @@ public class ReceivingMail {
      * to the quarantine folder. Completes exceptionally with {@link TemporaryFailure} when Kafka is away.
      */
     public CompletableFuture<Outcome> unreadable(MimeMessage message, String reason, String origin) {
-        return quarantine(message, reason, origin).exceptionallyCompose(ReceivingMail::temporary);
+        return quarantine(message, reason, origin, "unreadable").exceptionallyCompose(ReceivingMail::temporary);
     }
 
     private static CompletableFuture<Outcome> temporary(Throwable e) {
@@ -134,23 +137,24 @@ public class ReceivingMail {
     private CompletableFuture<Outcome> handleOrFail(MimeMessage message, long size, String origin) throws IOException {
         if (size > properties.maxMessageSize().toBytes()) {
             return quarantine(message, "the mail (" + MailReader.megabytes(size) + ") is over the "
-                    + MailReader.megabytes(properties.maxMessageSize().toBytes()) + " limit", origin);
+                    + MailReader.megabytes(properties.maxMessageSize().toBytes()) + " limit", origin, "unreadable");
         }
         ReadMail mail;
         try {
             mail = reader.read(message);
         } catch (UnreadableMail e) {
-            return quarantine(message, e.getMessage(), origin);
+            return quarantine(message, e.getMessage(), origin, "unreadable");
         }
         // Several mailboxes hand mail in from their own threads: copies of one mail (same key) decide one at a
         // time, so the second finds the first's reservation; the sender limit is synchronised on its own.
         String key = dedupeKey(mail);
         synchronized (decisions[Math.floorMod(key.hashCode(), decisions.length)]) {
-            return decide(mail, key, origin);
+            return decide(message, mail, key, origin);
         }
     }
 
-    private CompletableFuture<Outcome> decide(ReadMail mail, String key, String origin) throws IOException {
+    private CompletableFuture<Outcome> decide(MimeMessage message, ReadMail mail, String key, String origin)
+            throws IOException {
         SeenMessages.Entry prior = seen.get(key);
         if (prior != null && prior.done()) {
             return done(record(Outcome.Kind.DUPLICATE, "seen", null, mail, "already became " + prior.complaintId()));
@@ -164,14 +168,32 @@ public class ReceivingMail {
             return reported.thenApply(v -> record(Outcome.Kind.SKIPPED, skip.get().tag, null, mail, null));
         }
         Optional<FollowUps.Match> match = followUps.match(mail);
-        if (match.isPresent()) {
-            return followUp(mail, match.get(), key);
+        if (match.isPresent() && !match.get().fromContact()) {
+            return quarantine(message, "a reply in the thread of " + match.get().id() + " from an address that is not"
+                    + " the complaint's contact: a person must confirm it belongs there", origin, "foreign-reply");
         }
-        return complaint(mail, key, prior, origin);
+        CompletableFuture<Outcome> published = match.isPresent() ? followUp(mail, match.get(), key)
+                : complaint(mail, key, prior, origin);
+        // Kafka refuses the record for good: retrying would loop, so the mail goes to quarantine with the reason.
+        return published.exceptionallyCompose(e -> refusedForGood(e)
+                ? quarantine(message, "Kafka refuses the event as too large: " + rootCause(e).getMessage(), origin, "too-large")
+                : CompletableFuture.failedFuture(e));
+    }
+
+    private static boolean refusedForGood(Throwable e) {
+        return rootCause(e) instanceof org.apache.kafka.common.errors.RecordTooLargeException;
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private CompletableFuture<Outcome> followUp(ReadMail mail, FollowUps.Match match, String key) throws IOException {
-        String text = mail.replyText();
+        String text = cut(mail.replyText());
         if (text.isBlank() && mail.files().isEmpty()) {
             return done(record(Outcome.Kind.SKIPPED, Triage.Skip.EMPTY.tag, match.id(), mail, "a reply with nothing new"));
         }
@@ -185,8 +207,9 @@ public class ReceivingMail {
 
     private CompletableFuture<Outcome> complaint(ReadMail mail, String key, SeenMessages.Entry prior, String origin)
             throws IOException {
-        String text = mail.text();
+        String text = cut(mail.text());
         String subject = mail.subject().strip();
+        subject = subject.length() > 500 ? subject.substring(0, 500) + "…" : subject;
         if (text.isBlank() && subject.isBlank() && mail.files().isEmpty()) {
             return done(record(Outcome.Kind.SKIPPED, Triage.Skip.EMPTY.tag, null, mail, "no subject, text or attachment"));
         }
@@ -216,6 +239,10 @@ public class ReceivingMail {
         return reserved.thenCompose(v -> send(Topics.INTAKE_EMAIL, id.value(), event))
                 .thenCompose(v -> seen.put(key, new SeenMessages.Entry(true, id.value(), eventId)))
                 .thenApply(v -> record(Outcome.Kind.COMPLAINT, "new", id, mail, null));
+    }
+
+    static String cut(String text) {
+        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT) + CUT;
     }
 
     private static CompletableFuture<Outcome> done(Outcome outcome) {
@@ -266,7 +293,7 @@ public class ReceivingMail {
         return stored;
     }
 
-    private CompletableFuture<Outcome> quarantine(MimeMessage message, String reason, String origin) {
+    private CompletableFuture<Outcome> quarantine(MimeMessage message, String reason, String origin, String tag) {
         String messageId = header(message, "Message-ID");
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("reason", reason);
@@ -279,7 +306,7 @@ public class ReceivingMail {
                 messageId != null ? messageId : "unknown", EventJson.mapper().writeValueAsString(report));
         record.headers().add("hearken-quarantine-reason", reason.getBytes(StandardCharsets.UTF_8));
         return seen.strings().send(record).orTimeout(30, TimeUnit.SECONDS).thenApply(r -> {
-            count(Outcome.Kind.QUARANTINED, "unreadable");
+            count(Outcome.Kind.QUARANTINED, tag);
             log.warn("Email intake: quarantined {} from {}: {}", messageId, origin, reason);
             return new Outcome(Outcome.Kind.QUARANTINED, reason, null);
         });
