@@ -67,6 +67,10 @@ final class MailboxWatcher {
     private final String threadName;
     private final ReceivingMail receiving;
     private final Map<Long, Integer> fetchFailures = new java.util.HashMap<>();
+    /** Mails that were being read when the watcher died of an {@link Error}: a second time, they go to quarantine. */
+    private final Map<Long, String> killers = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile Long reading;
+    private volatile int restarts;
     private final Object wake = new Object();
     private final Set<Long> handled = new HashSet<>(); // mails we could not move out; not re-read this session
     private final MailboxStatus status;
@@ -96,9 +100,7 @@ final class MailboxWatcher {
         running = true;
         status.starting(mailbox.name());
         session = Session.getInstance(sessionProperties());
-        thread = new Thread(this::run, threadName);
-        thread.setDaemon(true);
-        thread.start();
+        startThread();
         nudger = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "hearken-email-nudge");
             t.setDaemon(true);
@@ -140,7 +142,45 @@ final class MailboxWatcher {
         }
     }
 
+    private synchronized void startThread() {
+        if (!running) {
+            return;
+        }
+        thread = new Thread(this::run, threadName);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Watcher restarts after an {@link Error} (for health details and tests). */
+    int restarts() {
+        return restarts;
+    }
+
     private void run() {
+        try {
+            watchUntilStopped();
+        } catch (Error fatal) {
+            // Not an IMAP problem: a bug or a broken JVM state. Say so on health, and watch again from a new thread.
+            if (!running) {
+                return;
+            }
+            Long uid = reading;
+            if (uid != null) {
+                killers.merge(uid, fatal.toString(), (a, b) -> b + " (twice)");
+            }
+            restarts++;
+            log.error("Email watcher for '{}' died ({}); a new one starts in {} ms", mailbox.name(), fatal, delay.toMillis(), fatal);
+            status.down(mailbox.name(), Instant.now(), "watcher died: " + fatal);
+            closeQuietly();
+            ScheduledExecutorService n = nudger;
+            if (n != null && !n.isShutdown()) {
+                n.schedule(this::startThread, delay.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            delay = delay.multipliedBy(2).compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff() : delay.multipliedBy(2);
+        }
+    }
+
+    private void watchUntilStopped() {
         while (running) {
             try {
                 connect();
@@ -273,7 +313,17 @@ final class MailboxWatcher {
                         + FETCH_ATTEMPTS + " attempts): " + e, mailbox.name()));
                 continue;
             }
+            long uid = folder.getUID(m);
+            String killed = killers.get(uid);
+            if (killed != null && killed.endsWith("(twice)")) {
+                killers.remove(uid);
+                batch.put(m, receiving.unreadable((MimeMessage) m, "reading it stopped the watcher twice: " + killed,
+                        mailbox.name()));
+                continue;
+            }
+            reading = uid;
             batch.put(m, receiving.handle(loaded, m.getSize(), mailbox.name()));
+            reading = null;
         }
         return finish(batch);
     }
