@@ -23,6 +23,14 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @Configuration(value = "analyticsIndexingConfiguration", proxyBeanMethods = false)
 class IndexingConfiguration {
 
+    /** Events the indexer can never fold, with the reason in a header (see {@link IndexingListener}). */
+    @Bean
+    org.apache.kafka.clients.admin.NewTopic analyticsDeadLetterTopic(@Value("${hearken.kafka.partitions:3}") int partitions,
+            @Value("${hearken.kafka.replicas:1}") short replicas) {
+        return org.springframework.kafka.config.TopicBuilder.name(IndexingListener.DEAD_LETTERS).partitions(partitions)
+                .replicas(replicas).build();
+    }
+
     @Bean
     IndexSetup analyticsIndexSetup(ElasticsearchClient client) {
         IndexSetup setup = new IndexSetup(client);

@@ -27,11 +27,17 @@ import org.slf4j.LoggerFactory;
  * (a redelivered event is a harmless conflict).
  * Any failure to reach Elasticsearch is thrown, so the caller does not commit and retries the whole
  * batch later; a document Elasticsearch rejects as malformed is logged and skipped, never retried forever.
+ * An event that can never be folded (no id, no time, or one the projection fails on) is returned as rejected
+ * with its reason, for the caller to dead-letter, and the rest of the batch is indexed.
  */
 public final class IndexingEvents {
 
     /** An event with the topic it came from. */
     public record Incoming(ComplaintEvent event, String topic) {
+    }
+
+    /** An event this indexer can never fold, with why. */
+    public record Rejected(Incoming incoming, String reason) {
     }
 
     /** Thrown when the batch must be retried later (Elasticsearch unreachable, overloaded or failing). */
@@ -56,23 +62,31 @@ public final class IndexingEvents {
         this.clock = clock;
     }
 
-    /** Indexes the batch; returns normally only when every event is durably in both indices. */
-    public void index(List<Incoming> batch) {
+    /**
+     * Indexes the batch; returns normally only when every event is durably in both indices, except the rejected
+     * ones it returns.
+     */
+    public List<Rejected> index(List<Incoming> batch) {
+        List<Rejected> rejected = new ArrayList<>();
         if (batch.isEmpty()) {
-            return;
+            return rejected;
         }
         try {
             setup.ensure();
             Map<String, List<Incoming>> byComplaint = new LinkedHashMap<>();
             List<EventDocument> withoutComplaint = new ArrayList<>();
             for (Incoming in : batch) {
-                if (in.event().complaintId() == null) {
+                String problem = problem(in.event());
+                if (problem != null) {
+                    rejected.add(new Rejected(in, problem));
+                } else if (in.event().complaintId() == null) {
                     withoutComplaint.add(EventDocument.of(in.event(), in.topic(), null, clock.instant()));
                 } else {
                     byComplaint.computeIfAbsent(in.event().complaintId().value(), k -> new ArrayList<>()).add(in);
                 }
             }
-            write(byComplaint, withoutComplaint);
+            write(byComplaint, withoutComplaint, rejected);
+            return rejected;
         } catch (IOException e) {
             throw new RetryLater("Elasticsearch unreachable: " + e.getMessage(), e);
         } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
@@ -85,8 +99,19 @@ public final class IndexingEvents {
      * every event document. A complaint another instance changed meanwhile (409) is read and folded again
      * in a further, smaller round; its events' documents are then rewritten with the state after that fold.
      */
-    private void write(Map<String, List<Incoming>> byComplaint, List<EventDocument> withoutComplaint)
-            throws IOException {
+    /** What makes an event impossible to fold, or null. */
+    static String problem(ComplaintEvent event) {
+        if (event.eventId() == null || event.eventId().isBlank()) {
+            return "no eventId";
+        }
+        if (event.at() == null) {
+            return "no at (the time of the event)";
+        }
+        return null;
+    }
+
+    private void write(Map<String, List<Incoming>> byComplaint, List<EventDocument> withoutComplaint,
+            List<Rejected> rejected) throws IOException {
         Set<String> pending = new LinkedHashSet<>(byComplaint.keySet());
         List<EventDocument> firstEvents = new ArrayList<>(withoutComplaint);
         for (int round = 0; round == 0 || !pending.isEmpty(); round++) {
@@ -115,9 +140,19 @@ public final class IndexingEvents {
                             : new ComplaintDocument(got.id());
                     boolean changed = false;
                     for (Incoming in : byComplaint.get(got.id())) {
-                        boolean applied = projection.apply(doc, in.event());
+                        boolean applied;
+                        EventDocument eventDoc;
+                        try {
+                            applied = projection.apply(doc, in.event());
+                            eventDoc = EventDocument.of(in.event(), in.topic(), doc, clock.instant());
+                        } catch (RuntimeException e) {
+                            // A bug or an event of a shape the fold does not expect: it would fail on every retry.
+                            if (!retry) {
+                                rejected.add(new Rejected(in, "cannot be folded: " + e));
+                            }
+                            continue;
+                        }
                         changed |= applied;
-                        EventDocument eventDoc = EventDocument.of(in.event(), in.topic(), doc, clock.instant());
                         if (!retry) {
                             firstEvents.add(eventDoc); // created once; a redelivered event's create is a 409
                         } else if (applied) {
