@@ -15,6 +15,8 @@ public final class EmbeddedMail implements AutoCloseable {
 
     public static final String COMPLAINTS_ADDRESS = "complaints@hearken.local";
     public static final String COMPLAINTS_PASSWORD = "hearken";
+    /** The notifier's sent-mail journal (login and password: the address); it exists before any mail reaches it. */
+    public static final String JOURNAL_ADDRESS = "notifier-journal@hearken.local";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMail.class);
 
@@ -36,7 +38,8 @@ public final class EmbeddedMail implements AutoCloseable {
         ServerSetup imap = new ServerSetup(imapPort == 0 ? Ports.free() : imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP);
         GreenMail greenMail = new GreenMail(new ServerSetup[] {smtp, imap})
                 .withConfiguration(GreenMailConfiguration.aConfig()
-                        .withUser(COMPLAINTS_ADDRESS, COMPLAINTS_ADDRESS, COMPLAINTS_PASSWORD));
+                        .withUser(COMPLAINTS_ADDRESS, COMPLAINTS_ADDRESS, COMPLAINTS_PASSWORD)
+                        .withUser(JOURNAL_ADDRESS, JOURNAL_ADDRESS, JOURNAL_ADDRESS));
         greenMail.start();
         log.info("Mail ready: SMTP 127.0.0.1:{}, IMAP 127.0.0.1:{} (mailbox {} / {})", smtp.getPort(), imap.getPort(),
                 COMPLAINTS_ADDRESS, COMPLAINTS_PASSWORD);

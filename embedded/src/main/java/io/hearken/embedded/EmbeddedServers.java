@@ -111,6 +111,11 @@ public final class EmbeddedServers {
             p.put("hearken.email.imap.port", mail.imapPort());
             p.put("hearken.email.imap.username", EmbeddedMail.COMPLAINTS_ADDRESS);
             p.put("hearken.email.imap.password", EmbeddedMail.COMPLAINTS_PASSWORD);
+            p.put("hearken.notifier.journal.address", EmbeddedMail.JOURNAL_ADDRESS);
+            p.put("hearken.notifier.journal.imap-host", "127.0.0.1");
+            p.put("hearken.notifier.journal.imap-port", mail.imapPort());
+            p.put("hearken.notifier.journal.username", EmbeddedMail.JOURNAL_ADDRESS);
+            p.put("hearken.notifier.journal.password", EmbeddedMail.JOURNAL_ADDRESS);
         }
         return p;
     }

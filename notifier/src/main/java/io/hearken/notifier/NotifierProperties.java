@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param management     where escalations to management go
  * @param smtpTimeout    SMTP connect/read/write timeout unless {@code spring.mail.properties} sets one
  * @param smtpKeepAlive  how long an idle SMTP connection is kept for the next mail
+ * @param journal        the sent-mail journal that closes the crash window between SMTP and the ledger
  */
 @ConfigurationProperties("hearken.notifier")
 public record NotifierProperties(
@@ -38,7 +39,8 @@ public record NotifierProperties(
         @DefaultValue RateLimit rateLimit,
         @DefaultValue Retry retry,
         @DefaultValue("PT10S") Duration smtpTimeout,
-        @DefaultValue("PT30S") Duration smtpKeepAlive) {
+        @DefaultValue("PT30S") Duration smtpKeepAlive,
+        @DefaultValue Journal journal) {
 
     public NotifierProperties {
         supervisors = supervisors == null ? Map.of() : Map.copyOf(supervisors);
@@ -52,6 +54,24 @@ public record NotifierProperties(
 
     public Locale staffLocale() {
         return Languages.locale(staffLanguage);
+    }
+
+    /**
+     * A mailbox that receives a copy of every mail in the same SMTP transaction (an envelope-only recipient, like
+     * Bcc): if SMTP accepted a mail, the journal has it. After a crash between SMTP and the ledger record, the
+     * notifier finds the mail there by its Message-ID and records it instead of sending it again. Off while
+     * {@code address} is empty.
+     *
+     * @param address  the journal's address (an envelope recipient of every mail)
+     * @param imapHost where to read it (IMAP; the login is {@code username}/{@code password})
+     * @param keep     journal copies older than this are deleted: a redelivery comes within minutes of a crash
+     */
+    public record Journal(String address, String imapHost, @DefaultValue("143") int imapPort, String username,
+            String password, @DefaultValue("false") boolean tls, @DefaultValue("P1D") Duration keep) {
+
+        public boolean enabled() {
+            return address != null && !address.isBlank();
+        }
     }
 
     /** At most {@code perAddress} mails to one resident address within {@code window} (loop and flood guard). */

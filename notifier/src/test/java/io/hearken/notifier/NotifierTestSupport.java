@@ -68,6 +68,21 @@ public abstract class NotifierTestSupport {
         return EmbeddedServers.current().mail().greenMail();
     }
 
+    /** Every mail delivered, in order, except the copies in the notifier's sent-mail journal. */
+    protected List<MimeMessage> received() {
+        java.util.Set<MimeMessage> journal = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        try {
+            var user = greenMail().getUserManager().getUserByEmail(io.hearken.embedded.EmbeddedMail.JOURNAL_ADDRESS);
+            if (user != null) {
+                greenMail().getManagers().getImapHostManager().getInbox(user).getMessages()
+                        .forEach(m -> journal.add(m.getMimeMessage()));
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return Arrays.stream(greenMail().getReceivedMessages()).filter(m -> !journal.contains(m)).toList();
+    }
+
     protected void publish(String topic, ComplaintEvent event) {
         try {
             kafka.send(topic, event.complaintId().value(), event).get(10, TimeUnit.SECONDS);
@@ -121,7 +136,7 @@ public abstract class NotifierTestSupport {
     /** Every mail GreenMail received about the complaint (the X-Hearken-Complaint header), any recipient. */
     protected List<MimeMessage> mailsFor(ComplaintId id) {
         List<MimeMessage> found = new ArrayList<>();
-        for (MimeMessage m : greenMail().getReceivedMessages()) {
+        for (MimeMessage m : received()) {
             try {
                 String[] h = m.getHeader("X-Hearken-Complaint");
                 if (h != null && Arrays.asList(h).contains(id.value())) {

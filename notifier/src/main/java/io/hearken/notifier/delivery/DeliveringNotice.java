@@ -28,9 +28,11 @@ public class DeliveringNotice {
     private final RecordingNotifications records;
     private final RateLimit rateLimit;
     private final MeterRegistry meters;
+    private final SentJournal journal;
 
     DeliveringNotice(List<Sender> senders, NotificationLedger ledger, RecordingNotifications records,
-            RateLimit rateLimit, ObjectProvider<MeterRegistry> meters) {
+            RateLimit rateLimit, ObjectProvider<MeterRegistry> meters, SentJournal journal) {
+        this.journal = journal;
         this.senders = senders;
         this.ledger = ledger;
         this.records = records;
@@ -73,6 +75,17 @@ public class DeliveringNotice {
             records.notSent(notice.complaintId(), kind, NotSentReasons.RATE_LIMITED,
                     "too many mails to " + PersonalData.mask(address), cause);
             count(kind, "not-sent");
+            return;
+        }
+        String expected = sender.messageId(notice);
+        if (expected != null && journal.accepted(expected)) {
+            // Sent before a crash that came before its record: record it now instead of sending it twice.
+            if (limited) {
+                rateLimit.release(address);
+            }
+            records.sent(notice.complaintId(), kind, sender.medium(), PersonalData.mask(address), expected, cause);
+            count(kind, "reconciled");
+            log.info("{} for {} was accepted by SMTP before a restart; recorded, not sent again", kind, notice.complaintId());
             return;
         }
         String messageId;

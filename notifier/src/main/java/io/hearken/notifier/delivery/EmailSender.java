@@ -36,13 +36,15 @@ class EmailSender implements Sender, DisposableBean {
     private final NotifierProperties properties;
     private final String domain;
     private final SmtpConnections connections;
+    private final SentJournal journal;
 
     EmailSender(JavaMailSender mail, MailTemplates templates, NotifierProperties properties,
-            @Value("${hearken.mail.domain:hearken.local}") String domain) {
+            @Value("${hearken.mail.domain:hearken.local}") String domain, SentJournal journal) {
         this.mail = mail;
         this.templates = templates;
         this.properties = properties;
         this.domain = domain;
+        this.journal = journal;
         this.connections = new SmtpConnections(properties.smtpKeepAlive());
     }
 
@@ -72,11 +74,18 @@ class EmailSender implements Sender, DisposableBean {
     }
 
     @Override
+    public String messageId(Notice notice) {
+        ComplaintId id = notice.complaintId();
+        return notice.threadRoot() ? MailThreading.rootMessageId(id, domain)
+                : MailThreading.messageId(id, notice.causeEventId(), domain);
+    }
+
+    @Override
     public String send(Notice notice) {
         MailTemplates.Rendered rendered = templates.render(notice);
         ComplaintId id = notice.complaintId();
         String root = MailThreading.rootMessageId(id, domain);
-        String messageId = notice.threadRoot() ? root : MailThreading.messageId(id, notice.causeEventId(), domain);
+        String messageId = messageId(notice);
         MimeMessage message = mail.createMimeMessage();
         try {
             // Headers through the helper; the body is one multipart/alternative (no mixed wrapper, so no
@@ -88,6 +97,10 @@ class EmailSender implements Sender, DisposableBean {
             Recipient to = notice.recipient();
             helper.setTo(to.name() == null || to.name().isBlank() ? new InternetAddress(address(to), true)
                     : new InternetAddress(address(to), to.name(), StandardCharsets.UTF_8.name()));
+            if (journal.enabled()) {
+                // An envelope-only recipient (Bcc is never written into the mail): SMTP accepts both copies or neither.
+                message.addRecipient(jakarta.mail.Message.RecipientType.BCC, new InternetAddress(journal.address(), true));
+            }
             helper.setSubject(rendered.subject());
             message.setContent(rendered.alternative());
             helper.setSentDate(new Date());

@@ -19,6 +19,14 @@ public interface Sender {
         return true;
     }
 
+    /**
+     * The id {@link #send} will give this notice, known before sending (deterministic), or null where the medium
+     * assigns it.
+     */
+    default String messageId(Notice notice) {
+        return null;
+    }
+
     /** Sends and returns the message's id in the medium (the Message-ID of a mail). */
     String send(Notice notice);
 }

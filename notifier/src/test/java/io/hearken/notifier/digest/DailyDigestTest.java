@@ -67,7 +67,7 @@ class DailyDigestTest extends NotifierTestSupport {
     }
 
     private List<MimeMessage> digestsTo(String address) {
-        return Arrays.stream(greenMail().getReceivedMessages()).filter(m -> {
+        return received().stream().filter(m -> {
             try {
                 return m.getRecipients(Message.RecipientType.TO)[0].toString().contains(address);
             } catch (Exception e) {
