@@ -17,6 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 @ExtendWith(OutputCaptureExtension.class)
 class ProductionGuardTest {
@@ -163,6 +164,27 @@ class ProductionGuardTest {
                 .hasMessageContaining("hearken.web.open311.api-keys (HEARKEN_WEB_OPEN311_APIKEYS) contains a demo key");
         assertThat(output).contains("APPLICATION FAILED TO START")
                 .contains("- hearken.web.open311.api-keys (HEARKEN_WEB_OPEN311_APIKEYS) contains a demo key ('demo')");
+    }
+
+    @Test
+    void theProfileAndTheSettingsComeFromEnvironmentVariablesAsInDockerCompose() {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("SPRING_PROFILES_ACTIVE", "prod");
+        variables.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
+        variables.put("HEARKEN_PRIVACY_SECRET", SECRET);
+        variables.put("HEARKEN_STAFF_TOKENSECRET", "change-me-" + SECRET);
+        variables.put("HEARKEN_WEB_OPEN311_APIKEYS", KEY + ",demo");
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
+        SpringApplicationBuilder app = new SpringApplicationBuilder(Empty.class).web(WebApplicationType.NONE)
+                .environment(environment);
+        assertThatThrownBy(() -> app.run().close()).isInstanceOfSatisfying(InsecureSettingsException.class,
+                e -> assertThat(e.problems()).containsExactly(
+                        "hearken.staff.token-secret (HEARKEN_STAFF_TOKENSECRET) is a default or demo value; set a random"
+                                + " one (openssl rand -hex 32)",
+                        "hearken.web.open311.api-keys (HEARKEN_WEB_OPEN311_APIKEYS) contains a demo key ('demo');"
+                                + " set your clients' own keys"));
     }
 
     @Test
