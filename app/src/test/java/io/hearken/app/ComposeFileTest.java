@@ -77,6 +77,9 @@ class ComposeFileTest {
                     .containsEntry("HEARKEN_ELASTICSEARCH_URIS", "https://elasticsearch:9200")
                     .containsKeys("HEARKEN_ELASTICSEARCH_USERNAME", "HEARKEN_ELASTICSEARCH_PASSWORD",
                             "HEARKEN_ELASTICSEARCH_CACERTIFICATE", "HEARKEN_PRIVACY_SECRET", "HEARKEN_STAFF_TOKENSECRET");
+            // The CA certificate that HEARKEN_ELASTICSEARCH_CACERTIFICATE names, and the operator's settings.
+            assertThat(list(services.get(module), "volumes")).as(module).contains("es-certs:/certs:ro", "./config:/config:ro");
+            assertThat(env(module).get("HEARKEN_ELASTICSEARCH_CACERTIFICATE")).isEqualTo("/certs/ca/ca.crt");
         }
     }
 
