@@ -5,10 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerPort;
-import jakarta.mail.Folder;
-import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
 import java.io.File;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -24,7 +20,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -144,9 +139,9 @@ class DockerComposeTest {
         assertThat(created.body()).contains(publicUrl + "/track?id=" + id);
 
         String acknowledgement = await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(3))
-                .until(() -> mailContaining(resident, id, "/track?id="), m -> m != null);
-        opensThroughTheProxy(links(acknowledgement));
-        assertThat(links(acknowledgement)).anyMatch(l -> l.contains("/track?id=" + id));
+                .until(() -> ResidentMail.containing(imapPort, resident, id, "/track?id="), m -> m != null);
+        opensThroughTheProxy(ResidentMail.links(acknowledgement));
+        assertThat(ResidentMail.links(acknowledgement)).anyMatch(l -> l.contains("/track?id=" + id));
 
         String auth = "Basic " + Base64.getEncoder().encodeToString((STAFF + ":" + STAFF_PASSWORD).getBytes(StandardCharsets.UTF_8));
         await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(staffPost(auth,
@@ -154,8 +149,8 @@ class DockerComposeTest {
         assertThat(staffPost(auth, "/api/v1/desk/complaints/" + id + "/resolution",
                 "{\"text\": \"The lift was repaired.\"}").statusCode()).isBetween(200, 299);
         String resolution = await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(3))
-                .until(() -> mailContaining(resident, id, "/satisfaction/"), m -> m != null);
-        List<String> links = links(resolution);
+                .until(() -> ResidentMail.containing(imapPort, resident, id, "/satisfaction/"), m -> m != null);
+        List<String> links = ResidentMail.links(resolution);
         assertThat(links).anyMatch(l -> l.contains("/satisfaction/")).anyMatch(l -> l.contains("/track?id=" + id));
         opensThroughTheProxy(links);
     }
@@ -246,54 +241,6 @@ class DockerComposeTest {
         return http.send(HttpRequest.newBuilder(URI.create(publicUrl + path)).header("Authorization", auth)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** The text of the first mail in the resident's GreenMail box that mentions the complaint and the marker. */
-    static String mailContaining(String resident, String id, String marker) throws Exception {
-        Properties props = new Properties();
-        props.put("mail.imap.connectiontimeout", "10000");
-        props.put("mail.imap.timeout", "10000");
-        Store store = Session.getInstance(props).getStore("imap");
-        try {
-            // GreenMail makes a mailbox per recipient, its login and password being the address.
-            store.connect("127.0.0.1", imapPort, resident, resident);
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            for (Message message : inbox.getMessages()) {
-                String text = text(message);
-                if (text.contains(id) && text.contains(marker)) {
-                    return text;
-                }
-            }
-            return null;
-        } catch (jakarta.mail.AuthenticationFailedException noMailYet) {
-            return null;
-        } finally {
-            store.close();
-        }
-    }
-
-    static String text(jakarta.mail.Part part) throws Exception {
-        if (part.isMimeType("text/*")) {
-            return String.valueOf(part.getContent());
-        }
-        if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
-            StringBuilder all = new StringBuilder();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                all.append(text(multipart.getBodyPart(i))).append('\n');
-            }
-            return all.toString();
-        }
-        return "";
-    }
-
-    static List<String> links(String text) {
-        List<String> links = new ArrayList<>();
-        Matcher m = Pattern.compile("https?://[^\\s\"'<>)]+").matcher(text.replace("&amp;", "&"));
-        while (m.find()) {
-            links.add(m.group());
-        }
-        return links;
     }
 
     static int freePort() throws Exception {
