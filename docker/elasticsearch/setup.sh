@@ -44,7 +44,16 @@ call() { # method path body: fails unless Elasticsearch answers 2xx
     -H 'Content-Type: application/json' "$ES$2" -d "$3" > /dev/null
 }
 echo "setting the kibana_system password"
-until call POST /_security/user/kibana_system/_password "{\"password\":\"${KIBANA_SYSTEM_PASSWORD}\"}"; do sleep 5; done
+tries=0
+until call POST /_security/user/kibana_system/_password "{\"password\":\"${KIBANA_SYSTEM_PASSWORD}\"}"; do
+  tries=$((tries + 1))
+  if [ "$tries" -ge 60 ]; then
+    echo "cannot sign in as elastic: ELASTIC_PASSWORD in .env must be the password Elasticsearch has" >&2
+    echo "(it is taken only at the first start; change it in Elasticsearch first, then in .env)" >&2
+    exit 1
+  fi
+  sleep 5
+done
 
 # What the services do: index templates and indices of their own (complaints*, complaint-events*, hearken-*),
 # cluster health for their health check. Nothing else.
