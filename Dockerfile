@@ -9,10 +9,12 @@ RUN ./mvnw -B -ntp -DskipTests package \
 
 FROM eclipse-temurin:17-jre-jammy
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
- && useradd --system --uid 10001 hearken && mkdir -p /data && chown hearken /data
+ && useradd --system --uid 10001 hearken \
+ && mkdir -p /data/attachments /data/hotline/inbox /config /certs && chown -R hearken /data
+# /data/attachments and /data/hotline are named volumes in docker-compose.yml: they start with this owner.
 COPY --from=build /jars/ /app/
 USER hearken
 WORKDIR /data
-ENV SERVICE=intake-web JAVA_OPTS="-XX:MaxRAMPercentage=60"
+ENV SERVICE=intake-web JAVA_OPTS="-XX:MaxRAMPercentage=60" SPRING_PROFILES_ACTIVE=prod
 EXPOSE 8080
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/$SERVICE.jar"]

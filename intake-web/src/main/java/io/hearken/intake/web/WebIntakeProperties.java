@@ -56,10 +56,13 @@ public record WebIntakeProperties(Path attachmentsDir, Duration publishTimeout, 
         }
     }
 
-    /** Open311 GeoReport v2: accepted API keys (the demo key {@code demo} by default), the jurisdiction id. */
+    /**
+     * Open311 GeoReport v2: accepted API keys (none by default, so posting is refused until keys are set; the
+     * all-in-one sets the demo key {@code demo}), the jurisdiction id.
+     */
     public record Open311(List<String> apiKeys, String jurisdictionId) {
         public Open311 {
-            apiKeys = apiKeys == null || apiKeys.isEmpty() ? List.of("demo") : List.copyOf(apiKeys);
+            apiKeys = apiKeys == null ? List.of() : apiKeys.stream().filter(k -> k != null && !k.isBlank()).toList();
             jurisdictionId = jurisdictionId == null ? "hearken" : jurisdictionId;
         }
     }

@@ -43,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
  * back from {@code intake.web}; Open311 in JSON and XML; follow-ups on complaints in the read model.
  */
 @SpringBootTest(properties = {"hearken.embedded.mode=test", "hearken.web.rate-limit.capacity=1000",
-        "hearken.web.attachments-dir=target/flow-attachments", "hearken.privacy.secret=flow-test-secret"})
+        "hearken.web.attachments-dir=target/flow-attachments", "hearken.privacy.secret=flow-test-secret",
+        "hearken.web.open311.api-keys=demo"})
 @AutoConfigureMockMvc
 class WebIntakeFlowTest {
 

@@ -76,6 +76,8 @@ public class RouterEngine implements SmartLifecycle {
         c.putAll(kafka.getProperties().entrySet().stream()
                 .filter(e -> e.getKey().startsWith("security.") || e.getKey().startsWith("sasl.") || e.getKey().startsWith("ssl."))
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        // spring.kafka.security.protocol (SPRING_KAFKA_SECURITY_PROTOCOL) lives outside spring.kafka.properties.
+        c.putAll(kafka.getSecurity().buildProperties());
         return c;
     }
 

@@ -114,6 +114,10 @@ class Open311Api {
     @PostMapping(path = "/requests.{format:json|xml}")
     ResponseEntity<String> create(@PathVariable String format, HttpServletRequest request,
             @RequestParam Map<String, String> p) {
+        if (properties.open311().apiKeys().isEmpty()) {
+            throw new Open311Error(403, "no API key is configured on this server (hearken.web.open311.api-keys):"
+                    + " it accepts no service requests");
+        }
         if (p.get("api_key") == null || !properties.open311().apiKeys().contains(p.get("api_key"))) {
             throw new Open311Error(403, "api_key is missing or not valid");
         }

@@ -1,0 +1,34 @@
+package io.hearken.router.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+
+/** The router's hand-built Kafka Streams configuration keeps the cluster's security settings (SASL, TLS). */
+class RouterEngineConfigTest {
+
+    @Test
+    void saslAndSecurityProtocolFromSpringKafkaReachKafkaStreams(@TempDir Path state) {
+        KafkaProperties kafka = new KafkaProperties();
+        kafka.setBootstrapServers(List.of("kafka-1:9093"));
+        kafka.getSecurity().setProtocol("SASL_SSL");
+        kafka.getProperties().put("sasl.mechanism", "SCRAM-SHA-512");
+        kafka.getProperties().put("sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"u\" password=\"p\";");
+        RouterProperties properties = new RouterProperties(null, null, null, null, 0.45, Duration.ofHours(24),
+                Duration.ofDays(30), 0.3, "hearken-router", state, Duration.ofSeconds(10), true);
+
+        var config = new RouterEngine(null, Clock.systemUTC(), properties, kafka).config();
+
+        assertThat(config).containsEntry("bootstrap.servers", "kafka-1:9093")
+                .containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+                .containsKey("sasl.jaas.config");
+    }
+}
