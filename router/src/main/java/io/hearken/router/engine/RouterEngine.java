@@ -3,6 +3,7 @@ package io.hearken.router.engine;
 import io.hearken.router.routing.RoutingComplaints;
 import io.hearken.router.streams.RouterTopology;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -74,7 +76,9 @@ public class RouterEngine implements SmartLifecycle {
         s.setStateListener((now, before) -> log.info("Router streams {} → {}", before, now));
         MeterRegistry registry = meters.getIfUnique();
         if (registry != null) {
-            metrics = new KafkaStreamsMetrics(s); // kafka_stream_* and the clients' kafka_consumer_* (lag)
+            // kafka_stream_* and its clients' kafka_consumer_* (lag) and kafka_producer_*; the spring.id tag gives
+            // them the tag keys of Boot's client metrics, as Prometheus drops a name's meters with other keys.
+            metrics = new KafkaStreamsMetrics(s, List.of(Tag.of("spring.id", "kafkaStreams." + properties.applicationId())));
             metrics.bindTo(registry);
         }
         s.start();

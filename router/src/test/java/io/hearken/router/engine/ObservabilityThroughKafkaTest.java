@@ -138,7 +138,9 @@ class ObservabilityThroughKafkaTest {
             assertThat(scrape.getBody())
                     .contains("http_server_requests_seconds_count")
                     .contains("jvm_memory_used_bytes")
-                    .contains("kafka_consumer_fetch_manager_records_lag")
+                    .containsPattern("kafka_consumer_fetch_manager_records_lag_max\\{client_id=\"consumer-observed-desk")
+                    .as("the router's Streams consumer too").containsPattern(
+                            "kafka_consumer_fetch_manager_records_lag_max\\{client_id=\"hearken-router-observed-.*-consumer")
                     .contains("kafka_stream_")
                     .contains("spring_kafka_listener_seconds_count")
                     .contains("spring_kafka_template_seconds_count");
