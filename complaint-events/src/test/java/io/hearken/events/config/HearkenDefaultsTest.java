@@ -22,4 +22,19 @@ class HearkenDefaultsTest {
         assertThat(environment.getProperty("spring.kafka.producer.properties.enable.idempotence")).isEqualTo("true");
         assertThat(environment.getProperty("spring.kafka.producer.properties.linger.ms")).isEqualTo("20");
     }
+
+    @Test
+    void everyDeployableIsObservedAlike() {
+        StandardEnvironment environment = new StandardEnvironment();
+        new HearkenDefaults().postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("management.endpoints.web.exposure.include")).contains("prometheus");
+        assertThat(environment.getProperty("management.endpoint.health.probes.enabled")).isEqualTo("true");
+        assertThat(environment.getProperty("management.endpoint.health.group.readiness.include"))
+                .contains("readinessState", "kafka");
+        assertThat(environment.getProperty("spring.kafka.template.observation-enabled")).isEqualTo("true");
+        assertThat(environment.getProperty("spring.kafka.listener.observation-enabled")).isEqualTo("true");
+        assertThat(environment.getProperty("management.tracing.sampling.probability")).isEqualTo("0.1");
+        assertThat(environment.getProperty("logging.pattern.correlation")).contains("%X{traceId}", "%X{complaintId}");
+    }
 }

@@ -1,6 +1,7 @@
 package io.hearken.notifier.deadletters;
 
 import io.hearken.events.ComplaintEvent;
+import io.hearken.events.observability.ObservedKafka;
 import io.hearken.notifier.NotifierTopics;
 import io.hearken.notifier.ledger.NotSentReasons;
 import io.hearken.notifier.ledger.RecordingNotifications;
@@ -17,7 +18,6 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.stereotype.Component;
@@ -38,12 +38,12 @@ class DeadLetterPublishing implements DisposableBean {
     private final RecordingNotifications records;
 
     DeadLetterPublishing(KafkaProperties kafkaProperties, KafkaOperations<String, ComplaintEvent> events,
-            RecordingNotifications records) {
+            RecordingNotifications records, ObservedKafka observed) {
         this.records = records;
         this.bytesProducer = new DefaultKafkaProducerFactory<>(kafkaProperties.buildProducerProperties(),
                 new StringSerializer(), new ByteArraySerializer());
         Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
-        templates.put(byte[].class, new KafkaTemplate<>(bytesProducer));
+        templates.put(byte[].class, observed.template(bytesProducer)); // client metrics, dead letters in the trace
         templates.put(ComplaintEvent.class, events);
         this.publisher = new DeadLetterPublishingRecoverer(templates,
                 (record, e) -> new TopicPartition(NotifierTopics.DEAD_LETTERS, -1));

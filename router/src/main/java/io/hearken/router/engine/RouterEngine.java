@@ -2,6 +2,11 @@ package io.hearken.router.engine;
 
 import io.hearken.router.routing.RoutingComplaints;
 import io.hearken.router.streams.RouterTopology;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,14 +14,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -34,14 +43,22 @@ public class RouterEngine implements SmartLifecycle {
     private final Clock clock;
     private final RouterProperties properties;
     private final KafkaProperties kafka;
+    private final ObjectProvider<MeterRegistry> meters;
+    private final ObjectProvider<Tracer> tracer;
+    private final ObjectProvider<Propagator> propagator;
     private volatile KafkaStreams streams;
+    private KafkaStreamsMetrics metrics;
 
     RouterEngine(RoutingComplaints router, @Qualifier("routerClock") Clock clock, RouterProperties properties,
-            KafkaProperties kafka) {
+            KafkaProperties kafka, ObjectProvider<MeterRegistry> meters, ObjectProvider<Tracer> tracer,
+            ObjectProvider<Propagator> propagator) {
         this.router = router;
         this.clock = clock;
         this.properties = properties;
         this.kafka = kafka;
+        this.meters = meters;
+        this.tracer = tracer;
+        this.propagator = propagator;
     }
 
     @Override
@@ -49,16 +66,38 @@ public class RouterEngine implements SmartLifecycle {
         if (streams != null) {
             return;
         }
-        KafkaStreams s = new KafkaStreams(RouterTopology.build(router, clock, properties.slaCheckInterval()),
-                new StreamsConfig(config()));
+        Map<String, Object> config = config();
+        KafkaStreams s = new KafkaStreams(topology(config), new StreamsConfig(config));
         // Records that fail are dead-lettered inside the topology; anything else gets a fresh thread.
         s.setUncaughtExceptionHandler(e -> {
             log.error("Router stream thread failed; replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         s.setStateListener((now, before) -> log.info("Router streams {} → {}", before, now));
+        MeterRegistry registry = meters.getIfUnique();
+        if (registry != null) {
+            // kafka_stream_* and its clients' kafka_consumer_* (lag) and kafka_producer_*; the spring.id tag gives
+            // them the tag keys of Boot's client metrics, as Prometheus drops a name's meters with other keys.
+            metrics = new KafkaStreamsMetrics(s, List.of(Tag.of("spring.id", "kafkaStreams." + properties.applicationId())));
+            metrics.bindTo(registry);
+        }
         s.start();
         streams = s;
+    }
+
+    /** The topology; when tracing is on, its processors are wrapped to continue each record's trace. */
+    private Topology topology(Map<String, Object> config) {
+        Tracer t = tracer.getIfUnique();
+        Propagator p = propagator.getIfUnique();
+        if (t == null || p == null || t == Tracer.NOOP) {
+            return RouterTopology.build(router, clock, properties.slaCheckInterval());
+        }
+        config.put(StreamsConfig.PROCESSOR_WRAPPER_CLASS_CONFIG, TracedProcessors.class);
+        Map<String, Object> withTracing = new HashMap<>(config);
+        withTracing.put(TracedProcessors.TRACER, t);
+        withTracing.put(TracedProcessors.PROPAGATOR, p);
+        return RouterTopology.build(new Topology(new TopologyConfig(new StreamsConfig(withTracing))), router, clock,
+                properties.slaCheckInterval());
     }
 
     Map<String, Object> config() {
@@ -96,6 +135,10 @@ public class RouterEngine implements SmartLifecycle {
         streams = null;
         if (s != null) {
             s.close(Duration.ofSeconds(10));
+        }
+        if (metrics != null) {
+            metrics.close();
+            metrics = null;
         }
     }
 

@@ -35,7 +35,11 @@ public final class RouterTopology {
     }
 
     public static Topology build(RoutingComplaints router, Clock clock, Duration slaCheckInterval) {
-        Topology topology = new Topology();
+        return build(new Topology(), router, clock, slaCheckInterval);
+    }
+
+    /** Into {@code topology}, e.g. one made with a {@code TopologyConfig} whose processor wrapper traces. */
+    public static Topology build(Topology topology, RoutingComplaints router, Clock clock, Duration slaCheckInterval) {
         topology.addSource("router-in", new StringDeserializer(), new ByteArrayDeserializer(), INPUT);
         topology.addProcessor("route", () -> new RoutingProcessor(router, clock, slaCheckInterval), "router-in");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(COMPLAINTS_STORE),

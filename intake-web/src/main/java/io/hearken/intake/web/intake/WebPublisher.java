@@ -3,6 +3,7 @@ package io.hearken.intake.web.intake;
 import io.hearken.events.ComplaintEvent;
 import io.hearken.events.Topics;
 import io.hearken.events.kafka.EventWireFormatAutoConfiguration;
+import io.hearken.events.observability.ObservedKafka;
 import io.hearken.intake.web.WebIntakeProperties;
 import java.time.Duration;
 import java.util.HashMap;
@@ -38,7 +39,7 @@ public class WebPublisher implements DisposableBean {
     private final KafkaTemplate<String, Object> template;
     private final Duration timeout;
 
-    WebPublisher(KafkaProperties kafka, WebIntakeProperties properties) {
+    WebPublisher(KafkaProperties kafka, WebIntakeProperties properties, ObservedKafka observed) {
         this.timeout = properties.publishTimeout();
         Map<String, Object> config = producerConfig(kafka, timeout, properties.producer());
         // One producer for events and plain records (the idempotency log), so both share its batches.
@@ -47,7 +48,7 @@ public class WebPublisher implements DisposableBean {
         byType.put(String.class, new StringSerializer());
         this.factory = new DefaultKafkaProducerFactory<>(config, new StringSerializer(),
                 new DelegatingByTypeSerializer(byType, true));
-        this.template = new KafkaTemplate<>(factory);
+        this.template = observed.template(factory); // metrics, and the request's trace on the record
     }
 
     static Map<String, Object> producerConfig(KafkaProperties kafka, Duration timeout,
