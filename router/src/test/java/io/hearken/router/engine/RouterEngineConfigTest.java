@@ -24,7 +24,10 @@ class RouterEngineConfigTest {
         RouterProperties properties = new RouterProperties(null, null, null, null, 0.45, Duration.ofHours(24),
                 Duration.ofDays(30), 0.3, "hearken-router", state, Duration.ofSeconds(10), true);
 
-        var config = new RouterEngine(null, Clock.systemUTC(), properties, kafka).config();
+        var none = new org.springframework.beans.factory.support.DefaultListableBeanFactory(); // no registry, tracer, propagator
+        var config = new RouterEngine(null, Clock.systemUTC(), properties, kafka, none.getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class),
+                none.getBeanProvider(io.micrometer.tracing.Tracer.class),
+                none.getBeanProvider(io.micrometer.tracing.propagation.Propagator.class)).config();
 
         assertThat(config).containsEntry("bootstrap.servers", "kafka-1:9093")
                 .containsEntry("security.protocol", "SASL_SSL")
