@@ -2,6 +2,7 @@ package io.hearken.router.streams;
 
 import io.hearken.events.ComplaintEvent;
 import io.hearken.events.ComplaintId;
+import io.hearken.events.ComplaintSnapshot;
 import io.hearken.events.Topics;
 import io.hearken.router.history.HistoryEntry;
 import io.hearken.router.routing.ComplaintState;
@@ -58,6 +59,7 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
     private KeyValueStore<String, byte[]> complaints;
     private KeyValueStore<String, Long> due;
     private KeyValueStore<String, byte[]> history;
+    private CurrentStates states;
 
     RoutingProcessor(RoutingComplaints router, Clock clock, Duration slaCheckInterval) {
         this.router = router;
@@ -71,6 +73,7 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
         complaints = context.getStateStore(RouterTopology.COMPLAINTS_STORE);
         due = context.getStateStore(RouterTopology.DUE_STORE);
         history = context.getStateStore(RouterTopology.HISTORY_STORE);
+        states = new CurrentStates(context.getStateStore(RouterTopology.SNAPSHOT_STORE));
         context.schedule(slaCheckInterval, PunctuationType.WALL_CLOCK_TIME, this::checkSla);
     }
 
@@ -89,7 +92,7 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
             deadLetter(record, e);
             return;
         }
-        Batch batch = new Batch();
+        Batch batch = new Batch(event);
         try {
             router.on(event, clock.instant(), batch);
         } catch (RuntimeException e) {
@@ -112,7 +115,7 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
             }
         }
         for (String id : ready) {
-            Batch batch = new Batch();
+            Batch batch = new Batch(null);
             try {
                 batch.complaint(ComplaintId.of(id)).ifPresent(state -> router.tick(state, now, batch));
                 batch.apply(wallTime);
@@ -148,9 +151,15 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
     /** The effects of one step, applied together. */
     private final class Batch implements RouterPort {
 
+        /** The record handled (null for an SLA tick): it joins its complaint's state even when the router ignores it. */
+        private final ComplaintEvent input;
         private final Map<String, ComplaintState> saved = new LinkedHashMap<>();
         private final List<HistoryEntry> remembered = new ArrayList<>();
         private final List<Map.Entry<String, ComplaintEvent>> outbox = new ArrayList<>();
+
+        Batch(ComplaintEvent input) {
+            this.input = input;
+        }
 
         @Override
         public Optional<ComplaintState> complaint(ComplaintId id) {
@@ -214,9 +223,17 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
                     forward(key, json, RouterTopology.HISTORY_TOPIC, timestamp);
                 }
             }
+            List<ComplaintEvent> happened = new ArrayList<>();
+            if (input != null) {
+                happened.add(input);
+            }
             for (Map.Entry<String, ComplaintEvent> out : outbox) {
                 ComplaintEvent event = out.getValue();
                 forward(event.complaintId().value(), StateCodec.write(event), out.getKey(), timestamp);
+                happened.add(event);
+            }
+            for (ComplaintSnapshot snapshot : states.fold(happened)) {
+                forward(snapshot.complaintId().value(), StateCodec.write(snapshot), Topics.STATE, timestamp);
             }
         }
 
