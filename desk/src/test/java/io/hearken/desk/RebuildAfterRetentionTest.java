@@ -39,11 +39,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
@@ -54,7 +58,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 /**
  * Nothing the desk and the notifier rebuild from expires: complaints routed by the real router, then every event
  * topic emptied as retention would (deleteRecords up to the end), then a fresh desk and notifier: the board still
- * shows every complaint where it stands, and a resolution after the restart still mails the resident.
+ * shows every complaint where it stands, and a resolution after the restart still mails the resident. On the way,
+ * topics left with another configuration are brought back to the declared one when the services start.
  */
 class RebuildAfterRetentionTest {
 
@@ -89,10 +94,17 @@ class RebuildAfterRetentionTest {
             awaitState(List.of(leak, done), s -> s.contains(ack.eventId()) || s.contains(fixed.eventId()));
 
             deleteEverythingOnTheEventTopics();
+            // As an older deployment left them: the broker's 7-day default on an event log, a state topic not compacted.
+            setConfig(Topics.ROUTED, TopicConfig.RETENTION_MS_CONFIG, String.valueOf(Duration.ofDays(7).toMillis()));
+            setConfig(Topics.STATE, TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
 
             try (ConfigurableApplicationContext fresh = new SpringApplicationBuilder(DeskApplication.class)
                     .web(WebApplicationType.SERVLET)
                     .run(args("--spring.autoconfigure.exclude=io.hearken.router.RouterAutoConfiguration"))) {
+                // Started: the topics are back to what the catalogue declares.
+                assertThat(config(Topics.ROUTED, TopicConfig.RETENTION_MS_CONFIG))
+                        .isEqualTo(String.valueOf(Duration.ofDays(365).toMillis()));
+                assertThat(config(Topics.STATE, TopicConfig.CLEANUP_POLICY_CONFIG)).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
                 ComplaintBoard board = fresh.getBean(ComplaintBoard.class);
                 await().atMost(PATIENCE).untilAsserted(() -> {
                     for (ComplaintReceived c : List.of(leak, rubbish, done)) {
@@ -177,6 +189,21 @@ class RebuildAfterRetentionTest {
             var after = admin.listOffsets(starts).all().get();
             delete.forEach((tp, d) -> assertThat(after.get(tp).offset()).as(tp.toString())
                     .isEqualTo(d.beforeOffset()));
+        }
+    }
+
+    private static void setConfig(String topic, String name, String value) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
+            admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topic),
+                    List.of(new AlterConfigOp(new ConfigEntry(name, value), AlterConfigOp.OpType.SET)))).all().get();
+        }
+        assertThat(config(topic, name)).isEqualTo(value);
+    }
+
+    private static String config(String topic, String name) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            return admin.describeConfigs(List.of(resource)).all().get().get(resource).get(name).value();
         }
     }
 
