@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.hearken.events.ComplaintRouted;
+import io.hearken.router.routing.ComplaintState;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -41,6 +45,28 @@ final class CurrentStates {
             }
         });
         return publish;
+    }
+
+    /**
+     * Complaints the router routed before it wrote {@code complaints.state} (an upgrade) get a record from what it
+     * kept: the latest routing and the status. Their earlier updates are not in it; later ones join as they come.
+     */
+    List<ComplaintSnapshot> backfill(KeyValueStore<String, byte[]> complaints) {
+        List<ComplaintSnapshot> seeded = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = complaints.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, byte[]> next = it.next();
+                if (next.value != null && store.get(next.key) == null) {
+                    ComplaintState state = StateCodec.state(next.value);
+                    ComplaintRouted routed = state.routed();
+                    ComplaintSnapshot snapshot = new ComplaintSnapshot(state.complaintId(), routed.at(), state.status(),
+                            List.of(routed));
+                    store.put(next.key, StateCodec.write(snapshot));
+                    seeded.add(snapshot);
+                }
+            }
+        }
+        return seeded;
     }
 
     /** The record for a complaint after one more event; the same instance when nothing changed. */

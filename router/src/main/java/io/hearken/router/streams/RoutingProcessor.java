@@ -8,10 +8,6 @@ import io.hearken.router.history.HistoryEntry;
 import io.hearken.router.routing.ComplaintState;
 import io.hearken.router.routing.RouterPort;
 import io.hearken.router.routing.RoutingComplaints;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +56,7 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
     private KeyValueStore<String, Long> due;
     private KeyValueStore<String, byte[]> history;
     private CurrentStates states;
+    private boolean backfilled;
 
     RoutingProcessor(RoutingComplaints router, Clock clock, Duration slaCheckInterval) {
         this.router = router;
@@ -104,6 +101,11 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
 
     /** {@code wallTime} stamps the records (the broker refuses far-future ones); {@code clock} decides what is due. */
     private void checkSla(long wallTime) {
+        if (!backfilled) { // once per start, on the stream thread, inside a transaction
+            backfilled = true;
+            states.backfill(complaints).forEach(s ->
+                    forward(s.complaintId().value(), StateCodec.write(s), Topics.STATE, wallTime));
+        }
         Instant now = clock.instant();
         List<String> ready = new ArrayList<>();
         try (KeyValueIterator<String, Long> it = due.all()) {
@@ -129,23 +131,14 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
         Optional<RecordMetadata> meta = context.recordMetadata();
         String topic = meta.map(RecordMetadata::topic).orElse("router");
         log.warn("Dead-lettering a record from {}: {}", topic, e.toString());
-        Headers headers = new RecordHeaders(record.headers().toArray());
-        headers.add("kafka_dlt-original-topic", utf8(topic));
-        meta.ifPresent(m -> {
-            headers.add("kafka_dlt-original-partition", ByteBuffer.allocate(4).putInt(m.partition()).array());
-            headers.add("kafka_dlt-original-offset", ByteBuffer.allocate(8).putLong(m.offset()).array());
-        });
-        headers.add("kafka_dlt-exception-fqcn", utf8(e.getClass().getName()));
-        headers.add("kafka_dlt-exception-message", utf8(String.valueOf(e.getMessage())));
-        StringWriter trace = new StringWriter();
-        e.printStackTrace(new PrintWriter(trace));
-        headers.add("kafka_dlt-exception-stacktrace", utf8(trace.toString()));
-        headers.add(RouterTopology.TARGET_HEADER, utf8(topic + Topics.DEAD_LETTER_SUFFIX));
-        context.forward(new Record<>(record.key(), record.value(), record.timestamp(), headers));
+        context.forward(new Record<>(record.key(), record.value(), record.timestamp(),
+                DeadLetterHeaders.of(record.headers(), meta, topic, e)));
     }
 
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+    private void forward(String key, byte[] value, String topic, long timestamp) {
+        Headers headers = new RecordHeaders();
+        headers.add(RouterTopology.TARGET_HEADER, DeadLetterHeaders.utf8(topic));
+        context.forward(new Record<>(key, value, timestamp, headers));
     }
 
     /** The effects of one step, applied together. */
@@ -235,12 +228,6 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
             for (ComplaintSnapshot snapshot : states.fold(happened)) {
                 forward(snapshot.complaintId().value(), StateCodec.write(snapshot), Topics.STATE, timestamp);
             }
-        }
-
-        private void forward(String key, byte[] value, String topic, long timestamp) {
-            Headers headers = new RecordHeaders();
-            headers.add(RouterTopology.TARGET_HEADER, utf8(topic));
-            context.forward(new Record<>(key, value, timestamp, headers));
         }
     }
 
