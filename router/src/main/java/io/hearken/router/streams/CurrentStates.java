@@ -59,6 +59,9 @@ final class CurrentStates {
                 if (next.value != null && store.get(next.key) == null) {
                     ComplaintState state = StateCodec.state(next.value);
                     ComplaintRouted routed = state.routed();
+                    if (routed == null) {
+                        continue;
+                    }
                     ComplaintSnapshot snapshot = new ComplaintSnapshot(state.complaintId(), routed.at(), state.status(),
                             List.of(routed));
                     store.put(next.key, StateCodec.write(snapshot));
