@@ -16,6 +16,11 @@ public final class Topics {
     public static final String ROUTED = "complaints.routed";
     /** Desk actions, SLA warnings and breaches, escalations, reopenings. */
     public static final String UPDATES = "complaints.updates";
+    /**
+     * Compacted: one {@link ComplaintSnapshot} per complaint (key = complaint id), written by the router in its
+     * transaction. What the desk and the notifier rebuild from; it never expires.
+     */
+    public static final String STATE = "complaints.state";
     /** Every mail sent, skipped or given up by the notifier. */
     public static final String NOTIFICATIONS = "notifications";
     public static final String ASSIGNMENTS_PATTERN = "dept\\..+\\.assignments";

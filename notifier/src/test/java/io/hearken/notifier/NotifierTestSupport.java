@@ -10,6 +10,12 @@ import io.hearken.events.ComplaintEvent;
 import io.hearken.events.ComplaintId;
 import io.hearken.events.ComplaintReceived;
 import io.hearken.events.ComplaintRouted;
+import io.hearken.events.ComplaintSnapshot;
+import io.hearken.events.kafka.StateTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import io.hearken.events.Contact;
 import io.hearken.events.Events;
 import io.hearken.events.Place;
@@ -91,6 +97,25 @@ public abstract class NotifierTestSupport {
         }
     }
 
+    /**
+     * What the router writes to {@code complaints.state} after these events of one complaint (there is no router in
+     * these tests): the record the directory rebuilds from.
+     */
+    protected void publishState(ComplaintEvent... events) {
+        ComplaintSnapshot snapshot = ComplaintSnapshot.empty(events[0].complaintId());
+        for (ComplaintEvent e : events) {
+            snapshot = snapshot.with(e);
+        }
+        try (var producer = new KafkaProducer<String, ComplaintSnapshot>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedServers.current().kafka().bootstrapServers()),
+                new StringSerializer(), StateTopic.serializer())) {
+            producer.send(new ProducerRecord<>(Topics.STATE, snapshot.complaintId().value(), snapshot))
+                    .get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     protected static String uniqueAddress(String who) {
         return who + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     }
@@ -129,6 +154,7 @@ public abstract class NotifierTestSupport {
         ComplaintRouted routed = routed(id, new Contact("Zhang Wei", email, null), language, "maintenance");
         firstRouting.put(id, routed);
         publish(Topics.ROUTED, routed);
+        publishState(routed);
         await().atMost(WAIT).until(() -> mailsFor(id).size() == 1);
         return id;
     }

@@ -1,32 +1,32 @@
 package io.hearken.events.kafka;
 
 import io.hearken.events.Topics;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Creates the contract's fixed topics at start-up (Boot's KafkaAdmin does it for NewTopic beans), so
- * consumers subscribed by pattern see them at once instead of after their next metadata refresh.
+ * The topic catalogue every module declares its topics with, and the contract's fixed topics, created at start-up
+ * (Boot's KafkaAdmin does it for NewTopic beans) so consumers subscribed by pattern see them at once.
  */
 @AutoConfiguration
 @ConditionalOnClass(KafkaAdmin.class)
+@EnableConfigurationProperties(KafkaTopicProperties.class)
 public class EventTopicsAutoConfiguration {
 
     @Bean
-    KafkaAdmin.NewTopics hearkenTopics(@Value("${hearken.kafka.partitions:3}") int partitions,
-            @Value("${hearken.kafka.replicas:1}") short replicas) {
-        return new KafkaAdmin.NewTopics(
-                topic(Topics.INTAKE_EMAIL, partitions, replicas), topic(Topics.INTAKE_WEB, partitions, replicas),
-                topic(Topics.INTAKE_HOTLINE, partitions, replicas), topic(Topics.ROUTED, partitions, replicas),
-                topic(Topics.UPDATES, partitions, replicas), topic(Topics.NOTIFICATIONS, partitions, replicas));
+    TopicCatalogue hearkenTopicCatalogue(KafkaTopicProperties properties) {
+        return new TopicCatalogue(properties);
     }
 
-    private static NewTopic topic(String name, int partitions, short replicas) {
-        return TopicBuilder.name(name).partitions(partitions).replicas(replicas).build();
+    @Bean
+    KafkaAdmin.NewTopics hearkenTopics(TopicCatalogue topics) {
+        return new KafkaAdmin.NewTopics(
+                topics.topic(Topics.INTAKE_EMAIL, TopicKind.EVENTS), topics.topic(Topics.INTAKE_WEB, TopicKind.EVENTS),
+                topics.topic(Topics.INTAKE_HOTLINE, TopicKind.EVENTS), topics.topic(Topics.ROUTED, TopicKind.EVENTS),
+                topics.topic(Topics.UPDATES, TopicKind.EVENTS), topics.topic(Topics.NOTIFICATIONS, TopicKind.EVENTS),
+                topics.topic(Topics.STATE, TopicKind.STATE));
     }
 }

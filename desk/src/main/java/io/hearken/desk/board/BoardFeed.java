@@ -2,36 +2,57 @@ package io.hearken.desk.board;
 
 import io.hearken.events.ComplaintEvent;
 import io.hearken.events.ComplaintReceived;
+import io.hearken.events.ComplaintSnapshot;
 import io.hearken.events.Topics;
+import io.hearken.events.kafka.StateTopic;
+import io.hearken.events.kafka.TopicTail;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds the board from Kafka. The board lives in memory, so each desk instance reads the topics from the
- * beginning when it starts: its consumer group is its own (a fresh name per start, so every instance sees every
- * partition), and it seeks to the beginning of each partition the first time it gets it. Rebuilding is
- * idempotent because the board keeps events by id.
+ * Feeds the board from Kafka. The board lives in memory, so each desk instance rebuilds it when it starts from
+ * {@code complaints.state} (compacted, it never expires: one current record per complaint, written by the router),
+ * read from the beginning and then followed. For immediacy it also follows the live topics (queues, updates,
+ * follow-ups) from the moment it started, not from their beginning: they expire, and what is older is in the state
+ * topic. Its consumer group is its own (a fresh name per start, so every instance sees every partition). Both
+ * paths may bring the same event; the board keeps events by id, so that changes nothing.
  */
 @Component
-class BoardFeed implements ConsumerSeekAware {
+class BoardFeed implements ConsumerSeekAware, SmartLifecycle {
 
     /** The department queues, the desk's and the SLA clock's updates, and the residents' follow-ups and ratings. */
     static final String TOPICS = Topics.ASSIGNMENTS_PATTERN + "|" + "complaints\\.updates" + "|" + Topics.INTAKE_PATTERN;
+    /** The live topics are read from a little before the start: the state topic may be a moment behind them. */
+    private static final Duration OVERLAP = Duration.ofMinutes(5);
 
     private static final Logger log = LoggerFactory.getLogger(BoardFeed.class);
 
     private final ComplaintBoard board;
-    private final Set<TopicPartition> rewound = ConcurrentHashMap.newKeySet();
+    private final TopicTail<ComplaintSnapshot> state;
+    private final Set<TopicPartition> positioned = ConcurrentHashMap.newKeySet();
+    private final Instant liveFrom = Instant.now().minus(OVERLAP);
 
-    BoardFeed(ComplaintBoard board) {
+    BoardFeed(ComplaintBoard board, ConsumerFactory<?, ?> consumers) {
         this.board = board;
+        this.state = StateTopic.tail(consumers, (id, snapshot) -> {
+            if (snapshot == null) {
+                board.forget(id);
+            } else {
+                board.apply(snapshot);
+            }
+        });
     }
 
     // metadata.max.age.ms: a new department's topic joins the pattern subscription within a second.
@@ -46,11 +67,31 @@ class BoardFeed implements ConsumerSeekAware {
 
     @Override
     public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-        Set<TopicPartition> fresh = new java.util.HashSet<>(assignments.keySet());
-        fresh.removeIf(tp -> !rewound.add(tp));
+        Set<TopicPartition> fresh = new HashSet<>(assignments.keySet());
+        fresh.removeIf(tp -> !positioned.add(tp));
         if (!fresh.isEmpty()) {
-            log.debug("desk board reads {} from the beginning", fresh);
-            callback.seekToBeginning(fresh);
+            log.debug("desk board follows {} from {}", fresh, liveFrom);
+            callback.seekToTimestamp(fresh, liveFrom.toEpochMilli());
         }
+    }
+
+    /** Whether the board has read {@code complaints.state} as it stood when the desk started. */
+    boolean awaitRebuilt(Duration timeout) {
+        return state.awaitCaughtUp(timeout);
+    }
+
+    @Override
+    public void start() {
+        state.start();
+    }
+
+    @Override
+    public void stop() {
+        state.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return state.isRunning();
     }
 }

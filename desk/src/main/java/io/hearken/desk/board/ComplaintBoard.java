@@ -3,6 +3,7 @@ package io.hearken.desk.board;
 import io.hearken.desk.security.DeskPerson;
 import io.hearken.events.ComplaintEvent;
 import io.hearken.events.ComplaintId;
+import io.hearken.events.ComplaintSnapshot;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,6 +38,16 @@ public class ComplaintBoard {
     public boolean apply(ComplaintEvent event) {
         Entry entry = entries.computeIfAbsent(event.complaintId(), Entry::new);
         return entry.apply(event);
+    }
+
+    /** Everything the router's current-state record holds about one complaint (the rebuild at start-up). */
+    public void apply(ComplaintSnapshot snapshot) {
+        entries.computeIfAbsent(snapshot.complaintId(), Entry::new).applyAll(snapshot.events());
+    }
+
+    /** The complaint's state record was removed (erasure): it leaves the board. */
+    public void forget(ComplaintId id) {
+        entries.remove(id);
     }
 
     /** Whether this event id is already on the board (a retried action). */
@@ -106,7 +117,15 @@ public class ComplaintBoard {
         }
 
         synchronized boolean apply(ComplaintEvent event) {
-            if (events.putIfAbsent(event.eventId(), event) != null) {
+            return applyAll(List.of(event));
+        }
+
+        synchronized boolean applyAll(List<ComplaintEvent> arrived) {
+            boolean changed = false;
+            for (ComplaintEvent event : arrived) {
+                changed |= events.putIfAbsent(event.eventId(), event) == null;
+            }
+            if (!changed) {
                 return false;
             }
             List<ComplaintEvent> history = new ArrayList<>(events.values());

@@ -2,11 +2,11 @@ package io.hearken.desk.board;
 
 import io.hearken.desk.DeskProperties;
 import io.hearken.events.Topics;
+import io.hearken.events.kafka.TopicCatalogue;
+import io.hearken.events.kafka.TopicKind;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /** The queue topics of the known departments exist from the start, so the board subscribes to them at once. */
@@ -14,10 +14,9 @@ import org.springframework.kafka.core.KafkaAdmin;
 class DeskTopics {
 
     @Bean
-    KafkaAdmin.NewTopics deskAssignmentTopics(DeskProperties properties,
-            @Value("${hearken.kafka.replicas:1}") short replicas) {
+    KafkaAdmin.NewTopics deskAssignmentTopics(DeskProperties properties, TopicCatalogue catalogue) {
         return new KafkaAdmin.NewTopics(properties.departments().stream()
-                .map(code -> TopicBuilder.name(Topics.assignments(code)).partitions(properties.partitions()).replicas(replicas).build())
+                .map(code -> catalogue.topic(Topics.assignments(code), TopicKind.EVENTS, properties.partitions()))
                 .toArray(NewTopic[]::new));
     }
 }

@@ -3,9 +3,10 @@ package io.hearken.notifier.complaints;
 import io.hearken.events.ComplaintEvent;
 import io.hearken.events.ComplaintId;
 import io.hearken.events.ComplaintRouted;
+import io.hearken.events.ComplaintSnapshot;
 import io.hearken.events.ComplaintStatus;
-import io.hearken.events.Topics;
-import io.hearken.notifier.kafka.TopicTail;
+import io.hearken.events.kafka.StateTopic;
+import io.hearken.events.kafka.TopicTail;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -16,43 +17,55 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Contact, language, subject and department of every complaint, rebuilt at start-up by reading
- * {@code complaints.routed} from its beginning and kept current by following it (and by the mail listener,
- * which remembers each routing as it handles it). The newest routing wins. It also follows
- * {@code complaints.updates} for each complaint's status, which the daily digest summarises.
+ * Contact, language, subject and department of every complaint, and where it stands (for the daily digest),
+ * rebuilt at start-up by reading {@code complaints.state} from its beginning (compacted: it never expires; one
+ * current record per complaint, written by the router) and kept current by following it, and by the mail listener,
+ * which remembers each routing as it handles it. The newest routing wins.
  */
 @Component("notifierComplaintDirectory")
 public class ComplaintDirectory implements SmartLifecycle {
 
     private final ConcurrentMap<ComplaintId, ComplaintFacts> facts = new ConcurrentHashMap<>();
-    /** Where each complaint stands (for the daily digest), from routings and updates. */
+    /** Where each complaint stands (for the daily digest), from its state record. */
     private final ConcurrentMap<ComplaintId, Standing> standing = new ConcurrentHashMap<>();
-    private final TopicTail tail;
-    private final TopicTail updates;
+    private final TopicTail<ComplaintSnapshot> tail;
 
     /** Status of a complaint and when it last became resolved ({@code null} while open). */
     public record Standing(ComplaintStatus status, Instant resolvedAt) {
     }
 
-    ComplaintDirectory(ConsumerFactory<String, ComplaintEvent> consumers) {
-        this.tail = new TopicTail(Topics.ROUTED, consumers, this::accept);
-        this.updates = new TopicTail(Topics.UPDATES, consumers, this::accept);
+    ComplaintDirectory(ConsumerFactory<?, ?> consumers) {
+        this.tail = StateTopic.tail(consumers, this::accept);
     }
 
-    private void accept(ComplaintEvent event) {
-        if (event instanceof ComplaintRouted routed) {
+    private void accept(ComplaintId id, ComplaintSnapshot snapshot) {
+        if (snapshot == null) { // erased
+            facts.remove(id);
+            standing.remove(id);
+            return;
+        }
+        ComplaintRouted routed = snapshot.latestRouting();
+        if (routed != null) {
             remember(routed);
         }
-        standing.compute(event.complaintId(), (id, old) -> {
-            ComplaintStatus before = old == null ? null : old.status();
-            ComplaintStatus after = ComplaintStatus.after(before, event);
-            if (after == null) {
-                return old;
-            }
-            Instant resolvedAt = after == ComplaintStatus.RESOLVED || after == ComplaintStatus.CLOSED
-                    ? (old != null && old.resolvedAt() != null ? old.resolvedAt() : event.at()) : null;
-            return new Standing(after, resolvedAt);
-        });
+        Standing now = null;
+        for (ComplaintEvent event : snapshot.events()) {
+            now = next(now, event);
+        }
+        if (now != null) {
+            standing.put(id, now);
+        }
+    }
+
+    private static Standing next(Standing old, ComplaintEvent event) {
+        ComplaintStatus before = old == null ? null : old.status();
+        ComplaintStatus after = ComplaintStatus.after(before, event);
+        if (after == null) {
+            return old;
+        }
+        Instant resolvedAt = after == ComplaintStatus.RESOLVED || after == ComplaintStatus.CLOSED
+                ? (old != null && old.resolvedAt() != null ? old.resolvedAt() : event.at()) : null;
+        return new Standing(after, resolvedAt);
     }
 
     /** Every complaint known, with where it stands (RECEIVED/ASSIGNED when no update was seen). */
@@ -96,13 +109,11 @@ public class ComplaintDirectory implements SmartLifecycle {
     @Override
     public void start() {
         tail.start();
-        updates.start();
     }
 
     @Override
     public void stop() {
         tail.stop();
-        updates.stop();
     }
 
     @Override

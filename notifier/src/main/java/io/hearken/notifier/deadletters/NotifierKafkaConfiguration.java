@@ -1,5 +1,7 @@
 package io.hearken.notifier.deadletters;
 
+import io.hearken.events.kafka.TopicCatalogue;
+import io.hearken.events.kafka.TopicKind;
 import io.hearken.notifier.NotifierProperties;
 import io.hearken.notifier.NotifierTopics;
 import io.hearken.notifier.ledger.NotificationLedger;
@@ -10,12 +12,10 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
@@ -33,11 +33,9 @@ import org.springframework.util.backoff.FixedBackOff;
 class NotifierKafkaConfiguration {
 
     @Bean
-    KafkaAdmin.NewTopics notifierTopics(@Value("${hearken.kafka.partitions:3}") int partitions,
-            @Value("${hearken.kafka.replicas:1}") short replicas) {
-        return new KafkaAdmin.NewTopics(
-                TopicBuilder.name(NotifierTopics.RETRY).partitions(partitions).replicas(replicas).build(),
-                TopicBuilder.name(NotifierTopics.DEAD_LETTERS).partitions(partitions).replicas(replicas).build());
+    KafkaAdmin.NewTopics notifierTopics(TopicCatalogue topics) {
+        return new KafkaAdmin.NewTopics(topics.topic(NotifierTopics.RETRY, TopicKind.EVENTS),
+                topics.topic(NotifierTopics.DEAD_LETTERS, TopicKind.DEAD_LETTERS));
     }
 
     @Bean

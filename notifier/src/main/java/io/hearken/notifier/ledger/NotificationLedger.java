@@ -5,8 +5,8 @@ import io.hearken.events.MailBounced;
 import io.hearken.events.NotificationNotSent;
 import io.hearken.events.NotificationSent;
 import io.hearken.events.Topics;
+import io.hearken.events.kafka.TopicTail;
 import io.hearken.events.privacy.PersonalData;
-import io.hearken.notifier.kafka.TopicTail;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,10 +28,10 @@ public class NotificationLedger implements SmartLifecycle {
 
     private final Set<String> answered = ConcurrentHashMap.newKeySet();
     private final Set<String> bounced = ConcurrentHashMap.newKeySet();
-    private final TopicTail tail;
+    private final TopicTail<ComplaintEvent> tail;
 
     NotificationLedger(ConsumerFactory<String, ComplaintEvent> consumers) {
-        this.tail = new TopicTail(Topics.NOTIFICATIONS, consumers, this::accept);
+        this.tail = new TopicTail<>(Topics.NOTIFICATIONS, consumers, this::accept);
     }
 
     void accept(ComplaintEvent event) {

@@ -33,11 +33,19 @@ class DailyDigestTest extends NotifierTestSupport {
         ComplaintId overdue = TrackingIds.next();
         ComplaintId onTime = TrackingIds.next();
         ComplaintId resolved = TrackingIds.next();
-        publish(Topics.ROUTED, withDue(routed(overdue, new Contact("A", uniqueAddress("a"), null), "en", department),
-                Instant.now().minus(Duration.ofHours(2))));
-        publish(Topics.ROUTED, routed(onTime, new Contact("B", uniqueAddress("b"), null), "en", department));
-        publish(Topics.ROUTED, routed(resolved, new Contact("C", uniqueAddress("c"), null), "en", department));
-        publish(Topics.UPDATES, new ComplaintResolved(Events.newId(), resolved, Instant.now(), staff(), "fixed"));
+        ComplaintRouted late = withDue(routed(overdue, new Contact("A", uniqueAddress("a"), null), "en", department),
+                Instant.now().minus(Duration.ofHours(2)));
+        ComplaintRouted fine = routed(onTime, new Contact("B", uniqueAddress("b"), null), "en", department);
+        ComplaintRouted done = routed(resolved, new Contact("C", uniqueAddress("c"), null), "en", department);
+        ComplaintResolved resolution = new ComplaintResolved(Events.newId(), resolved, Instant.now(), staff(), "fixed");
+        publish(Topics.ROUTED, late);
+        publish(Topics.ROUTED, fine);
+        publish(Topics.ROUTED, done);
+        publish(Topics.UPDATES, resolution);
+        // The router's current-state records, which the directory's statuses come from.
+        publishState(late);
+        publishState(fine);
+        publishState(done, resolution);
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(digest.summaries(Instant.now()).get(department))
                 .isNotNull().satisfies(s -> {

@@ -1,6 +1,8 @@
 package io.hearken.router.engine;
 
 import io.hearken.events.Topics;
+import io.hearken.events.kafka.TopicCatalogue;
+import io.hearken.events.kafka.TopicKind;
 import io.hearken.events.privacy.PersonalData;
 import io.hearken.router.assignment.RoutingTable;
 import io.hearken.router.classification.ClassificationRules;
@@ -14,14 +16,12 @@ import io.hearken.router.streams.RouterTopology;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /** The router's domain objects, built from {@link RouterProperties} (files) or the shipped defaults. */
@@ -63,23 +63,19 @@ class RouterBeans {
                 privacy);
     }
 
-    /** The history topic (compacted), the dead-letter topics and every department queue the table can name. */
+    /** The history topic (a compacted window), the dead-letter topics and every department queue the table can name. */
     @Bean
-    KafkaAdmin.NewTopics routerTopics(RoutingTable table, RouterProperties properties,
-            @Value("${hearken.kafka.partitions:3}") int partitions, @Value("${hearken.kafka.replicas:1}") short replicas) {
+    KafkaAdmin.NewTopics routerTopics(RoutingTable table, RouterProperties properties, TopicCatalogue catalogue) {
         List<NewTopic> topics = new ArrayList<>();
-        topics.add(TopicBuilder.name(RouterTopology.HISTORY_TOPIC).partitions(partitions).replicas(replicas)
-                .config(TopicConfig.CLEANUP_POLICY_CONFIG, "compact,delete")
-                .config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(properties.repeatWindow().plusDays(5).toMillis()))
-                .build());
+        // Only the repeat window (plus a margin) is ever looked back on.
+        topics.add(catalogue.window(RouterTopology.HISTORY_TOPIC, properties.repeatWindow().plusDays(5)));
         for (String source : List.of(Topics.INTAKE_EMAIL, Topics.INTAKE_WEB, Topics.INTAKE_HOTLINE, Topics.UPDATES)) {
-            topics.add(TopicBuilder.name(source + Topics.DEAD_LETTER_SUFFIX).partitions(partitions).replicas(replicas).build());
+            topics.add(catalogue.topic(source + Topics.DEAD_LETTER_SUFFIX, TopicKind.DEAD_LETTERS));
         }
         List<String> departments = new ArrayList<>(table.departments());
         departments.add(io.hearken.events.Departments.TRIAGE);
         departments.add(io.hearken.events.Departments.MANAGEMENT);
-        departments.stream().distinct().forEach(d ->
-                topics.add(TopicBuilder.name(Topics.assignments(d)).partitions(partitions).replicas(replicas).build()));
+        departments.stream().distinct().forEach(d -> topics.add(catalogue.topic(Topics.assignments(d), TopicKind.EVENTS)));
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 }

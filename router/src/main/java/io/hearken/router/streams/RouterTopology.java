@@ -16,7 +16,8 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The router as one Kafka Streams topology (exactly-once): intake and desk events in, decisions,
- * SLA events and dead letters out, all in one transaction with the state-store changes. Stores are
+ * SLA events, each complaint's current state ({@code complaints.state}) and dead letters out, all in one
+ * transaction with the state-store changes. Stores are
  * in memory with changelog topics (restored on start); the history of all partitions is a global
  * store fed by the compacted {@value #HISTORY_TOPIC} topic.
  */
@@ -28,6 +29,8 @@ public final class RouterTopology {
     static final String COMPLAINTS_STORE = "router-complaints";
     static final String DUE_STORE = "router-sla-due";
     static final String HISTORY_STORE = "router-history";
+    /** The current {@code complaints.state} record of each complaint (see {@link CurrentStates}). */
+    static final String SNAPSHOT_STORE = "router-snapshots";
     /** Where a forwarded record goes; read by the sink. */
     static final String TARGET_HEADER = "hearken-router-target";
 
@@ -46,6 +49,8 @@ public final class RouterTopology {
                 Serdes.String(), Serdes.ByteArray()), "route");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(DUE_STORE),
                 Serdes.String(), Serdes.Long()), "route");
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SNAPSHOT_STORE),
+                Serdes.String(), Serdes.ByteArray()), "route");
         topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(HISTORY_STORE),
                         Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
                 "history-in", new StringDeserializer(), new ByteArrayDeserializer(), HISTORY_TOPIC, "history-load",

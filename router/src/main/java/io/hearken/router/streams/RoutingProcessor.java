@@ -2,15 +2,12 @@ package io.hearken.router.streams;
 
 import io.hearken.events.ComplaintEvent;
 import io.hearken.events.ComplaintId;
+import io.hearken.events.ComplaintSnapshot;
 import io.hearken.events.Topics;
 import io.hearken.router.history.HistoryEntry;
 import io.hearken.router.routing.ComplaintState;
 import io.hearken.router.routing.RouterPort;
 import io.hearken.router.routing.RoutingComplaints;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,6 +55,8 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
     private KeyValueStore<String, byte[]> complaints;
     private KeyValueStore<String, Long> due;
     private KeyValueStore<String, byte[]> history;
+    private CurrentStates states;
+    private boolean backfilled;
 
     RoutingProcessor(RoutingComplaints router, Clock clock, Duration slaCheckInterval) {
         this.router = router;
@@ -71,6 +70,7 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
         complaints = context.getStateStore(RouterTopology.COMPLAINTS_STORE);
         due = context.getStateStore(RouterTopology.DUE_STORE);
         history = context.getStateStore(RouterTopology.HISTORY_STORE);
+        states = new CurrentStates(context.getStateStore(RouterTopology.SNAPSHOT_STORE));
         context.schedule(slaCheckInterval, PunctuationType.WALL_CLOCK_TIME, this::checkSla);
     }
 
@@ -89,7 +89,7 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
             deadLetter(record, e);
             return;
         }
-        Batch batch = new Batch();
+        Batch batch = new Batch(event);
         try {
             router.on(event, clock.instant(), batch);
         } catch (RuntimeException e) {
@@ -101,6 +101,11 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
 
     /** {@code wallTime} stamps the records (the broker refuses far-future ones); {@code clock} decides what is due. */
     private void checkSla(long wallTime) {
+        if (!backfilled) { // once per start, on the stream thread, inside a transaction
+            backfilled = true;
+            states.backfill(complaints).forEach(s ->
+                    forward(s.complaintId().value(), StateCodec.write(s), Topics.STATE, wallTime));
+        }
         Instant now = clock.instant();
         List<String> ready = new ArrayList<>();
         try (KeyValueIterator<String, Long> it = due.all()) {
@@ -112,7 +117,7 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
             }
         }
         for (String id : ready) {
-            Batch batch = new Batch();
+            Batch batch = new Batch(null);
             try {
                 batch.complaint(ComplaintId.of(id)).ifPresent(state -> router.tick(state, now, batch));
                 batch.apply(wallTime);
@@ -126,31 +131,28 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
         Optional<RecordMetadata> meta = context.recordMetadata();
         String topic = meta.map(RecordMetadata::topic).orElse("router");
         log.warn("Dead-lettering a record from {}: {}", topic, e.toString());
-        Headers headers = new RecordHeaders(record.headers().toArray());
-        headers.add("kafka_dlt-original-topic", utf8(topic));
-        meta.ifPresent(m -> {
-            headers.add("kafka_dlt-original-partition", ByteBuffer.allocate(4).putInt(m.partition()).array());
-            headers.add("kafka_dlt-original-offset", ByteBuffer.allocate(8).putLong(m.offset()).array());
-        });
-        headers.add("kafka_dlt-exception-fqcn", utf8(e.getClass().getName()));
-        headers.add("kafka_dlt-exception-message", utf8(String.valueOf(e.getMessage())));
-        StringWriter trace = new StringWriter();
-        e.printStackTrace(new PrintWriter(trace));
-        headers.add("kafka_dlt-exception-stacktrace", utf8(trace.toString()));
-        headers.add(RouterTopology.TARGET_HEADER, utf8(topic + Topics.DEAD_LETTER_SUFFIX));
-        context.forward(new Record<>(record.key(), record.value(), record.timestamp(), headers));
+        context.forward(new Record<>(record.key(), record.value(), record.timestamp(),
+                DeadLetterHeaders.of(record.headers(), meta, topic, e)));
     }
 
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+    private void forward(String key, byte[] value, String topic, long timestamp) {
+        Headers headers = new RecordHeaders();
+        headers.add(RouterTopology.TARGET_HEADER, DeadLetterHeaders.utf8(topic));
+        context.forward(new Record<>(key, value, timestamp, headers));
     }
 
     /** The effects of one step, applied together. */
     private final class Batch implements RouterPort {
 
+        /** The record handled (null for an SLA tick): it joins its complaint's state even when the router ignores it. */
+        private final ComplaintEvent input;
         private final Map<String, ComplaintState> saved = new LinkedHashMap<>();
         private final List<HistoryEntry> remembered = new ArrayList<>();
         private final List<Map.Entry<String, ComplaintEvent>> outbox = new ArrayList<>();
+
+        Batch(ComplaintEvent input) {
+            this.input = input;
+        }
 
         @Override
         public Optional<ComplaintState> complaint(ComplaintId id) {
@@ -214,16 +216,18 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
                     forward(key, json, RouterTopology.HISTORY_TOPIC, timestamp);
                 }
             }
+            List<ComplaintEvent> happened = new ArrayList<>();
+            if (input != null) {
+                happened.add(input);
+            }
             for (Map.Entry<String, ComplaintEvent> out : outbox) {
                 ComplaintEvent event = out.getValue();
                 forward(event.complaintId().value(), StateCodec.write(event), out.getKey(), timestamp);
+                happened.add(event);
             }
-        }
-
-        private void forward(String key, byte[] value, String topic, long timestamp) {
-            Headers headers = new RecordHeaders();
-            headers.add(RouterTopology.TARGET_HEADER, utf8(topic));
-            context.forward(new Record<>(key, value, timestamp, headers));
+            for (ComplaintSnapshot snapshot : states.fold(happened)) {
+                forward(snapshot.complaintId().value(), StateCodec.write(snapshot), Topics.STATE, timestamp);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.hearken.router.streams;
 
 import io.hearken.events.ComplaintEvent;
+import io.hearken.events.ComplaintSnapshot;
 import io.hearken.events.json.EventJson;
 import io.hearken.router.history.HistoryEntry;
 import io.hearken.router.routing.ComplaintState;
@@ -21,6 +22,10 @@ final class StateCodec {
 
     static ComplaintState state(byte[] json) {
         return EventJson.mapper().readValue(json, ComplaintState.class);
+    }
+
+    static ComplaintSnapshot snapshot(byte[] json) {
+        return EventJson.mapper().readValue(json, ComplaintSnapshot.class);
     }
 
     static HistoryEntry history(byte[] json) {

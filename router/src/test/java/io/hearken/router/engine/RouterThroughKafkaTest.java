@@ -5,6 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.hearken.embedded.EmbeddedServers;
 import io.hearken.events.Actor;
+import io.hearken.events.ComplaintAcknowledged;
+import io.hearken.events.ComplaintSnapshot;
+import io.hearken.events.kafka.StateTopic;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import io.hearken.events.Channel;
 import io.hearken.events.ComplaintEscalated;
 import io.hearken.events.ComplaintEvent;
@@ -277,6 +284,61 @@ class RouterThroughKafkaTest {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                 .until(() -> !events(Topics.UPDATES, key, ComplaintReopened.class).isEmpty());
         assertThat(events(Topics.ROUTED, key, ComplaintRouted.class)).hasSize(1);
+    }
+
+    @Test
+    void eachChangeWritesTheComplaintsCurrentStateToTheCompactedStateTopic() throws Exception {
+        ComplaintReceived c = complaint("垃圾房门口堆满了垃圾，一直没人清", "5号楼", "201", "he@example.com");
+        String key = c.complaintId().value();
+        kafka.send(Topics.INTAKE_WEB, key, c).get();
+        ComplaintRouted routed = awaitRouted(c);
+        ComplaintAcknowledged ack = new ComplaintAcknowledged(Events.newId(), c.complaintId(), Instant.now(),
+                new Actor("u1", "李师傅", routed.assignment().department(), Actor.Role.STAFF));
+        kafka.send(Topics.UPDATES, key, ack).get();
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> snapshots(key).stream().anyMatch(s -> s.contains(ack.eventId())));
+        List<ComplaintSnapshot> written = snapshots(key);
+        ComplaintSnapshot latest = written.get(written.size() - 1);
+        assertThat(latest.latestRouting()).isEqualTo(routed);
+        assertThat(latest.status()).isEqualTo(io.hearken.events.ComplaintStatus.ACKNOWLEDGED);
+        assertThat(latest.events()).extracting(ComplaintEvent::eventId).contains(routed.eventId(), ack.eventId())
+                .doesNotHaveDuplicates().doesNotContain(c.eventId());
+
+        // Topics as code: the state never expires, the event logs do (after hearken.kafka.event-retention).
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                EmbeddedServers.current().kafka().bootstrapServers()))) {
+            ConfigResource state = new ConfigResource(ConfigResource.Type.TOPIC, Topics.STATE);
+            ConfigResource log = new ConfigResource(ConfigResource.Type.TOPIC, Topics.ROUTED);
+            var configs = admin.describeConfigs(List.of(state, log)).all().get();
+            assertThat(configs.get(state).get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("compact");
+            assertThat(configs.get(log).get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("delete");
+            assertThat(configs.get(log).get(TopicConfig.RETENTION_MS_CONFIG).value())
+                    .isEqualTo(String.valueOf(Duration.ofDays(365).toMillis()));
+        }
+    }
+
+    private static List<ComplaintSnapshot> snapshots(String key) {
+        try (KafkaConsumer<String, ComplaintSnapshot> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedServers.current().kafka().bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), StateTopic.deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.STATE, Duration.ofSeconds(5)).stream()
+                    .map(p -> new TopicPartition(Topics.STATE, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ComplaintSnapshot> out = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (key.equals(r.key()) && r.value() != null) {
+                        out.add(r.value());
+                    }
+                });
+            }
+            return out;
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.hearken.intake.hotline.publishing;
 
+import io.hearken.events.kafka.TopicCatalogue;
 import io.hearken.intake.hotline.HotlineProperties;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,15 +19,12 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
@@ -47,8 +45,7 @@ public class ProcessedCalls implements DisposableBean {
     private final KafkaProducer<String, String> producer;
     private final Map<String, String> done = new ConcurrentHashMap<>();
 
-    ProcessedCalls(KafkaProperties kafka, KafkaAdmin admin, HotlineProperties properties,
-            @Value("${hearken.kafka.partitions:3}") int partitions, @Value("${hearken.kafka.replicas:1}") short replicas) {
+    ProcessedCalls(KafkaProperties kafka, KafkaAdmin admin, HotlineProperties properties, TopicCatalogue topics) {
         this.topic = properties.callsTopic();
         if (topic.matches(io.hearken.events.Topics.INTAKE_PATTERN)) {
             // The router subscribes to intake.* and would take these plain strings for broken events.
@@ -56,10 +53,8 @@ public class ProcessedCalls implements DisposableBean {
                     + ": " + topic);
         }
         this.ackTimeout = properties.ackTimeout();
-        admin.createOrModifyTopics(TopicBuilder.name(topic).partitions(partitions).replicas(replicas).compact()
-                .config(TopicConfig.CLEANUP_POLICY_CONFIG, "compact,delete")
-                .config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(properties.callsRetention().toMillis()))
-                .build());
+        // A window: only a call re-read within hearken.hotline.calls-retention must be recognised.
+        admin.createOrModifyTopics(topics.window(topic, properties.callsRetention()));
         this.consumerConfig = new HashMap<>(kafka.buildConsumerProperties());
         consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
         consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -13,6 +13,8 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import io.hearken.events.kafka.TopicCatalogue;
+import io.hearken.events.kafka.TopicKind;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -23,7 +25,6 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -174,8 +175,8 @@ public class IdempotencyKeys implements SmartLifecycle {
     @Configuration(proxyBeanMethods = false)
     static class Topic {
         @Bean
-        NewTopic webIdempotencyTopic(WebIntakeProperties properties) {
-            return TopicBuilder.name(properties.idempotencyTopic()).partitions(3).compact().build();
+        NewTopic webIdempotencyTopic(WebIntakeProperties properties, TopicCatalogue topics) {
+            return topics.topic(properties.idempotencyTopic(), TopicKind.STATE);
         }
     }
 }

@@ -1,6 +1,5 @@
-package io.hearken.notifier.kafka;
+package io.hearken.events.kafka;
 
-import io.hearken.events.ComplaintEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,42 +12,59 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /**
  * Reads a whole topic from its beginning and keeps following it on its own thread. No consumer group and no
- * committed offsets: every notifier instance sees every partition, so the state built from the topic (the
- * complaint directory, the dedupe ledger) survives restarts and scaling out without a database.
+ * committed offsets: every instance sees every partition, so the state built from the topic (the notifier's
+ * complaint directory and dedupe ledger, the desk's board) survives restarts and scaling out without a database.
+ * Reads committed records only (the router writes in transactions). Rebuild only from a topic that never expires
+ * ({@link TopicKind#STATE}), or accept losing what is older than its retention.
  */
-public final class TopicTail {
+public final class TopicTail<V> {
 
     private static final Logger log = LoggerFactory.getLogger(TopicTail.class);
 
     private final String topic;
-    private final ConsumerFactory<String, ComplaintEvent> factory;
-    private final Consumer<ComplaintEvent> sink;
+    private final ConsumerFactory<String, V> factory;
+    private final BiConsumer<String, V> sink;
+    private final boolean tombstones;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private final Queue<CompletableFuture<Void>> syncRequests = new ConcurrentLinkedQueue<>();
     /** Requests whose end offsets are known, waiting to be reached (tail thread only). */
     private final List<Sync> syncing = new ArrayList<>();
     private volatile boolean running;
-    private volatile org.apache.kafka.clients.consumer.Consumer<String, ComplaintEvent> consumer;
+    private volatile org.apache.kafka.clients.consumer.Consumer<String, V> consumer;
     private Thread thread;
 
     private record Sync(Map<TopicPartition, Long> end, List<CompletableFuture<Void>> waiting) {
     }
 
-    public TopicTail(String topic, ConsumerFactory<String, ComplaintEvent> factory, Consumer<ComplaintEvent> sink) {
+    /** Hands each value to {@code sink}; tombstones and unreadable records are skipped. */
+    public TopicTail(String topic, ConsumerFactory<String, V> factory, Consumer<V> sink) {
+        this(topic, factory, (key, value) -> sink.accept(value), false);
+    }
+
+    private TopicTail(String topic, ConsumerFactory<String, V> factory, BiConsumer<String, V> sink, boolean tombstones) {
         this.topic = topic;
         this.factory = factory;
         this.sink = sink;
+        this.tombstones = tombstones;
+    }
+
+    /** Hands each key and value to {@code sink}, a tombstone (a deleted key) as a null value. */
+    public static <V> TopicTail<V> keyed(String topic, ConsumerFactory<String, V> factory, BiConsumer<String, V> sink) {
+        return new TopicTail<>(topic, factory, sink, true);
     }
 
     public synchronized void start() {
@@ -56,7 +72,7 @@ public final class TopicTail {
             return;
         }
         running = true;
-        thread = new Thread(this::run, "notifier-tail-" + topic);
+        thread = new Thread(this::run, "tail-" + topic);
         thread.setDaemon(true);
         thread.start();
     }
@@ -126,7 +142,8 @@ public final class TopicTail {
         Properties overrides = new Properties();
         overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         overrides.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (var c = factory.createConsumer(null, "notifier-tail-" + topic, null, overrides)) {
+        overrides.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (var c = factory.createConsumer(null, "tail-" + topic, null, overrides)) {
             consumer = c;
             List<TopicPartition> partitions = List.of();
             while (running && partitions.isEmpty()) {
@@ -140,13 +157,13 @@ public final class TopicTail {
             c.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = c.endOffsets(partitions);
             while (running) {
-                for (ConsumerRecord<String, ComplaintEvent> record : c.poll(Duration.ofMillis(200))) {
-                    if (record.value() != null) {
+                for (ConsumerRecord<String, V> record : c.poll(Duration.ofMillis(200))) {
+                    if (record.value() != null || tombstones && !unreadable(record)) {
                         try {
-                            sink.accept(record.value());
+                            sink.accept(record.key(), record.value());
                         } catch (RuntimeException e) {
-                            log.warn("Skipping {} at {}-{}@{}: {}", record.value().getClass().getSimpleName(), topic,
-                                    record.partition(), record.offset(), e.toString());
+                            log.warn("Skipping a record at {}-{}@{}: {}", topic, record.partition(), record.offset(),
+                                    e.toString());
                         }
                     }
                 }
@@ -161,8 +178,14 @@ public final class TopicTail {
         }
     }
 
+    /** A null value that the error-handling deserializer made of a record it could not read: not a tombstone. */
+    private static boolean unreadable(ConsumerRecord<?, ?> record) {
+        Header failed = record.headers().lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER);
+        return failed != null;
+    }
+
     /** On this thread, as the consumer is not thread-safe: one end-offsets call for all requests waiting. */
-    private void answerSyncRequests(org.apache.kafka.clients.consumer.Consumer<String, ComplaintEvent> c,
+    private void answerSyncRequests(org.apache.kafka.clients.consumer.Consumer<String, V> c,
             List<TopicPartition> partitions) {
         if (!syncRequests.isEmpty()) {
             List<CompletableFuture<Void>> asked = new ArrayList<>();
