@@ -25,10 +25,8 @@ class IndexingConfiguration {
 
     /** Events the indexer can never fold, with the reason in a header (see {@link IndexingListener}). */
     @Bean
-    org.apache.kafka.clients.admin.NewTopic analyticsDeadLetterTopic(@Value("${hearken.kafka.partitions:3}") int partitions,
-            @Value("${hearken.kafka.replicas:1}") short replicas) {
-        return org.springframework.kafka.config.TopicBuilder.name(IndexingListener.DEAD_LETTERS).partitions(partitions)
-                .replicas(replicas).build();
+    org.apache.kafka.clients.admin.NewTopic analyticsDeadLetterTopic(io.hearken.events.kafka.TopicCatalogue topics) {
+        return topics.topic(IndexingListener.DEAD_LETTERS, io.hearken.events.kafka.TopicKind.DEAD_LETTERS);
     }
 
     @Bean
