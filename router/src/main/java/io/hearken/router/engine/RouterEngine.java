@@ -46,12 +46,14 @@ public class RouterEngine implements SmartLifecycle {
     private final ObjectProvider<MeterRegistry> meters;
     private final ObjectProvider<Tracer> tracer;
     private final ObjectProvider<Propagator> propagator;
+    private final io.hearken.events.kafka.KafkaTopicProperties topics;
     private volatile KafkaStreams streams;
     private KafkaStreamsMetrics metrics;
 
     RouterEngine(RoutingComplaints router, @Qualifier("routerClock") Clock clock, RouterProperties properties,
             KafkaProperties kafka, ObjectProvider<MeterRegistry> meters, ObjectProvider<Tracer> tracer,
-            ObjectProvider<Propagator> propagator) {
+            ObjectProvider<Propagator> propagator, io.hearken.events.kafka.KafkaTopicProperties topics) {
+        this.topics = topics;
         this.router = router;
         this.clock = clock;
         this.properties = properties;
@@ -112,6 +114,10 @@ public class RouterEngine implements SmartLifecycle {
         c.put(StreamsConfig.consumerPrefix(ConsumerConfig.METADATA_MAX_AGE_CONFIG), 5000);
         c.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         c.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_BLOCK_MS_CONFIG), 30_000);
+        // The changelogs and repartition topics Kafka Streams makes get the same durability as the declared topics.
+        c.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topics.replicas());
+        c.put(StreamsConfig.topicPrefix(org.apache.kafka.common.config.TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG),
+                String.valueOf(topics.minInsyncReplicas()));
         c.putAll(kafka.getProperties().entrySet().stream()
                 .filter(e -> e.getKey().startsWith("security.") || e.getKey().startsWith("sasl.") || e.getKey().startsWith("ssl."))
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));

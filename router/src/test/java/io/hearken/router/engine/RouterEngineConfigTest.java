@@ -27,11 +27,14 @@ class RouterEngineConfigTest {
         var none = new org.springframework.beans.factory.support.DefaultListableBeanFactory(); // no registry, tracer, propagator
         var config = new RouterEngine(null, Clock.systemUTC(), properties, kafka, none.getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class),
                 none.getBeanProvider(io.micrometer.tracing.Tracer.class),
-                none.getBeanProvider(io.micrometer.tracing.propagation.Propagator.class)).config();
+                none.getBeanProvider(io.micrometer.tracing.propagation.Propagator.class),
+                new io.hearken.events.kafka.KafkaTopicProperties(3, (short) 3, (short) 2, java.time.Duration.ofDays(365))).config();
 
         assertThat(config).containsEntry("bootstrap.servers", "kafka-1:9093")
                 .containsEntry("security.protocol", "SASL_SSL")
                 .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
-                .containsKey("sasl.jaas.config");
+                .containsKey("sasl.jaas.config")
+                .containsEntry("replication.factor", 3)
+                .containsEntry("topic.min.insync.replicas", "2");
     }
 }
