@@ -72,6 +72,7 @@ class IndexingListener {
             var record = new ProducerRecord<String, ComplaintEvent>(DEAD_LETTERS,
                     event.complaintId() == null ? null : event.complaintId().value(), event);
             record.headers().add(REASON_HEADER, r.reason().getBytes(StandardCharsets.UTF_8));
+            io.micrometer.core.instrument.Metrics.counter("hearken.analytics.dead.letters", "topic", r.incoming().topic()).increment();
             record.headers().add("kafka_dlt-original-topic", r.incoming().topic().getBytes(StandardCharsets.UTF_8));
             sent.add(kafka.send(record));
         }

@@ -19,4 +19,10 @@ public interface RouterPort {
     void remember(HistoryEntry entry);
 
     void send(String topic, ComplaintEvent event);
+
+    /**
+     * The input can never be handled here (an event for a complaint the router does not know, a second complaint
+     * under a taken tracking id): it goes to the dead-letter topic with this reason, nothing else of the step applies.
+     */
+    void reject(String reason);
 }

@@ -67,8 +67,13 @@ public final class RoutingComplaints {
             return;
         }
         Optional<ComplaintState> found = port.complaint(event.complaintId());
-        if (found.isEmpty() || found.get().hasSeen(event.eventId())) {
-            return; // not ours (yet), or already handled
+        if (found.isEmpty()) {
+            port.reject("no complaint " + event.complaintId() + " is known to the router (event " + event.eventId()
+                    + "): replay it once the complaint is routed");
+            return;
+        }
+        if (found.get().hasSeen(event.eventId())) {
+            return; // a redelivery: handled before
         }
         ComplaintState state = found.get();
         SlaTimer timer = state.sla();
@@ -145,8 +150,14 @@ public final class RoutingComplaints {
     }
 
     private void route(ComplaintReceived received, Instant now, RouterPort port) {
-        if (port.complaint(received.complaintId()).isPresent()) {
-            return; // routed before: a redelivery, or the same complaint sent twice
+        Optional<ComplaintState> known = port.complaint(received.complaintId());
+        if (known.isPresent()) {
+            String first = known.get().routed() == null ? null : known.get().routed().complaint().eventId();
+            if (first != null && !first.equals(received.eventId())) {
+                port.reject("tracking id " + received.complaintId() + " already belongs to another complaint (event "
+                        + first + "); this complaint (event " + received.eventId() + ") needs a new id");
+            }
+            return; // otherwise routed before: a redelivery, or the same submission sent again (same event id)
         }
         String text = join(received.subject(), received.description());
         ComplaintRouted.Classification classification = classifier.classify(text, received.categoryHint());

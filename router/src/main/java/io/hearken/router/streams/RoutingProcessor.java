@@ -96,6 +96,10 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
             deadLetter(record, e);
             return;
         }
+        if (batch.rejected != null) {
+            deadLetter(record, new RejectedByRouter(batch.rejected));
+            return;
+        }
         batch.apply(record.timestamp());
     }
 
@@ -131,6 +135,9 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
         Optional<RecordMetadata> meta = context.recordMetadata();
         String topic = meta.map(RecordMetadata::topic).orElse("router");
         log.warn("Dead-lettering a record from {}: {}", topic, e.toString());
+        // hearken_router_dead_letters_total: any increase is worth an alert (docs/operations.md).
+        io.micrometer.core.instrument.Metrics.counter("hearken.router.dead.letters", "topic", topic,
+                "reason", e instanceof RejectedByRouter ? "rejected" : "unreadable-or-failed").increment();
         context.forward(new Record<>(record.key(), record.value(), record.timestamp(),
                 DeadLetterHeaders.of(record.headers(), meta, topic, e)));
     }
@@ -149,6 +156,7 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
         private final Map<String, ComplaintState> saved = new LinkedHashMap<>();
         private final List<HistoryEntry> remembered = new ArrayList<>();
         private final List<Map.Entry<String, ComplaintEvent>> outbox = new ArrayList<>();
+        private String rejected;
 
         Batch(ComplaintEvent input) {
             this.input = input;
@@ -196,6 +204,11 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
         @Override
         public void send(String topic, ComplaintEvent event) {
             outbox.add(Map.entry(topic, event));
+        }
+
+        @Override
+        public void reject(String reason) {
+            rejected = reason;
         }
 
         void apply(long timestamp) {

@@ -57,6 +57,12 @@ class RoutingComplaintsTest {
         final Map<ComplaintId, ComplaintState> states = new HashMap<>();
         final List<HistoryEntry> history = new ArrayList<>();
         final List<Map.Entry<String, ComplaintEvent>> sent = new ArrayList<>();
+        final List<String> rejected = new ArrayList<>();
+
+        @Override
+        public void reject(String reason) {
+            rejected.add(reason);
+        }
 
         @Override
         public Optional<ComplaintState> complaint(ComplaintId id) {
@@ -94,6 +100,34 @@ class RoutingComplaintsTest {
         return new ComplaintReceived(java.util.UUID.randomUUID().toString(), TrackingIds.next(), at, Channel.WEB, "form",
                 null, new Contact("张伟", email, null), ResidentType.OWNER, Place.of(building, unit), null, text, null,
                 "zh-CN", List.of(), Map.of());
+    }
+
+    @Test
+    void aRedeliveredComplaintIsIgnoredButASecondComplaintUnderATakenIdIsRejectedWithTheReason() {
+        ComplaintReceived first = complaint("楼道灯坏了", "2号楼", "301", "a@example.com", t0);
+        router.on(first, t0, port);
+        router.on(first, t0.plusSeconds(5), port); // the same event again: a redelivery
+        assertThat(port.rejected).isEmpty();
+        assertThat(port.sent(Topics.ROUTED, ComplaintRouted.class)).hasSize(1);
+
+        ComplaintReceived other = new ComplaintReceived("another-event", first.complaintId(), t0, Channel.HOTLINE, "call",
+                null, new Contact("李四", null, "13800000000"), ResidentType.OWNER, Place.of("9号楼", "1"), null, "噪音",
+                null, "zh-CN", List.of(), Map.of());
+        router.on(other, t0.plusSeconds(10), port);
+
+        assertThat(port.rejected).singleElement().asString().contains("already belongs to another complaint",
+                first.eventId(), "another-event");
+        assertThat(port.sent(Topics.ROUTED, ComplaintRouted.class)).hasSize(1);
+    }
+
+    @Test
+    void anEventForAComplaintTheRouterDoesNotKnowIsRejectedNotDroppedSilently() {
+        ComplaintId unknown = TrackingIds.next();
+        router.on(new io.hearken.events.FollowUpReceived("f-1", unknown, t0, Channel.EMAIL, "<m@x>", "thread-headers",
+                "还是没修好", List.of()), t0, port);
+
+        assertThat(port.rejected).singleElement().asString().contains("no complaint " + unknown, "f-1");
+        assertThat(port.sent).isEmpty();
     }
 
     @Test
