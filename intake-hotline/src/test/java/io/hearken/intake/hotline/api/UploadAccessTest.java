@@ -1,0 +1,97 @@
+package io.hearken.intake.hotline.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hearken.intake.hotline.HotlineIntegrationTest;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The upload takes a CTI key or a signed-in staff member, nobody else; an announced size over
+ * {@code hearken.hotline.max-file-bytes} is refused before the body is read, a chunked one while reading.
+ */
+class UploadAccessTest extends HotlineIntegrationTest {
+
+    static final String CALL = "[{\"call_id\": \"ACCESS-%s\", \"caller_number\": \"13500008801\", \"summary\": \"电梯异响\"}]";
+
+    @LocalServerPort
+    int port;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void withoutAKeyOrSignInTheUploadIs401AndNothingIsPublished() throws Exception {
+        HttpResponse<String> anonymous = upload(String.format(CALL, "ANON"), null, null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(upload(String.format(CALL, "WRONG"), "not-the-key", null).statusCode()).isEqualTo(401);
+        assertThat(upload(String.format(CALL, "BADPW"), null, "li.wei:wrong").statusCode()).isEqualTo(401);
+        // Neither call came back as published: a later upload of the same call is new, not a duplicate.
+        assertThat(upload(String.format(CALL, "ANON"), API_KEY, null).body()).contains("\"complaints\":1");
+    }
+
+    @Test
+    void theCtiKeyOrAStaffSignInIsAccepted() throws Exception {
+        HttpResponse<String> key = upload(String.format(CALL, "KEY"), API_KEY, null);
+        assertThat(key.statusCode()).isEqualTo(200);
+        assertThat(key.body()).contains("\"complaints\":1");
+        HttpResponse<String> agent = upload(String.format(CALL, "AGENT"), null, "zhou.min:demo");
+        assertThat(agent.statusCode()).isEqualTo(200);
+        assertThat(agent.body()).contains("\"complaints\":1");
+    }
+
+    @Test
+    void anAnnouncedOversizeBodyIs413BeforeItIsSent() throws Exception {
+        // Only the headers go out, announcing far more than the limit; the answer comes without the body.
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(60_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/hotline/transcripts HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "X-Api-Key: " + API_KEY + "\r\nContent-Length: 1000000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String answer = new String(in.readNBytes(400), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json");
+        }
+    }
+
+    @Test
+    void aChunkedBodyIsCutOffOnceItPassesTheLimit() {
+        assertThatThrownBy(() -> TranscriptsApi.readAtMost(new ByteArrayInputStream(new byte[1001]), 1000))
+                .isInstanceOfSatisfying(HotlineProblem.class,
+                        p -> assertThat(p.status).isEqualTo(HttpStatus.CONTENT_TOO_LARGE));
+        // Reading stops at the limit (plus one byte), whatever follows.
+        InputStream endless = new InputStream() {
+            @Override
+            public int read() {
+                return 'x';
+            }
+        };
+        assertThatThrownBy(() -> TranscriptsApi.readAtMost(endless, 1000)).isInstanceOf(HotlineProblem.class);
+    }
+
+    private HttpResponse<String> upload(String json, String key, String user) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/v1/hotline/transcripts")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (key != null) {
+            request.header("X-Api-Key", key);
+        }
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(user.getBytes()));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
