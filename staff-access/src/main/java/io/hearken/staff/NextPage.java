@@ -15,8 +15,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Back to the page that asked for sign-in, across deployables: a page sends the browser to
- * {@code /login?next=/dashboard?...}; the sign-in page (the desk's, behind the proxy) remembers {@code next} in its
- * session and goes there after sign-in. Only a local path is followed (no open redirect).
+ * {@code /login?next=/dashboard?...}; the service that signs in (the desk, behind the proxy) remembers {@code next}
+ * in its session, shows the plain {@code /login} and goes there after sign-in. Only a local path is followed (no
+ * open redirect).
  */
 final class NextPage extends OncePerRequestFilter implements AuthenticationSuccessHandler {
 
@@ -52,10 +53,17 @@ final class NextPage extends OncePerRequestFilter implements AuthenticationSucce
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String next = request.getParameter(PARAMETER);
+        if (next == null) {
+            chain.doFilter(request, response);
+            return;
+        }
         if (isLocal(next)) {
             request.getSession().setAttribute(SESSION_KEY, next);
         }
-        chain.doFilter(request, response);
+        // Remembered: on to the plain page (Spring Security's own page answers only /login, ?error and ?logout).
+        String query = request.getQueryString() == null ? "" : request.getQueryString();
+        String rest = query.replaceAll("(^|&)" + PARAMETER + "=[^&]*", "").replaceFirst("^&", "");
+        response.sendRedirect(request.getContextPath() + "/login" + (rest.isEmpty() ? "" : "?" + rest));
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -21,7 +22,8 @@ import org.springframework.security.web.SecurityFilterChain;
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration"})
+        "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+        "org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration"})
 @EnableConfigurationProperties(StaffProperties.class)
 @EnableWebSecurity
 public class StaffAccessAutoConfiguration {
@@ -62,8 +64,9 @@ public class StaffAccessAutoConfiguration {
 
     @Bean
     SecurityFilterChain staffFilterChain(HttpSecurity http, ObjectProvider<StaffEndpoints> endpoints,
-            ObjectProvider<StaffSignInPage> page, StaffProperties properties, StaffCookie cookie) throws Exception {
+            ObjectProvider<StaffSignInPage> page, StaffProperties properties, StaffCookie cookie,
+            ObjectProvider<ClientRegistrationRepository> identityProvider) throws Exception {
         return StaffSecurity.chain(http, endpoints.orderedStream().toList(), page.getIfAvailable(), properties, cookie,
-                cookie.tokenKey());
+                cookie.tokenKey(), identityProvider.getIfAvailable() != null);
     }
 }

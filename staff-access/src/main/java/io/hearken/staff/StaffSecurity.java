@@ -23,8 +23,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * {@code securityMatcher} covers only the declared paths and the sign-in ones, so everything else stays public.
  * Pages: form sign-in (or OIDC) with CSRF tokens on every form; an anonymous page request goes to
  * {@code /login?next=...}. APIs: HTTP Basic (or the sign-in cookie, or a declared API key); 401/403 as problems.
- * A request that carries its own {@code Authorization} or API key header needs no CSRF token (a foreign page
- * cannot add those headers), a cookie-only one does.
+ * An API request that carries its own {@code Authorization} or API key header, or no cookie at all, needs no
+ * CSRF token (a foreign page cannot add those headers, and without cookies there is nothing to forge: such a
+ * caller gets its 401); one that relies on a cookie does, as does every form.
  */
 final class StaffSecurity {
 
@@ -33,8 +34,13 @@ final class StaffSecurity {
     private StaffSecurity() {
     }
 
+    /**
+     * {@code identityProvider}: an OAuth2 client registration exists here. With {@code login=oidc} a service
+     * without one (analytics behind the proxy) signs nobody in itself: people sign in at the desk, the cookie
+     * brings them here.
+     */
     static SecurityFilterChain chain(HttpSecurity http, List<StaffEndpoints> endpoints, StaffSignInPage page,
-            StaffProperties properties, StaffCookie cookie, String tokenKey) throws Exception {
+            StaffProperties properties, StaffCookie cookie, String tokenKey, boolean identityProvider) throws Exception {
         var unauthorized = Problems.unauthorized();
         RequestMatcher api = Problems::isApi;
         NextPage next = new NextPage(page == null ? "/" : page.home());
@@ -54,7 +60,7 @@ final class StaffSecurity {
                 .addFilterAfter(new ApiKeyFilter(endpoints, unauthorized), BasicAuthenticationFilter.class)
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .csrf(c -> c.requireCsrfProtectionMatcher(r -> CsrfFilter.DEFAULT_CSRF_MATCHER.matches(r)
-                        && !(Problems.isApi(r) && ownCredentials(r))))
+                        && !(Problems.isApi(r) && (ownCredentials(r) || r.getCookies() == null))))
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(unauthorized, api)
                         .defaultAuthenticationEntryPointFor(NextPage.toSignIn(), r -> !Problems.isApi(r))
@@ -64,7 +70,9 @@ final class StaffSecurity {
             http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         }
         if (properties.login() == StaffProperties.Login.OIDC) {
-            OidcSignIn.apply(http, properties, page, next);
+            if (identityProvider) {
+                OidcSignIn.apply(http, properties, page, next);
+            }
         } else if (page != null) {
             http.formLogin(f -> f.loginPage("/login").successHandler(next).permitAll());
         } else {
