@@ -24,7 +24,12 @@ import org.springframework.http.HttpStatus;
  */
 class UploadAccessTest extends HotlineIntegrationTest {
 
-    static final String CALL = "[{\"call_id\": \"ACCESS-%s\", \"caller_number\": \"13500008801\", \"summary\": \"电梯异响\"}]";
+    /** A call of its own (its own caller too, so it is never a follow-up of another test's call). */
+    static String call(String id) {
+        String phone = "139" + String.format("%08d", Math.floorMod(id.hashCode() * 7919L + System.nanoTime(), 100_000_000L));
+        return "[{\"call_id\": \"ACCESS-" + id + "-" + System.nanoTime() + "\", \"caller_number\": \"" + phone
+                + "\", \"summary\": \"电梯异响\"}]";
+    }
 
     @LocalServerPort
     int port;
@@ -32,22 +37,23 @@ class UploadAccessTest extends HotlineIntegrationTest {
 
     @Test
     void withoutAKeyOrSignInTheUploadIs401AndNothingIsPublished() throws Exception {
-        HttpResponse<String> anonymous = upload(String.format(CALL, "ANON"), null, null);
+        String call = call("ANON");
+        HttpResponse<String> anonymous = upload(call, null, null);
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(
                 v -> assertThat(v).startsWith("application/problem+json"));
-        assertThat(upload(String.format(CALL, "WRONG"), "not-the-key", null).statusCode()).isEqualTo(401);
-        assertThat(upload(String.format(CALL, "BADPW"), null, "li.wei:wrong").statusCode()).isEqualTo(401);
-        // Neither call came back as published: a later upload of the same call is new, not a duplicate.
-        assertThat(upload(String.format(CALL, "ANON"), API_KEY, null).body()).contains("\"complaints\":1");
+        assertThat(upload(call, "not-the-key", null).statusCode()).isEqualTo(401);
+        assertThat(upload(call, null, "li.wei:wrong").statusCode()).isEqualTo(401);
+        // None of them was published: the same call with the key is new, not a duplicate.
+        assertThat(upload(call, API_KEY, null).body()).contains("\"complaints\":1");
     }
 
     @Test
     void theCtiKeyOrAStaffSignInIsAccepted() throws Exception {
-        HttpResponse<String> key = upload(String.format(CALL, "KEY"), API_KEY, null);
+        HttpResponse<String> key = upload(call("KEY"), API_KEY, null);
         assertThat(key.statusCode()).isEqualTo(200);
         assertThat(key.body()).contains("\"complaints\":1");
-        HttpResponse<String> agent = upload(String.format(CALL, "AGENT"), null, "zhou.min:demo");
+        HttpResponse<String> agent = upload(call("AGENT"), null, "zhou.min:demo");
         assertThat(agent.statusCode()).isEqualTo(200);
         assertThat(agent.body()).contains("\"complaints\":1");
     }
