@@ -136,7 +136,7 @@ class DeskSecurityTest extends DeskTestSupport {
                 .andExpect(header().string("Location", "/login?next=%2Fdesk%2Fcomplaints%2F"
                         + maintenance.complaintId()));
         var session = new org.springframework.mock.web.MockHttpSession();
-        mvc.perform(get("/login?next=%2Fdashboard%3Flang%3Den&lang=en").session(session))
+        mvc.perform(get("/login").queryParam("next", "/dashboard?lang=en").queryParam("lang", "en").session(session))
                 .andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/login?lang=en"));
         var signedIn = mvc.perform(post("/login").session(session).with(csrf())
                         .param("username", "wang.fang").param("password", "demo"))
@@ -153,7 +153,7 @@ class DeskSecurityTest extends DeskTestSupport {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.person").value("wang.fang"));
         // Elsewhere than a local path: not followed.
         var other = new org.springframework.mock.web.MockHttpSession();
-        mvc.perform(get("/login?next=%2F%2Fevil.example.com%2F").session(other)).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/login").queryParam("next", "//evil.example.com/").session(other)).andExpect(status().is3xxRedirection());
         mvc.perform(post("/login").session(other).with(csrf()).param("username", "li.wei").param("password", "demo"))
                 .andExpect(header().string("Location", "/desk"));
     }
