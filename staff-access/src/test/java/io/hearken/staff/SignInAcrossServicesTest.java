@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -34,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
  * once at one of them and the other knows them by the shared cookie; anonymous callers get 401 (API) or the way to
  * the sign-in page (pages); an API key works only where its owner declared it; a different secret is not trusted.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SignInAcrossServicesTest {
 
     static final List<String> COMMON = List.of("server.port=0", "hearken.staff.demo-accounts=true",
@@ -101,6 +105,17 @@ class SignInAcrossServicesTest {
         assertThat(dashboard.headers().firstValue("Set-Cookie")).as("no session of its own").isEmpty();
         // A service with another secret does not trust it.
         assertThat(get(stranger, "/dashboard", "HEARKEN_STAFF=" + staff, null).statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void withoutAnyAccountEveryStaffEndpointIs401AndTheLogSaysWhatToSet(CapturedOutput log) throws Exception {
+        try (ConfigurableApplicationContext bare = run(AnalyticsSide.class, List.of("server.port=0"))) {
+            assertThat(log.getOut()).contains("No staff accounts", "hearken.staff.users[0].username");
+            for (String user : new String[] {null, "liu.yang:demo"}) {
+                assertThat(get(bare, "/api/v1/analytics/summary", null, user).statusCode()).isEqualTo(401);
+            }
+            assertThat(get(bare, "/public", null, null).statusCode()).isEqualTo(200);
+        }
     }
 
     @Test
