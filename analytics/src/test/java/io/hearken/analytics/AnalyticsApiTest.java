@@ -21,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
@@ -35,7 +36,13 @@ class AnalyticsApiTest extends AnalyticsIntegrationTest {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @Autowired
+    TestRestTemplate anonymous;
     TestRestTemplate rest;
+
+    @BeforeEach
+    void asTheManager() {
+        rest = anonymous.withBasicAuth("liu.yang", "demo");
+    }
 
     @Test
     void dashboardAggregatesTheFilteredComplaints() throws Exception {

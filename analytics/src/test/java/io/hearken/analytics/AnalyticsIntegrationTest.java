@@ -22,7 +22,11 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /** One shared context on the real embedded Kafka and Elasticsearch; helpers to publish and read back. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"hearken.embedded.mode=test", "hearken.privacy.secret=analytics-test-secret"})
+        properties = {"hearken.embedded.mode=test", "hearken.privacy.secret=analytics-test-secret",
+                // The demo accounts, and a supervisor of two departments.
+                "hearken.staff.demo-accounts=true", "hearken.staff.users[0].username=ops.two",
+                "hearken.staff.users[0].password={noop}two", "hearken.staff.users[0].departments=billing,cleaning",
+                "hearken.staff.users[0].role=SUPERVISOR"})
 public abstract class AnalyticsIntegrationTest {
 
     @Autowired

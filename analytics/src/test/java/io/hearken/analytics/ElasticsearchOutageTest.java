@@ -46,7 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hearken.embedded.mode=test", "hearken.privacy.secret=analytics-test-secret",
         "hearken.analytics.indexer-group=analytics-outage-test", "hearken.analytics.topic-pattern=outage\\.events",
-        "hearken.analytics.retry-initial=100ms", "hearken.analytics.retry-max=500ms"})
+        "hearken.analytics.retry-initial=100ms", "hearken.analytics.retry-max=500ms", "hearken.staff.demo-accounts=true"})
 @AutoConfigureTestRestTemplate
 class ElasticsearchOutageTest {
 
@@ -110,10 +110,11 @@ class ElasticsearchOutageTest {
             assertThat(find(direct, x).orElseThrow().status).isEqualTo("RECEIVED");
             assertThat(find(direct, y)).isEmpty();
             // Meanwhile managers get a clear answer, not a stack trace.
-            ResponseEntity<Map> api = web.getForEntity("/api/v1/analytics/dashboard", Map.class);
+            TestRestTemplate manager = web.withBasicAuth("liu.yang", "demo");
+            ResponseEntity<Map> api = manager.getForEntity("/api/v1/analytics/dashboard", Map.class);
             assertThat(api.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
             assertThat((String) api.getBody().get("error")).contains("Elasticsearch", "请稍后再试");
-            ResponseEntity<String> page = web.getForEntity("/dashboard/monthly?month=2026-11&lang=en", String.class);
+            ResponseEntity<String> page = manager.getForEntity("/dashboard/monthly?month=2026-11&lang=en", String.class);
             assertThat(page.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
             assertThat(page.getBody()).contains("cannot be reached just now", "2026-11");
 

@@ -2,7 +2,7 @@ package io.hearken.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hearken.desk.DeskProperties.Role;
+import io.hearken.staff.StaffRole;
 import io.hearken.desk.board.ComplaintBoard;
 import io.hearken.desk.board.QueueFilter;
 import io.hearken.desk.security.DeskPerson;
@@ -32,9 +32,9 @@ import org.junit.jupiter.api.Test;
 class ComplaintBoardTest {
 
     final ComplaintBoard board = new ComplaintBoard();
-    final DeskPerson maintenance = new DeskPerson("li.wei", "李伟", "maintenance", Role.STAFF, Locale.CHINA);
-    final DeskPerson cleaning = new DeskPerson("chen.jing", "陈静", "cleaning", Role.STAFF, Locale.CHINA);
-    final DeskPerson manager = new DeskPerson("liu.yang", "刘洋", "management", Role.MANAGER, Locale.CHINA);
+    final DeskPerson maintenance = new DeskPerson("li.wei", "李伟", "maintenance", StaffRole.STAFF, Locale.CHINA);
+    final DeskPerson cleaning = new DeskPerson("chen.jing", "陈静", "cleaning", StaffRole.STAFF, Locale.CHINA);
+    final DeskPerson manager = new DeskPerson("liu.yang", "刘洋", "management", StaffRole.MANAGER, Locale.CHINA);
 
     @Test
     void queueIsSortedByPriorityThenDeadlineAndOnlyTheDepartmentsOwn() {

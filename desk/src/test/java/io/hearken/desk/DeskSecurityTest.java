@@ -43,7 +43,10 @@ class DeskSecurityTest extends DeskTestSupport {
                 .andExpect(header().string("Location", containsString("/login")));
         mvc.perform(get("/desk/complaints/" + maintenance.complaintId())).andExpect(status().is3xxRedirection())
                 .andExpect(header().string("Location", containsString("/login")));
-        mvc.perform(get("/api/v1/desk/queue").with(httpBasic("li.wei", "wrong"))).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/desk/queue").with(httpBasic("li.wei", "wrong"))).andExpect(status().isUnauthorized())
+                .andExpect(header().string("Content-Type", containsString("application/problem+json")));
+        mvc.perform(get("/api/v1/desk/queue").cookie(new jakarta.servlet.http.Cookie("HEARKEN_STAFF", "li.wei.forged")))
+                .andExpect(status().isUnauthorized());
     }
 
     @Test
@@ -118,27 +121,41 @@ class DeskSecurityTest extends DeskTestSupport {
     }
 
     @Test
-    void theNotifiersDeadLetterReplayIsForManagersOnly() throws Exception {
-        mvc.perform(get("/api/v1/notifier/dead-letters")).andExpect(status().isUnauthorized());
-        mvc.perform(post("/api/v1/notifier/dead-letters/replay").with(httpBasic("wang.fang", "demo")))
-                .andExpect(status().isForbidden());
-        // Allowed through security (no notifier module here, so nothing answers).
-        mvc.perform(get("/api/v1/notifier/dead-letters").with(httpBasic("liu.yang", "demo"))).andExpect(status().isNotFound());
-    }
-
-    @Test
-    void theDashboardAndAnalyticsApiAreForSupervisorsAndManagersWhileResidentPathsStayOpen() throws Exception {
-        mvc.perform(get("/api/v1/analytics/summary")).andExpect(status().isUnauthorized());
-        mvc.perform(get("/dashboard").accept(MediaType.TEXT_HTML)).andExpect(status().is3xxRedirection());
-        mvc.perform(get("/dashboard").with(httpBasic("li.wei", "demo"))).andExpect(status().isForbidden());
-        mvc.perform(get("/api/v1/analytics/summary").with(httpBasic("li.wei", "demo"))).andExpect(status().isForbidden());
-        // Allowed through security (no analytics module here, so nothing answers).
-        mvc.perform(get("/api/v1/analytics/summary").with(httpBasic("wang.fang", "demo"))).andExpect(status().isNotFound());
-        mvc.perform(get("/dashboard").with(httpBasic("liu.yang", "demo"))).andExpect(status().isNotFound());
-        // Not the desk's: no sign-in asked.
+    void residentPathsAndOtherModulesPathsAreNotTheDesks() throws Exception {
+        // The desk alone guards only its own paths; the dashboard and the notifier guard theirs (their tests).
+        mvc.perform(get("/dashboard")).andExpect(status().isNotFound());
         mvc.perform(get("/actuator/health")).andExpect(status().is2xxSuccessful());
         mvc.perform(get("/api/v1/complaints/HK-2222-2222")).andExpect(status().isNotFound());
         mvc.perform(get("/open311/v2/services.json")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aPageAskingForSignInIsReturnedToAfterwards() throws Exception {
+        mvc.perform(get("/desk/complaints/" + maintenance.complaintId()).accept(MediaType.TEXT_HTML))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/login?next=%2Fdesk%2Fcomplaints%2F"
+                        + maintenance.complaintId()));
+        var session = new org.springframework.mock.web.MockHttpSession();
+        mvc.perform(get("/login").queryParam("next", "/dashboard?lang=en").queryParam("lang", "en").session(session))
+                .andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/login?lang=en"));
+        var signedIn = mvc.perform(post("/login").session(session).with(csrf())
+                        .param("username", "wang.fang").param("password", "demo"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/dashboard?lang=en"))
+                .andReturn().getResponse();
+        // The shared sign-in cookie: path /, so the other deployables behind the proxy get it too.
+        org.assertj.core.api.Assertions.assertThat(signedIn.getHeaders("Set-Cookie"))
+                .anySatisfy(c -> org.assertj.core.api.Assertions.assertThat(c)
+                        .startsWith("HEARKEN_STAFF=").contains("Path=/").contains("HttpOnly"));
+        String cookie = signedIn.getHeaders("Set-Cookie").stream().filter(c -> c.startsWith("HEARKEN_STAFF="))
+                .findFirst().orElseThrow().split(";")[0].substring("HEARKEN_STAFF=".length());
+        mvc.perform(get("/api/v1/desk/queue").cookie(new jakarta.servlet.http.Cookie("HEARKEN_STAFF", cookie)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.person").value("wang.fang"));
+        // Elsewhere than a local path: not followed.
+        var other = new org.springframework.mock.web.MockHttpSession();
+        mvc.perform(get("/login").queryParam("next", "//evil.example.com/").session(other)).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/login").session(other).with(csrf()).param("username", "li.wei").param("password", "demo"))
+                .andExpect(header().string("Location", "/desk"));
     }
 
     @Test

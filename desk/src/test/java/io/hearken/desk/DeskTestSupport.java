@@ -41,7 +41,8 @@ import org.springframework.kafka.core.KafkaTemplate;
  * Elasticsearch and mail are not needed by the desk, so they are not started.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hearken.embedded.mode=test", "hearken.elasticsearch.uris=http://127.0.0.1:9", "spring.mail.host=127.0.0.1"})
+        "hearken.embedded.mode=test", "hearken.elasticsearch.uris=http://127.0.0.1:9", "spring.mail.host=127.0.0.1",
+        "hearken.staff.demo-accounts=true"})
 @AutoConfigureMockMvc
 public abstract class DeskTestSupport {
 

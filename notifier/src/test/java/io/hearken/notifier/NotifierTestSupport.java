@@ -53,7 +53,7 @@ import org.springframework.kafka.core.KafkaOperations;
  * on the real embedded Kafka and GreenMail of this test JVM.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"hearken.embedded.mode=test", "server.port=0"})
+        properties = {"hearken.embedded.mode=test", "server.port=0", "hearken.staff.demo-accounts=true"})
 public abstract class NotifierTestSupport {
 
     protected static final Duration WAIT = Duration.ofSeconds(30);

@@ -6,9 +6,11 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.Authentication;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +19,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** The dashboard's JSON, the manager search and the monthly summary as CSV. Protected by the desk's security. */
+/**
+ * The dashboard's JSON, the search and the monthly summary (also as CSV), for supervisors and managers
+ * (staff-access); each sees their own departments' complaints only, a manager all ({@link DepartmentScope}).
+ */
 @RestController("analyticsApi")
 @RequestMapping("/api/v1/analytics")
 class AnalyticsApi {
@@ -43,9 +48,9 @@ class AnalyticsApi {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String category, @RequestParam(required = false) String department,
             @RequestParam(required = false) String channel, @RequestParam(required = false) String building,
-            @RequestParam(required = false) String status) {
+            @RequestParam(required = false) String status, Authentication auth) {
         return dashboard.dashboard(AnalyticsFilter.of(from, to, category, department, channel, building, status,
-                properties.zone()), properties.zone());
+                DepartmentScope.of(auth, department), properties.zone()), properties.zone());
     }
 
     /** Without dates the search covers everything received in the last ten years. */
@@ -55,24 +60,29 @@ class AnalyticsApi {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String category, @RequestParam(required = false) String department,
             @RequestParam(required = false) String channel, @RequestParam(required = false) String building,
-            @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page) {
+            @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
+            Authentication auth) {
+        var departments = DepartmentScope.of(auth, department);
         LocalDate end = to != null ? to : LocalDate.now(properties.zone()).plusDays(1);
         LocalDate start = from != null ? from : end.minusYears(10);
         return search.search(q, AnalyticsFilter.of(start, end, category, department, channel, building, status,
-                properties.zone()), page, properties.zone());
+                departments, properties.zone()), page, properties.zone());
     }
 
     @GetMapping("/monthly-summary")
-    MonthlySummary.Report monthlySummary(@RequestParam(required = false) String month) {
-        return monthly.report(month(month), properties.zone());
+    MonthlySummary.Report monthlySummary(@RequestParam(required = false) String month,
+            @RequestParam(required = false) String department, Authentication auth) {
+        return monthly.report(month(month), properties.zone(), DepartmentScope.of(auth, department));
     }
 
     // No "produces": a bad month must still get its JSON error (the body's type is set below).
     @GetMapping("/monthly-summary.csv")
-    ResponseEntity<byte[]> monthlySummaryCsv(@RequestParam(required = false) String month) {
+    ResponseEntity<byte[]> monthlySummaryCsv(@RequestParam(required = false) String month,
+            @RequestParam(required = false) String department, Authentication auth) {
         YearMonth m = month(month);
+        var departments = DepartmentScope.of(auth, department);
         // A BOM so spreadsheet programs open the Chinese keys as UTF-8.
-        byte[] body = ("\uFEFF" + MonthlySummary.csv(monthly.report(m, properties.zone())))
+        byte[] body = ("\uFEFF" + MonthlySummary.csv(monthly.report(m, properties.zone(), departments)))
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
@@ -95,6 +105,13 @@ class AnalyticsApi {
     ResponseEntity<Map<String, String>> unavailable(ElasticsearchQueries.Unavailable e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10")
                 .body(Map.of("error", UNAVAILABLE));
+    }
+
+    @ExceptionHandler(DepartmentScope.OtherDepartment.class)
+    ProblemDetail otherDepartment(DepartmentScope.OtherDepartment e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setTitle("Another department");
+        return problem;
     }
 
     @ExceptionHandler({IllegalArgumentException.class, MethodArgumentTypeMismatchException.class})

@@ -15,10 +15,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 /** The built-in dashboard (charts drawn in the browser from {@code /api/v1/analytics/dashboard}) and the printable monthly summary. */
 @Controller("analyticsDashboardPages")
@@ -41,11 +45,12 @@ class DashboardPages {
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String category, @RequestParam(required = false) String department,
             @RequestParam(required = false) String channel, @RequestParam(required = false) String building,
-            @RequestParam(required = false) String status, Model model) {
+            @RequestParam(required = false) String status, Authentication auth, Model model) {
         Locale locale = AnalyticsMessages.locale(request, lang);
+        Set<String> scope = scope(auth, department);
         LocalDate end = date(to, LocalDate.now(properties.zone()));
         LocalDate start = date(from, end.minusDays(AnalyticsFilter.DEFAULT_DAYS - 1));
-        common(model, locale);
+        common(model, locale, scope);
         model.addAttribute("from", start);
         model.addAttribute("to", end);
         model.addAttribute("category", category);
@@ -60,8 +65,9 @@ class DashboardPages {
 
     @GetMapping("/dashboard/monthly")
     String monthly(HttpServletRequest request, HttpServletResponse response, @RequestParam(required = false) String lang,
-            @RequestParam(required = false) String month, Model model) {
+            @RequestParam(required = false) String month, Authentication auth, Model model) {
         Locale locale = AnalyticsMessages.locale(request, lang);
+        Set<String> scope = scope(auth, null);
         YearMonth m;
         try {
             m = month == null || month.isBlank() ? YearMonth.now(properties.zone()) : YearMonth.parse(month.strip());
@@ -69,10 +75,10 @@ class DashboardPages {
             m = YearMonth.now(properties.zone());
             model.addAttribute("error", AnalyticsMessages.of(locale).get("monthly.badMonth"));
         }
-        common(model, locale);
+        common(model, locale, scope);
         MonthlySummary.Report report;
         try {
-            report = monthly.report(m, properties.zone());
+            report = monthly.report(m, properties.zone(), scope);
         } catch (ElasticsearchQueries.Unavailable e) {
             // The page still renders (with the month picker), says why it is empty, and answers 503.
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
@@ -84,13 +90,23 @@ class DashboardPages {
         return "analytics/monthly";
     }
 
-    private void common(Model model, Locale locale) {
+    /** The page for another department than one's own is refused like the API's answer. */
+    private static Set<String> scope(Authentication auth, String department) {
+        try {
+            return DepartmentScope.of(auth, department);
+        } catch (DepartmentScope.OtherDepartment e) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, e.getMessage());
+        }
+    }
+
+    /** {@code scope}: the reader's departments (empty: a manager, who may pick any). */
+    private void common(Model model, Locale locale, Set<String> scope) {
         model.addAttribute("m", AnalyticsMessages.of(locale));
         model.addAttribute("lang", locale.getLanguage());
         model.addAttribute("categories", Taxonomy.DEFAULT);
-        model.addAttribute("departments", List.of(Departments.MAINTENANCE, Departments.CLEANING,
-                Departments.SECURITY, Departments.BILLING, Departments.CUSTOMER_SERVICE, Departments.TRIAGE,
-                Departments.MANAGEMENT));
+        model.addAttribute("departments", !scope.isEmpty() ? List.copyOf(new java.util.TreeSet<>(scope))
+                : List.of(Departments.MAINTENANCE, Departments.CLEANING, Departments.SECURITY, Departments.BILLING,
+                        Departments.CUSTOMER_SERVICE, Departments.TRIAGE, Departments.MANAGEMENT));
         model.addAttribute("channels", List.of("EMAIL", "WEB", "OPEN311", "HOTLINE"));
         model.addAttribute("statuses", Arrays.stream(ComplaintStatus.values()).map(Enum::name).toList());
         model.addAttribute("names", CodeNames.of(locale));

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -46,7 +47,8 @@ public class MonthlySummary {
     public record Report(YearMonth month, YearMonth previousMonth, List<Row> rows) {
     }
 
-    public Report report(YearMonth month, ZoneId zone) {
+    /** {@code departments}: the reader's, the report is limited to (empty: the whole office, for a manager). */
+    public Report report(YearMonth month, ZoneId zone, Set<String> departments) {
         YearMonth previous = month.minusMonths(1);
         Map<String, Object> months = obj("date_range", obj("field", "receivedAt", "time_zone", zone.getId(),
                 "format", "yyyy-MM-dd", "keyed", true, "ranges", list(
@@ -60,8 +62,12 @@ public class MonthlySummary {
             aggs.put(dimension, obj("terms", obj("field", dimension, "size", MAX_KEYS, "missing", "-"),
                     "aggs", obj("months", months)));
         }
-        Map<String, Object> query = obj("range", obj("receivedAt", obj("gte", previous.atDay(1).toString(),
-                "lt", month.plusMonths(1).atDay(1).toString(), "format", "yyyy-MM-dd", "time_zone", zone.getId())));
+        List<Object> filters = list(obj("range", obj("receivedAt", obj("gte", previous.atDay(1).toString(),
+                "lt", month.plusMonths(1).atDay(1).toString(), "format", "yyyy-MM-dd", "time_zone", zone.getId()))));
+        if (!departments.isEmpty()) {
+            filters.add(AnalyticsFilter.within(departments));
+        }
+        Map<String, Object> query = obj("bool", obj("filter", filters));
         JsonNode a = es.search(Indices.COMPLAINTS, obj("size", 0, "query", query, "aggs", aggs)).path("aggregations");
 
         List<Row> rows = new ArrayList<>();

@@ -54,7 +54,7 @@ public class WorkingOnComplaints {
     private final Object[] locks = new Object[64];
 
     public WorkingOnComplaints(ComplaintBoard board, KafkaTemplate<String, ComplaintEvent> kafka) {
-        this(board, kafka, new DeskProperties(null, null, null, null, null));
+        this(board, kafka, new DeskProperties(null, null));
     }
 
     @Autowired

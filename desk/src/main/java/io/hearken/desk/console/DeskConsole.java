@@ -10,6 +10,7 @@ import io.hearken.desk.board.QueueFilter;
 import io.hearken.desk.board.QueueItem;
 import io.hearken.desk.i18n.DeskMessages;
 import io.hearken.desk.security.DeskPerson;
+import io.hearken.staff.StaffProperties;
 import io.hearken.events.ComplaintEscalated;
 import io.hearken.events.ComplaintStatus;
 import java.time.Clock;
@@ -42,12 +43,14 @@ class DeskConsole {
     private final WorkingOnComplaints work;
     private final DeskMessages messages;
     private final DeskProperties properties;
+    private final StaffProperties staff;
     private final ConsoleLabels labels;
     private final DeskTime time;
     private final Clock clock = Clock.systemUTC();
 
     DeskConsole(ComplaintBoard board, WorkingOnComplaints work, DeskMessages messages, DeskProperties properties,
-            DeskTime time) {
+            StaffProperties staff, DeskTime time) {
+        this.staff = staff;
         this.time = time;
         this.labels = new ConsoleLabels(messages, properties);
         this.board = board;
@@ -58,8 +61,8 @@ class DeskConsole {
 
     @GetMapping("/login")
     String login(Model model) {
-        model.addAttribute("oidc", properties.login() == DeskProperties.Login.OIDC);
-        model.addAttribute("registration", properties.oidc().registration());
+        model.addAttribute("oidc", staff.login() == StaffProperties.Login.OIDC);
+        model.addAttribute("registration", staff.oidc().registration());
         return "desk/login";
     }
 

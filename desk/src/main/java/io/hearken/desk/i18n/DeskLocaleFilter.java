@@ -1,6 +1,6 @@
 package io.hearken.desk.i18n;
 
-import io.hearken.desk.security.DeskPrincipal;
+import io.hearken.staff.StaffPrincipal;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,7 +46,7 @@ public class DeskLocaleFilter extends OncePerRequestFilter {
             return null;
         }
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.getPrincipal() instanceof DeskPrincipal person) {
+        if (auth != null && auth.getPrincipal() instanceof StaffPrincipal person) {
             return DeskLanguages.supported(person.language());
         }
         return null;

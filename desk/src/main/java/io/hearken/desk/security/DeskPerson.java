@@ -1,35 +1,48 @@
 package io.hearken.desk.security;
 
-import io.hearken.desk.DeskProperties.Role;
 import io.hearken.events.Actor;
+import io.hearken.staff.StaffPerson;
+import io.hearken.staff.StaffRole;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.security.core.Authentication;
 
-/** The signed-in person: who acts, what they may see. */
-public record DeskPerson(String id, String name, String department, Role role, Locale language) {
+/** The signed-in person at the desk: who acts (as an event's actor), whose queues they work. */
+public record DeskPerson(String id, String name, List<String> departments, StaffRole role, Locale language) {
+
+    public DeskPerson {
+        departments = List.copyOf(departments);
+    }
+
+    /** Someone of one department. */
+    public DeskPerson(String id, String name, String department, StaffRole role, Locale language) {
+        this(id, name, List.of(department), role, language);
+    }
 
     public static DeskPerson of(Authentication authentication) {
-        if (authentication != null && authentication.getPrincipal() instanceof DeskPrincipal p) {
-            return new DeskPerson(p.username(), p.displayName() == null ? p.username() : p.displayName(),
-                    p.department(), p.role(), p.language() == null ? null : Locale.forLanguageTag(p.language()));
-        }
-        throw new IllegalStateException("not signed in at the desk");
+        StaffPerson p = StaffPerson.of(authentication);
+        return new DeskPerson(p.id(), p.name(), p.departments(), p.role(), p.language());
+    }
+
+    /** The home department, the one events name. */
+    public String department() {
+        return departments.get(0);
     }
 
     public boolean isManager() {
-        return role == Role.MANAGER;
+        return role == StaffRole.MANAGER;
     }
 
     public boolean isSupervisor() {
-        return role == Role.SUPERVISOR || role == Role.MANAGER;
+        return role.atLeast(StaffRole.SUPERVISOR);
     }
 
-    /** Staff and supervisors work on their own department's complaints; a manager on all. */
+    /** Staff and supervisors work on their own departments' complaints; a manager on all. */
     public boolean mayWorkOn(String complaintDepartment) {
-        return isManager() || department != null && department.equals(complaintDepartment);
+        return isManager() || complaintDepartment != null && departments.contains(complaintDepartment);
     }
 
     public Actor actor() {
-        return new Actor(id, name, department, Actor.Role.valueOf(role.name()));
+        return new Actor(id, name, department(), Actor.Role.valueOf(role.name()));
     }
 }

@@ -3,7 +3,7 @@ package io.hearken.desk.actions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hearken.desk.DeskProperties.Role;
+import io.hearken.staff.StaffRole;
 import io.hearken.desk.DeskTestSupport;
 import io.hearken.desk.board.ComplaintBoard;
 import io.hearken.desk.security.DeskPerson;
@@ -36,7 +36,7 @@ class WorkingOnComplaintsTest {
         ComplaintRouted routed = DeskTestSupport.routed("maintenance", 2, "漏水", "1号楼");
         board.apply(routed);
         WorkingOnComplaints work = new WorkingOnComplaints(board, new KafkaTemplate<>(producers));
-        DeskPerson person = new DeskPerson("li.wei", "李伟", "maintenance", Role.STAFF, Locale.CHINA);
+        DeskPerson person = new DeskPerson("li.wei", "李伟", "maintenance", StaffRole.STAFF, Locale.CHINA);
         try {
             assertThatThrownBy(() -> work.acknowledge(person, routed.complaintId().value(), null))
                     .isInstanceOfSatisfying(DeskProblem.class, p -> {

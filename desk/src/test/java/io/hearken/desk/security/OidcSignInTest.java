@@ -1,7 +1,5 @@
 package io.hearken.desk.security;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -9,25 +7,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.hearken.desk.DeskProperties;
-import io.hearken.events.Actor;
-import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.security.authentication.TestingAuthenticationToken;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.oauth2.core.oidc.OidcIdToken;
-import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** {@code hearken.desk.login=oidc}: the console sends people to the identity provider; claims make a desk person. */
+/** {@code hearken.staff.login=oidc}: the console sends people to the identity provider (claims: staff-access's tests). */
 @SpringBootTest(properties = {"hearken.embedded.mode=test", "hearken.elasticsearch.uris=http://127.0.0.1:9",
-        "spring.mail.host=127.0.0.1", "hearken.desk.login=oidc",
+        "spring.mail.host=127.0.0.1", "hearken.staff.login=oidc",
         "spring.security.oauth2.client.registration.desk.client-id=hearken-desk",
         "spring.security.oauth2.client.registration.desk.client-secret=secret",
         "spring.security.oauth2.client.registration.desk.scope=openid,profile",
@@ -53,28 +42,9 @@ class OidcSignInTest {
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("name=\"password\""))));
         mvc.perform(get("/oauth2/authorization/desk")).andExpect(status().is3xxRedirection())
                 .andExpect(header().string("Location", startsWith("https://sso.example.com/auth?")));
-        // No demo accounts in this mode.
+        // No demo accounts unless asked for.
         mvc.perform(get("/api/v1/desk/queue").with(
                 org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic("li.wei", "demo")))
                 .andExpect(status().isUnauthorized());
-    }
-
-    @Test
-    void departmentRoleAndLanguageComeFromTheIdTokenClaims() {
-        DeskProperties.Oidc claims = new DeskProperties.Oidc(null, null, null, null);
-        OidcUser person = OidcSignIn.person(user(Map.of("sub", "u-17", "name", "王芳",
-                "hearken_department", "maintenance", "hearken_role", "supervisor", "locale", "zh-CN")), null, claims);
-        DeskPerson desk = DeskPerson.of(new TestingAuthenticationToken(person, null, person.getAuthorities()));
-        assertThat(desk.actor()).isEqualTo(new Actor("u-17", "王芳", "maintenance", Actor.Role.SUPERVISOR));
-        assertThat(desk.language().toLanguageTag()).isEqualTo("zh-CN");
-        assertThat(person.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_SUPERVISOR");
-
-        assertThatThrownBy(() -> OidcSignIn.person(user(Map.of("sub", "u-18")), null, claims))
-                .isInstanceOf(OAuth2AuthenticationException.class);
-    }
-
-    private static OidcUser user(Map<String, Object> claims) {
-        OidcIdToken token = new OidcIdToken("t", Instant.now(), Instant.now().plusSeconds(60), claims);
-        return new DefaultOidcUser(java.util.List.of(), token);
     }
 }

@@ -22,7 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       must not match {@code intake\..+}, the pattern the router subscribes to (it holds no events)
  * @param callsRetention how long a call id is remembered there
  * @param maxFileBytes   larger files (and uploads) are rejected
- * @param apiKeys        when not empty, the REST upload requires one of these in {@code X-Api-Key}
+ * @param apiKeys        keys the CTI system may send in {@code X-Api-Key} instead of a staff sign-in (the upload is
+ *                       never open: without keys only signed-in staff may upload)
  */
 @ConfigurationProperties("hearken.hotline")
 public record HotlineProperties(

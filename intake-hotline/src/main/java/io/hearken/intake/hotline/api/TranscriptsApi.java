@@ -11,8 +11,9 @@ import io.hearken.intake.hotline.publishing.PublishFailed;
 import io.hearken.intake.hotline.publishing.PublishingCalls;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.constraints.Pattern;
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,7 +22,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,14 +30,14 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /api/v1/hotline/transcripts}: a CTI system uploads the same formats as the folder takes, and
  * gets one result per call once Kafka has acknowledged every accepted call. Repeating an upload is safe:
- * calls already published come back as {@code duplicate} with their complaint id.
+ * calls already published come back as {@code duplicate} with their complaint id. Who may upload (a key of
+ * {@code hearken.hotline.api-keys} or a signed-in staff member) is {@link TranscriptsAccess}'s; the size is
+ * checked here, from {@code Content-Length} before anything is read and while reading a chunked body.
  */
 // No @Validated: Spring MVC validates the @Pattern parameter itself and answers 400 as a problem.
 @RestController
 @RequestMapping("/api/v1/hotline/transcripts")
 class TranscriptsApi {
-
-    static final String API_KEY_HEADER = "X-Api-Key";
 
     private final Transcripts transcripts;
     private final PublishingCalls publishing;
@@ -69,20 +69,19 @@ class TranscriptsApi {
     }
 
     @PostMapping
-    ResponseEntity<Summary> upload(@RequestBody byte[] body,
+    ResponseEntity<Summary> upload(HttpServletRequest request,
             @RequestParam(required = false)
             @Pattern(regexp = "(?i)json|csv|text|txt", message = "format 应为 json、csv 或 text / format must be json, csv or text")
             String format,
-            @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
-            @RequestHeader(value = API_KEY_HEADER, required = false) String apiKey) throws PublishFailed {
-        if (!properties.apiKeys().isEmpty() && properties.apiKeys().stream().noneMatch(k -> same(k, apiKey))) {
-            throw new HotlineProblem(HttpStatus.UNAUTHORIZED, "API key missing or wrong",
-                    "缺少或错误的 " + API_KEY_HEADER + " / missing or wrong " + API_KEY_HEADER + " header");
+            @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType)
+            throws PublishFailed, IOException {
+        long max = properties.maxFileBytes();
+        if (request.getContentLengthLong() > max) {
+            throw tooLarge(max);
         }
-        if (body.length > properties.maxFileBytes()) {
-            throw new HotlineProblem(HttpStatus.CONTENT_TOO_LARGE, "Upload too large",
-                    "上传超过 " + properties.maxFileBytes() + " 字节 / the upload is larger than " + properties.maxFileBytes()
-                            + " bytes");
+        byte[] body = readAtMost(request.getInputStream(), max);
+        if (body.length == 0) {
+            throw new HotlineProblem(HttpStatus.BAD_REQUEST, "Empty upload", "上传内容为空 / the upload is empty");
         }
         TranscriptFormat f = TranscriptFormat.of(format).or(() -> TranscriptFormat.of(contentType))
                 .orElseThrow(() -> new HotlineProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unknown transcript format",
@@ -112,8 +111,17 @@ class TranscriptsApi {
         return (int) outcomes.stream().filter(o -> o.outcome() == kind).count();
     }
 
-    private static boolean same(String expected, String given) {
-        return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                given.getBytes(StandardCharsets.UTF_8));
+    /** The whole body, or a 413 as soon as it grows past {@code max} (a chunked body announces no length). */
+    static byte[] readAtMost(InputStream in, long max) throws IOException {
+        byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+        if (body.length > max) {
+            throw tooLarge(max);
+        }
+        return body;
+    }
+
+    private static HotlineProblem tooLarge(long max) {
+        return new HotlineProblem(HttpStatus.CONTENT_TOO_LARGE, "Upload too large",
+                "上传超过 " + max + " 字节 / the upload is larger than " + max + " bytes");
     }
 }

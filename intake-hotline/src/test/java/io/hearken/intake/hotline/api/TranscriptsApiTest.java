@@ -32,6 +32,7 @@ class TranscriptsApiTest extends HotlineIntegrationTest {
 
     static HttpEntity<byte[]> body(byte[] content, MediaType type) {
         HttpHeaders headers = new HttpHeaders();
+        headers.set("X-Api-Key", API_KEY);
         if (type != null) {
             headers.setContentType(type);
         }

@@ -1,32 +1,25 @@
-package io.hearken.desk.security;
+package io.hearken.staff;
 
-import io.hearken.desk.DeskProperties;
-import io.hearken.desk.DeskProperties.Role;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** A person from {@code hearken.desk.users}. */
-final class DeskUser implements UserDetails, CredentialsContainer, DeskPrincipal {
+/** A person from {@code hearken.staff.users} (or a demo account). */
+final class StaffUser implements UserDetails, CredentialsContainer, StaffPrincipal {
 
-    private final DeskProperties.User user;
+    private final StaffProperties.User user;
     private String password;
 
-    DeskUser(DeskProperties.User user) {
+    StaffUser(StaffProperties.User user) {
         this.user = user;
         this.password = user.password();
     }
 
-    static List<GrantedAuthority> authorities(Role role) {
-        return List.of(new SimpleGrantedAuthority("ROLE_" + role.name()));
-    }
-
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return authorities(role());
+        return user.role().authorities();
     }
 
     @Override
@@ -51,17 +44,17 @@ final class DeskUser implements UserDetails, CredentialsContainer, DeskPrincipal
 
     @Override
     public String displayName() {
-        return user.displayName();
+        return user.name();
     }
 
     @Override
-    public String department() {
-        return user.department();
+    public List<String> departments() {
+        return user.departments();
     }
 
     @Override
-    public Role role() {
-        return user.role() == null ? Role.STAFF : user.role();
+    public StaffRole role() {
+        return user.role();
     }
 
     @Override
