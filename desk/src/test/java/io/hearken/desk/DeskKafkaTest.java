@@ -256,4 +256,33 @@ class DeskKafkaTest extends DeskTestSupport {
                 .andExpect(jsonPath("$.eventId").value(com.jayway.jsonpath.JsonPath.<String>read(first, "$.eventId")));
         assertThat(updatesFor(routed.complaintId(), f -> !f.isEmpty())).hasSize(1);
     }
+
+    /**
+     * The console's forms carry the page's action token: the same form posted twice (a double click, the browser
+     * resending after a lost answer) is one event; the same page used again with other words is a second one.
+     */
+    @Test
+    void aConsoleFormPostedTwiceIsOneActionAndTheSamePageWithOtherWordsIsAnother() throws Exception {
+        ComplaintRouted routed = assign(routed("maintenance", 3, "楼道窗户坏了", "6号楼"));
+        String path = "/desk/complaints/" + routed.complaintId() + "/notes";
+        String page = mvc.perform(get("/desk/complaints/" + routed.complaintId()).with(httpBasic("li.wei", "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"actionToken\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(token.find()).as("the page's forms carry a token").isTrue();
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post(path).with(httpBasic("li.wei", "demo")).with(org.springframework.security.test.web.servlet
+                            .request.SecurityMockMvcRequestPostProcessors.csrf())
+                    .param("actionToken", token.group(1)).param("text", "明天上午来修").param("visibleToResident", "true"))
+                    .andExpect(status().is3xxRedirection());
+        }
+        mvc.perform(post(path).with(httpBasic("li.wei", "demo")).with(org.springframework.security.test.web.servlet
+                        .request.SecurityMockMvcRequestPostProcessors.csrf())
+                .param("actionToken", token.group(1)).param("text", "玻璃已订购").param("visibleToResident", "true"))
+                .andExpect(status().is3xxRedirection());
+
+        List<ConsumerRecord<String, ComplaintEvent>> notes = updatesFor(routed.complaintId(), f -> f.size() >= 2);
+        assertThat(notes).extracting(ConsumerRecord::value).hasSize(2)
+                .allMatch(e -> e instanceof ProgressNoted)
+                .extracting(e -> ((ProgressNoted) e).note()).containsExactly("明天上午来修", "玻璃已订购");
+    }
 }

@@ -45,7 +45,13 @@ public class WorkingOnComplaints {
 
     private static final Logger log = LoggerFactory.getLogger(WorkingOnComplaints.class);
     private static final Pattern DEPARTMENT = Pattern.compile("[a-z][a-z0-9-]{1,30}");
-    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * Kafka gives up on a record after {@link #DELIVERY_TIMEOUT} (the producer's own limit, set on the desk's
+     * template), and the person waits a little longer than that: an answer of 503 then means Kafka gave up too, not
+     * that the record may still arrive a minute later (the default delivery timeout is 120 s).
+     */
+    static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration SEND_TIMEOUT = DELIVERY_TIMEOUT.plusSeconds(2);
 
     private final ComplaintBoard board;
     private final KafkaTemplate<String, ComplaintEvent> kafka;
@@ -61,12 +67,22 @@ public class WorkingOnComplaints {
     public WorkingOnComplaints(ComplaintBoard board, KafkaTemplate<String, ComplaintEvent> kafka,
             DeskProperties properties) {
         this.board = board;
-        this.kafka = kafka;
+        this.kafka = withDeliveryTimeout(kafka);
         this.properties = properties;
         this.clock = Clock.systemUTC();
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new Object();
         }
+    }
+
+    private static KafkaTemplate<String, ComplaintEvent> withDeliveryTimeout(KafkaTemplate<String, ComplaintEvent> shared) {
+        int ms = (int) DELIVERY_TIMEOUT.toMillis();
+        var own = new KafkaTemplate<>(shared.getProducerFactory(), java.util.Map.of(
+                org.apache.kafka.clients.producer.ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, ms,
+                org.apache.kafka.clients.producer.ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, ms / 2,
+                org.apache.kafka.clients.producer.ProducerConfig.MAX_BLOCK_MS_CONFIG, ms / 2));
+        own.setObservationEnabled(true);
+        return own;
     }
 
     public DeskComplaint view(DeskPerson person, String id) {

@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -104,32 +103,33 @@ class DeskConsole {
                 .filter(d -> !d.equals(detail.summary().department())).toList());
         model.addAttribute("labels", labels.json(locale));
         model.addAttribute("zone", time.zone());
+        model.addAttribute("actionToken", ActionTokens.fresh());
         return "desk/complaint";
     }
 
     @PostMapping("/desk/complaints/{id}/acknowledge")
     String acknowledge(Authentication auth, @PathVariable String id, Locale locale, RedirectAttributes flash) {
-        return act(id, "acknowledge", locale, flash, () -> work.acknowledge(DeskPerson.of(auth), id, null));
+        return act(id, "acknowledge", locale, flash, key -> work.acknowledge(DeskPerson.of(auth), idkey));
     }
 
     @PostMapping("/desk/complaints/{id}/notes")
     String note(Authentication auth, @PathVariable String id, @RequestParam(defaultValue = "") String text,
             @RequestParam(defaultValue = "false") boolean visibleToResident, Locale locale, RedirectAttributes flash) {
-        return act(id, "note", locale, flash, () -> work.note(DeskPerson.of(auth), id, required(text, 4000),
-                visibleToResident, null));
+        return act(id, "note", locale, flash, key -> work.note(DeskPerson.of(auth), id, required(text, 4000),
+                visibleToResidentkey));
     }
 
     @PostMapping("/desk/complaints/{id}/information-requests")
     String requestInformation(Authentication auth, @PathVariable String id,
             @RequestParam(defaultValue = "") String question, Locale locale, RedirectAttributes flash) {
         return act(id, "information-request", locale, flash,
-                () -> work.requestInformation(DeskPerson.of(auth), id, required(question, 2000), null));
+                key -> work.requestInformation(DeskPerson.of(auth), id, required(question, 2000)key));
     }
 
     @PostMapping("/desk/complaints/{id}/resolution")
     String resolve(Authentication auth, @PathVariable String id, @RequestParam(defaultValue = "") String text,
             Locale locale, RedirectAttributes flash) {
-        return act(id, "resolution", locale, flash, () -> work.resolve(DeskPerson.of(auth), id, required(text, 4000), null));
+        return act(id, "resolution", locale, flash, key -> work.resolve(DeskPerson.of(auth), id, required(text, 4000)key));
     }
 
     @PostMapping("/desk/complaints/{id}/reassignment")
@@ -137,7 +137,7 @@ class DeskConsole {
             @RequestParam(defaultValue = "") String reason, Locale locale, RedirectAttributes flash) {
         DeskPerson person = DeskPerson.of(auth);
         String target = act(id, "reassignment", locale, flash,
-                () -> work.reassign(person, id, toDepartment, required(reason, 2000), null));
+                key -> work.reassign(person, id, toDepartment, required(reason, 2000)key));
         if (flash.getFlashAttributes().containsKey("done")) {
             flash.addFlashAttribute("done", messages.get("done.reassignment", locale, departmentName(toDepartment, locale)));
             // Handed on: unless a manager, the person no longer sees it.
@@ -149,13 +149,13 @@ class DeskConsole {
     @PostMapping("/desk/complaints/{id}/duplicate")
     String duplicate(Authentication auth, @PathVariable String id, @RequestParam(defaultValue = "") String master,
             @RequestParam(defaultValue = "false") boolean merged, Locale locale, RedirectAttributes flash) {
-        return act(id, "duplicate", locale, flash, () -> work.linkDuplicate(DeskPerson.of(auth), id, master, merged, null));
+        return act(id, "duplicate", locale, flash, key -> work.linkDuplicate(DeskPerson.of(auth), id, master, mergedkey));
     }
 
     @PostMapping("/desk/complaints/{id}/reopen")
     String reopen(Authentication auth, @PathVariable String id, @RequestParam(defaultValue = "") String reason,
             Locale locale, RedirectAttributes flash) {
-        return act(id, "reopen", locale, flash, () -> work.reopen(DeskPerson.of(auth), id, required(reason, 2000), null));
+        return act(id, "reopen", locale, flash, key -> work.reopen(DeskPerson.of(auth), id, required(reason, 2000)key));
     }
 
     @PostMapping("/desk/complaints/{id}/escalation")
@@ -163,12 +163,14 @@ class DeskConsole {
             @RequestParam(defaultValue = "SUPERVISOR") ComplaintEscalated.Level level,
             @RequestParam(defaultValue = "") String reason, Locale locale, RedirectAttributes flash) {
         return act(id, "escalation", locale, flash,
-                () -> work.escalate(DeskPerson.of(auth), id, level, required(reason, 2000), null));
+                key -> work.escalate(DeskPerson.of(auth), id, level, required(reason, 2000)key));
     }
 
-    private String act(String id, String action, Locale locale, RedirectAttributes flash, Supplier<Done> doing) {
+    private String act(String id, String action, Locale locale, RedirectAttributes flash,
+            java.util.function.Function<String, Done> doing) {
         try {
-            doing.get();
+            doing.apply(ActionTokens.key(((org.springframework.web.context.request.ServletRequestAttributes)
+                    org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes()).getRequest()));
             flash.addFlashAttribute("done", messages.get("done." + action, locale));
         } catch (DeskProblem problem) {
             if (problem.status() == 404) {
