@@ -16,7 +16,7 @@ class ApiKeyTest {
 
     final TranscriptsApi api = new TranscriptsApi(null, null, new HotlineProperties(Path.of("inbox"), false,
             Duration.ofSeconds(1), Duration.ofSeconds(1), ZoneId.of("UTC"), 10, Duration.ofSeconds(1), 10, "calls",
-            Duration.ofDays(1), 1000, List.of("key-1", "key-2")), null);
+            Duration.ofDays(1), 1000, List.of("key-1", "key-2"), 5000, 200_000), null);
 
     @Test
     void aMissingOrWrongKeyIsUnauthorized() {

@@ -21,7 +21,7 @@ class TranscriptsTest {
 
     static final HotlineProperties PROPERTIES = new HotlineProperties(Path.of("target/inbox"), false,
             Duration.ofSeconds(1), Duration.ofSeconds(1), ZoneId.of("Asia/Shanghai"), 500, Duration.ofSeconds(10), 1000,
-            "hotline.processed-calls", Duration.ofDays(1), 1 << 20, List.of());
+            "hotline.processed-calls", Duration.ofDays(1), 1 << 20, List.of(), 5000, 200_000);
 
     final Transcripts transcripts = new Transcripts(Validation.buildDefaultValidatorFactory().getValidator(), PROPERTIES);
 
