@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Tracking ids for the calls of a chunk that may become new complaints. A call's id is derived from its call id
@@ -26,12 +27,13 @@ final class NewComplaintIds {
     private static final int MAX_ROUNDS = 8;
 
     private final TrackingIdsInUse inUse;
-    private final ProcessedCalls processed;
+    private final Function<String, Optional<String>> reservedFor;
     private final CallEvents events;
 
-    NewComplaintIds(TrackingIdsInUse inUse, ProcessedCalls processed, CallEvents events) {
+    /** @param reservedFor call id → the id reserved for it ({@link ProcessedCalls#reservedFor}) */
+    NewComplaintIds(TrackingIdsInUse inUse, Function<String, Optional<String>> reservedFor, CallEvents events) {
         this.inUse = inUse;
-        this.processed = processed;
+        this.reservedFor = reservedFor;
         this.events = events;
     }
 
@@ -45,7 +47,7 @@ final class NewComplaintIds {
         Map<String, ComplaintId> chosen = new HashMap<>();
         List<String> open = new ArrayList<>();
         for (Call call : calls) {
-            Optional<String> reserved = processed.reservedFor(call.callId());
+            Optional<String> reserved = reservedFor.apply(call.callId());
             if (reserved.isPresent()) {
                 chosen.put(call.callId(), ComplaintId.of(reserved.get()));
                 drawn.add(reserved.get());

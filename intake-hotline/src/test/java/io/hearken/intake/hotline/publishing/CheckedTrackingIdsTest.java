@@ -15,6 +15,7 @@ import io.hearken.events.ResidentType;
 import io.hearken.events.Topics;
 import io.hearken.events.Urgency;
 import io.hearken.intake.hotline.HotlineIntegrationTest;
+import io.hearken.intake.hotline.call.Call;
 import io.hearken.readmodel.ComplaintLookup;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -40,6 +41,8 @@ class CheckedTrackingIdsTest extends HotlineIntegrationTest {
     ComplaintLookup lookup;
     @Autowired
     KafkaTemplate<String, ComplaintEvent> kafka;
+    @Autowired
+    ProcessedCalls processedCalls;
     @Value("${hearken.privacy.secret:change-me}")
     String secret;
 
@@ -74,6 +77,30 @@ class CheckedTrackingIdsTest extends HotlineIntegrationTest {
         List<ComplaintEvent> published = hotlineEvents("IDS-PAIR-").stream().map(ConsumerRecord::value).toList();
         assertThat(published).hasSize(2).allSatisfy(e -> assertThat(e).isInstanceOf(ComplaintReceived.class));
         assertThat(published.stream().map(ComplaintEvent::complaintId).distinct()).hasSize(2);
+    }
+
+    @Test
+    void aCallReadAgainAfterACrashKeepsItsReservedIdThoughTheReadModelKnowsItByThen() throws Exception {
+        // The run that died: the id was reserved and the event went out (and was indexed); the call was not recorded.
+        Call call = new Call(1, "IDS-CRASH-1", null, null, null, null, null, null, null, "6号楼水箱溢水", List.of(), null);
+        ComplaintId reserved = new CallEvents(secret).complaintIdFor(call.callId());
+        processedCalls.reserve(Map.of(call.callId(), reserved.value()));
+        ComplaintEvent first = CallEvents.newComplaint(call, reserved, "folder");
+        kafka.send(Topics.INTAKE_HOTLINE, reserved.value(), first).get();
+        await().atMost(Duration.ofSeconds(60)).until(() -> lookup.find(reserved).isPresent());
+        processedCalls.reload(); // the restart reads the reservation back from its topic
+
+        dropBytes("ids-crash.json", """
+                {"call_id": "IDS-CRASH-1", "summary": "6号楼水箱溢水"}""".getBytes(StandardCharsets.UTF_8));
+
+        awaitFile(processed(), "ids-crash.json");
+        // Sent again (the window the docs name), but as the same event of the same complaint: no second complaint.
+        assertThat(hotlineEvents("IDS-CRASH-1")).hasSize(2).allSatisfy(r -> {
+            assertThat(r.value()).isInstanceOf(ComplaintReceived.class);
+            assertThat(r.value().complaintId()).isEqualTo(reserved);
+            assertThat(r.value().eventId()).isEqualTo(first.eventId());
+        });
+        assertThat(processedCalls.complaintOf("IDS-CRASH-1")).contains(reserved.value());
     }
 
     /**
