@@ -17,7 +17,6 @@ import io.hearken.events.ResidentType;
 import io.hearken.events.Topics;
 import io.hearken.events.TrackingIds;
 import io.hearken.events.Urgency;
-import io.hearken.events.kafka.EventWireFormatAutoConfiguration;
 import io.hearken.readmodel.ComplaintLookup;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,14 +25,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -106,13 +99,13 @@ class HotlineReadModelOutageTest {
 
         awaitRetryLater("outage-contact.json");
         assertThat(ROOT.resolve("inbox/outage-contact.json")).exists();
-        assertThat(events("OUT-CONTACT-")).isEmpty();
+        assertThat(HotlineEvents.on("OUT-CONTACT-")).isEmpty();
         assertThat(health.health(true).getDetails().get("waiting")).asString()
                 .contains("outage-contact.json", "Elasticsearch");
 
         proxy().up();
         awaitFile("processed", "outage-contact.json");
-        assertThat(events("OUT-CONTACT-")).singleElement().isInstanceOfSatisfying(FollowUpReceived.class, f -> {
+        assertThat(HotlineEvents.on("OUT-CONTACT-")).singleElement().isInstanceOfSatisfying(FollowUpReceived.class, f -> {
             assertThat(f.complaintId()).isEqualTo(open);
             assertThat(f.matchedBy()).isEqualTo("contact");
         });
@@ -131,18 +124,18 @@ class HotlineReadModelOutageTest {
 
         awaitRetryLater("outage-agent.json");
         assertThat(ROOT.resolve("inbox/outage-agent.json")).exists();
-        assertThat(events("OUT-AGENT-")).isEmpty();
+        assertThat(HotlineEvents.on("OUT-AGENT-")).isEmpty();
 
         proxy().up();
         awaitFile("processed", "outage-agent.json");
-        List<ComplaintEvent> events = events("OUT-AGENT-");
+        List<ComplaintEvent> events = HotlineEvents.on("OUT-AGENT-");
         assertThat(events).hasSize(2);
-        assertThat(events).filteredOn(e -> "OUT-AGENT-1".equals(sourceRef(e))).singleElement()
+        assertThat(events).filteredOn(e -> "OUT-AGENT-1".equals(HotlineEvents.sourceRef(e))).singleElement()
                 .isInstanceOfSatisfying(FollowUpReceived.class, f -> {
                     assertThat(f.complaintId()).isEqualTo(existing);
                     assertThat(f.matchedBy()).isEqualTo("agent");
                 });
-        assertThat(events).filteredOn(e -> "OUT-AGENT-2".equals(sourceRef(e))).singleElement()
+        assertThat(events).filteredOn(e -> "OUT-AGENT-2".equals(HotlineEvents.sourceRef(e))).singleElement()
                 .isInstanceOfSatisfying(ComplaintReceived.class, c -> assertThat(c.complaintId()).isNotEqualTo(unknown));
     }
 
@@ -154,11 +147,11 @@ class HotlineReadModelOutageTest {
 
         awaitRetryLater("outage-new.json");
         assertThat(ROOT.resolve("inbox/outage-new.json")).exists();
-        assertThat(events("OUT-NEW-")).isEmpty();
+        assertThat(HotlineEvents.on("OUT-NEW-")).isEmpty();
 
         proxy().up();
         awaitFile("processed", "outage-new.json");
-        assertThat(events("OUT-NEW-")).singleElement().isInstanceOf(ComplaintReceived.class);
+        assertThat(HotlineEvents.on("OUT-NEW-")).singleElement().isInstanceOf(ComplaintReceived.class);
     }
 
     private void awaitRetryLater(String file) {
@@ -193,39 +186,6 @@ class HotlineReadModelOutageTest {
         Files.createDirectories(ROOT.resolve("inbox"));
         Path temp = Files.writeString(staging.resolve(name), content, StandardCharsets.UTF_8);
         Files.move(temp, ROOT.resolve("inbox").resolve(name), StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    /** Every event on intake.hotline whose call id starts with the prefix. */
-    private static List<ComplaintEvent> events(String callIdPrefix) {
-        try (KafkaConsumer<String, ComplaintEvent> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedServers.current().kafka().bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), EventWireFormatAutoConfiguration.deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.INTAKE_HOTLINE, Duration.ofSeconds(30))
-                    .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            List<ComplaintEvent> found = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline
-                    && end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                for (ConsumerRecord<String, ComplaintEvent> r : consumer.poll(Duration.ofMillis(200))) {
-                    String ref = sourceRef(r.value());
-                    if (ref != null && ref.startsWith(callIdPrefix)) {
-                        found.add(r.value());
-                    }
-                }
-            }
-            return found;
-        }
-    }
-
-    private static String sourceRef(ComplaintEvent event) {
-        if (event instanceof ComplaintReceived r) {
-            return r.sourceRef();
-        }
-        return event instanceof FollowUpReceived f ? f.sourceRef() : null;
     }
 
     private static Path temporary() {
