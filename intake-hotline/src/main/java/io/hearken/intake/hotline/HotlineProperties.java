@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxFileBytes   larger files (and uploads) are rejected
  * @param apiKeys        keys the CTI system may send in {@code X-Api-Key} instead of a staff sign-in (the upload is
  *                       never open: without keys only signed-in staff may upload)
+ * @param maxTurns       a call with more speaker turns is rejected (its line), the rest of the file goes on
+ * @param maxTextChars   a call whose transcript, or whose turns together, are longer is rejected (its line)
  */
 @ConfigurationProperties("hearken.hotline")
 public record HotlineProperties(
@@ -38,12 +40,16 @@ public record HotlineProperties(
         @DefaultValue("hotline.processed-calls") String callsTopic,
         @DefaultValue("400d") Duration callsRetention,
         @DefaultValue("67108864") long maxFileBytes,
-        List<String> apiKeys) {
+        List<String> apiKeys,
+        @DefaultValue("5000") int maxTurns,
+        @DefaultValue("200000") int maxTextChars) {
 
     public HotlineProperties {
         apiKeys = apiKeys == null ? List.of() : apiKeys.stream().filter(k -> k != null && !k.isBlank()).toList();
         chunkSize = Math.max(1, chunkSize);
         progressEvery = Math.max(1, progressEvery);
+        maxTurns = Math.max(1, maxTurns);
+        maxTextChars = Math.max(1, maxTextChars);
     }
 
     public Path processed() {

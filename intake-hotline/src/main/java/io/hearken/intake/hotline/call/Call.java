@@ -32,7 +32,7 @@ public record Call(
         @Size(max = 500, message = "location 最长 500 个字符 / location is longer than 500 characters") String location,
         @Size(max = 20_000, message = "summary 最长 20000 个字符 / summary is longer than 20000 characters") String summary,
         List<Turn> turns,
-        @Size(max = 200_000, message = "transcript 过长 / transcript is longer than 200000 characters") String transcript) {
+        String transcript) { // its length (and the turns') is bounded by hearken.hotline.max-text-chars while parsing
 
     public Call {
         turns = turns == null ? List.of() : List.copyOf(turns);

@@ -5,12 +5,16 @@ import io.hearken.intake.hotline.publishing.ProcessedCalls;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
 
-/** {@code /actuator/health} component {@code hotline}: the inbox is usable; files waiting; the last file's summary. */
+/**
+ * {@code /actuator/health} component {@code hotline}: the inbox is usable; files waiting; those kept in the inbox
+ * for now and why ({@code waiting}: Kafka, the read model); the last file's summary.
+ */
 @Component("hotlineHealthIndicator")
 class InboxHealthIndicator extends AbstractHealthIndicator {
 
@@ -45,6 +49,10 @@ class InboxHealthIndicator extends AbstractHealthIndicator {
         }
         builder.up().withDetail("inbox", inbox.toString()).withDetail("filesWaiting", waiting)
                 .withDetail("watching", watcher.isRunning());
+        Map<String, String> kept = watcher.waiting();
+        if (!kept.isEmpty()) {
+            builder.withDetail("waiting", kept);
+        }
         List<FileReport> recent = watcher.recentReports();
         if (!recent.isEmpty()) {
             builder.withDetail("lastFile", recent.get(0).toString());

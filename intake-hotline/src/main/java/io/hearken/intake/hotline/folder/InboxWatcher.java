@@ -40,13 +40,14 @@ import org.springframework.stereotype.Component;
 class InboxWatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(InboxWatcher.class);
+    private static final int MAX_FAILURES = 5;
     private static final List<String> IN_PROGRESS_SUFFIXES = List.of(".part", ".tmp", ".partial", ".filepart",
             ".crdownload", ".error.txt");
 
     private final HotlineProperties properties;
     private final ProcessingTranscriptFile processing;
     private final Map<Path, Observation> observed = new HashMap<>();
-    private final Map<Path, Instant> notBefore = new HashMap<>();
+    private final WaitingFiles waiting = new WaitingFiles();
     private final Deque<FileReport> recent = new ArrayDeque<>();
     private volatile ScheduledExecutorService scanner;
     private volatile WatchService watchService;
@@ -141,7 +142,7 @@ class InboxWatcher implements SmartLifecycle {
         }
         Set<Path> present = new HashSet<>(files);
         observed.keySet().retainAll(present);
-        notBefore.keySet().retainAll(present);
+        waiting.retain(present);
         for (Path file : files) {
             if (!running) {
                 return;
@@ -159,7 +160,7 @@ class InboxWatcher implements SmartLifecycle {
                 continue;
             }
             if (Duration.between(before.since(), now).compareTo(properties.stableFor()) < 0
-                    || notBefore.getOrDefault(file, Instant.MIN).isAfter(now)) {
+                    || !waiting.due(file, now)) {
                 continue;
             }
             processSafely(file);
@@ -170,15 +171,36 @@ class InboxWatcher implements SmartLifecycle {
         try {
             FileReport report = processing.process(file);
             remember(report);
+            waiting.ran(file);
             if (report.result() == FileReport.Result.RETRY_LATER) {
-                notBefore.put(file, Instant.now().plus(retryDelay()));
+                // Kafka or the read model is away: that passes, so the file waits as long as it takes.
+                waiting.later(file, report.waitingFor(), retryDelay());
             } else {
+                waiting.gone(file);
                 observed.remove(file);
             }
-        } catch (IOException | RuntimeException e) {
-            log.error("Hotline file {} failed, trying again in {}", file.getFileName(), retryDelay(), e);
-            notBefore.put(file, Instant.now().plus(retryDelay()));
+        } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            failed(file, e);
         }
+    }
+
+    /** Unforeseen: tried again a few times (a full disk passes), then quarantined, so no file loops for ever. */
+    private void failed(Path file, Throwable e) {
+        int times = waiting.failed(file);
+        log.error("Hotline file {} failed ({} of {}){}", file.getFileName(), times, MAX_FAILURES,
+                times < MAX_FAILURES ? ", trying again in " + retryDelay() : ": quarantined", e);
+        Throwable last = e;
+        if (times >= MAX_FAILURES) {
+            try {
+                remember(processing.quarantine(file, "处理失败 " + times + " 次 / processing failed " + times + " times: " + e));
+                waiting.gone(file);
+                observed.remove(file);
+                return;
+            } catch (IOException | RuntimeException moveFailed) {
+                last = moveFailed;
+            }
+        }
+        waiting.later(file, "failed: " + last, retryDelay());
     }
 
     private Duration retryDelay() {
@@ -191,6 +213,11 @@ class InboxWatcher implements SmartLifecycle {
         while (recent.size() > 100) {
             recent.removeLast();
         }
+    }
+
+    /** Files staying in the inbox for now, with what they wait for (Kafka, the read model, another try). */
+    Map<String, String> waiting() {
+        return waiting.reasons();
     }
 
     /** The latest file reports, newest first. */

@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -27,8 +29,9 @@ import org.springframework.stereotype.Component;
  * One transcript file of the inbox, start to end: read, publish every good call (exactly once per call id),
  * then move the file: to {@code processed/} when every call went through, to {@code rejected/} with a
  * {@code <name>.error.txt} naming each bad line and why (the good calls of the file are published all the
- * same). When Kafka does not acknowledge, the file stays in the inbox and is tried again later; the calls
- * already done are skipped then.
+ * same; so is a call Kafka can never take, e.g. larger than its record limit). When Kafka does not acknowledge,
+ * or the read model cannot be asked, the file stays in the inbox and is tried again later; the calls already done
+ * are skipped then.
  */
 @Component
 public class ProcessingTranscriptFile {
@@ -57,38 +60,52 @@ public class ProcessingTranscriptFile {
         if (format.isEmpty()) {
             return finish(file, reject(file, List.of(new Problem(0, null,
                     "未知格式，文件名应以 .json、.csv 或 .txt 结尾 / unknown format: the name must end in .json, .csv or .txt"))),
-                    0, List.of(), 0, started);
+                    0, List.of(), 0, started, null);
         }
         long size = Files.size(file);
         if (size > properties.maxFileBytes()) {
             return finish(file, reject(file, List.of(new Problem(0, null, "文件过大 / the file is larger than "
-                    + properties.maxFileBytes() + " bytes"))), 0, List.of(), 0, started);
+                    + properties.maxFileBytes() + " bytes (hearken.hotline.max-file-bytes)"))), 0, List.of(), 0, started,
+                    null);
         }
         Parsed parsed = transcripts.parse(Files.readAllBytes(file), format.get());
         log.info("Hotline file {}: {} {} ({}), {} calls, {} problems", name, format.get(), size + " bytes",
                 parsed.charset(), parsed.calls().size(), parsed.problems().size());
+        int calls = parsed.calls().size() + badLines(parsed);
+        if (badLines(parsed) > 0) {
+            meters.counter("hearken.hotline.calls", "outcome", "rejected", "via", "folder").increment(badLines(parsed));
+        }
         List<CallOutcome> outcomes;
         try {
             outcomes = publishing.publish(parsed.calls(), "folder", name);
         } catch (PublishFailed e) {
-            log.warn("Hotline file {} stays in the inbox to be tried again: {}", name, e.getMessage());
-            return finish(file, null, parsed.calls().size(), e.done(), badCalls(parsed), started);
+            log.warn("Hotline file {} stays in the inbox to be tried again ({}): {}", name, e.waitingFor(), e.getMessage());
+            return finish(file, null, calls, e.done(), badLines(parsed) + quarantined(e.done()).size(), started,
+                    e.waitingFor());
         }
-        Path movedTo = parsed.problems().isEmpty() ? move(file, properties.processed())
-                : reject(file, parsed.problems(), outcomes.size());
-        return finish(file, movedTo, parsed.calls().size(), outcomes, badCalls(parsed), started);
+        // Calls Kafka can never take are problems of their lines, like the bad lines the parser found.
+        List<Problem> problems = new ArrayList<>(parsed.problems());
+        problems.addAll(quarantined(outcomes));
+        problems.sort(Comparator.comparingInt(Problem::line));
+        int taken = outcomes.size() - quarantined(outcomes).size();
+        Path movedTo = problems.isEmpty() ? move(file, properties.processed()) : reject(file, problems, taken);
+        return finish(file, movedTo, calls, outcomes, badLines(parsed) + quarantined(outcomes).size(), started, null);
     }
 
-    private FileReport finish(Path file, Path movedTo, int calls, List<CallOutcome> outcomes, int rejected, long started) {
+    /** Moves a file that cannot be processed at all to {@code rejected/}, with the reason in its error file. */
+    FileReport quarantine(Path file, String reason) throws IOException {
+        return finish(file, reject(file, List.of(new Problem(0, null, reason))), 0, List.of(), 0, System.nanoTime(), null);
+    }
+
+    private FileReport finish(Path file, Path movedTo, int calls, List<CallOutcome> outcomes, int rejected, long started,
+            String waitingFor) {
         FileReport.Result result = movedTo == null ? FileReport.Result.RETRY_LATER
                 : movedTo.startsWith(properties.rejected()) ? FileReport.Result.REJECTED : FileReport.Result.PROCESSED;
-        FileReport report = new FileReport(file.getFileName().toString(), result, calls + rejected,
+        FileReport report = new FileReport(file.getFileName().toString(), result, calls,
                 count(outcomes, CallOutcome.Kind.COMPLAINT), count(outcomes, CallOutcome.Kind.FOLLOW_UP),
-                count(outcomes, CallOutcome.Kind.DUPLICATE), rejected, movedTo, (System.nanoTime() - started) / 1_000_000);
+                count(outcomes, CallOutcome.Kind.DUPLICATE), rejected, movedTo, (System.nanoTime() - started) / 1_000_000,
+                waitingFor);
         meters.counter("hearken.hotline.files", "result", result.name().toLowerCase(java.util.Locale.ROOT)).increment();
-        if (rejected > 0) {
-            meters.counter("hearken.hotline.calls", "outcome", "rejected", "via", "folder").increment(rejected);
-        }
         log.info("{}", report);
         return report;
     }
@@ -98,8 +115,13 @@ public class ProcessingTranscriptFile {
     }
 
     /** Problems of a line are calls that were not taken; a problem of the whole file (line 0) is no call. */
-    private static int badCalls(Parsed parsed) {
+    private static int badLines(Parsed parsed) {
         return (int) parsed.problems().stream().filter(p -> p.line() > 0).count();
+    }
+
+    private static List<Problem> quarantined(List<CallOutcome> outcomes) {
+        return outcomes.stream().filter(o -> o.outcome() == CallOutcome.Kind.REJECTED)
+                .map(o -> new Problem(o.line(), o.callId(), o.reason())).toList();
     }
 
     private Path reject(Path file, List<Problem> problems) throws IOException {

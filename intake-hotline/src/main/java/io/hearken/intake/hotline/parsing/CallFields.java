@@ -76,10 +76,15 @@ final class CallFields {
         return Optional.ofNullable(hit);
     }
 
-    /** A call from canonical field values; turns, if not given, are read from the transcript text. */
-    static Call toCall(int line, Map<String, String> values, List<Turn> turns, ZoneId zone) {
+    /**
+     * A call from canonical field values; turns, if not given, are read from the transcript text (only once its
+     * length is known to be within the limits, so a huge transcript never becomes millions of turns).
+     */
+    static Call toCall(int line, Map<String, String> values, List<Turn> turns, ZoneId zone, Limits limits) {
         String transcript = value(values, TRANSCRIPT);
+        limits.checkText(transcript == null ? 0 : transcript.length());
         List<Turn> allTurns = turns != null && !turns.isEmpty() ? turns : Turns.parse(transcript);
+        limits.checkTurns(allTurns.size());
         return new Call(line, value(values, CALL_ID), startTime(value(values, START_TIME), zone),
                 duration(value(values, DURATION)), value(values, CALLER), value(values, CALLBACK),
                 value(values, AGENT), value(values, CATEGORY), value(values, LOCATION), value(values, SUMMARY),

@@ -94,7 +94,7 @@ final class CsvTranscripts {
             return;
         }
         try {
-            Call call = CallFields.toCall(line, values, null, zone);
+            Call call = CallFields.toCall(line, values, null, zone, out.limits);
             out.call(call);
         } catch (IllegalArgumentException e) {
             out.problem(line, blankToNull(callId), e.getMessage());

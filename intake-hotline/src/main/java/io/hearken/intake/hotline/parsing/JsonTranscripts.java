@@ -10,14 +10,14 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * JSON: one call object, or an array of them. Keys as in the CSV header ({@code call_id}, ...; camelCase
  * also accepted), plus an optional {@code turns} array of {@code {"speaker": "agent"|"caller", "text": ...}}.
  * The array is read element by element so that a bad element, or the end of a truncated file, is reported
- * with its line while the complete elements before it still count.
+ * with its line while the complete elements before it still count. An element is read as a stream of tokens,
+ * not a tree: a call with millions of turns keeps no more of them than the limits allow, the rest is skipped.
  */
 final class JsonTranscripts {
 
@@ -34,7 +34,7 @@ final class JsonTranscripts {
             JsonToken token = parser.nextToken();
             if (token == JsonToken.START_OBJECT) {
                 line = parser.currentTokenLocation().getLineNr();
-                element(MAPPER.readTree(parser), line, zone, out);
+                element(parser, line, zone, out);
             } else if (token == JsonToken.START_ARRAY) {
                 while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
                     if (token == null) {
@@ -42,7 +42,7 @@ final class JsonTranscripts {
                         return;
                     }
                     line = parser.currentTokenLocation().getLineNr();
-                    element(MAPPER.readTree(parser), line, zone, out);
+                    element(parser, line, zone, out);
                 }
             } else {
                 out.problem(1, null, "应为一个通话对象或通话数组 / expected one call object or an array of calls");
@@ -53,41 +53,101 @@ final class JsonTranscripts {
         }
     }
 
-    private static void element(JsonNode node, int line, ZoneId zone, Results out) {
-        if (node == null || !node.isObject()) {
+    /**
+     * One call object, read token by token (no tree): only the fields a call has are kept, and of its turns no
+     * more than the limits allow; the rest of an oversized call is skipped unread, so the next call still counts.
+     */
+    private static void element(JsonParser parser, int line, ZoneId zone, Results out) {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            parser.skipChildren();
             out.problem(line, null, "应为通话对象 / expected a call object");
             return;
         }
         Map<String, String> values = new HashMap<>();
         List<Turn> turns = new ArrayList<>();
-        String callId = null;
-        try {
-            for (Map.Entry<String, JsonNode> field : node.properties()) {
-                if (field.getKey().equalsIgnoreCase("turns") && field.getValue().isArray()) {
-                    for (JsonNode turn : field.getValue()) {
-                        turns.add(turn(turn));
-                    }
-                    continue;
-                }
-                JsonNode value = field.getValue();
-                if (value.isNull()) {
-                    continue;
-                }
-                String name = CallFields.canonical(field.getKey()).orElse(null);
-                if (name != null) {
-                    values.put(name, value.isValueNode() ? value.asString() : value.toString());
-                }
+        String problem = null;
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String key = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (key.equalsIgnoreCase("turns") && value == JsonToken.START_ARRAY) {
+                String turnsProblem = turns(parser, turns, out.limits);
+                problem = problem != null ? problem : turnsProblem;
+                continue;
             }
-            callId = values.get(CallFields.CALL_ID);
-            out.call(CallFields.toCall(line, values, turns, zone));
+            String name = CallFields.canonical(key).orElse(null);
+            if (value.isStructStart()) {
+                parser.skipChildren();
+                if (name != null && problem == null) {
+                    problem = key + " 应为文本 / " + key + " must be a text, not an " + (value == JsonToken.START_OBJECT
+                            ? "object" : "array");
+                }
+            } else if (name != null && value != JsonToken.VALUE_NULL) {
+                values.put(name, parser.getString()); // an unknown key's value is skipped unread
+            }
+        }
+        String callId = values.get(CallFields.CALL_ID);
+        if (problem != null) {
+            out.problem(line, callId, problem);
+            return;
+        }
+        try {
+            out.call(CallFields.toCall(line, values, turns, zone, out.limits));
         } catch (IllegalArgumentException e) {
             out.problem(line, callId, e.getMessage());
         }
     }
 
-    private static Turn turn(JsonNode node) {
-        String speaker = node.path("speaker").asString("");
-        String text = node.path("text").asString("");
+    /** Reads a {@code turns} array into {@code turns}; past a limit or a bad turn, skips the rest and says why. */
+    private static String turns(JsonParser parser, List<Turn> turns, Limits limits) {
+        String problem = null;
+        long chars = 0;
+        JsonToken token;
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
+            if (problem != null) {
+                parser.skipChildren();
+                continue;
+            }
+            if (turns.size() >= limits.maxTurns()) {
+                problem = limits.tooManyTurns();
+                parser.skipChildren();
+                continue;
+            }
+            try {
+                Turn turn = turn(parser);
+                chars += turn.text().length();
+                if (chars > limits.maxTextChars()) {
+                    problem = limits.textTooLong();
+                } else {
+                    turns.add(turn);
+                }
+            } catch (IllegalArgumentException e) {
+                problem = e.getMessage();
+            }
+        }
+        return problem;
+    }
+
+    /** One turn object, read to its end before it is judged. */
+    private static Turn turn(JsonParser parser) {
+        String speaker = "";
+        String text = "";
+        if (parser.currentToken() == JsonToken.START_OBJECT) {
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String key = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (value.isStructStart()) {
+                    parser.skipChildren();
+                } else if (value != JsonToken.VALUE_NULL && ("speaker".equals(key) || "text".equals(key))) {
+                    if ("speaker".equals(key)) {
+                        speaker = parser.getString();
+                    } else {
+                        text = parser.getString();
+                    }
+                }
+            }
+        } else {
+            parser.skipChildren();
+        }
         if (speaker.isBlank() || !Turns.isTurn(speaker + "：x")) {
             throw new IllegalArgumentException("turns[].speaker 应为 agent 或 caller（坐席 / 来电人） / turns[].speaker must be "
                     + "agent or caller: " + speaker);

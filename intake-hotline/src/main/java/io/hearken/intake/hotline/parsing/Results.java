@@ -7,8 +7,13 @@ import java.util.List;
 /** Collects the calls and problems while a reader walks a file. */
 final class Results {
 
+    final Limits limits;
     final List<Call> calls = new ArrayList<>();
     final List<Problem> problems = new ArrayList<>();
+
+    Results(Limits limits) {
+        this.limits = limits;
+    }
 
     void call(Call call) {
         calls.add(call);

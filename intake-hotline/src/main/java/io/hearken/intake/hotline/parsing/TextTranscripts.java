@@ -61,7 +61,7 @@ final class TextTranscripts {
             return;
         }
         try {
-            out.call(CallFields.toCall(first + 1, values, null, zone));
+            out.call(CallFields.toCall(first + 1, values, null, zone, out.limits));
         } catch (IllegalArgumentException e) {
             out.problem(first + 1, values.get(CallFields.CALL_ID), e.getMessage());
         }

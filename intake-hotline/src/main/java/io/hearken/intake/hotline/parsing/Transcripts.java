@@ -24,7 +24,7 @@ public class Transcripts {
 
     public Parsed parse(byte[] bytes, TranscriptFormat format) {
         TextDecoding.Decoded decoded = TextDecoding.decode(bytes);
-        Results results = new Results();
+        Results results = new Results(new Limits(properties.maxTurns(), properties.maxTextChars()));
         switch (format) {
             case CSV -> CsvTranscripts.read(decoded.text(), properties.zone(), results);
             case JSON -> JsonTranscripts.read(decoded.text(), properties.zone(), results);

@@ -37,15 +37,20 @@ final class CallEvents {
     }
 
     /**
-     * The complaint id of a new call, derived from the call id with a keyed hash: a call read again (after a
-     * crash between Kafka's acknowledgement and the dedupe record) gets the same complaint id and event id,
-     * and nobody without the deployment's secret can guess it from the call id.
+     * The first candidate for the complaint id of a new call, derived from the call id with a keyed hash:
+     * nobody without the deployment's secret can guess it from the call id. See {@link NewComplaintIds}.
      */
     ComplaintId complaintIdFor(String callId) {
+        return complaintIdFor(callId, 0);
+    }
+
+    /** The {@code attempt}-th candidate (0, 1, ...) for a call's complaint id: the next one when the last was taken. */
+    ComplaintId complaintIdFor(String callId, int attempt) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            byte[] h = mac.doFinal(("hotline-call\u001f" + callId).getBytes(StandardCharsets.UTF_8));
+            String input = "hotline-call\u001f" + callId + (attempt == 0 ? "" : "\u001f" + attempt);
+            byte[] h = mac.doFinal(input.getBytes(StandardCharsets.UTF_8));
             long bits = 0;
             for (int i = 0; i < 5; i++) {
                 bits = bits << 8 | (h[i] & 0xFF);
@@ -66,10 +71,10 @@ final class CallEvents {
         return Events.idFrom(SOURCE, call.callId());
     }
 
-    ComplaintEvent newComplaint(Call call, String via) {
+    static ComplaintEvent newComplaint(Call call, ComplaintId id, String via) {
         Instant at = call.startTime() == null ? Instant.now() : call.startTime();
         String language = language(call);
-        return new ComplaintReceived(eventId(call), complaintIdFor(call.callId()), at, Channel.HOTLINE, via,
+        return new ComplaintReceived(eventId(call), id, at, Channel.HOTLINE, via,
                 call.callId(), new Contact(null, null, call.callerNumber()), ResidentType.UNKNOWN, place(call.location()),
                 subject(call), description(call, language), call.category(), language, List.of(), details(call));
     }

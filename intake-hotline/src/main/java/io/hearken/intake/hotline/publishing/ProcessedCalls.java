@@ -32,7 +32,9 @@ import org.springframework.stereotype.Component;
  * The call ids already published, surviving restarts: a compacted Kafka topic ({@code hotline.processed-calls},
  * key = call id, value = the complaint id it went to), read back in full when the service starts and
  * appended to after every chunk of acknowledged events. Kafka is the store, so nothing else must be backed
- * up and every instance (or a replacement container) sees the same history.
+ * up and every instance (or a replacement container) sees the same history. A value {@code ~HK-...} is a
+ * reservation: the id chosen for a new complaint before its event was sent, so a call read again after a crash
+ * gets the same id even when the read model already knows that id (as the call's own complaint).
  */
 @Component
 public class ProcessedCalls implements DisposableBean {
@@ -44,6 +46,8 @@ public class ProcessedCalls implements DisposableBean {
     private final Map<String, Object> consumerConfig;
     private final KafkaProducer<String, String> producer;
     private final Map<String, String> done = new ConcurrentHashMap<>();
+    private final Map<String, String> reserved = new ConcurrentHashMap<>();
+    static final String RESERVED = "~";
 
     ProcessedCalls(KafkaProperties kafka, KafkaAdmin admin, HotlineProperties properties, TopicCatalogue topics) {
         this.topic = properties.callsTopic();
@@ -74,6 +78,7 @@ public class ProcessedCalls implements DisposableBean {
     public synchronized void reload() {
         long started = System.nanoTime();
         Map<String, String> read = new HashMap<>();
+        Map<String, String> reservations = new HashMap<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
@@ -84,16 +89,22 @@ public class ProcessedCalls implements DisposableBean {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     if (record.value() == null) {
                         read.remove(record.key());
+                        reservations.remove(record.key());
+                    } else if (record.value().startsWith(RESERVED)) {
+                        reservations.put(record.key(), record.value().substring(RESERVED.length()));
                     } else {
                         read.put(record.key(), record.value());
+                        reservations.remove(record.key());
                     }
                 }
             }
         }
         done.clear();
         done.putAll(read);
-        log.info("Hotline: {} processed call ids read back from {} in {} ms", read.size(), topic,
-                (System.nanoTime() - started) / 1_000_000);
+        reserved.clear();
+        reserved.putAll(reservations);
+        log.info("Hotline: {} processed call ids ({} reserved) read back from {} in {} ms", read.size(),
+                reservations.size(), topic, (System.nanoTime() - started) / 1_000_000);
     }
 
     /** The complaint a call already went to, if it was published before. */
@@ -101,14 +112,37 @@ public class ProcessedCalls implements DisposableBean {
         return Optional.ofNullable(done.get(callId));
     }
 
+    /** The complaint id reserved for a call whose event may have been sent but was not recorded as done. */
+    Optional<String> reservedFor(String callId) {
+        return Optional.ofNullable(reserved.get(callId));
+    }
+
     public int size() {
         return done.size();
     }
 
+    /** Reserves the ids chosen for new complaints, before their events are sent; returns once Kafka has them. */
+    void reserve(Map<String, String> callIdToComplaintId) throws Exception {
+        if (callIdToComplaintId.isEmpty()) {
+            return;
+        }
+        reserved.putAll(callIdToComplaintId); // first: a retry in this process takes the same ids whatever Kafka said
+        write(callIdToComplaintId.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), RESERVED + e.getValue())).toList());
+    }
+
     /** Records calls whose events Kafka acknowledged; returns once Kafka acknowledged these records too. */
     public void record(Collection<Map.Entry<String, String>> callIdToComplaintId) throws Exception {
+        write(callIdToComplaintId);
+        callIdToComplaintId.forEach(e -> {
+            done.put(e.getKey(), e.getValue());
+            reserved.remove(e.getKey());
+        });
+    }
+
+    private void write(Collection<Map.Entry<String, String>> records) throws Exception {
         List<CompletableFuture<Void>> acks = new ArrayList<>();
-        for (Map.Entry<String, String> e : callIdToComplaintId) {
+        for (Map.Entry<String, String> e : records) {
             CompletableFuture<Void> ack = new CompletableFuture<>();
             producer.send(new ProducerRecord<>(topic, e.getKey(), e.getValue()), (metadata, failure) -> {
                 if (failure == null) {
@@ -120,7 +154,6 @@ public class ProcessedCalls implements DisposableBean {
             acks.add(ack);
         }
         CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        callIdToComplaintId.forEach(e -> done.put(e.getKey(), e.getValue()));
     }
 
     @Override

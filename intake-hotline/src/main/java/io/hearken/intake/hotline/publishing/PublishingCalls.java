@@ -1,25 +1,28 @@
 package io.hearken.intake.hotline.publishing;
 
-import io.hearken.readmodel.ComplaintLookup;
 import io.hearken.events.ComplaintEvent;
 import io.hearken.events.ComplaintId;
 import io.hearken.events.Topics;
 import io.hearken.intake.hotline.HotlineProperties;
 import io.hearken.intake.hotline.call.Call;
-import io.hearken.intake.hotline.call.Turn;
+import io.hearken.readmodel.ComplaintLookup;
+import io.hearken.readmodel.TrackingIdsInUse;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.regex.Matcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,7 +33,9 @@ import org.springframework.stereotype.Component;
  * Publishes calls to {@code intake.hotline}, exactly once per call id: chunk by chunk, all sends of a
  * chunk in flight together, then a bounded wait for their acknowledgements, then the chunk's call ids go to
  * {@link ProcessedCalls}. A call id already recorded is skipped as a duplicate. A call that re-reads after
- * a crash between acknowledgement and record gets the same event id and complaint id (see docs).
+ * a crash between acknowledgement and record gets the same event id and complaint id (see docs). What the read
+ * model must decide (a named complaint, the caller's open complaints, a free id) is never guessed: when it
+ * cannot be asked the chunk waits ({@link PublishFailed#readModel()}). A call Kafka can never take is rejected.
  */
 @Component
 public class PublishingCalls {
@@ -40,28 +45,32 @@ public class PublishingCalls {
     private final KafkaTemplate<String, ComplaintEvent> kafka;
     private final ProcessedCalls processed;
     private final OpenComplaints openComplaints;
-    private final ComplaintLookup lookup;
+    private final ReadModelChecks readModel;
+    private final NewComplaintIds newIds;
+    private final KafkaRecordLimit recordLimit;
     private final HotlineProperties properties;
-    private final CallEvents events;
     private final MeterRegistry meters;
     // Folder and REST may publish at once; one chunk at a time keeps "check, send, record" atomic per call id.
     private final ReentrantLock lock = new ReentrantLock();
 
     PublishingCalls(KafkaTemplate<String, ComplaintEvent> kafka, ProcessedCalls processed, OpenComplaints openComplaints,
-            ComplaintLookup lookup, HotlineProperties properties, MeterRegistry meters,
+            ComplaintLookup lookup, TrackingIdsInUse idsInUse, HotlineProperties properties, MeterRegistry meters,
             @Value("${hearken.privacy.secret:change-me}") String secret) {
         this.kafka = kafka;
         this.processed = processed;
         this.openComplaints = openComplaints;
-        this.lookup = lookup;
+        this.readModel = new ReadModelChecks(lookup, openComplaints);
+        this.newIds = new NewComplaintIds(idsInUse, processed::reservedFor, new CallEvents(secret));
+        this.recordLimit = new KafkaRecordLimit(kafka.getProducerFactory());
         this.properties = properties;
         this.meters = meters;
-        this.events = new CallEvents(secret);
     }
 
     /**
      * @param via    {@code folder} or {@code cti}
      * @param source the file name or "upload", for the log
+     * @throws PublishFailed when Kafka did not acknowledge, or the read model could not be asked, in time; the
+     *                       calls done before (and those rejected for good) are in {@link PublishFailed#done()}
      */
     public List<CallOutcome> publish(List<Call> calls, String via, String source) throws PublishFailed {
         List<CallOutcome> outcomes = new ArrayList<>(calls.size());
@@ -70,94 +79,170 @@ public class PublishingCalls {
         int nextProgress = properties.progressEvery();
         for (int from = 0; from < calls.size(); from += chunkSize) {
             List<Call> chunk = calls.subList(from, Math.min(calls.size(), from + chunkSize));
+            List<CallOutcome> done = new ArrayList<>();
             lock.lock();
             try {
-                List<CallOutcome> done = publishChunk(chunk, via, input);
-                done.forEach(o -> meters.counter("hearken.hotline.calls", "outcome", o.outcome().label(), "via", via)
-                        .increment());
-                outcomes.addAll(done);
+                publishChunk(chunk, via, input, done);
             } catch (Exception e) {
-                throw new PublishFailed("Kafka did not acknowledge calls of " + source + " (" + outcomes.size()
-                        + " of " + calls.size() + " done before): " + e.getMessage(), e, outcomes);
+                boolean readModel = e instanceof ReadModelUnreachable;
+                throw new PublishFailed((readModel ? "the read model (Elasticsearch) cannot be asked for"
+                        : "Kafka did not acknowledge") + " calls of " + source + " (" + outcomes.size() + " of "
+                        + calls.size() + " done before): " + e.getMessage(), e, concat(outcomes, count(done, via)), readModel);
             } finally {
                 lock.unlock();
             }
+            outcomes.addAll(count(done, via));
             if (outcomes.size() >= nextProgress && outcomes.size() < calls.size()) {
                 log.info("Hotline {}: {} of {} calls done", source, outcomes.size(), calls.size());
                 nextProgress = (outcomes.size() / properties.progressEvery() + 1) * properties.progressEvery();
             }
         }
+        outcomes.sort(Comparator.comparingInt(CallOutcome::line));
         return outcomes;
     }
 
+    private List<CallOutcome> count(List<CallOutcome> done, String via) {
+        done.forEach(o -> meters.counter("hearken.hotline.calls", "outcome", o.outcome().label(), "via", via).increment());
+        return done;
+    }
+
+    private static List<CallOutcome> concat(List<CallOutcome> a, List<CallOutcome> b) {
+        List<CallOutcome> all = new ArrayList<>(a);
+        all.addAll(b);
+        all.sort(Comparator.comparingInt(CallOutcome::line));
+        return all;
+    }
+
     /**
-     * What earlier calls of the same file or upload did: the complaint each call id went to, and the new
-     * complaints per caller (not yet in the read model, which is updated asynchronously).
+     * What earlier calls of the same file or upload did: the complaint each call id went to, the new
+     * complaints per caller (not yet in the read model, which is updated asynchronously), the ids drawn.
      */
     private static final class Input {
         final Map<String, String> complaintOfCall = new HashMap<>();
         final Map<String, List<SameMatter.Candidate>> newByContact = new HashMap<>();
+        final Set<String> drawnIds = new HashSet<>();
     }
 
-    private List<CallOutcome> publishChunk(List<Call> chunk, String via, Input input) throws Exception {
-        List<CallOutcome> outcomes = new ArrayList<>();
+    /** One call on its way: the event, what it means, whether it is a new complaint. */
+    private record Sending(Call call, ComplaintEvent event, CallOutcome outcome, boolean isNew) {
+    }
+
+    /**
+     * Everything the read model must say is asked before anything is sent, so an unreachable read model leaves
+     * the whole chunk undone. Then: poison quarantined, new complaints' ids reserved, events sent, acknowledgements
+     * awaited (bounded), the acknowledged calls recorded. {@code done} receives every outcome as it is settled.
+     */
+    private void publishChunk(List<Call> chunk, String via, Input input, List<CallOutcome> done) throws Exception {
         List<Call> fresh = new ArrayList<>();
         Set<String> inThisChunk = new HashSet<>();
+        List<CallOutcome> repeats = new ArrayList<>();
         for (Call call : chunk) {
             Optional<String> earlier = processed.complaintOf(call.callId())
                     .or(() -> Optional.ofNullable(input.complaintOfCall.get(call.callId())));
             if (earlier.isPresent() || !inThisChunk.add(call.callId())) {
-                outcomes.add(new CallOutcome(call.line(), call.callId(), CallOutcome.Kind.DUPLICATE,
+                repeats.add(new CallOutcome(call.line(), call.callId(), CallOutcome.Kind.DUPLICATE,
                         earlier.orElse(null), null, "call_id 已处理过 / call_id already processed"));
             } else {
                 fresh.add(call);
             }
         }
-        Map<String, List<SameMatter.Candidate>> openByContact = openByContact(fresh);
-        List<CompletableFuture<?>> acks = new ArrayList<>(fresh.size());
-        List<CallOutcome> sent = new ArrayList<>(fresh.size());
+        Map<String, List<SameMatter.Candidate>> openByContact = readModel.openByContact(fresh);
+        Map<String, ComplaintId> ids = newIds.assign(fresh, input.drawnIds);
+        List<Sending> sending = new ArrayList<>(fresh.size());
         for (Call call : fresh) {
-            ComplaintEvent event;
-            CallOutcome outcome;
-            Optional<ComplaintId> named = agentNamed(call);
+            Sending s = decide(call, via, input, openByContact, ids.get(call.callId()));
+            String refusal = recordLimit.refusal(call, s.event().complaintId().value(), s.event());
+            if (refusal != null) {
+                log.warn("Hotline: call {} quarantined: {}", call.callId(), refusal);
+                done.add(rejected(call, refusal));
+                continue;
+            }
+            sending.add(s);
+            if (s.isNew() && call.callerNumber() != null) {
+                // Newest first, like the read model's candidates; only once it is sure to be sent.
+                input.newByContact.computeIfAbsent(openComplaints.hash(call.callerNumber()), h -> new ArrayList<>())
+                        .add(0, new SameMatter.Candidate(s.event().complaintId(), "HOTLINE",
+                                CallEvents.buildingOf(call.location()), call.category()));
+            }
+        }
+        Map<String, String> reservations = new LinkedHashMap<>();
+        sending.stream().filter(Sending::isNew).forEach(s -> reservations.put(s.call().callId(), s.outcome().complaintId()));
+        processed.reserve(reservations);
+        sendAndRecord(sending, done, input);
+        // A repeat inside this chunk learns the complaint of its first occurrence.
+        repeats.forEach(o -> done.add(o.complaintId() != null ? o : new CallOutcome(o.line(), o.callId(), o.outcome(),
+                input.complaintOfCall.get(o.callId()), o.matchedBy(), o.reason())));
+    }
+
+    private Sending decide(Call call, String via, Input input, Map<String, List<SameMatter.Candidate>> openByContact,
+            ComplaintId newId) {
+        if (processed.reservedFor(call.callId()).isEmpty()) {
+            Optional<ComplaintId> named = readModel.agentNamed(call);
+            if (named.isPresent()) {
+                return new Sending(call, CallEvents.followUp(call, named.get(), "agent"), new CallOutcome(call.line(),
+                        call.callId(), CallOutcome.Kind.FOLLOW_UP, named.get().value(), "agent", null), false);
+            }
             String contactHash = call.callerNumber() == null ? null : openComplaints.hash(call.callerNumber());
             Optional<SameMatter.Candidate> byContact = contactHash == null ? Optional.empty()
                     : SameMatter.of(call, candidates(contactHash, input, openByContact));
-            if (named.isPresent()) {
-                event = CallEvents.followUp(call, named.get(), "agent");
-                outcome = new CallOutcome(call.line(), call.callId(), CallOutcome.Kind.FOLLOW_UP, named.get().value(),
-                        "agent", null);
-            } else if (byContact.isPresent()) {
-                event = CallEvents.followUp(call, byContact.get().id(), "contact");
-                outcome = new CallOutcome(call.line(), call.callId(), CallOutcome.Kind.FOLLOW_UP,
-                        byContact.get().id().value(), "contact", null);
-            } else {
-                event = events.newComplaint(call, via);
-                outcome = new CallOutcome(call.line(), call.callId(), CallOutcome.Kind.COMPLAINT,
-                        event.complaintId().value(), null, null);
-                if (contactHash != null) {
-                    // Newest first, like the read model's candidates.
-                    input.newByContact.computeIfAbsent(contactHash, h -> new ArrayList<>()).add(0,
-                            new SameMatter.Candidate(event.complaintId(), "HOTLINE",
-                                    CallEvents.buildingOf(call.location()), call.category()));
-                }
+            if (byContact.isPresent()) {
+                return new Sending(call, CallEvents.followUp(call, byContact.get().id(), "contact"), new CallOutcome(
+                        call.line(), call.callId(), CallOutcome.Kind.FOLLOW_UP, byContact.get().id().value(), "contact",
+                        null), false);
             }
-            acks.add(kafka.send(Topics.INTAKE_HOTLINE, event.complaintId().value(), event));
-            sent.add(outcome);
+        } // else: its id was reserved, so it may have gone out as that new complaint already; it stays one
+        ComplaintEvent event = CallEvents.newComplaint(call, newId, via);
+        return new Sending(call, event, new CallOutcome(call.line(), call.callId(), CallOutcome.Kind.COMPLAINT,
+                newId.value(), null, null), true);
+    }
+
+    /**
+     * Sends every event at once, then waits (bounded by ack-timeout in all) for each acknowledgement. No
+     * flush(): it waits for the broker without any bound. The acknowledged calls are recorded even when others
+     * failed; a call Kafka refused for good is quarantined; any other failure is thrown after that (retry later).
+     */
+    private void sendAndRecord(List<Sending> sending, List<CallOutcome> done, Input input) throws Exception {
+        List<CompletableFuture<?>> acks = new ArrayList<>(sending.size());
+        for (Sending s : sending) {
+            try {
+                acks.add(kafka.send(Topics.INTAKE_HOTLINE, s.event().complaintId().value(), s.event()));
+            } catch (RuntimeException e) {
+                acks.add(CompletableFuture.failedFuture(e));
+            }
         }
-        // No flush(): it waits for the broker without any bound, so a broker that is down would hang this
-        // thread past ack-timeout. linger.ms is a few ms at most; the bounded wait below is the only one.
-        CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
-                .get(properties.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        processed.record(sent.stream().map(o -> (Map.Entry<String, String>) new SimpleEntry<>(o.callId(), o.complaintId()))
-                .toList());
-        sent.forEach(o -> input.complaintOfCall.put(o.callId(), o.complaintId()));
-        // A repeat inside this chunk learns the complaint of its first occurrence.
-        outcomes.replaceAll(o -> o.complaintId() != null ? o : new CallOutcome(o.line(), o.callId(), o.outcome(),
-                input.complaintOfCall.get(o.callId()), o.matchedBy(), o.reason()));
-        outcomes.addAll(sent);
-        outcomes.sort(java.util.Comparator.comparingInt(CallOutcome::line));
-        return outcomes;
+        long deadline = System.nanoTime() + properties.ackTimeout().toNanos();
+        Exception retry = null;
+        List<CallOutcome> acknowledged = new ArrayList<>(sending.size());
+        for (int i = 0; i < sending.size(); i++) {
+            Sending s = sending.get(i);
+            try {
+                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                acknowledged.add(s.outcome());
+            } catch (ExecutionException e) {
+                String refusal = KafkaRecordLimit.refusal(e.getCause());
+                if (refusal == null) {
+                    retry = retry != null ? retry : e;
+                } else {
+                    log.warn("Hotline: call {} quarantined: {}", s.call().callId(), refusal);
+                    done.add(rejected(s.call(), refusal));
+                }
+            } catch (TimeoutException e) {
+                retry = retry != null ? retry : e;
+            }
+        }
+        if (!acknowledged.isEmpty()) {
+            processed.record(acknowledged.stream()
+                    .map(o -> (Map.Entry<String, String>) new SimpleEntry<>(o.callId(), o.complaintId())).toList());
+            acknowledged.forEach(o -> input.complaintOfCall.put(o.callId(), o.complaintId()));
+            done.addAll(acknowledged);
+        }
+        if (retry != null) {
+            throw retry;
+        }
+    }
+
+    private static CallOutcome rejected(Call call, String reason) {
+        return new CallOutcome(call.line(), call.callId(), CallOutcome.Kind.REJECTED, null, null, reason);
     }
 
     /** Earlier new complaints of this input first (newer than anything indexed), then the read model's. */
@@ -166,43 +251,5 @@ public class PublishingCalls {
         List<SameMatter.Candidate> all = new ArrayList<>(input.newByContact.getOrDefault(contactHash, List.of()));
         all.addAll(openByContact.getOrDefault(contactHash, List.of()));
         return all;
-    }
-
-    private Map<String, List<SameMatter.Candidate>> openByContact(List<Call> calls) {
-        try {
-            return openComplaints.byPhone(calls.stream().map(Call::callerNumber).toList());
-        } catch (RuntimeException e) {
-            // The read model is down: better a second complaint (the router links repeats) than no complaint.
-            log.warn("Hotline: open complaints of callers not looked up ({}); calls become new complaints", e.toString());
-            return Map.of();
-        }
-    }
-
-    /** A tracking id the agent wrote in the summary or said in the transcript, if that complaint exists. */
-    private Optional<ComplaintId> agentNamed(Call call) {
-        StringBuilder text = new StringBuilder();
-        if (call.summary() != null) {
-            text.append(call.summary()).append('\n');
-        }
-        if (call.transcript() != null) {
-            text.append(call.transcript()).append('\n');
-        } else {
-            call.turns().stream().map(Turn::text).forEach(t -> text.append(t).append('\n'));
-        }
-        Matcher m = io.hearken.events.ComplaintId.IN_TEXT.matcher(text);
-        while (m.find()) {
-            ComplaintId id = ComplaintId.of(m.group());
-            try {
-                if (lookup.find(id).isPresent()) {
-                    return Optional.of(id);
-                }
-            } catch (RuntimeException e) {
-                // The read model is down: the agent read the id from the system, trust it.
-                log.warn("Hotline: tracking id {} of call {} not checked ({}); taken as a follow-up", id, call.callId(),
-                        e.toString());
-                return Optional.of(id);
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -21,7 +21,7 @@ class TranscriptsTest {
 
     static final HotlineProperties PROPERTIES = new HotlineProperties(Path.of("target/inbox"), false,
             Duration.ofSeconds(1), Duration.ofSeconds(1), ZoneId.of("Asia/Shanghai"), 500, Duration.ofSeconds(10), 1000,
-            "hotline.processed-calls", Duration.ofDays(1), 1 << 20, List.of());
+            "hotline.processed-calls", Duration.ofDays(1), 1 << 20, List.of(), 5000, 200_000);
 
     final Transcripts transcripts = new Transcripts(Validation.buildDefaultValidatorFactory().getValidator(), PROPERTIES);
 
@@ -284,5 +284,37 @@ class TranscriptsTest {
 
         assertThat(parsed.charset()).isEqualTo(TextDecoding.GB18030);
         assertThat(parsed.calls()).singleElement().satisfies(c -> assertThat(c.summary()).isEqualTo("刘䶮反映𠀀号楼电梯异响"));
+    }
+
+    @Test
+    void aJsonCallWithMoreTurnsThanTheLimitIsAProblemAndTheCallsAfterItStillCount() {
+        StringBuilder json = new StringBuilder("[{\"call_id\": \"T-MANY\", \"turns\": [");
+        for (int i = 0; i < 100_000; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"speaker\": \"caller\", \"text\": \"喂\"}");
+        }
+        json.append("]},\n{\"call_id\": \"T-NEXT\", \"summary\": \"电梯异响\"}]");
+        Parsed parsed = transcripts.parse(json.toString().getBytes(StandardCharsets.UTF_8), TranscriptFormat.JSON);
+
+        assertThat(parsed.calls()).extracting(Call::callId).containsExactly("T-NEXT");
+        assertThat(parsed.problems()).singleElement().satisfies(p -> {
+            assertThat(p.callId()).isEqualTo("T-MANY");
+            assertThat(p.line()).isEqualTo(1);
+            assertThat(p.reason()).contains("turns");
+        });
+    }
+
+    @Test
+    void aTurnOrTranscriptLongerThanTheTextLimitIsAProblemInEveryFormat() {
+        String longText = "漏".repeat(250_000);
+        String json = "[{\"call_id\": \"L-1\", \"turns\": [{\"speaker\": \"caller\", \"text\": \"" + longText + "\"}]},"
+                + "{\"call_id\": \"L-2\", \"summary\": \"好的\"}]";
+        Parsed fromJson = transcripts.parse(json.getBytes(StandardCharsets.UTF_8), TranscriptFormat.JSON);
+        assertThat(fromJson.calls()).extracting(Call::callId).containsExactly("L-2");
+        assertThat(fromJson.problems()).extracting(Problem::callId).containsExactly("L-1");
+
+        String text = "call_id: L-3\n\n来电人：" + longText + "\n---\ncall_id: L-4\nsummary: 好的\n";
+        Parsed fromText = transcripts.parse(text.getBytes(StandardCharsets.UTF_8), TranscriptFormat.TEXT);
+        assertThat(fromText.calls()).extracting(Call::callId).containsExactly("L-4");
+        assertThat(fromText.problems()).extracting(Problem::callId).containsExactly("L-3");
     }
 }

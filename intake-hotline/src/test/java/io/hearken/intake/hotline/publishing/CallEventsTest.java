@@ -27,7 +27,7 @@ class CallEventsTest {
         Call call = call("电梯困人", List.of(new Turn(Speaker.AGENT, "您好"), new Turn(Speaker.CALLER, "电梯坏了"),
                 new Turn(Speaker.CALLER, "有人被困")), null);
 
-        ComplaintReceived event = (ComplaintReceived) events.newComplaint(call, "folder");
+        ComplaintReceived event = (ComplaintReceived) CallEvents.newComplaint(call, events.complaintIdFor(call.callId()), "folder");
 
         assertThat(event.channel()).isEqualTo(Channel.HOTLINE);
         assertThat(event.via()).isEqualTo("folder");
@@ -59,7 +59,7 @@ class CallEventsTest {
     void anEnglishCallIsLabelledEnglishAndAnUnlabelledTranscriptIsTakenWhole() {
         Call call = call(null, List.of(), "The heating is off in block C since last night.");
 
-        ComplaintReceived event = (ComplaintReceived) events.newComplaint(call, "cti");
+        ComplaintReceived event = (ComplaintReceived) CallEvents.newComplaint(call, events.complaintIdFor(call.callId()), "cti");
 
         assertThat(event.language()).isEqualTo("en");
         assertThat(event.description()).isEqualTo("The heating is off in block C since last night.");
