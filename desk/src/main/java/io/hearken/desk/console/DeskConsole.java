@@ -109,27 +109,27 @@ class DeskConsole {
 
     @PostMapping("/desk/complaints/{id}/acknowledge")
     String acknowledge(Authentication auth, @PathVariable String id, Locale locale, RedirectAttributes flash) {
-        return act(id, "acknowledge", locale, flash, key -> work.acknowledge(DeskPerson.of(auth), idkey));
+        return act(id, "acknowledge", locale, flash, key -> work.acknowledge(DeskPerson.of(auth), id, key));
     }
 
     @PostMapping("/desk/complaints/{id}/notes")
     String note(Authentication auth, @PathVariable String id, @RequestParam(defaultValue = "") String text,
             @RequestParam(defaultValue = "false") boolean visibleToResident, Locale locale, RedirectAttributes flash) {
         return act(id, "note", locale, flash, key -> work.note(DeskPerson.of(auth), id, required(text, 4000),
-                visibleToResidentkey));
+                visibleToResident, key));
     }
 
     @PostMapping("/desk/complaints/{id}/information-requests")
     String requestInformation(Authentication auth, @PathVariable String id,
             @RequestParam(defaultValue = "") String question, Locale locale, RedirectAttributes flash) {
         return act(id, "information-request", locale, flash,
-                key -> work.requestInformation(DeskPerson.of(auth), id, required(question, 2000)key));
+                key -> work.requestInformation(DeskPerson.of(auth), id, required(question, 2000), key));
     }
 
     @PostMapping("/desk/complaints/{id}/resolution")
     String resolve(Authentication auth, @PathVariable String id, @RequestParam(defaultValue = "") String text,
             Locale locale, RedirectAttributes flash) {
-        return act(id, "resolution", locale, flash, key -> work.resolve(DeskPerson.of(auth), id, required(text, 4000)key));
+        return act(id, "resolution", locale, flash, key -> work.resolve(DeskPerson.of(auth), id, required(text, 4000), key));
     }
 
     @PostMapping("/desk/complaints/{id}/reassignment")
@@ -137,7 +137,7 @@ class DeskConsole {
             @RequestParam(defaultValue = "") String reason, Locale locale, RedirectAttributes flash) {
         DeskPerson person = DeskPerson.of(auth);
         String target = act(id, "reassignment", locale, flash,
-                key -> work.reassign(person, id, toDepartment, required(reason, 2000)key));
+                key -> work.reassign(person, id, toDepartment, required(reason, 2000), key));
         if (flash.getFlashAttributes().containsKey("done")) {
             flash.addFlashAttribute("done", messages.get("done.reassignment", locale, departmentName(toDepartment, locale)));
             // Handed on: unless a manager, the person no longer sees it.
@@ -149,13 +149,13 @@ class DeskConsole {
     @PostMapping("/desk/complaints/{id}/duplicate")
     String duplicate(Authentication auth, @PathVariable String id, @RequestParam(defaultValue = "") String master,
             @RequestParam(defaultValue = "false") boolean merged, Locale locale, RedirectAttributes flash) {
-        return act(id, "duplicate", locale, flash, key -> work.linkDuplicate(DeskPerson.of(auth), id, master, mergedkey));
+        return act(id, "duplicate", locale, flash, key -> work.linkDuplicate(DeskPerson.of(auth), id, master, merged, key));
     }
 
     @PostMapping("/desk/complaints/{id}/reopen")
     String reopen(Authentication auth, @PathVariable String id, @RequestParam(defaultValue = "") String reason,
             Locale locale, RedirectAttributes flash) {
-        return act(id, "reopen", locale, flash, key -> work.reopen(DeskPerson.of(auth), id, required(reason, 2000)key));
+        return act(id, "reopen", locale, flash, key -> work.reopen(DeskPerson.of(auth), id, required(reason, 2000), key));
     }
 
     @PostMapping("/desk/complaints/{id}/escalation")
@@ -163,7 +163,7 @@ class DeskConsole {
             @RequestParam(defaultValue = "SUPERVISOR") ComplaintEscalated.Level level,
             @RequestParam(defaultValue = "") String reason, Locale locale, RedirectAttributes flash) {
         return act(id, "escalation", locale, flash,
-                key -> work.escalate(DeskPerson.of(auth), id, level, required(reason, 2000)key));
+                key -> work.escalate(DeskPerson.of(auth), id, level, required(reason, 2000), key));
     }
 
     private String act(String id, String action, Locale locale, RedirectAttributes flash,
