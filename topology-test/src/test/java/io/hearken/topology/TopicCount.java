@@ -31,6 +31,10 @@ final class TopicCount implements AutoCloseable {
         consumer = new KafkaConsumer<>(p);
         partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                 .map(i -> new TopicPartition(topic, i.partition())).toList();
+        if (partitions.isEmpty()) {
+            consumer.close();
+            throw new IllegalStateException("topic " + topic + " does not exist: the services create it at start-up");
+        }
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
     }

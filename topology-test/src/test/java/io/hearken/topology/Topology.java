@@ -37,6 +37,7 @@ public final class Topology implements AutoCloseable {
 
     private final EmbeddedServers servers;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Path hotlineInbox = DIR.resolve("hotline/inbox");
 
     private Topology(EmbeddedServers servers) {
@@ -52,6 +53,7 @@ public final class Topology implements AutoCloseable {
         Map<String, Object> web = new LinkedHashMap<>();
         web.put("hearken.web.rate-limit.capacity", 10_000); // every request of this test comes from 127.0.0.1
         web.put("hearken.web.open311.api-keys", "topology-test-key");
+        web.put("hearken.web.public-base-url", baseUrl("intake-web"));
 
         Map<String, Object> email = new LinkedHashMap<>();
         email.put("hearken.email.imap.host", "127.0.0.1");
@@ -73,6 +75,7 @@ public final class Topology implements AutoCloseable {
         Map<String, Object> notifier = new LinkedHashMap<>();
         notifier.put("hearken.notifier.link-secret", "topology-test-link-secret-0123456789abcdef");
         notifier.put("hearken.notifier.digest.enabled", false);
+        notifier.put("hearken.notifier.public-url", baseUrl("notifier")); // it serves the satisfaction page itself
 
         return List.of(
                 new Service("intake-web", "intake-web", web),
@@ -108,12 +111,13 @@ public final class Topology implements AutoCloseable {
         Topology topology = new Topology(EmbeddedServers.shared(new EmbeddedSettings(true, true, true, 0, 0, 0, 0,
                 dataDir(), true, null, "256m")));
         try {
+            deleteRecursively(DIR); // fresh logs and folders on every run
             Files.createDirectories(topology.hotlineInbox);
             for (Service s : topology.services()) {
                 Map<String, Object> properties = topology.common(s.name());
                 properties.putAll(s.properties());
                 topology.services.put(s.name(), new ServiceProcess(s.name(),
-                        ROOT.resolve(s.module()).resolve("target").resolve(s.module() + ".jar"), freePort(),
+                        ROOT.resolve(s.module()).resolve("target").resolve(s.module() + ".jar"), topology.port(s.name()),
                         ServiceProcess.SMALL_JVM, ServiceProcess.arguments(properties), Map.of(), DIR));
             }
             topology.services.values().forEach(ServiceProcess::start);
@@ -131,6 +135,15 @@ public final class Topology implements AutoCloseable {
             throw new IllegalStateException(e.getCause().getMessage() + "\nAll services:" + tails, e.getCause());
         }
         return topology;
+    }
+
+    /** The HTTP port of a service, chosen (free) the first time it is asked for. */
+    int port(String name) {
+        return ports.computeIfAbsent(name, n -> freePort());
+    }
+
+    String baseUrl(String name) {
+        return "http://127.0.0.1:" + port(name);
     }
 
     public ServiceProcess service(String name) {
@@ -214,6 +227,16 @@ public final class Topology implements AutoCloseable {
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
         }
     }
 
