@@ -5,7 +5,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
-/** On a failed test (or a failed start), the tail of every service's log goes into the failure's output. */
+/**
+ * On a failed test, the tail of every service's log is attached to the failure (as a suppressed exception), so it
+ * shows in the build's console and report, not only in {@code target/topology/<name>.log}.
+ */
 public class LogTailsOnFailure implements TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
 
     /** Set once the services exist: lines → the tails of their logs. */
@@ -13,20 +16,31 @@ public class LogTailsOnFailure implements TestExecutionExceptionHandler, Lifecyc
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
-        throw print(context, failure);
+        throw attach(failure);
     }
 
     @Override
     public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
-        throw print(context, failure);
+        throw attach(failure);
     }
 
-    private static Throwable print(ExtensionContext context, Throwable failure) {
+    @Override
+    public void handleAfterAllMethodExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+        throw attach(failure);
+    }
+
+    private static Throwable attach(Throwable failure) {
         IntFunction<String> tails = services;
         if (tails != null) {
-            System.err.println(context.getDisplayName() + " failed: " + failure + "\nThe services' logs (target/topology/):"
-                    + tails.apply(60));
+            failure.addSuppressed(new ServiceLogs("The services' logs (topology-test/target/topology/):" + tails.apply(60)));
         }
         return failure;
+    }
+
+    /** Carries the log tails; no stack trace of its own. */
+    static final class ServiceLogs extends Exception {
+        ServiceLogs(String message) {
+            super(message, null, false, false);
+        }
     }
 }

@@ -111,11 +111,11 @@ public final class ServiceProcess {
             try {
                 HttpResponse<String> answer = HTTP.send(health, HttpResponse.BodyHandlers.ofString());
                 last = answer.statusCode() + " " + answer.body();
-                if (answer.statusCode() == 200 && answer.body().contains("\"UP\"")) {
+                if (answer.statusCode() == 200 && "UP".equals(Probe.JSON.readTree(answer.body()).path("status").asString())) {
                     startUp = Duration.ofNanos(System.nanoTime() - startedNanos);
                     return this;
                 }
-            } catch (IOException notYet) {
+            } catch (IOException | tools.jackson.core.JacksonException notYet) {
                 last = notYet.toString();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
