@@ -159,7 +159,8 @@ class ServicesAsProcessesTest {
         assertThat(ids.stream().collect(Collectors.toMap(id -> id, counts::get)))
                 .as("ComplaintRouted per complaint, committed").allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
         assertThat(topology.service("router-2").isAlive()).isTrue();
-        assertThat(routerMembersWithIntakeWeb()).isEqualTo(1);
+        await("the survivor holds every intake.web partition").atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(routerMembersWithIntakeWeb()).isEqualTo(1));
         await("all indexed with their department").atMost(PATIENCE).untilAsserted(() ->
                 assertThat(Probe.complaintsById(elasticsearch(), ids)).hasSize(ids.size())
                         .allSatisfy(d -> assertThat(d.path("department").asString("")).isNotBlank()));

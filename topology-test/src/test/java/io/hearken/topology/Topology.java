@@ -5,8 +5,6 @@ import io.hearken.embedded.EmbeddedServers;
 import io.hearken.embedded.EmbeddedSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,6 +91,7 @@ public final class Topology implements AutoCloseable {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("spring.application.name", name);
         p.put("hearken.embedded.mode", "off");
+        p.put("server.address", "127.0.0.1");
         p.put("spring.kafka.bootstrap-servers", servers.kafka().bootstrapServers());
         p.put("hearken.elasticsearch.uris", servers.elasticsearch().uri());
         p.put("spring.mail.host", "127.0.0.1");
@@ -139,7 +138,7 @@ public final class Topology implements AutoCloseable {
 
     /** The HTTP port of a service, chosen (free) the first time it is asked for. */
     int port(String name) {
-        return ports.computeIfAbsent(name, n -> freePort());
+        return ports.computeIfAbsent(name, n -> FreePorts.next());
     }
 
     String baseUrl(String name) {
@@ -240,11 +239,4 @@ public final class Topology implements AutoCloseable {
         }
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
