@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The production topology without Docker: the real servers of {@code embedded} in this JVM (a KRaft broker, an
@@ -120,11 +122,17 @@ public final class Topology implements AutoCloseable {
                         ServiceProcess.SMALL_JVM, ServiceProcess.arguments(properties), Map.of(), DIR));
             }
             topology.services.values().forEach(ServiceProcess::start);
-            List<CompletableFuture<ServiceProcess>> healthy = new ArrayList<>();
-            for (ServiceProcess s : topology.services.values()) {
-                healthy.add(CompletableFuture.supplyAsync(() -> s.awaitHealthy(healthyWithin)));
+            // One waiting thread per service (not the common pool, which may be smaller), so each start-up time is its own.
+            ExecutorService waiting = Executors.newFixedThreadPool(topology.services.size());
+            try {
+                List<CompletableFuture<ServiceProcess>> healthy = new ArrayList<>();
+                for (ServiceProcess s : topology.services.values()) {
+                    healthy.add(CompletableFuture.supplyAsync(() -> s.awaitHealthy(healthyWithin), waiting));
+                }
+                CompletableFuture.allOf(healthy.toArray(CompletableFuture[]::new)).join();
+            } finally {
+                waiting.shutdownNow();
             }
-            CompletableFuture.allOf(healthy.toArray(CompletableFuture[]::new)).join();
         } catch (IOException e) {
             topology.close();
             throw new UncheckedIOException(e);
