@@ -1,0 +1,250 @@
+package io.hearken.topology;
+
+import io.hearken.embedded.EmbeddedMail;
+import io.hearken.embedded.EmbeddedServers;
+import io.hearken.embedded.EmbeddedSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The production topology without Docker: the real servers of {@code embedded} in this JVM (a KRaft broker, an
+ * Elasticsearch node as a child process, GreenMail), and each deployable as its own JVM from its runnable jar,
+ * configured only by command-line properties as an operator configures it. {@link #services} is the one place
+ * that says what each service is given.
+ */
+public final class Topology implements AutoCloseable {
+
+    /** The repository root: surefire runs in the module's folder. */
+    public static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    public static final Path DIR = Path.of("target", "topology").toAbsolutePath();
+    public static final String PRIVACY_SECRET = "topology-test-privacy-secret-0123456789abcdef";
+    public static final String TOKEN_SECRET = "topology-test-staff-token-secret-0123456789abcdef";
+    public static final String PASSWORD = "demo";
+
+    /** One staff account per department: username → department (the manager sees all). */
+    public static final Map<String, String> STAFF = accounts();
+
+    private final EmbeddedServers servers;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Path hotlineInbox = DIR.resolve("hotline/inbox");
+
+    private Topology(EmbeddedServers servers) {
+        this.servers = servers;
+    }
+
+    /** A service: the module whose {@code target/<module>.jar} runs, and what it is given beyond the common settings. */
+    record Service(String name, String module, Map<String, Object> properties) {
+    }
+
+    /** Every per-service setting, in one table: adapt a property name here and every test that uses it follows. */
+    List<Service> services() {
+        Map<String, Object> web = new LinkedHashMap<>();
+        web.put("hearken.web.rate-limit.capacity", 10_000); // every request of this test comes from 127.0.0.1
+        web.put("hearken.web.open311.api-keys", "topology-test-key");
+        web.put("hearken.web.public-base-url", baseUrl("intake-web"));
+
+        Map<String, Object> email = new LinkedHashMap<>();
+        email.put("hearken.email.imap.host", "127.0.0.1");
+        email.put("hearken.email.imap.port", servers.mail().imapPort());
+        email.put("hearken.email.imap.username", EmbeddedMail.COMPLAINTS_ADDRESS);
+        email.put("hearken.email.imap.password", EmbeddedMail.COMPLAINTS_PASSWORD);
+        email.put("hearken.email.imap.idle", false); // GreenMail's IDLE notifications can be missed: poll
+        email.put("hearken.email.poll-interval", "1s");
+
+        Map<String, Object> hotline = new LinkedHashMap<>();
+        hotline.put("hearken.hotline.inbox", hotlineInbox);
+        hotline.put("hearken.hotline.scan-interval", "1s");
+        hotline.put("hearken.hotline.stable-for", "1s");
+        hotline.put("hearken.hotline.api-keys", "topology-test-key");
+
+        Map<String, Object> desk = new LinkedHashMap<>(staffAccounts());
+        desk.put("hearken.desk.time-zone", "Asia/Shanghai");
+
+        Map<String, Object> notifier = new LinkedHashMap<>();
+        notifier.put("hearken.notifier.link-secret", "topology-test-link-secret-0123456789abcdef");
+        notifier.put("hearken.notifier.digest.enabled", false);
+        notifier.put("hearken.notifier.public-url", baseUrl("notifier")); // it serves the satisfaction page itself
+
+        return List.of(
+                new Service("intake-web", "intake-web", web),
+                new Service("intake-email", "intake-email", email),
+                new Service("intake-hotline", "intake-hotline", hotline),
+                new Service("router-1", "router", Map.of()),
+                new Service("router-2", "router", Map.of()),
+                new Service("desk", "desk", desk),
+                new Service("notifier", "notifier", notifier),
+                new Service("analytics", "analytics", Map.of()));
+    }
+
+    /** What every service is given: the servers' addresses, the shared secrets; never the prod profile. */
+    Map<String, Object> common(String name) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("spring.application.name", name);
+        p.put("hearken.embedded.mode", "off");
+        p.put("server.address", "127.0.0.1");
+        p.put("spring.kafka.bootstrap-servers", servers.kafka().bootstrapServers());
+        p.put("hearken.elasticsearch.uris", servers.elasticsearch().uri());
+        p.put("spring.mail.host", "127.0.0.1");
+        p.put("spring.mail.port", servers.mail().smtpPort());
+        p.put("hearken.privacy.secret", PRIVACY_SECRET);
+        p.put("hearken.staff.token-secret", TOKEN_SECRET);
+        p.put("hearken.staff.demo-accounts", false);
+        p.put("management.endpoint.health.show-details", "always");
+        p.put("logging.level.org.apache.kafka", "warn");
+        p.put("logging.level.kafka", "warn");
+        return p;
+    }
+
+    /** Starts the embedded servers, then every service at once, and waits until all are healthy. */
+    public static Topology start(Duration healthyWithin) {
+        Topology topology = new Topology(EmbeddedServers.shared(new EmbeddedSettings(true, true, true, 0, 0, 0, 0,
+                dataDir(), true, null, "256m")));
+        try {
+            deleteRecursively(DIR); // fresh logs and folders on every run
+            Files.createDirectories(topology.hotlineInbox);
+            for (Service s : topology.services()) {
+                Map<String, Object> properties = topology.common(s.name());
+                properties.putAll(s.properties());
+                topology.services.put(s.name(), new ServiceProcess(s.name(),
+                        ROOT.resolve(s.module()).resolve("target").resolve(s.module() + ".jar"), topology.port(s.name()),
+                        ServiceProcess.SMALL_JVM, ServiceProcess.arguments(properties), Map.of(), DIR));
+            }
+            topology.services.values().forEach(ServiceProcess::start);
+            // One waiting thread per service (not the common pool, which may be smaller), so each start-up time is its own.
+            ExecutorService waiting = Executors.newFixedThreadPool(topology.services.size());
+            try {
+                List<CompletableFuture<ServiceProcess>> healthy = new ArrayList<>();
+                for (ServiceProcess s : topology.services.values()) {
+                    healthy.add(CompletableFuture.supplyAsync(() -> s.awaitHealthy(healthyWithin), waiting));
+                }
+                CompletableFuture.allOf(healthy.toArray(CompletableFuture[]::new)).join();
+            } finally {
+                waiting.shutdownNow();
+            }
+        } catch (IOException e) {
+            topology.close();
+            throw new UncheckedIOException(e);
+        } catch (CompletionException e) {
+            String tails = ServiceProcess.tails(topology.all(), 60);
+            topology.close();
+            throw new IllegalStateException(e.getCause().getMessage() + "\nAll services:" + tails, e.getCause());
+        }
+        return topology;
+    }
+
+    /** The HTTP port of a service, chosen (free) the first time it is asked for. */
+    int port(String name) {
+        return ports.computeIfAbsent(name, n -> FreePorts.next());
+    }
+
+    String baseUrl(String name) {
+        return "http://127.0.0.1:" + port(name);
+    }
+
+    public ServiceProcess service(String name) {
+        ServiceProcess s = services.get(name);
+        if (s == null) {
+            throw new IllegalArgumentException("no service " + name + "; there are " + services.keySet());
+        }
+        return s;
+    }
+
+    public List<ServiceProcess> all() {
+        return List.copyOf(services.values());
+    }
+
+    public EmbeddedServers servers() {
+        return servers;
+    }
+
+    public Path hotlineInbox() {
+        return hotlineInbox;
+    }
+
+    /** The tail of every service's log (for a failure message). */
+    public String tails(int lines) {
+        return ServiceProcess.tails(all(), lines);
+    }
+
+    /** SIGKILL to every service; the embedded servers stop with this JVM. */
+    @Override
+    public void close() {
+        ServiceProcess.killAll();
+    }
+
+    /** Old ({@code hearken.desk.users}) and new ({@code hearken.staff.users}) names: the unknown ones are ignored. */
+    private static Map<String, Object> staffAccounts() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        int i = 0;
+        for (Map.Entry<String, String> a : STAFF.entrySet()) {
+            String role = a.getValue().equals("management") ? "MANAGER" : "STAFF";
+            p.put("hearken.desk.users[" + i + "].username", a.getKey());
+            p.put("hearken.desk.users[" + i + "].password", "{noop}" + PASSWORD);
+            p.put("hearken.desk.users[" + i + "].display-name", a.getKey());
+            p.put("hearken.desk.users[" + i + "].department", a.getValue());
+            p.put("hearken.desk.users[" + i + "].role", role);
+            p.put("hearken.desk.users[" + i + "].language", "en");
+            p.put("hearken.staff.users[" + i + "].username", a.getKey());
+            p.put("hearken.staff.users[" + i + "].password", "{noop}" + PASSWORD);
+            p.put("hearken.staff.users[" + i + "].name", a.getKey());
+            p.put("hearken.staff.users[" + i + "].departments", a.getValue());
+            p.put("hearken.staff.users[" + i + "].role", role);
+            p.put("hearken.staff.users[" + i + "].language", "en");
+            i++;
+        }
+        return p;
+    }
+
+    private static Map<String, String> accounts() {
+        Map<String, String> a = new LinkedHashMap<>();
+        a.put("li.wei", "maintenance");
+        a.put("chen.jing", "cleaning");
+        a.put("zhao.lei", "security");
+        a.put("qian.hui", "billing");
+        a.put("alex.morgan", "customer-service");
+        a.put("zhou.min", "triage");
+        a.put("liu.yang", "management");
+        return java.util.Collections.unmodifiableMap(a);
+    }
+
+    /** The staff account of {@code department}. */
+    public static String staffOf(String department) {
+        return STAFF.entrySet().stream().filter(e -> e.getValue().equals(department)).map(Map.Entry::getKey)
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no account for " + department));
+    }
+
+    /** Temporary, and reachable by 'nobody' (Elasticsearch runs as that user when we are root). */
+    private static Path dataDir() {
+        try {
+            Path dir = Files.createTempDirectory("hearken-topology-");
+            dir.toFile().setExecutable(true, false);
+            dir.toFile().setReadable(true, false);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+}
