@@ -40,6 +40,14 @@ final class Probe {
                 .header("Accept", "application/json").GET());
     }
 
+    /** A request without any credentials, as an anonymous caller sends it. */
+    static int anonymousStatus(String method, String url) {
+        var request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json");
+        request = method.equals("POST") ? request.header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")) : request.GET();
+        return send(request).status();
+    }
+
     /** The ids of the open complaints in the queue {@code username} sees at the desk. */
     static List<String> deskQueue(String deskUrl, String username) {
         Answer queue = get(deskUrl + "/api/v1/desk/queue", username, Topology.PASSWORD);

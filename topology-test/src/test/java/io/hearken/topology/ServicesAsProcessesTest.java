@@ -25,7 +25,6 @@ import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -168,8 +167,6 @@ class ServicesAsProcessesTest {
 
     @Test
     @Order(4)
-    @Disabled("The intake jars carry the whole analytics library today, so each also runs an indexer in the group "
-            + "analytics-indexer; enable once they depend on read-model instead (issue 13)")
     void onlyTheAnalyticsServiceIndexes() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka()))) {
             ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("analytics-indexer"))
@@ -177,6 +174,45 @@ class ServicesAsProcessesTest {
             assertThat(group.members()).as("members of analytics-indexer: " + group.members())
                     .hasSize(1); // hearken.analytics.concurrency of the one analytics service
         }
+    }
+
+    /**
+     * Each deployable serves only its own endpoints: a path of another module is 404 there (an intake jar carries no
+     * dashboard, search or staff endpoint of another module), and its own staff endpoints answer an anonymous caller
+     * 401. Paths are (method, path) pairs that only their owner serves.
+     */
+    @Test
+    @Order(5)
+    void eachDeployableServesOnlyItsOwnEndpointsAndStaffEndpointsNeedSignIn() {
+        Map<String, List<String>> owned = new LinkedHashMap<>();
+        owned.put("intake-web", List.of("GET /open311/v2/services.json", "GET /track"));
+        owned.put("intake-email", List.of());
+        owned.put("intake-hotline", List.of("POST /api/v1/hotline/transcripts"));
+        owned.put("router-2", List.of("POST /api/v1/triage"));
+        owned.put("desk", List.of("GET /api/v1/desk/queue", "GET /desk"));
+        owned.put("notifier", List.of("GET /api/v1/notifier/dead-letters", "GET /satisfaction/not-a-token"));
+        owned.put("analytics", List.of("GET /api/v1/analytics/search", "GET /dashboard"));
+        Map<String, Integer> anonymousStaff = Map.of("POST /api/v1/hotline/transcripts", 401, "GET /api/v1/desk/queue", 401,
+                "GET /api/v1/notifier/dead-letters", 401, "GET /api/v1/analytics/search", 401);
+        List<String> wrong = new ArrayList<>();
+        owned.forEach((service, own) -> {
+            String base = topology.service(service).baseUrl();
+            owned.forEach((other, theirs) -> {
+                for (String endpoint : theirs) {
+                    String[] m = endpoint.split(" ");
+                    int status = Probe.anonymousStatus(m[0], base + m[1]);
+                    if (other.equals(service)) {
+                        Integer expected = anonymousStaff.get(endpoint);
+                        if (expected != null ? status != expected : status == 404) {
+                            wrong.add(service + " " + endpoint + " -> " + status + " (its own endpoint)");
+                        }
+                    } else if (status != 404) {
+                        wrong.add(service + " " + endpoint + " -> " + status + " (" + other + "'s endpoint)");
+                    }
+                }
+            });
+        });
+        assertThat(wrong).as("endpoints answered by the wrong deployable, or staff endpoints open").isEmpty();
     }
 
     private static String submitByWeb(String email, String building, String description) {

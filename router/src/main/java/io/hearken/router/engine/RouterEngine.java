@@ -123,6 +123,8 @@ public class RouterEngine implements SmartLifecycle {
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
         // spring.kafka.security.protocol (SPRING_KAFKA_SECURITY_PROTOCOL) lives outside spring.kafka.properties.
         c.putAll(kafka.getSecurity().buildProperties());
+        // Anything else for Kafka Streams (e.g. a shorter session.timeout.ms for a faster take-over after a crash).
+        c.putAll(kafka.getStreams().getProperties());
         return c;
     }
 
@@ -140,7 +142,9 @@ public class RouterEngine implements SmartLifecycle {
         KafkaStreams s = streams;
         streams = null;
         if (s != null) {
-            s.close(Duration.ofSeconds(10));
+            // Leave the group at once: the other instances take the partitions over now, not after the session timeout.
+            s.close(org.apache.kafka.streams.CloseOptions.timeout(Duration.ofSeconds(10)).withGroupMembershipOperation(
+                    org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         }
         if (metrics != null) {
             metrics.close();
