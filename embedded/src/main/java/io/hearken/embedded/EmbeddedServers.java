@@ -72,7 +72,8 @@ public final class EmbeddedServers {
                         wanted.elasticsearchPort(), settings.elasticsearchHeap())))
                 : CompletableFuture.completedFuture(null);
         if (wanted.startMail() && mail == null) {
-            mail = EmbeddedMail.start(wanted.smtpPort(), wanted.imapPort());
+            mail = EmbeddedMail.start(settings.dataDir().resolve("mail"),
+                    EmbeddedMail.limits(wanted.mailMaxPerMailbox(), wanted.mailMaxProcessed()), wanted.smtpPort(), wanted.imapPort());
         }
         try {
             CompletableFuture.allOf(k, e).join();
