@@ -7,7 +7,6 @@ import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.store.FolderListener;
 import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.store.StoredMessage;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.Flags;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -16,14 +15,11 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.SearchTerm;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
@@ -52,37 +48,6 @@ final class DurableFolder implements MailFolder, UIDFolder {
 
     FolderFiles files() {
         return files;
-    }
-
-    /** Loads what the disk holds for this folder (just created in memory), or writes the folder down if new. */
-    void restore(boolean selectable) {
-        if (files == null) {
-            return;
-        }
-        synchronized (files) {
-            if (!files.exists()) {
-                files.saveMeta(memory.getUidValidity(), memory.getUIDNext(), selectable);
-                return;
-            }
-            Properties meta = files.meta();
-            boolean sameUids = Uids.setValidity(memory, Long.parseLong(meta.getProperty("uidvalidity", "0")));
-            long next = Long.parseLong(meta.getProperty("uidnext", "1"));
-            for (FolderFiles.Saved saved : files.saved()) {
-                MimeMessage mail;
-                try (InputStream in = Files.newInputStream(saved.file())) {
-                    mail = GreenMailUtil.newMimeMessage(in);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("Cannot read " + saved.file(), e);
-                }
-                sameUids = sameUids && Uids.setNext(memory, saved.number());
-                files.adopt(memory.appendMessage(mail, saved.flags(), saved.received()), saved.number());
-                next = Math.max(next, saved.number() + 1);
-            }
-            if (!(sameUids && Uids.setNext(memory, next))) {
-                files.saveMeta(memory.getUidValidity(), memory.getUIDNext(), selectable);
-            }
-        }
-        trim();
     }
 
     // ---- what changes mail: GreenMail first, then the disk ----
@@ -222,7 +187,7 @@ final class DurableFolder implements MailFolder, UIDFolder {
     }
 
     /** The oldest mail beyond the folder's limit leaves memory and disk, like an expunge by another client. */
-    private synchronized void trim() {
+    synchronized void trim() {
         int max = limit();
         long[] uids = memory.getMessageUids();
         if (max <= 0 || uids.length <= max) {

@@ -73,7 +73,7 @@ final class DurableStore implements Store {
         path.add(mailboxName);
         DurableFolder folder = new DurableFolder(created, path, new FolderFiles(dir(path)), limits);
         folders.put(created, folder);
-        folder.restore(selectable);
+        FolderRestore.restore(folder, selectable);
         return folder;
     }
 
