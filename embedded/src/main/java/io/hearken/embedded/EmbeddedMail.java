@@ -45,8 +45,8 @@ public final class EmbeddedMail implements AutoCloseable {
     }
 
     /** What the all-in-one keeps: see {@link MailLimits}. */
-    public static MailLimits limits(int perMailbox, int processed) {
-        return new MailLimits(COMPLAINTS_ADDRESS, perMailbox, processed);
+    public static MailLimits limits(int perMailbox, int processed, int total) {
+        return new MailLimits(COMPLAINTS_ADDRESS, perMailbox, processed, total);
     }
 
     public int smtpPort() {

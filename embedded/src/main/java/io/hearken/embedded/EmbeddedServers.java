@@ -73,7 +73,7 @@ public final class EmbeddedServers {
                 : CompletableFuture.completedFuture(null);
         if (wanted.startMail() && mail == null) {
             mail = EmbeddedMail.start(settings.dataDir().resolve("mail"),
-                    EmbeddedMail.limits(wanted.mailMaxPerMailbox(), wanted.mailMaxProcessed()), wanted.smtpPort(), wanted.imapPort());
+                    EmbeddedMail.limits(wanted.mailMaxPerMailbox(), wanted.mailMaxProcessed(), wanted.mailMaxTotal()), wanted.smtpPort(), wanted.imapPort());
         }
         try {
             CompletableFuture.allOf(k, e).join();

@@ -117,7 +117,7 @@ class EmbeddedServersTest {
                         java.nio.file.Files.createTempDirectory("hearken-second-kafka"), taken))
                 .hasMessageContaining("Port " + taken + " is taken");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedMail.start(
-                        java.nio.file.Files.createTempDirectory("hearken-second-mail"), EmbeddedMail.limits(10, 10),
+                        java.nio.file.Files.createTempDirectory("hearken-second-mail"), EmbeddedMail.limits(10, 10, 10),
                         servers.mail().smtpPort(), 0))
                 .hasMessageContaining("is taken");
     }

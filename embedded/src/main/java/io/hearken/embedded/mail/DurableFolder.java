@@ -37,13 +37,15 @@ final class DurableFolder implements MailFolder, UIDFolder {
     volatile List<String> path; // below the user namespace: account, then folder names
     private final FolderFiles files; // null for the namespace root, which holds no mail
     private final ToIntFunction<List<String>> limits;
+    private final MailBudget budget;
     private volatile int limit = -1; // 0: none; -1: not known yet
 
-    DurableFolder(MailFolder memory, List<String> path, FolderFiles files, ToIntFunction<List<String>> limits) {
+    DurableFolder(MailFolder memory, List<String> path, FolderFiles files, ToIntFunction<List<String>> limits, MailBudget budget) {
         this.memory = memory;
         this.path = List.copyOf(path);
         this.files = files;
         this.limits = limits;
+        this.budget = budget;
     }
 
     FolderFiles files() {
@@ -138,7 +140,7 @@ final class DurableFolder implements MailFolder, UIDFolder {
             }
             files.add(uid, raw(m), m.getFlags(), m.getReceivedDate(), true);
         }
-        trim();
+        kept(uid);
     }
 
     private void taken(long uid, Path file) {
@@ -148,9 +150,10 @@ final class DurableFolder implements MailFolder, UIDFolder {
                 files.take(uid, file, m.getFlags());
             } else {
                 DiskWrites.delete(file);
+                return;
             }
         }
-        trim();
+        kept(uid);
     }
 
     private void flagsChanged(long uid) {
@@ -186,23 +189,30 @@ final class DurableFolder implements MailFolder, UIDFolder {
         }
     }
 
+    /** A mail this folder now keeps: within its own limit and the limit of all bounded folders together. */
+    void kept(long uid) {
+        if (limit() > 0) {
+            trim();
+            budget.kept(this, uid);
+        }
+    }
+
     /** The oldest mail beyond the folder's limit leaves memory and disk, like an expunge by another client. */
-    synchronized void trim() {
-        int max = limit();
+    private synchronized void trim() {
         long[] uids = memory.getMessageUids();
-        if (max <= 0 || uids.length <= max) {
+        for (int i = 0; i < uids.length - limit(); i++) {
+            drop(uids[i]);
+        }
+    }
+
+    /** One mail leaves memory and disk (IMAP sessions see it expunged); nothing if it is gone already. */
+    void drop(long uid) {
+        try {
+            memory.setFlags(DELETED, true, uid, null, true);
+        } catch (FolderException gone) {
             return;
         }
-        IdRange[] oldest = new IdRange[uids.length - max];
-        for (int i = 0; i < oldest.length; i++) {
-            oldest[i] = new IdRange(uids[i]);
-            try {
-                memory.setFlags(DELETED, true, uids[i], null, true);
-            } catch (FolderException gone) {
-                // expunged meanwhile
-            }
-        }
-        memory.expunge(oldest);
+        memory.expunge(new IdRange[] {new IdRange(uid)});
         forgetGone();
     }
 

@@ -22,7 +22,7 @@ final class DurableManagers extends Managers {
 
     private DurableManagers(Path dir, MailLimits limits) {
         this.limits = limits;
-        this.store = new DurableStore(dir.resolve("folders"), this::limit);
+        this.store = new DurableStore(dir.resolve("folders"), this::limit, new MailBudget(limits.total()));
         this.imap = new ImapHostManagerImpl(store);
         this.users = new DurableUserManager(imap, dir.resolve("accounts"));
         this.smtp = new DurableSmtpManager(imap, users);
@@ -32,6 +32,7 @@ final class DurableManagers extends Managers {
     static DurableManagers open(Path dir, MailLimits limits) {
         DurableManagers managers = new DurableManagers(dir, limits);
         try {
+            managers.store.restoring();
             managers.users.restore();
             managers.store.restore();
         } catch (UserException | FolderException e) {

@@ -31,16 +31,27 @@ final class DurableStore implements Store {
     private final InMemoryStore memory = new InMemoryStore();
     private final Path root;
     private final ToIntFunction<List<String>> limits;
+    private final MailBudget budget;
     private final Map<MailFolder, DurableFolder> folders = new ConcurrentHashMap<>(); // GreenMail's folder → ours
+    private volatile List<FolderRestore.Restored> restoring; // while starting: mail back in memory, not yet counted
 
-    DurableStore(Path root, ToIntFunction<List<String>> limits) {
+    DurableStore(Path root, ToIntFunction<List<String>> limits, MailBudget budget) {
         this.root = root;
         this.limits = limits;
+        this.budget = budget;
         MailFolder namespace = memory.getMailbox(USER_NAMESPACE);
-        folders.put(namespace, new DurableFolder(namespace, List.of(), null, limits));
+        folders.put(namespace, new DurableFolder(namespace, List.of(), null, limits, budget));
     }
 
-    /** Brings back every folder found on disk (its account was restored before), parents first. */
+    /** From now until {@link #restore}, restored mail is counted against the limits only at the end. */
+    void restoring() {
+        restoring = new ArrayList<>();
+    }
+
+    /**
+     * Brings back every folder found on disk (its account was restored before), parents first; then counts
+     * all restored mail, oldest first, against the limits (which drop some only if they were lowered).
+     */
     void restore() throws FolderException {
         List<List<String>> paths = new ArrayList<>();
         if (Files.isDirectory(root)) {
@@ -58,6 +69,10 @@ final class DurableStore implements Store {
                 folder = child != null ? child : createMailbox(folder, path.get(i), i == path.size() - 1 && selectable(path));
             }
         }
+        List<FolderRestore.Restored> restored = restoring;
+        restoring = null;
+        restored.sort(Comparator.comparing(FolderRestore.Restored::received));
+        restored.forEach(r -> r.folder().kept(r.uid()));
     }
 
     private boolean selectable(List<String> path) {
@@ -71,9 +86,14 @@ final class DurableStore implements Store {
         MailFolder created = memory.createMailbox(p.memory, mailboxName, selectable);
         List<String> path = new ArrayList<>(p.path);
         path.add(mailboxName);
-        DurableFolder folder = new DurableFolder(created, path, new FolderFiles(dir(path)), limits);
+        DurableFolder folder = new DurableFolder(created, path, new FolderFiles(dir(path)), limits, budget);
         folders.put(created, folder);
-        FolderRestore.restore(folder, selectable);
+        List<FolderRestore.Restored> restored = FolderRestore.restore(folder, selectable);
+        if (restoring != null) {
+            restoring.addAll(restored);
+        } else {
+            restored.forEach(r -> folder.kept(r.uid()));
+        }
         return folder;
     }
 

@@ -33,7 +33,7 @@ class DurableMailTest {
         Path dir = data.resolve("mail");
         Map<String, List<Seen>> before;
         long validity;
-        try (EmbeddedMail mail = EmbeddedMail.start(dir, EmbeddedMail.limits(1_000, 5_000), 0, 0)) {
+        try (EmbeddedMail mail = EmbeddedMail.start(dir, EmbeddedMail.limits(1_000, 5_000, 10_000), 0, 0)) {
             for (String subject : List.of("one", "two", "three", "four", "five", "six")) {
                 Mailbox.send(mail.smtpPort(), COMPLAINTS_ADDRESS + ", " + RESIDENT, subject);
             }
@@ -73,7 +73,7 @@ class DurableMailTest {
         assertThat(before.get("Quarantine")).extracting(Seen::subject).containsExactly("three", "four");
         assertThat(before.get(RESIDENT)).hasSize(6);
 
-        try (EmbeddedMail again = EmbeddedMail.start(dir, EmbeddedMail.limits(1_000, 5_000), 0, 0)) {
+        try (EmbeddedMail again = EmbeddedMail.start(dir, EmbeddedMail.limits(1_000, 5_000, 10_000), 0, 0)) {
             assertThat(everything(again)).isEqualTo(before);
             assertThat(Mailbox.uidValidity(again.imapPort(), COMPLAINTS_ADDRESS, COMPLAINTS_PASSWORD, "INBOX")).isEqualTo(validity);
             // New mail goes on from the UIDs the mailbox had: none is handed out twice.
@@ -93,7 +93,7 @@ class DurableMailTest {
     @Test
     void aMailboxKeepsItsNewestMailUpToItsLimitButTheComplaintsInboxKeepsAll() throws Exception {
         Path dir = data.resolve("mail");
-        try (EmbeddedMail mail = EmbeddedMail.start(dir, EmbeddedMail.limits(3, 2), 0, 0)) {
+        try (EmbeddedMail mail = EmbeddedMail.start(dir, EmbeddedMail.limits(3, 2, 0), 0, 0)) {
             for (int i = 1; i <= 5; i++) {
                 Mailbox.send(mail.smtpPort(), COMPLAINTS_ADDRESS + ", " + RESIDENT, "m" + i);
             }
@@ -113,10 +113,34 @@ class DurableMailTest {
             assertThat(subjects(mail, COMPLAINTS_ADDRESS, COMPLAINTS_PASSWORD, "INBOX")).isEmpty();
         }
         assertThat(mailFilesUnder(dir)).as("what is dropped from memory is dropped from disk").isEqualTo(3 + 2);
-        try (EmbeddedMail again = EmbeddedMail.start(dir, EmbeddedMail.limits(3, 2), 0, 0)) {
+        try (EmbeddedMail again = EmbeddedMail.start(dir, EmbeddedMail.limits(3, 2, 0), 0, 0)) {
             assertThat(subjects(again, RESIDENT, RESIDENT, "INBOX")).containsExactly("m3", "m4", "m5");
             assertThat(subjects(again, COMPLAINTS_ADDRESS, COMPLAINTS_PASSWORD, "Processed")).containsExactly("m4", "m5");
         }
+    }
+
+    @Test
+    void allBoundedMailboxesTogetherKeepTheNewestMailUpToTheTotal() throws Exception {
+        Path dir = data.resolve("mail");
+        try (EmbeddedMail mail = EmbeddedMail.start(dir, EmbeddedMail.limits(100, 100, 4), 0, 0)) {
+            for (int i = 1; i <= 6; i++) {
+                Mailbox.send(mail.smtpPort(), COMPLAINTS_ADDRESS + ", resident" + i + "@example.com", "r" + i);
+            }
+            assertThat(subjects(mail, "resident1@example.com", "resident1@example.com", "INBOX")).isEmpty();
+            assertThat(subjects(mail, "resident2@example.com", "resident2@example.com", "INBOX")).isEmpty();
+            for (int i = 3; i <= 6; i++) {
+                assertThat(subjects(mail, "resident" + i + "@example.com", "resident" + i + "@example.com", "INBOX")).containsExactly("r" + i);
+            }
+            assertThat(subjects(mail, COMPLAINTS_ADDRESS, COMPLAINTS_PASSWORD, "INBOX")).hasSize(6);
+        }
+        assertThat(mailFilesUnder(dir)).isEqualTo(4 + 6);
+        try (EmbeddedMail again = EmbeddedMail.start(dir, EmbeddedMail.limits(100, 100, 3), 0, 0)) {
+            // A lower total at the next start drops the oldest of what was kept.
+            assertThat(subjects(again, "resident3@example.com", "resident3@example.com", "INBOX")).isEmpty();
+            assertThat(subjects(again, "resident6@example.com", "resident6@example.com", "INBOX")).containsExactly("r6");
+            assertThat(subjects(again, COMPLAINTS_ADDRESS, COMPLAINTS_PASSWORD, "INBOX")).hasSize(6);
+        }
+        assertThat(mailFilesUnder(dir)).isEqualTo(3 + 6);
     }
 
     /** Every folder of both accounts (the resident's INBOX under the resident's address). */

@@ -12,7 +12,7 @@ public final class MailServerMain {
     }
 
     public static void main(String[] args) throws Exception {
-        EmbeddedMail mail = EmbeddedMail.start(Path.of(args[0]), EmbeddedMail.limits(1_000, 5_000), 0, 0);
+        EmbeddedMail mail = EmbeddedMail.start(Path.of(args[0]), EmbeddedMail.limits(1_000, 5_000, 10_000), 0, 0);
         Path ports = Path.of(args[1]);
         Path tmp = ports.resolveSibling(ports.getFileName() + ".tmp");
         Files.writeString(tmp, mail.smtpPort() + " " + mail.imapPort(), StandardCharsets.US_ASCII);
