@@ -138,7 +138,12 @@ final class DurableFolder implements MailFolder, UIDFolder {
             if (m == null) {
                 return; // gone again before we got here
             }
-            files.add(uid, raw(m), m.getFlags(), m.getReceivedDate(), true);
+            try {
+                files.add(uid, raw(m), m.getFlags(), m.getReceivedDate(), true);
+            } catch (RuntimeException diskFailed) {
+                drop(uid); // not kept in memory either: the SMTP server answers 451, and the sender tries again
+                throw diskFailed;
+            }
         }
         kept(uid);
     }
@@ -209,8 +214,8 @@ final class DurableFolder implements MailFolder, UIDFolder {
     void drop(long uid) {
         try {
             memory.setFlags(DELETED, true, uid, null, true);
-        } catch (FolderException gone) {
-            return;
+        } catch (FolderException | IndexOutOfBoundsException gone) {
+            return; // expunged meanwhile (GreenMail's look-up and access are two steps)
         }
         memory.expunge(new IdRange[] {new IdRange(uid)});
         forgetGone();
