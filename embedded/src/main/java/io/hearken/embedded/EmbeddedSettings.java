@@ -43,7 +43,7 @@ public record EmbeddedSettings(boolean startKafka, boolean startElasticsearch, b
                 test,
                 env.getProperty("hearken.embedded.elasticsearch.home"),
                 env.getProperty("hearken.embedded.elasticsearch.heap", test ? "256m" : "512m"),
-                // Why these numbers: docs/operations.md, "Mail in the all-in-one".
+                // Why these numbers: docs/operations.md, "The all-in-one".
                 env.getProperty("hearken.embedded.mail.max-per-mailbox", Integer.class, 1_000),
                 env.getProperty("hearken.embedded.mail.max-processed", Integer.class, 5_000),
                 env.getProperty("hearken.embedded.mail.max-total", Integer.class, 10_000));
