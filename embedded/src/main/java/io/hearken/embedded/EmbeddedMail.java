@@ -1,15 +1,18 @@
 package io.hearken.embedded;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.hearken.embedded.mail.DurableGreenMail;
+import io.hearken.embedded.mail.MailLimits;
+import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A real SMTP and IMAP server (GreenMail). The complaints mailbox has fixed credentials; mail to any
  * other address lands in that address's own mailbox (login and password: the address itself), so a
- * user can read what the notifier sent.
+ * user can read what the notifier sent. Everything is kept in a folder on disk ({@code <data>/mail}) and
+ * comes back at the next start, also after a crash; see {@link DurableGreenMail} and {@link MailLimits}.
  */
 public final class EmbeddedMail implements AutoCloseable {
 
@@ -26,8 +29,8 @@ public final class EmbeddedMail implements AutoCloseable {
         this.greenMail = greenMail;
     }
 
-    /** Ports 0 pick free ones. */
-    public static EmbeddedMail start(int smtpPort, int imapPort) {
+    /** Ports 0 pick free ones; {@code dir} keeps the mail. */
+    public static EmbeddedMail start(Path dir, MailLimits limits, int smtpPort, int imapPort) {
         for (int port : new int[] {smtpPort, imapPort}) {
             if (port != 0 && Ports.inUse(port)) {
                 throw new IllegalStateException("Port " + port + " is taken: is another Hearken (or mail server) running? "
@@ -36,14 +39,17 @@ public final class EmbeddedMail implements AutoCloseable {
         }
         ServerSetup smtp = new ServerSetup(smtpPort == 0 ? Ports.free() : smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
         ServerSetup imap = new ServerSetup(imapPort == 0 ? Ports.free() : imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP);
-        GreenMail greenMail = new GreenMail(new ServerSetup[] {smtp, imap})
-                .withConfiguration(GreenMailConfiguration.aConfig()
-                        .withUser(COMPLAINTS_ADDRESS, COMPLAINTS_ADDRESS, COMPLAINTS_PASSWORD)
-                        .withUser(JOURNAL_ADDRESS, JOURNAL_ADDRESS, JOURNAL_ADDRESS));
+        GreenMail greenMail = new DurableGreenMail(new ServerSetup[] {smtp, imap}, dir, limits, COMPLAINTS_PASSWORD);
         greenMail.start();
-        log.info("Mail ready: SMTP 127.0.0.1:{}, IMAP 127.0.0.1:{} (mailbox {} / {})", smtp.getPort(), imap.getPort(),
-                COMPLAINTS_ADDRESS, COMPLAINTS_PASSWORD);
+        greenMail.setUser(JOURNAL_ADDRESS, JOURNAL_ADDRESS, JOURNAL_ADDRESS); // kept with the accounts across restarts
+        log.info("Mail ready: SMTP 127.0.0.1:{}, IMAP 127.0.0.1:{} (mailbox {} / {}), kept in {}", smtp.getPort(), imap.getPort(),
+                COMPLAINTS_ADDRESS, COMPLAINTS_PASSWORD, dir);
         return new EmbeddedMail(greenMail);
+    }
+
+    /** What the all-in-one keeps: see {@link MailLimits}. */
+    public static MailLimits limits(int perMailbox, int processed, int total) {
+        return new MailLimits(COMPLAINTS_ADDRESS, perMailbox, processed, total);
     }
 
     public int smtpPort() {

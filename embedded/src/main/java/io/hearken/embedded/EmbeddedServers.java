@@ -63,6 +63,9 @@ public final class EmbeddedServers {
      */
     private synchronized void start(EmbeddedSettings wanted) {
         long started = System.nanoTime();
+        // Before the servers start in parallel: where Elasticsearch keeps its data depends on this folder's
+        // permissions, and a fresh ./data must not send the first run's node to $TMPDIR and the next one's here.
+        unchecked(() -> Files.createDirectories(settings.dataDir()));
         CompletableFuture<Void> k = wanted.startKafka() && kafka == null
                 ? CompletableFuture.runAsync(() -> kafka = unchecked(() -> EmbeddedKafka.start(settings.dataDir().resolve("kafka"), wanted.kafkaPort())))
                 : CompletableFuture.completedFuture(null);
@@ -72,7 +75,8 @@ public final class EmbeddedServers {
                         wanted.elasticsearchPort(), settings.elasticsearchHeap())))
                 : CompletableFuture.completedFuture(null);
         if (wanted.startMail() && mail == null) {
-            mail = EmbeddedMail.start(wanted.smtpPort(), wanted.imapPort());
+            mail = EmbeddedMail.start(settings.dataDir().resolve("mail"),
+                    EmbeddedMail.limits(wanted.mailMaxPerMailbox(), wanted.mailMaxProcessed(), wanted.mailMaxTotal()), wanted.smtpPort(), wanted.imapPort());
         }
         try {
             CompletableFuture.allOf(k, e).join();

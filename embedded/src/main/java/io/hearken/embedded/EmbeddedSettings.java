@@ -6,11 +6,14 @@ import org.springframework.core.env.Environment;
 /**
  * What to start, read from {@code hearken.embedded.*}. {@code mode}: {@code off} (default),
  * {@code all-in-one} (fixed ports, data kept in {@code ./data}) or {@code test} (free ports, temporary
- * data). A server is started only when no external address is configured for it.
+ * data). A server is started only when no external address is configured for it. The mail server keeps
+ * at most {@code hearken.embedded.mail.max-per-mailbox} mails in each mailbox but the complaints inbox, and
+ * {@code hearken.embedded.mail.max-processed} in the complaints account's other folders, and
+ * {@code hearken.embedded.mail.max-total} in all those folders together.
  */
 public record EmbeddedSettings(boolean startKafka, boolean startElasticsearch, boolean startMail, int kafkaPort,
         int elasticsearchPort, int smtpPort, int imapPort, Path dataDir, boolean temporary,
-        String elasticsearchHome, String elasticsearchHeap) {
+        String elasticsearchHome, String elasticsearchHeap, int mailMaxPerMailbox, int mailMaxProcessed, int mailMaxTotal) {
 
     public enum Mode { OFF, ALL_IN_ONE, TEST }
 
@@ -39,7 +42,11 @@ public record EmbeddedSettings(boolean startKafka, boolean startElasticsearch, b
                 dataDir,
                 test,
                 env.getProperty("hearken.embedded.elasticsearch.home"),
-                env.getProperty("hearken.embedded.elasticsearch.heap", test ? "256m" : "512m"));
+                env.getProperty("hearken.embedded.elasticsearch.heap", test ? "256m" : "512m"),
+                // Why these numbers: docs/operations.md, "The all-in-one".
+                env.getProperty("hearken.embedded.mail.max-per-mailbox", Integer.class, 1_000),
+                env.getProperty("hearken.embedded.mail.max-processed", Integer.class, 5_000),
+                env.getProperty("hearken.embedded.mail.max-total", Integer.class, 10_000));
     }
 
     private static int port(Environment env, String key, int fallback) {

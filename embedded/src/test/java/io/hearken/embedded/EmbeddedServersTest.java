@@ -116,7 +116,9 @@ class EmbeddedServersTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedKafka.start(
                         java.nio.file.Files.createTempDirectory("hearken-second-kafka"), taken))
                 .hasMessageContaining("Port " + taken + " is taken");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedMail.start(servers.mail().smtpPort(), 0))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedMail.start(
+                        java.nio.file.Files.createTempDirectory("hearken-second-mail"), EmbeddedMail.limits(10, 10, 10),
+                        servers.mail().smtpPort(), 0))
                 .hasMessageContaining("is taken");
     }
 

@@ -1,0 +1,121 @@
+package io.hearken.embedded.mail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * How the mail store touches the disk: every file is written whole to a temporary name and moved into
+ * place, so a crash leaves the old file or the new one, never half of one. Files that must survive a power
+ * loss (new mail, accounts) are also forced to the disk: at once, or, inside {@link #durably}, together
+ * when the work is done, so the SMTP server can force a mail's files after leaving GreenMail's one global
+ * delivery lock, and concurrent deliveries share the disk's flushes.
+ */
+final class DiskWrites {
+
+    private static final ThreadLocal<Set<Path>> pending = new ThreadLocal<>();
+
+    private DiskWrites() {
+    }
+
+    /** Runs {@code work}; the files it writes with {@code durable} are on the disk when this returns. */
+    static <T> T durably(Supplier<T> work) {
+        if (pending.get() != null) {
+            return work.get();
+        }
+        Set<Path> files = new LinkedHashSet<>();
+        pending.set(files);
+        T result;
+        try {
+            result = work.get();
+        } finally {
+            pending.remove();
+        }
+        force(files);
+        return result;
+    }
+
+    static void write(Path file, byte[] content, boolean durable) {
+        write(file, content, durable, null);
+    }
+
+    /** {@code modified}: the file time to give it (a mail's arrival), or {@code null}. */
+    static void write(Path file, byte[] content, boolean durable, FileTime modified) {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(tmp, content);
+            if (modified != null) {
+                Files.setLastModifiedTime(tmp, modified);
+            }
+            move(tmp, file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
+        if (durable) {
+            synced(file);
+        }
+    }
+
+    /** Forces a file (and the folder entry naming it) now, or with the surrounding {@link #durably} work. */
+    static void synced(Path file) {
+        Set<Path> files = pending.get();
+        if (files != null) {
+            files.add(file);
+        } else {
+            force(Set.of(file));
+        }
+    }
+
+    static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + file, e);
+        }
+    }
+
+    private static void force(Set<Path> files) {
+        Set<Path> folders = new LinkedHashSet<>();
+        for (Path file : files) {
+            if (force(file, StandardOpenOption.READ)) {
+                folders.add(file.getParent());
+            }
+        }
+        for (Path folder : folders) {
+            force(folder, StandardOpenOption.READ); // the new name itself (Linux; elsewhere best effort)
+        }
+    }
+
+    private static boolean force(Path path, StandardOpenOption mode) {
+        try (FileChannel channel = FileChannel.open(path, mode)) {
+            channel.force(true);
+            return true;
+        } catch (NoSuchFileException gone) {
+            return false; // moved or dropped again meanwhile: nothing left to keep
+        } catch (IOException e) {
+            if (Files.isDirectory(path)) {
+                return false; // some systems cannot open a folder to force it
+            }
+            throw new UncheckedIOException("Cannot force " + path + " to the disk", e);
+        }
+    }
+}

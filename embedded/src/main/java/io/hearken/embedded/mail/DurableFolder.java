@@ -1,0 +1,282 @@
+package io.hearken.embedded.mail;
+
+import com.icegreen.greenmail.foedus.util.MsgRangeFilter;
+import com.icegreen.greenmail.imap.commands.IdRange;
+import com.icegreen.greenmail.mail.MovingMessage;
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.FolderListener;
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.store.StoredMessage;
+import jakarta.mail.Flags;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.UIDFolder;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.search.SearchTerm;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
+
+/**
+ * A GreenMail folder whose every change also reaches its {@link FolderFiles}, in the caller's thread and
+ * outside GreenMail's locks: the SMTP server answers 250 (the IMAP server OK) only once the mail is on disk.
+ * A folder with a limit drops its oldest mail (from memory and disk) beyond it.
+ */
+final class DurableFolder implements MailFolder, UIDFolder {
+
+    private static final Flags DELETED = new Flags(Flags.Flag.DELETED);
+
+    final MailFolder memory;
+    volatile List<String> path; // below the user namespace: account, then folder names
+    private final FolderFiles files; // null for the namespace root, which holds no mail
+    private final ToIntFunction<List<String>> limits;
+    private final MailBudget budget;
+    private volatile int limit = -1; // 0: none; -1: not known yet
+
+    DurableFolder(MailFolder memory, List<String> path, FolderFiles files, ToIntFunction<List<String>> limits, MailBudget budget) {
+        this.memory = memory;
+        this.path = List.copyOf(path);
+        this.files = files;
+        this.limits = limits;
+        this.budget = budget;
+    }
+
+    FolderFiles files() {
+        return files;
+    }
+
+    // ---- what changes mail: GreenMail first, then the disk ----
+
+    @Override
+    public long appendMessage(MimeMessage message, Flags flags, Date internalDate) {
+        long uid = memory.appendMessage(message, flags, internalDate);
+        saved(uid);
+        return uid;
+    }
+
+    @Override
+    public void store(MovingMessage mail) {
+        store(mail.getMessage());
+    }
+
+    @Override
+    public void store(MimeMessage mail) {
+        appendMessage(mail, new Flags(), new Date()); // what GreenMail's own store(..) does
+    }
+
+    @Override
+    public long copyMessage(long uid, MailFolder toFolder) throws FolderException {
+        DurableFolder to = (DurableFolder) toFolder;
+        long copy = memory.copyMessage(uid, to.memory);
+        to.saved(copy);
+        return copy;
+    }
+
+    @Override
+    public long moveMessage(long uid, MailFolder toFolder) throws FolderException {
+        DurableFolder to = (DurableFolder) toFolder;
+        long moved = memory.moveMessage(uid, to.memory);
+        if (files == null || to.files == null) {
+            return moved;
+        }
+        Path file;
+        synchronized (files) {
+            file = files.release(uid);
+            rememberUidNext(uid);
+        }
+        if (file == null) {
+            to.saved(moved); // never reached our disk here: written there from memory
+        } else {
+            to.taken(moved, file);
+        }
+        return moved;
+    }
+
+    @Override
+    public void setFlags(Flags flags, boolean value, long uid, FolderListener silentListener, boolean addUid) throws FolderException {
+        memory.setFlags(flags, value, uid, silentListener, addUid);
+        flagsChanged(uid);
+    }
+
+    @Override
+    public void replaceFlags(Flags flags, long uid, FolderListener silentListener, boolean addUid) throws FolderException {
+        memory.replaceFlags(flags, uid, silentListener, addUid);
+        flagsChanged(uid);
+    }
+
+    @Override
+    public void expunge() throws FolderException {
+        memory.expunge();
+        forgetGone();
+    }
+
+    @Override
+    public void expunge(IdRange[] idRanges) {
+        memory.expunge(idRanges);
+        forgetGone();
+    }
+
+    @Override
+    public void deleteAllMessages() {
+        memory.deleteAllMessages();
+        forgetGone();
+    }
+
+    private void saved(long uid) {
+        if (files == null) {
+            return;
+        }
+        synchronized (files) {
+            StoredMessage m = memory.getMessage(uid);
+            if (m == null) {
+                return; // gone again before we got here
+            }
+            try {
+                files.add(uid, raw(m), m.getFlags(), m.getReceivedDate(), true);
+            } catch (RuntimeException diskFailed) {
+                drop(uid); // not kept in memory either: the SMTP server answers 451, and the sender tries again
+                throw diskFailed;
+            }
+        }
+        kept(uid);
+    }
+
+    private void taken(long uid, Path file) {
+        synchronized (files) {
+            StoredMessage m = memory.getMessage(uid);
+            if (m != null) {
+                files.take(uid, file, m.getFlags());
+            } else {
+                DiskWrites.delete(file);
+                return;
+            }
+        }
+        kept(uid);
+    }
+
+    private void flagsChanged(long uid) {
+        if (files == null) {
+            return;
+        }
+        synchronized (files) {
+            StoredMessage m = memory.getMessage(uid);
+            if (m != null) {
+                files.flags(uid, m.getFlags()); // not forced: a flag lost to a power cut shows a mail again, never loses one
+            }
+        }
+    }
+
+    private void forgetGone() {
+        if (files == null) {
+            return;
+        }
+        synchronized (files) {
+            Set<Long> live = Arrays.stream(memory.getMessageUids()).boxed().collect(Collectors.toSet());
+            for (long uid : files.uids()) {
+                if (!live.contains(uid)) {
+                    rememberUidNext(uid);
+                    files.remove(uid);
+                }
+            }
+        }
+    }
+
+    private void rememberUidNext(long removedUid) {
+        if (files.uidNextBehind(removedUid)) {
+            files.saveMeta(memory.getUidValidity(), memory.getUIDNext(), memory.isSelectable());
+        }
+    }
+
+    /** A mail this folder now keeps: within its own limit and the limit of all bounded folders together. */
+    void kept(long uid) {
+        if (limit() > 0) {
+            trim();
+            budget.kept(this, uid);
+        }
+    }
+
+    /** The oldest mail beyond the folder's limit leaves memory and disk, like an expunge by another client. */
+    private synchronized void trim() {
+        long[] uids = memory.getMessageUids();
+        for (int i = 0; i < uids.length - limit(); i++) {
+            drop(uids[i]);
+        }
+    }
+
+    /** One mail leaves memory and disk (IMAP sessions see it expunged); nothing if it is gone already. */
+    void drop(long uid) {
+        try {
+            memory.setFlags(DELETED, true, uid, null, true);
+        } catch (FolderException | IndexOutOfBoundsException gone) {
+            return; // expunged meanwhile (GreenMail's look-up and access are two steps)
+        }
+        memory.expunge(new IdRange[] {new IdRange(uid)});
+        forgetGone();
+    }
+
+    private int limit() {
+        if (limit < 0) {
+            int l = limits.applyAsInt(path);
+            if (l >= 0) {
+                limit = l;
+            }
+            return Math.max(l, 0);
+        }
+        return limit;
+    }
+
+    static byte[] raw(StoredMessage m) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            m.getMimeMessage().writeTo(out);
+        } catch (IOException | MessagingException e) {
+            throw new UncheckedIOException(new IOException("Cannot write mail " + m.getUid() + " out", e));
+        }
+        return out.toByteArray();
+    }
+
+    // ---- the rest is GreenMail's ----
+
+    @Override public String getName() { return memory.getName(); }
+    @Override public String getFullName() { return memory.getFullName(); }
+    @Override public Flags getAvailableFlags() { return memory.getAvailableFlags(); }
+    @Override public Flags getPermanentFlags() { return memory.getPermanentFlags(); }
+    @Override public int getMessageCount() { return memory.getMessageCount(); }
+    @Override public int getRecentCount(boolean reset) { return memory.getRecentCount(reset); }
+    @Override public long getUidValidity() { return memory.getUidValidity(); }
+    @Override public int getFirstUnseen() { return memory.getFirstUnseen(); }
+    @Override public int getUnseenCount() { return memory.getUnseenCount(); }
+    @Override public boolean isSelectable() { return memory.isSelectable(); }
+    @Override public long getUIDNext() { return memory.getUIDNext(); }
+    @Override public void addListener(FolderListener listener) { memory.addListener(listener); }
+    @Override public void removeListener(FolderListener listener) { memory.removeListener(listener); }
+    @Override public StoredMessage getMessage(long uid) { return memory.getMessage(uid); }
+    @Override public long[] getMessageUids() { return memory.getMessageUids(); }
+    @Override public long[] search(SearchTerm searchTerm) { return memory.search(searchTerm); }
+    @Override public int getMsn(long uid) throws FolderException { return memory.getMsn(uid); }
+    @Override public void signalDeletion() { memory.signalDeletion(); }
+    @Override public List<StoredMessage> getMessages(MsgRangeFilter range) { return memory.getMessages(range); }
+    @Override public List<StoredMessage> getMessages() { return memory.getMessages(); }
+    @Override public List<StoredMessage> getNonDeletedMessages() { return memory.getNonDeletedMessages(); }
+    @Override public long getUIDValidity() { return memory.getUidValidity(); }
+    @Override public Message getMessageByUID(long uid) throws MessagingException { return uid().getMessageByUID(uid); }
+    @Override public Message[] getMessagesByUID(long start, long end) throws MessagingException { return uid().getMessagesByUID(start, end); }
+    @Override public Message[] getMessagesByUID(long[] uids) throws MessagingException { return uid().getMessagesByUID(uids); }
+    @Override public long getUID(Message message) throws MessagingException { return uid().getUID(message); }
+
+    private UIDFolder uid() {
+        return (UIDFolder) memory;
+    }
+
+    @Override
+    public String toString() {
+        return "DurableFolder" + path;
+    }
+}

@@ -1,0 +1,67 @@
+package io.hearken.embedded.mail;
+
+import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.imap.ImapHostManager;
+import com.icegreen.greenmail.imap.ImapHostManagerImpl;
+import com.icegreen.greenmail.smtp.SmtpManager;
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.user.UserException;
+import com.icegreen.greenmail.user.UserManager;
+import java.nio.file.Path;
+import java.util.List;
+
+/** GreenMail's parts (store, accounts, SMTP delivery), each keeping what it holds on disk under one folder. */
+final class DurableManagers extends Managers {
+
+    private final MailLimits limits;
+    private final DurableStore store;
+    private final ImapHostManager imap;
+    private final DurableUserManager users;
+    private final SmtpManager smtp;
+
+    private DurableManagers(Path dir, MailLimits limits) {
+        this.limits = limits;
+        this.store = new DurableStore(dir.resolve("folders"), this::limit, new MailBudget(limits.total()));
+        this.imap = new ImapHostManagerImpl(store);
+        this.users = new DurableUserManager(imap, dir.resolve("accounts"));
+        this.smtp = new DurableSmtpManager(imap, users);
+    }
+
+    /** Accounts first, then their folders and mail, as the disk has them. */
+    static DurableManagers open(Path dir, MailLimits limits) {
+        DurableManagers managers = new DurableManagers(dir, limits);
+        try {
+            managers.store.restoring();
+            managers.users.restore();
+            managers.store.restore();
+        } catch (UserException | FolderException e) {
+            throw new IllegalStateException("Cannot restore the mail kept in " + dir + ": " + e.getMessage(), e);
+        }
+        return managers;
+    }
+
+    /** Most mail a folder keeps (0: no limit; -1: its account is not known yet), by folder path. */
+    private int limit(List<String> path) {
+        if (path.size() < 2) {
+            return 0;
+        }
+        GreenMailUser owner = users.findUsers(u -> u.getQualifiedMailboxName().equals(path.get(0))).findFirst().orElse(null);
+        return owner == null ? -1 : limits.of(owner.getEmail(), path.subList(1, path.size()));
+    }
+
+    @Override
+    public ImapHostManager getImapHostManager() {
+        return imap;
+    }
+
+    @Override
+    public UserManager getUserManager() {
+        return users;
+    }
+
+    @Override
+    public SmtpManager getSmtpManager() {
+        return smtp;
+    }
+}

@@ -1,0 +1,206 @@
+package io.hearken.embedded.mail;
+
+import static com.icegreen.greenmail.imap.ImapConstants.USER_NAMESPACE;
+
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.InMemoryStore;
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.store.Store;
+import jakarta.mail.Quota;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToIntFunction;
+import java.util.stream.Stream;
+
+/**
+ * GreenMail's in-memory store with every folder kept on disk too, one directory per folder under
+ * {@code folders/}, named by its path (each name %-escaped, joined by dots). A folder created where a
+ * directory already exists takes that directory's mail: that is how mail comes back at start-up.
+ */
+final class DurableStore implements Store {
+
+    private final InMemoryStore memory = new InMemoryStore();
+    private final Path root;
+    private final ToIntFunction<List<String>> limits;
+    private final MailBudget budget;
+    private final Map<MailFolder, DurableFolder> folders = new ConcurrentHashMap<>(); // GreenMail's folder → ours
+    private volatile List<FolderRestore.Restored> restoring; // while starting: mail back in memory, not yet counted
+
+    DurableStore(Path root, ToIntFunction<List<String>> limits, MailBudget budget) {
+        this.root = root;
+        this.limits = limits;
+        this.budget = budget;
+        MailFolder namespace = memory.getMailbox(USER_NAMESPACE);
+        folders.put(namespace, new DurableFolder(namespace, List.of(), null, limits, budget));
+    }
+
+    /** From now until {@link #restore}, restored mail is counted against the limits only at the end. */
+    void restoring() {
+        restoring = new ArrayList<>();
+    }
+
+    /**
+     * Brings back every folder found on disk (its account was restored before), parents first; then counts
+     * all restored mail, oldest first, against the limits (which drop some only if they were lowered).
+     */
+    void restore() throws FolderException {
+        List<List<String>> paths = new ArrayList<>();
+        if (Files.isDirectory(root)) {
+            try (Stream<Path> dirs = Files.list(root)) {
+                dirs.filter(Files::isDirectory).forEach(d -> paths.add(decode(d.getFileName().toString())));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + root, e);
+            }
+        }
+        paths.sort(Comparator.comparingInt(List::size));
+        for (List<String> path : paths) {
+            MailFolder folder = getMailbox(USER_NAMESPACE);
+            for (int i = 0; i < path.size(); i++) {
+                MailFolder child = getMailbox(folder, path.get(i));
+                folder = child != null ? child : createMailbox(folder, path.get(i), i == path.size() - 1 && selectable(path));
+            }
+        }
+        List<FolderRestore.Restored> restored = restoring;
+        restoring = null;
+        restored.sort(Comparator.comparing(FolderRestore.Restored::received));
+        restored.forEach(r -> r.folder().kept(r.uid()));
+    }
+
+    private boolean selectable(List<String> path) {
+        FolderFiles files = new FolderFiles(dir(path));
+        return !files.exists() || Boolean.parseBoolean(files.meta().getProperty("selectable", "true"));
+    }
+
+    @Override
+    public MailFolder createMailbox(MailFolder parent, String mailboxName, boolean selectable) throws FolderException {
+        DurableFolder p = (DurableFolder) parent;
+        MailFolder created = memory.createMailbox(p.memory, mailboxName, selectable);
+        List<String> path = new ArrayList<>(p.path);
+        path.add(mailboxName);
+        DurableFolder folder = new DurableFolder(created, path, new FolderFiles(dir(path)), limits, budget);
+        folders.put(created, folder);
+        List<FolderRestore.Restored> restored = FolderRestore.restore(folder, selectable);
+        if (restoring != null) {
+            restoring.addAll(restored);
+        } else {
+            restored.forEach(r -> folder.kept(r.uid()));
+        }
+        return folder;
+    }
+
+    @Override
+    public void deleteMailbox(MailFolder folder) throws FolderException {
+        DurableFolder f = (DurableFolder) folder;
+        memory.deleteMailbox(f.memory);
+        folders.remove(f.memory);
+        if (f.files() != null) {
+            synchronized (f.files()) {
+                f.files().deleteAll();
+            }
+        }
+    }
+
+    /** GreenMail renames in memory; then every folder whose path changed (it and its children) moves on disk. */
+    @Override
+    public void renameMailbox(MailFolder existingFolder, String newName) throws FolderException {
+        memory.renameMailbox(((DurableFolder) existingFolder).memory, newName);
+        repath(memory.getMailbox(USER_NAMESPACE), List.of());
+    }
+
+    private void repath(MailFolder parent, List<String> path) {
+        for (MailFolder child : memory.getChildren(parent)) {
+            List<String> childPath = new ArrayList<>(path);
+            childPath.add(child.getName());
+            DurableFolder f = folders.get(child);
+            if (f != null && !f.path.equals(childPath)) {
+                synchronized (f.files()) {
+                    f.files().moveTo(dir(childPath));
+                }
+                f.path = List.copyOf(childPath);
+            }
+            repath(child, childPath);
+        }
+    }
+
+    @Override
+    public MailFolder setSelectable(MailFolder folder, boolean selectable) {
+        DurableFolder f = (DurableFolder) folder;
+        memory.setSelectable(f.memory, selectable);
+        if (f.files() != null) {
+            synchronized (f.files()) {
+                f.files().saveMeta(f.memory.getUidValidity(), f.memory.getUIDNext(), selectable);
+            }
+        }
+        return folder;
+    }
+
+    @Override
+    public MailFolder getMailbox(String qualifiedMailboxName) {
+        return ours(memory.getMailbox(qualifiedMailboxName));
+    }
+
+    @Override
+    public MailFolder getMailbox(MailFolder parent, String mailboxName) {
+        return ours(memory.getMailbox(((DurableFolder) parent).memory, mailboxName));
+    }
+
+    @Override
+    public Collection<MailFolder> getChildren(MailFolder parent) {
+        return memory.getChildren(((DurableFolder) parent).memory).stream().map(this::ours).toList();
+    }
+
+    @Override
+    public Collection<MailFolder> listMailboxes(String searchPattern) throws FolderException {
+        return memory.listMailboxes(searchPattern).stream().map(this::ours).toList();
+    }
+
+    /** Every folder GreenMail has was made through {@link #createMailbox}, so each has ours. */
+    private MailFolder ours(MailFolder folder) {
+        if (folder == null) {
+            return null;
+        }
+        DurableFolder f = folders.get(folder);
+        if (f == null) {
+            throw new IllegalStateException("Mail folder " + folder.getFullName() + " was not created through the durable store");
+        }
+        return f;
+    }
+
+    @Override public Quota[] getQuota(String r, String prefix, boolean withDefault) { return memory.getQuota(r, prefix, withDefault); }
+    @Override public void setQuota(Quota quota, String prefix) { memory.setQuota(quota, prefix); }
+    @Override public void deleteQuota(String prefix) { memory.deleteQuota(prefix); }
+    @Override public boolean isQuotaSupported() { return memory.isQuotaSupported(); }
+    @Override public void setQuotaSupported(boolean supported) { memory.setQuotaSupported(supported); }
+
+    private Path dir(List<String> path) {
+        StringBuilder name = new StringBuilder();
+        for (String segment : path) {
+            if (!name.isEmpty()) {
+                name.append('.');
+            }
+            for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
+                char c = (char) (b & 0xff);
+                boolean plain = c < 128 && (Character.isLetterOrDigit(c) || c == '@' || c == '_' || c == '-');
+                name.append(plain ? String.valueOf(c) : String.format("%%%02X", b & 0xff));
+            }
+        }
+        return root.resolve(name.toString());
+    }
+
+    private static List<String> decode(String name) {
+        List<String> path = new ArrayList<>();
+        for (String segment : name.split("\\.", -1)) {
+            path.add(java.net.URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8));
+        }
+        return path;
+    }
+}
