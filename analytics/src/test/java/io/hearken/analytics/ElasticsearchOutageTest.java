@@ -1,5 +1,6 @@
 package io.hearken.analytics;
 
+import io.hearken.embedded.TcpProxy;
 import static io.hearken.analytics.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

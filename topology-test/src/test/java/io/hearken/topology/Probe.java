@@ -29,9 +29,15 @@ final class Probe {
     }
 
     static Answer postJson(String url, Object body) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        return postJson(url, body, Map.of());
+    }
+
+    static Answer postJson(String url, Object body, Map<String, String> headers) {
+        var request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)));
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));
+        headers.forEach(request::header);
+        return send(request);
     }
 
     static Answer get(String url, String username, String password) {
@@ -68,6 +74,17 @@ final class Probe {
             }
         }
         return Optional.empty();
+    }
+
+    /** How many {@code complaints} documents have {@code marker} in their text (a doubled complaint counts twice). */
+    static long countWith(String elasticsearchUrl, String marker) {
+        long n = 0;
+        for (JsonNode hit : complaints(elasticsearchUrl, Map.of("match_all", Map.of()), 5000)) {
+            if (hit.path("_source").path("description").asString("").contains(marker)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** The {@code complaints} documents of these ids. */

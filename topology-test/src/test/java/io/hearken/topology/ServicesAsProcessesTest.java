@@ -215,6 +215,89 @@ class ServicesAsProcessesTest {
         assertThat(wrong).as("endpoints answered by the wrong deployable, or staff endpoints open").isEmpty();
     }
 
+    /**
+     * The window issue 14 found: web complaints in flight when the web service is killed. Clients keep sending with
+     * an Idempotency-Key each, the service is killed with SIGKILL after about a third were accepted, started again,
+     * and every request that got no answer is retried with its key, as a client would. Then every request names
+     * exactly one complaint, routed once and indexed once, and each resident has exactly one acknowledgement.
+     */
+    @Test
+    @Order(6)
+    void aWebServiceKilledMidLoadLosesNothingAndDoublesNothing() throws Exception {
+        int offered = 60;
+        String run = "kill" + UUID.randomUUID().toString().substring(0, 6);
+        ServiceProcess web = topology.service("intake-web");
+        Map<Integer, String> answered = new java.util.concurrent.ConcurrentHashMap<>();
+        // Open loop: one request every 50 ms whatever the answers, so requests are in flight when the kill comes.
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(offered);
+        List<java.util.concurrent.Future<?>> sending = new ArrayList<>();
+        for (int i = 0; i < offered; i++) {
+            int k = i;
+            sending.add(clients.submit(() -> {
+                Thread.sleep(50L * k);
+                submitKeyed(web, run, k).ifPresent(id -> answered.put(k, id));
+                return null;
+            }));
+        }
+        await("a third accepted").atMost(PATIENCE).until(() -> answered.size() >= offered / 3);
+        web.kill();
+        int beforeKill = answered.size();
+        for (var f : sending) {
+            try {
+                f.get();
+            } catch (Exception ignored) {
+                // a request the kill cut off: retried below
+            }
+        }
+        clients.shutdownNow();
+        long down = System.nanoTime();
+        web.start().awaitHealthy(PATIENCE);
+        long recovered = (System.nanoTime() - down) / 1_000_000;
+        int unanswered = offered - answered.size();
+        for (int k = 0; k < offered; k++) {
+            int key = k;
+            if (!answered.containsKey(k)) {
+                String id = await().atMost(PATIENCE).until(() -> submitKeyed(web, run, key).orElse(null), java.util.Objects::nonNull);
+                answered.put(k, id);
+            }
+        }
+        List<String> ids = List.copyOf(new java.util.TreeSet<>(answered.values()));
+        System.out.printf("Web service killed mid-load: offered %d, answered before the kill %d, unanswered %d "
+                + "(retried with their keys), service back in %d ms%n", offered, beforeKill, unanswered, recovered);
+
+        assertThat(ids).as("one complaint per request").hasSize(offered);
+        await("each routed exactly once").atMost(PATIENCE).untilAsserted(() -> {
+            Map<String, Integer> counts = routed.readToEnd();
+            assertThat(ids).allSatisfy(id -> assertThat(counts.getOrDefault(id, 0)).as(id).isEqualTo(1));
+        });
+        await("each indexed once, none doubled").atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(Probe.complaintsById(elasticsearch(), ids)).hasSize(offered);
+            assertThat(Probe.countWith(elasticsearch(), run)).isEqualTo(offered);
+        });
+        await("one acknowledgement per resident").atMost(PATIENCE).untilAsserted(() -> {
+            for (int k = 0; k < offered; k++) {
+                assertThat(mailsTo(run + "-" + k + "@example.com")).as("mails to resident " + k).hasSize(1);
+            }
+        });
+    }
+
+    /** One keyed submission; empty when the service gave no answer (killed, refusing) or answered 5xx. */
+    private static java.util.Optional<String> submitKeyed(ServiceProcess web, String run, int k) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("email", run + "-" + k + "@example.com");
+        body.put("building", "9号楼");
+        body.put("description", "楼道灯不亮 " + run + " #" + k);
+        body.put("language", "zh-CN");
+        body.put("consent", true);
+        try {
+            Probe.Answer a = Probe.postJson(web.baseUrl() + "/api/v1/complaints", body, Map.of("Idempotency-Key", run + "-" + k));
+            return a.status() == 201 || a.status() == 200 ? java.util.Optional.of(a.body().path("id").asString())
+                    : java.util.Optional.empty();
+        } catch (RuntimeException noAnswer) {
+            return java.util.Optional.empty();
+        }
+    }
+
     private static String submitByWeb(String email, String building, String description) {
         Map<String, Object> body = new HashMap<>();
         body.put("name", "张伟");

@@ -78,6 +78,12 @@ public final class Topology implements AutoCloseable {
         Map<String, Object> notifier = new LinkedHashMap<>();
         notifier.put("hearken.notifier.link-secret", "topology-test-link-secret-0123456789abcdef");
         notifier.put("hearken.notifier.digest.enabled", false);
+        // The sent-mail journal (docs/notifier.md) on the embedded server, as the all-in-one has it.
+        notifier.put("hearken.notifier.journal.address", EmbeddedMail.JOURNAL_ADDRESS);
+        notifier.put("hearken.notifier.journal.imap-host", "127.0.0.1");
+        notifier.put("hearken.notifier.journal.imap-port", servers.mail().imapPort());
+        notifier.put("hearken.notifier.journal.username", EmbeddedMail.JOURNAL_ADDRESS);
+        notifier.put("hearken.notifier.journal.password", EmbeddedMail.JOURNAL_ADDRESS);
         notifier.put("hearken.notifier.public-url", baseUrl("notifier")); // it serves the satisfaction page itself
 
         return List.of(

@@ -1,5 +1,6 @@
 package io.hearken.intake.hotline.folder;
 
+import io.hearken.embedded.TcpProxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

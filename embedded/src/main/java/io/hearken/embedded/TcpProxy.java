@@ -1,4 +1,4 @@
-package io.hearken.intake.hotline.folder;
+package io.hearken.embedded;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,10 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * (Copied from analytics' tests.) A real TCP forwarder in front of Elasticsearch that can be switched "down": then it closes every open
- * connection and every new one at once (counting them), as a dead node behind a load balancer would.
+ * A real TCP forwarder for outage tests, in front of a server (Elasticsearch, SMTP, ...), that can be switched
+ * "down": then it closes every open connection and every new one at once (counting them), as a dead node behind a
+ * load balancer would.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final int targetPort;
@@ -23,7 +24,7 @@ final class TcpProxy implements AutoCloseable {
     private final AtomicInteger refused = new AtomicInteger();
     private volatile boolean up = true;
 
-    TcpProxy(int targetPort) throws IOException {
+    public TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::accept, "tcp-proxy-" + server.getLocalPort());
@@ -31,21 +32,21 @@ final class TcpProxy implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    int refused() {
+    public int refused() {
         return refused.get();
     }
 
-    void down() {
+    public void down() {
         up = false;
         open.forEach(TcpProxy::quietly);
         open.clear();
     }
 
-    void up() {
+    public void up() {
         up = true;
     }
 
