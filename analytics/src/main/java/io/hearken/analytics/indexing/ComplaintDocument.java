@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * The {@code complaints} document: one per complaint, its current state folded from every event seen
- * so far (see {@link ComplaintProjection}). Personal data only masked ({@code contact*}) or hashed
- * ({@code contactHash}). Mutable on purpose: the projection updates it in place.
+ * so far (see {@link ComplaintProjection}). Of the resident only a keyed hash ({@code contactHash}); free
+ * texts with phone, ID-card, e-mail and plate numbers masked ({@link io.hearken.events.privacy.FreeTextMasking}). Mutable on purpose: the projection updates it in place.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -36,9 +36,7 @@ public class ComplaintDocument {
     public Map<String, Double> location;
     public String subject;
     public String description;
-    public String contactName;
-    public String contactEmail;
-    public String contactPhone;
+    /** The keyed hash of the contact (e-mail, else phone), for linking; no name, address or number, not even masked. */
     public String contactHash;
     public Instant receivedAt;
     public Instant routedAt;

@@ -20,6 +20,7 @@ import io.hearken.events.ProgressNoted;
 import io.hearken.events.SlaBreached;
 import io.hearken.events.SlaClock;
 import io.hearken.events.SlaWarning;
+import io.hearken.events.privacy.FreeTextMasking;
 import io.hearken.events.privacy.PersonalData;
 import java.time.Duration;
 import java.time.Instant;
@@ -153,23 +154,25 @@ final class ComplaintProjection {
         doc.channel = r.channel() == null ? doc.channel : r.channel().name();
         doc.via = r.via();
         doc.residentType = r.residentType() == null ? doc.residentType : r.residentType().name();
-        doc.subject = r.subject();
-        doc.description = r.description();
+        // What a resident writes may hold a phone number, an ID-card number, an address or a plate: masked here,
+        // so it never reaches the index in clear.
+        doc.subject = FreeTextMasking.mask(r.subject());
+        doc.description = FreeTextMasking.mask(r.description());
         doc.language = r.language();
         doc.categoryHint = r.categoryHint();
         if (r.place() != null) {
-            doc.building = r.place().building();
-            doc.unit = r.place().unit();
-            doc.area = r.place().area();
+            doc.building = FreeTextMasking.mask(r.place().building());
+            doc.unit = FreeTextMasking.mask(r.place().unit());
+            doc.area = FreeTextMasking.mask(r.place().area());
             if (r.place().latitude() != null && r.place().longitude() != null) {
                 doc.location = Map.of("lat", r.place().latitude(), "lon", r.place().longitude());
             }
         }
         if (r.contact() != null) {
+            // Only the keyed hash, for linking a resident's complaints: no name, no partial address or number
+            // beside it (a mask with 7 of 11 digits next to the hash lets the pepper's holder find the number
+            // in 10^4 tries), and nothing reads one from the index.
             var c = r.contact();
-            doc.contactName = PersonalData.maskName(c.name());
-            doc.contactEmail = PersonalData.mask(c.email());
-            doc.contactPhone = PersonalData.mask(c.phone());
             doc.contactHash = personalData.hash(c.hasEmail() ? c.email() : c.phone());
         }
     }

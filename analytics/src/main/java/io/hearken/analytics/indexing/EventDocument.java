@@ -22,13 +22,15 @@ import io.hearken.events.NotificationSent;
 import io.hearken.events.ProgressNoted;
 import io.hearken.events.SlaBreached;
 import io.hearken.events.SlaWarning;
+import io.hearken.events.privacy.FreeTextMasking;
 import java.time.Instant;
 
 /**
  * The {@code complaint-events} document: one per event, id = event id, never updated. Only the fields
  * analytics and the public timeline need: no contact data (a bounced address, a recipient) at all, and
  * {@code text} only where the resident may read it ({@code public}; "public" is a Java keyword, hence
- * {@code publicEntry}); internal notes keep no text here.
+ * {@code publicEntry}); internal notes keep no text here. Texts and reasons are masked
+ * ({@link FreeTextMasking}): a resident's words may hold a phone number, an e-mail address, an ID card or a plate.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -175,8 +177,8 @@ public record EventDocument(String eventId, String type, Instant at, Instant ind
         EventDocument build() {
             return new EventDocument(event.eventId(), TYPE_IDS.get(event.getClass()), event.at(), now,
                     event.complaintId() == null ? null : event.complaintId().value(), topic, status, department,
-                    category, channel, building, isPublic, text, actorRole, actorDepartment, level, clock, due, score,
-                    kind, medium, reason, permanent, fromDepartment, toDepartment, master);
+                    category, channel, building, isPublic, FreeTextMasking.mask(text), actorRole, actorDepartment, level,
+                    clock, due, score, kind, medium, FreeTextMasking.mask(reason), permanent, fromDepartment, toDepartment, master);
         }
     }
 }

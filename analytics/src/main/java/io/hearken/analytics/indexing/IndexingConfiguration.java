@@ -5,7 +5,6 @@ import io.hearken.analytics.AnalyticsProperties;
 import io.hearken.events.ComplaintEvent;
 import io.hearken.events.privacy.PersonalData;
 import java.time.Clock;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
@@ -38,8 +37,8 @@ class IndexingConfiguration {
 
     @Bean
     IndexingEvents analyticsIndexingEvents(ElasticsearchClient client, IndexSetup setup,
-            @Value("${hearken.privacy.secret:change-me}") String secret) {
-        return new IndexingEvents(client, setup, new PersonalData(secret), Clock.systemUTC());
+            PersonalData personalData) {
+        return new IndexingEvents(client, setup, personalData, Clock.systemUTC());
     }
 
     /**

@@ -8,9 +8,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * How personal data leaves the departments: masked for display, hashed (keyed HMAC-SHA256) where
- * repeats must still match. Every module uses this one class, so a hash made by analytics equals one
- * made by an intake adapter for the same address.
+ * How personal data leaves the departments: masked for a log line, hashed (keyed HMAC-SHA256) where
+ * repeats must still match. Every module uses this one class (one bean, {@link PrivacyAutoConfiguration}), so a
+ * hash made by analytics equals one made by an intake adapter for the same address. Free text:
+ * {@link FreeTextMasking}.
  */
 public final class PersonalData {
 
@@ -57,7 +58,10 @@ public final class PersonalData {
         }
     }
 
-    /** {@code zhang.wei@example.com} → {@code z***@example.com}; {@code 13812345678} → {@code 138****5678}. */
+    /**
+     * {@code zhang.wei@example.com} → {@code z***@example.com}; {@code 13812345678} → {@code 138****5678}. For logs
+     * and notification records only: never store it beside {@link #hash} (7 of 11 digits leave 10^4 numbers to try).
+     */
     public static String mask(String emailOrPhone) {
         if (emailOrPhone == null || emailOrPhone.isBlank()) {
             return null;
@@ -72,15 +76,5 @@ public final class PersonalData {
             return "****";
         }
         return digits.substring(0, 3) + "****" + digits.substring(digits.length() - 4);
-    }
-
-    /** {@code 张伟} → {@code 张*}; {@code Wei Zhang} → {@code W***}. */
-    public static String maskName(String name) {
-        if (name == null || name.isBlank()) {
-            return null;
-        }
-        String s = name.strip();
-        return s.codePoints().limit(1).collect(StringBuilder::new, StringBuilder::appendCodePoint,
-                StringBuilder::append) + (Character.isIdeographic(s.codePointAt(0)) ? "*" : "***");
     }
 }

@@ -328,7 +328,7 @@ class MailboxIntakeTest {
 
         // The restarted process reads its seen-store back from Kafka and sees the mail again.
         SeenMessages restarted = IntakeRestarts.freshStore(kafkaProperties, properties);
-        ReceivingMail afterRestart = IntakeRestarts.freshIntake(restarted, properties, kafka, lookup, meters, "change-me");
+        ReceivingMail afterRestart = IntakeRestarts.freshIntake(restarted, properties, kafka, lookup, meters, "email-test-secret");
         Outcome again = afterRestart.handle(Corpus.parse(raw), raw.length, "INBOX").get();
         assertThat(again.kind()).isEqualTo(Outcome.Kind.DUPLICATE);
 
@@ -353,7 +353,7 @@ class MailboxIntakeTest {
         // What the first run wrote before it died: the id it was about to publish under.
         store.put(key, new SeenMessages.Entry(false, reserved.value(), Events.idFrom("email", key))).get();
 
-        Outcome outcome = IntakeRestarts.freshIntake(store, properties, kafka, lookup, meters, "change-me")
+        Outcome outcome = IntakeRestarts.freshIntake(store, properties, kafka, lookup, meters, "email-test-secret")
                 .handle(Corpus.parse(raw), raw.length, "INBOX").get();
 
         assertThat(outcome.complaintId()).isEqualTo(reserved);

@@ -16,9 +16,6 @@ import io.hearken.router.streams.RouterTopology;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,8 +25,6 @@ import org.springframework.kafka.core.KafkaAdmin;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RouterProperties.class)
 class RouterBeans {
-
-    private static final Logger log = LoggerFactory.getLogger(RouterBeans.class);
 
     @Bean
     Classifier routerClassifier(RouterProperties properties) {
@@ -51,13 +46,7 @@ class RouterBeans {
 
     @Bean
     RoutingComplaints routerLogic(Classifier classifier, RoutingTable table, SlaPolicy sla, RouterProperties properties,
-            @Value("${hearken.privacy.secret:}") String secret) {
-        PersonalData privacy = null;
-        if (secret.isBlank()) {
-            log.warn("hearken.privacy.secret is not set: repeat complaints are matched by place only, not by resident");
-        } else {
-            privacy = new PersonalData(secret);
-        }
+            PersonalData privacy) {
         return new RoutingComplaints(classifier, table, sla,
                 new LinkingComplaint(properties.duplicateWindow(), properties.repeatWindow(), properties.similarity()),
                 privacy);

@@ -79,7 +79,7 @@ public class ReceivingMail {
 
     ReceivingMail(EmailIntakeProperties properties, SeenMessages seen, KafkaTemplate<String, ComplaintEvent> events,
             ComplaintLookup lookup, MeterRegistry meters, @Value("${hearken.mail.domain:hearken.local}") String domain,
-            @Value("${hearken.privacy.secret:change-me}") String secret) {
+            PersonalData personalData) {
         this.properties = properties;
         this.seen = seen;
         this.events = events;
@@ -88,7 +88,7 @@ public class ReceivingMail {
         this.reader = MailReader.limitedTo(properties.maxAttachmentSize());
         this.domain = domain;
         this.triage = new Triage(domain);
-        this.personalData = new PersonalData(secret);
+        this.personalData = personalData;
         this.followUps = new FollowUps(domain, lookup, personalData);
         this.senderLimit = new SenderLimit(properties.senderHourlyLimit(), Clock.systemUTC());
         java.util.Arrays.setAll(decisions, i -> new Object());

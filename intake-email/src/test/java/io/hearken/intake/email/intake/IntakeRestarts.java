@@ -19,7 +19,8 @@ public final class IntakeRestarts {
 
     public static ReceivingMail freshIntake(SeenMessages store, EmailIntakeProperties properties,
             KafkaTemplate<String, ComplaintEvent> events, ComplaintLookup lookup, MeterRegistry meters, String secret) {
-        return new ReceivingMail(properties, store, events, lookup, meters, "hearken.local", secret);
+        return new ReceivingMail(properties, store, events, lookup, meters, "hearken.local",
+                new io.hearken.events.privacy.PersonalData(secret));
     }
 
     public static String dedupeKey(io.hearken.intake.email.mime.ReadMail mail) {

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,9 +21,9 @@ class OpenComplaints {
     private final OpenComplaintsOfContact readModel;
     private final PersonalData personalData;
 
-    OpenComplaints(OpenComplaintsOfContact readModel, @Value("${hearken.privacy.secret:change-me}") String secret) {
+    OpenComplaints(OpenComplaintsOfContact readModel, PersonalData personalData) {
         this.readModel = readModel;
-        this.personalData = new PersonalData(secret);
+        this.personalData = personalData;
     }
 
     String hash(String phone) {

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import io.hearken.events.privacy.PrivacyProperties;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -55,12 +55,12 @@ public class PublishingCalls {
 
     PublishingCalls(KafkaTemplate<String, ComplaintEvent> kafka, ProcessedCalls processed, OpenComplaints openComplaints,
             ComplaintLookup lookup, TrackingIdsInUse idsInUse, HotlineProperties properties, MeterRegistry meters,
-            @Value("${hearken.privacy.secret:change-me}") String secret) {
+            PrivacyProperties privacy) {
         this.kafka = kafka;
         this.processed = processed;
         this.openComplaints = openComplaints;
         this.readModel = new ReadModelChecks(lookup, openComplaints);
-        this.newIds = new NewComplaintIds(idsInUse, processed::reservedFor, new CallEvents(secret));
+        this.newIds = new NewComplaintIds(idsInUse, processed::reservedFor, new CallEvents(privacy.secret()));
         this.recordLimit = new KafkaRecordLimit(kafka.getProducerFactory());
         this.properties = properties;
         this.meters = meters;

@@ -43,7 +43,7 @@ class CheckedTrackingIdsTest extends HotlineIntegrationTest {
     KafkaTemplate<String, ComplaintEvent> kafka;
     @Autowired
     ProcessedCalls processedCalls;
-    @Value("${hearken.privacy.secret:change-me}")
+    @Value("${hearken.privacy.secret}")
     String secret;
 
     @Test

@@ -34,7 +34,8 @@ class ReadModelUnreachableTest {
     void aTrackingIdNamedByTheAgentIsNotTrustedUnchecked() {
         readModel.run(context -> {
             ReadModelChecks checks = new ReadModelChecks(context.getBean(ComplaintLookup.class),
-                    new OpenComplaints(context.getBean(OpenComplaintsOfContact.class), "secret"));
+                    new OpenComplaints(context.getBean(OpenComplaintsOfContact.class),
+                            new io.hearken.events.privacy.PersonalData("secret")));
             Call call = call(null, "来电人询问工单 " + TrackingIds.next() + " 的进度");
 
             assertThatThrownBy(() -> checks.agentNamed(call)).isInstanceOf(ReadModelUnreachable.class)
@@ -46,7 +47,8 @@ class ReadModelUnreachableTest {
     void aCallerIsNotTakenToHaveNoOpenComplaint() {
         readModel.run(context -> {
             ReadModelChecks checks = new ReadModelChecks(context.getBean(ComplaintLookup.class),
-                    new OpenComplaints(context.getBean(OpenComplaintsOfContact.class), "secret"));
+                    new OpenComplaints(context.getBean(OpenComplaintsOfContact.class),
+                            new io.hearken.events.privacy.PersonalData("secret")));
 
             assertThatThrownBy(() -> checks.openByContact(List.of(call("13700005501", "电梯又坏了"))))
                     .isInstanceOf(ReadModelUnreachable.class).hasMessageContaining("open complaints");

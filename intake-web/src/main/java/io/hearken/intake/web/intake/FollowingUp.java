@@ -11,7 +11,6 @@ import io.hearken.events.privacy.PersonalData;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,11 +41,10 @@ public class FollowingUp {
     private final WebPublisher publisher;
     private final PersonalData personalData;
 
-    FollowingUp(ComplaintLookup lookup, WebPublisher publisher,
-            @Value("${hearken.privacy.secret:change-me}") String secret) {
+    FollowingUp(ComplaintLookup lookup, WebPublisher publisher, PersonalData personalData) {
         this.lookup = lookup;
         this.publisher = publisher;
-        this.personalData = new PersonalData(secret);
+        this.personalData = personalData;
     }
 
     /** The complaint when {@code contact} proves the caller is its resident. */

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.springframework.beans.factory.annotation.Value;
+import io.hearken.events.privacy.PrivacyProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,8 +22,8 @@ class KeyedIds {
 
     private final SecretKeySpec key;
 
-    KeyedIds(@Value("${hearken.privacy.secret:change-me}") String secret) {
-        this.key = new SecretKeySpec(("tracking-id\u001f" + secret).getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    KeyedIds(PrivacyProperties privacy) {
+        this.key = new SecretKeySpec(("tracking-id\u001f" + privacy.secret()).getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
     ComplaintId forKey(String scopedKey) {

@@ -1,0 +1,106 @@
+package io.hearken.events.privacy;
+
+import static io.hearken.events.privacy.FreeTextMasking.mask;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class FreeTextMaskingTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            我的电话13812345678，请回电                   | 我的电话[phone]，请回电
+            电话：138 1234 5678                          | 电话：[phone]
+            手机 138-1234-5678。                          | 手机 [phone]。
+            +86 138 1234 5678                           | [phone]
+            +8613812345678                              | [phone]
+            008613812345678 找王先生                      | [phone] 找王先生
+            86-13912345678                              | [phone]
+            座机010-12345678转分机                         | 座机[phone]转分机
+            座机 0755 1234 5678                          | 座机 [phone]
+            (010)12345678                               | [phone]
+            （0755）12345678                             | [phone]
+            02079460958                                 | [phone]
+            call me on +44 20 7946 0958 please          | call me on [phone] please
+            UK 020 7946 0958                            | UK [phone]
+            US (555) 123-4567 after 6pm                 | US [phone] after 6pm
+            or 555-123-4567.                            | or [phone].
+            or 555.123.4567                             | or [phone]
+            +1 (555) 123-4567                           | [phone]
+            +33 1 23 45 67 89                           | [phone]
+            +86-10-12345678                             | [phone]
+            """)
+    void masksPhoneNumbers(String text, String expected) {
+        assertThat(mask(text)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            身份证号110101199003071234，                   | 身份证号[id-card]，
+            身份证 11010119900307123X                     | 身份证 [id-card]
+            ID card 44030420011231001x.                 | ID card [id-card].
+            老身份证110101900307123                         | 老身份证[id-card]
+            """)
+    void masksIdCards(String text, String expected) {
+        assertThat(mask(text)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            邮箱zhang.wei@example.com谢谢                   | 邮箱[email]谢谢
+            write to Wei.Zhang+home@mail.example.co.uk. | write to [email].
+            a_b-c@sub-domain.example.cn                 | [email]
+            """)
+    void masksEmails(String text, String expected) {
+        assertThat(mask(text)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            京A12345的车一直停在消防通道                         | [plate]的车一直停在消防通道
+            粤B·D12345 新能源车占位                          | [plate] 新能源车占位
+            粤BD12345占位                                 | [plate]占位
+            沪A·1234学                                   | [plate]
+            浙B12345挂车                                  | [plate]车
+            车牌号：A23456                                 | 车牌号：[plate]
+            a car with plate AB12 CDE blocks the gate   | a car with plate [plate] blocks the gate
+            van AB12CDE again                           | van [plate] again
+            licence plate: XYZ-1234                     | licence plate: [plate]
+            plate number 7ABC123 parked                 | plate number [plate] parked
+            license plate ABC 123                       | license plate [plate]
+            """)
+    void masksPlates(String text, String expected) {
+        assertThat(mask(text)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "HK-2345-6789", "跟进 HK-ABCD-EF23 的处理", "tracking id HK-7K3M-Q9PD",
+            "2026-12-06 14:30 停水", "12/06/2026", "06-12-2026", "at 14:30:05", "¥1200", "￥1,200.50", "$1,299.99",
+            "3号楼1203室", "5栋2单元1203", "room 1203, building 3", "order 12345", "订单号 2026120612345",
+            "order 20261206123456789", "temperature 38.5", "1.5 million", "+5 degrees", "2026年12月6日",
+            "电话坏了，打12345热线", "110报警", "120 急救", "call 911", "the template v2 plate of noodles",
+            "platelet count 123", "第12345678号文件", "ISO 9001", "COVID-19", "A4 paper", "Floor 12, Unit 1203",
+            "abc12345678901", "序号12345678901"})
+    void leavesOrdinaryTextAlone(String text) {
+        assertThat(mask(text)).isEqualTo(text);
+    }
+
+    @Test
+    void masksEverythingInOneText() {
+        String text = "我是住在3号楼1203室的居民，电话13812345678，身份证110101199003071234，邮箱zhang.wei@example.com，"
+                + "京A12345每天停在我家门口。投诉编号HK-2345-6789，2026-12-06 14:30发生，损失¥1200。";
+        assertThat(mask(text)).isEqualTo("我是住在3号楼1203室的居民，电话[phone]，身份证[id-card]，邮箱[email]，"
+                + "[plate]每天停在我家门口。投诉编号HK-2345-6789，2026-12-06 14:30发生，损失¥1200。");
+    }
+
+    @Test
+    void nullAndEmptyStayAsTheyAre() {
+        assertThat(mask(null)).isNull();
+        assertThat(mask("")).isEmpty();
+        assertThat(mask(mask("电话13812345678"))).isEqualTo("电话[phone]");
+    }
+}
