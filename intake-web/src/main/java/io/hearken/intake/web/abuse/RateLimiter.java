@@ -36,6 +36,21 @@ public class RateLimiter {
         }
     }
 
+    /**
+     * Throws {@link RateLimited} when this address has no token left, taking none. Contact checks call it first:
+     * once wrong guesses used the tokens up, a right guess must not answer differently from a wrong one.
+     */
+    public void ensureLeft(String clientAddress) {
+        Bucket bucket = buckets.get(clientAddress == null ? "?" : clientAddress);
+        if (bucket == null) {
+            return;
+        }
+        var estimate = bucket.estimateAbilityToConsume(1);
+        if (!estimate.canBeConsumed()) {
+            throw new RateLimited(Math.max(1, estimate.getNanosToWaitForRefill() / 1_000_000_000L));
+        }
+    }
+
     /** Forgets full buckets now and then, so idle addresses do not pile up. */
     void forgetIdle() {
         buckets.values().removeIf(b -> b.getAvailableTokens() >= limit.capacity());

@@ -158,6 +158,7 @@ class ComplaintsApi {
                 .orElseThrow(() -> new ApiProblems.ApiProblem(HttpStatus.NOT_FOUND, "not-found"));
         boolean own = false;
         if (!blank(contact)) {
+            rateLimiter.ensureLeft(request.getRemoteAddr()); // used up by wrong guesses: no guess is checked
             if (!followingUp.matches(view, contact)) {
                 rateLimiter.check(request.getRemoteAddr()); // wrong guesses count against the address's limit
                 throw new ApiProblems.ApiProblem(HttpStatus.FORBIDDEN, "contact-mismatch");
