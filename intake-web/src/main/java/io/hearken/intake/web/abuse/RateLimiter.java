@@ -17,7 +17,7 @@ public class RateLimiter {
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final WebIntakeProperties.RateLimit limit;
 
-    RateLimiter(WebIntakeProperties properties) {
+    public RateLimiter(WebIntakeProperties properties) {
         this.limit = properties.rateLimit();
     }
 

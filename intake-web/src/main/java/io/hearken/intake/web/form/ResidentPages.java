@@ -205,7 +205,9 @@ class ResidentPages {
                 followingUp.comment(id, contact, text, formToken);
                 model.addAttribute("notice", messages.get("track.comment-sent", locale));
             } else {
-                model.addAttribute("notice", messages.get("validation.NotBlank", locale));
+                response.setStatus(400);
+                model.addAttribute("notice", text != null && text.length() > 5000
+                        ? messages.get("validation.Size", locale, 5000) : messages.get("validation.NotBlank", locale));
             }
         } catch (FollowingUp.Refused e) {
             model.addAttribute("notice", messages.get(e.reason() == FollowingUp.Refusal.NOT_RESOLVED
