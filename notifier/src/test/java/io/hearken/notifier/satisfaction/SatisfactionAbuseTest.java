@@ -115,12 +115,22 @@ class SatisfactionAbuseTest extends NotifierTestSupport {
         // From another loopback address (bound by hand), so the other tests' address (127.0.0.1) keeps its tokens.
         String token = tokens.issue(TrackingIds.next(), Instant.now().plusSeconds(3600), Locale.ENGLISH, "r1");
         String last = null;
-        for (int i = 0; i < 100 && (last == null || !last.startsWith("HTTP/1.1 429")); i++) {
+        for (int i = 0; i < 500 && (last == null || !last.startsWith("HTTP/1.1 429")); i++) {
             last = fromAnotherAddress(i % 2 == 0 ? "GET /satisfaction/" + token : "POST /satisfaction/x.y");
         }
         assertThat(last).startsWith("HTTP/1.1 429").containsIgnoringCase("Retry-After: ")
                 .contains("Too many requests").doesNotContain("<form");
         assertThat(get("127.0.0.1", "/satisfaction/" + token).statusCode()).as("other addresses go on").isEqualTo(200);
+    }
+
+    @Test
+    void anOversizePostIsRefusedAndRecordsNothing() throws Exception {
+        ComplaintId id = TrackingIds.next();
+        String token = tokens.issue(id, Instant.now().plusSeconds(3600), Locale.ENGLISH, "r1");
+        HttpResponse<String> big = post("127.0.0.1", "/satisfaction/" + token, "comment=" + "x".repeat(3_000_000)
+                + "&score=5");
+        assertThat(big.statusCode()).isIn(400, 413);
+        assertThat(eventsOn(Topics.INTAKE_WEB, id, FeedbackGiven.class)).isEmpty();
     }
 
     /** One HTTP/1.1 request from 127.0.0.2; the whole answer as text. */
