@@ -106,16 +106,20 @@ class SatisfactionPage {
         }
         FeedbackGiven feedback = new FeedbackGiven(Events.idFrom("satisfaction", token, String.valueOf(value)),
                 claims.complaintId(), tokens.now(), Channel.WEB, value, note);
+        if (!used.add(key(claims))) { // taken at once, so two clicks at the same moment are one rating
+            return page(HttpStatus.CONFLICT, "used", claims.locale(), claims, token, null);
+        }
         try {
             kafka.send(Topics.INTAKE_WEB, claims.complaintId().value(), feedback).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            used.remove(key(claims));
             return page(HttpStatus.SERVICE_UNAVAILABLE, "form", claims.locale(), claims, token, "page.satisfaction.later");
         } catch (Exception e) {
             log.warn("Could not record the rating of {}: {}", claims.complaintId(), e.toString());
+            used.remove(key(claims)); // not recorded (as far as we know): the resident may try again
             return page(HttpStatus.SERVICE_UNAVAILABLE, "form", claims.locale(), claims, token, "page.satisfaction.later");
         }
-        used.add(key(claims));
         Map<String, Object> extra = Map.of("score", value);
         return page(HttpStatus.OK, "thanks", claims.locale(), claims, token, null, extra);
     }

@@ -24,6 +24,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -70,6 +71,22 @@ class SatisfactionAbuseTest extends NotifierTestSupport {
         await().atMost(WAIT).until(() -> eventsOn(Topics.INTAKE_WEB, id, FeedbackGiven.class).size() == 1);
         assertThat(eventsOn(Topics.INTAKE_WEB, id, FeedbackGiven.class)).singleElement()
                 .satisfies(f -> assertThat(f.score()).isEqualTo(5));
+    }
+
+    @Test
+    void clicksAtTheSameMomentAreOneRating() throws Exception {
+        ComplaintId id = TrackingIds.next();
+        String path = "/satisfaction/" + tokens.issue(id, Instant.now().plusSeconds(3600), Locale.ENGLISH, "r1");
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> clicks = new java.util.ArrayList<>();
+        for (int score = 1; score <= 5; score++) {
+            clicks.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("score=" + score)).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        List<Integer> statuses = clicks.stream().map(c -> c.join().statusCode()).toList();
+        assertThat(statuses).containsOnlyOnce(200).containsOnly(200, 409);
+        await().atMost(WAIT).until(() -> eventsOn(Topics.INTAKE_WEB, id, FeedbackGiven.class).size() == 1);
+        assertThat(eventsOn(Topics.INTAKE_WEB, id, FeedbackGiven.class)).hasSize(1);
     }
 
     @Test
