@@ -136,6 +136,21 @@ class StoredScriptTest {
             }
         }
         assertThat(templates).hasSizeGreaterThan(5);
+        // Scripts put text into pages with textContent; the one innerHTML with data is the search snippet's cell,
+        // which the server escapes (asserted above on the real search).
+        try (Stream<Path> modules = Files.list(root)) {
+            for (Path statics : modules.map(m -> m.resolve("src/main/resources/static")).filter(Files::isDirectory).toList()) {
+                try (Stream<Path> files = Files.walk(statics)) {
+                    for (Path script : files.filter(p -> p.toString().endsWith(".js")).toList()) {
+                        Files.readAllLines(script, StandardCharsets.UTF_8).stream()
+                                .filter(l -> l.contains("innerHTML") || l.contains("insertAdjacentHTML")
+                                        || l.contains("document.write"))
+                                .forEach(l -> assertThat(l.strip()).as(script.toString()).matches(
+                                        ".*(innerHTML = '';|if \\(html\\) \\{ td\\.innerHTML = value \\|\\| '';).*"));
+                    }
+                }
+            }
+        }
         for (Path template : templates) {
             // Plain-text mails may inline unescaped ([(...)]): they are not HTML. HTML never does.
             assertThat(Files.readString(template, StandardCharsets.UTF_8)).as(template.toString())
