@@ -53,7 +53,9 @@ import org.springframework.kafka.core.KafkaOperations;
  * on the real embedded Kafka and GreenMail of this test JVM.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"hearken.embedded.mode=test", "server.port=0", "hearken.staff.demo-accounts=true"})
+        properties = {"hearken.embedded.mode=test", "server.port=0", "hearken.staff.demo-accounts=true",
+        // Every test class clicks satisfaction links from 127.0.0.1 in one context: room for all of them.
+        "hearken.notifier.satisfaction-limit.capacity=200"})
 public abstract class NotifierTestSupport {
 
     protected static final Duration WAIT = Duration.ofSeconds(30);

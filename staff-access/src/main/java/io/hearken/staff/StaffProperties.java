@@ -15,10 +15,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param tokenSecret    key of the signed sign-in cookie every deployable accepts; the same value everywhere.
  *                       Unset: a random key per process (sign-in then holds in this process only)
  * @param tokenValidity  how long one sign-in lasts
+ * @param signInLimit    failed sign-ins per client address before further attempts are answered 429
  */
 @ConfigurationProperties("hearken.staff")
 public record StaffProperties(List<User> users, boolean demoAccounts, Login login, Oidc oidc, String tokenSecret,
-        Duration tokenValidity) {
+        Duration tokenValidity, SignInLimit signInLimit) {
 
     public enum Login { FORM, OIDC }
 
@@ -50,12 +51,22 @@ public record StaffProperties(List<User> users, boolean demoAccounts, Login logi
         }
     }
 
+    /** {@code failures} failed sign-ins per client address within {@code period} (default 10 in 5 minutes). */
+    public record SignInLimit(int failures, Duration period) {
+
+        public SignInLimit {
+            failures = failures <= 0 ? 10 : failures;
+            period = period == null ? Duration.ofMinutes(5) : period;
+        }
+    }
+
     public StaffProperties {
         users = users == null ? List.of() : List.copyOf(users);
         login = login == null ? Login.FORM : login;
         oidc = oidc == null ? new Oidc(null, null, null, null) : oidc;
         tokenSecret = tokenSecret == null || tokenSecret.isBlank() ? null : tokenSecret;
         tokenValidity = tokenValidity == null ? Duration.ofHours(12) : tokenValidity;
+        signInLimit = signInLimit == null ? new SignInLimit(0, null) : signInLimit;
     }
 
     /** The all-in-one's demo accounts (docs/desk.md), only with {@code hearken.staff.demo-accounts=true}. */

@@ -56,6 +56,7 @@ final class StaffSecurity {
                 .httpBasic(b -> b.realmName(Problems.REALM).authenticationEntryPoint(unauthorized))
                 .rememberMe(r -> r.rememberMeServices(cookie).key(tokenKey))
                 .requestCache(c -> c.requestCache(new NullRequestCache()))
+                .addFilterBefore(new SignInLimit(properties.signInLimit()), CsrfFilter.class)
                 .addFilterBefore(next, CsrfFilter.class)
                 .addFilterAfter(new ApiKeyFilter(endpoints, unauthorized), BasicAuthenticationFilter.class)
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))

@@ -16,7 +16,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 class StaffDirectoryTest {
 
     static StaffProperties properties(List<StaffProperties.User> users, boolean demo) {
-        return new StaffProperties(users, demo, null, null, null, null);
+        return new StaffProperties(users, demo, null, null, null, null, null);
     }
 
     @Test

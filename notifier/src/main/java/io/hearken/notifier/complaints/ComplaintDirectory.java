@@ -4,12 +4,16 @@ import io.hearken.events.ComplaintEvent;
 import io.hearken.events.ComplaintId;
 import io.hearken.events.ComplaintRouted;
 import io.hearken.events.ComplaintSnapshot;
+import io.hearken.events.ComplaintResolved;
 import io.hearken.events.ComplaintStatus;
+import io.hearken.events.FeedbackGiven;
 import io.hearken.events.kafka.StateTopic;
 import io.hearken.events.kafka.TopicTail;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.springframework.context.SmartLifecycle;
@@ -28,6 +32,8 @@ public class ComplaintDirectory implements SmartLifecycle {
     private final ConcurrentMap<ComplaintId, ComplaintFacts> facts = new ConcurrentHashMap<>();
     /** Where each complaint stands (for the daily digest), from its state record. */
     private final ConcurrentMap<ComplaintId, Standing> standing = new ConcurrentHashMap<>();
+    /** Per complaint, the event ids of the resolutions the resident has rated (a feedback came after them). */
+    private final ConcurrentMap<ComplaintId, Set<String>> rated = new ConcurrentHashMap<>();
     private final TopicTail<ComplaintSnapshot> tail;
 
     /** Status of a complaint and when it last became resolved ({@code null} while open). */
@@ -42,7 +48,22 @@ public class ComplaintDirectory implements SmartLifecycle {
         if (snapshot == null) { // erased
             facts.remove(id);
             standing.remove(id);
+            rated.remove(id);
             return;
+        }
+        Set<String> ratedNow = new HashSet<>();
+        String resolution = null;
+        for (ComplaintEvent event : snapshot.events()) {
+            if (event instanceof ComplaintResolved) {
+                resolution = event.eventId();
+            } else if (event instanceof FeedbackGiven && resolution != null) {
+                ratedNow.add(resolution);
+            }
+        }
+        if (ratedNow.isEmpty()) {
+            rated.remove(id);
+        } else {
+            rated.put(id, Set.copyOf(ratedNow));
         }
         ComplaintRouted routed = snapshot.latestRouting();
         if (routed != null) {
@@ -77,6 +98,11 @@ public class ComplaintDirectory implements SmartLifecycle {
         ComplaintFacts fresh = ComplaintFacts.of(routed);
         facts.merge(routed.complaintId(), fresh, (old, now) -> now.routedAt() != null && old.routedAt() != null
                 && now.routedAt().isBefore(old.routedAt()) ? old : now);
+    }
+
+    /** Event ids of the complaint's resolutions that were rated (so a satisfaction link is used up). */
+    public Set<String> ratedResolutions(ComplaintId id) {
+        return rated.getOrDefault(id, Set.of());
     }
 
     public Optional<ComplaintFacts> find(ComplaintId id) {

@@ -51,11 +51,16 @@ public class SatisfactionTokens {
     }
 
     public String issue(ComplaintId id, Instant expires, Locale locale, String resolutionEventId) {
-        String ref = resolutionEventId == null ? "-" : resolutionEventId.replaceAll("[^A-Za-z0-9]", "");
-        ref = ref.substring(0, Math.min(12, ref.length()));
+        String ref = ref(resolutionEventId);
         String payload = id.value() + "|" + expires.getEpochSecond() + "|" + Languages.tag(locale) + "|" + ref;
         byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
         return ENCODE.encodeToString(bytes) + "." + ENCODE.encodeToString(sign(bytes));
+    }
+
+    /** The short reference of a resolution event id that a token carries. */
+    public static String ref(String resolutionEventId) {
+        String ref = resolutionEventId == null ? "-" : resolutionEventId.replaceAll("[^A-Za-z0-9]", "");
+        return ref.substring(0, Math.min(12, ref.length()));
     }
 
     /** The claims of a genuine token (expired or not), or {@code null} for a forged or mangled one. */

@@ -34,6 +34,24 @@ class TriageProblems {
                 "send JSON like {\"text\": \"...\"} / 请发送 JSON，例如 {\"text\": \"...\"}"));
     }
 
+    /** The client address used up its {@link TriageLimit}. */
+    static final class TooMany extends RuntimeException {
+        final long retryAfterSeconds;
+
+        TooMany(long retryAfterSeconds) {
+            super("too many triage requests from this address");
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+    }
+
+    @ExceptionHandler(TooMany.class)
+    ResponseEntity<ProblemDetail> tooMany(TooMany e) {
+        ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests / 请求过于频繁",
+                "try again in " + e.retryAfterSeconds + " s / 请 " + e.retryAfterSeconds + " 秒后再试");
+        return ResponseEntity.status(429).header("Retry-After", String.valueOf(e.retryAfterSeconds))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
         return respond(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type / 不支持的内容类型",

@@ -4,6 +4,7 @@ import io.hearken.events.Attachment;
 import io.hearken.events.ComplaintId;
 import io.hearken.intake.email.mime.MailFile;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,9 +26,11 @@ public final class AttachmentStore {
 
     public Attachment store(ComplaintId id, MailFile file) throws IOException {
         String sha = sha256(file.bytes());
-        String safe = file.fileName().replaceAll("[\\\\/:*?\"<>|\\x00-\\x1f]", "_");
-        if (safe.length() > 120) {
-            safe = safe.substring(safe.length() - 120);
+        String safe = file.fileName().replaceAll("[\\\\/:*?\"<>|\\x00-\\x1f]", "_").replaceAll("\\p{Cf}", "");
+        // Its end (with the extension), at most 200 bytes: "<sha>-<name>" must stay within the 255 bytes of a file
+        // name, also for a long Chinese one (3 bytes a character).
+        while (safe.getBytes(StandardCharsets.UTF_8).length > 200) {
+            safe = safe.substring(safe.offsetByCodePoints(0, 1));
         }
         Path folder = dir.resolve(id.value());
         Files.createDirectories(folder);

@@ -4,6 +4,7 @@ import io.hearken.intake.hotline.HotlineProperties;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
@@ -138,7 +139,9 @@ class InboxWatcher implements SmartLifecycle {
         Instant now = Instant.now();
         List<Path> files;
         try (Stream<Path> list = Files.list(inbox)) {
-            files = list.filter(Files::isRegularFile).filter(InboxWatcher::isCandidate).sorted().toList();
+            // Not through a link: a symbolic link would make the service read (and publish) a file from elsewhere.
+            files = list.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).filter(InboxWatcher::isCandidate)
+                    .sorted().toList();
         }
         Set<Path> present = new HashSet<>(files);
         observed.keySet().retainAll(present);

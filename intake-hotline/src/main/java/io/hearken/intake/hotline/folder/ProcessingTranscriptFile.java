@@ -139,7 +139,8 @@ public class ProcessingTranscriptFile {
             text.append(p).append('\n');
         }
         // The reason first, then the file: whoever sees the file in rejected/ also finds why.
-        Files.writeString(target.resolveSibling(target.getFileName() + ".error.txt"), text, StandardCharsets.UTF_8);
+        Files.writeString(target.resolveSibling(FileNames.fit(target.getFileName().toString(), ".error.txt")), text,
+                StandardCharsets.UTF_8);
         return moveTo(file, target);
     }
 
@@ -163,8 +164,9 @@ public class ProcessingTranscriptFile {
             return target;
         }
         int dot = name.lastIndexOf('.');
-        String stamped = (dot > 0 ? name.substring(0, dot) : name) + "." + STAMP.format(Instant.now())
-                + (dot > 0 ? name.substring(dot) : "");
-        return folder.resolve(stamped);
+        String extension = dot > 0 ? name.substring(dot) : "";
+        String stem = FileNames.fit(name.substring(0, name.length() - extension.length()),
+                "." + STAMP.format(Instant.now()) + extension);
+        return folder.resolve(stem);
     }
 }

@@ -17,7 +17,7 @@ public class RateLimiter {
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final WebIntakeProperties.RateLimit limit;
 
-    RateLimiter(WebIntakeProperties properties) {
+    public RateLimiter(WebIntakeProperties properties) {
         this.limit = properties.rateLimit();
     }
 
@@ -33,6 +33,21 @@ public class RateLimiter {
         var probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             throw new RateLimited(Math.max(1, probe.getNanosToWaitForRefill() / 1_000_000_000L));
+        }
+    }
+
+    /**
+     * Throws {@link RateLimited} when this address has no token left, taking none. Contact checks call it first:
+     * once wrong guesses used the tokens up, a right guess must not answer differently from a wrong one.
+     */
+    public void ensureLeft(String clientAddress) {
+        Bucket bucket = buckets.get(clientAddress == null ? "?" : clientAddress);
+        if (bucket == null) {
+            return;
+        }
+        var estimate = bucket.estimateAbilityToConsume(1);
+        if (!estimate.canBeConsumed()) {
+            throw new RateLimited(Math.max(1, estimate.getNanosToWaitForRefill() / 1_000_000_000L));
         }
     }
 

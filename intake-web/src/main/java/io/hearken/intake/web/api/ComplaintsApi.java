@@ -39,6 +39,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.util.WebUtils;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -104,7 +105,9 @@ class ComplaintsApi {
         rateLimiter.check(request.getRemoteAddr());
         ApiRecords.NewComplaint body;
         List<MultipartFile> files = List.of();
-        if (request instanceof MultipartHttpServletRequest multipart) {
+        // Through a filter's wrapper too (the servlet's own request is then inside it).
+        MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+        if (multipart != null) {
             body = fromForm(multipart);
             files = multipart.getFiles("attachments");
         } else if (isJson(request.getContentType())) {
@@ -158,6 +161,7 @@ class ComplaintsApi {
                 .orElseThrow(() -> new ApiProblems.ApiProblem(HttpStatus.NOT_FOUND, "not-found"));
         boolean own = false;
         if (!blank(contact)) {
+            rateLimiter.ensureLeft(request.getRemoteAddr()); // used up by wrong guesses: no guess is checked
             if (!followingUp.matches(view, contact)) {
                 rateLimiter.check(request.getRemoteAddr()); // wrong guesses count against the address's limit
                 throw new ApiProblems.ApiProblem(HttpStatus.FORBIDDEN, "contact-mismatch");

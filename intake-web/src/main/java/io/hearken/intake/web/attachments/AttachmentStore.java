@@ -203,13 +203,17 @@ public class AttachmentStore {
         };
     }
 
-    /** Only the last path segment, no control characters, at most 200 characters. */
+    /**
+     * Only the last path segment, no control or invisible format characters (a right-to-left override makes
+     * {@code invoice\u202Egnp.exe} look like {@code invoiceexe.png}), not {@code .} or {@code ..}, at most 200 characters.
+     */
     static String safeName(String name) {
         if (name == null || name.isBlank()) {
             return "attachment";
         }
         String base = name.replace('\\', '/');
-        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "");
-        return base.length() > 200 ? base.substring(0, 200) : base.isBlank() ? "attachment" : base;
+        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\\p{Cf}]", "").strip();
+        base = base.length() > 200 ? base.substring(0, 200) : base;
+        return base.isBlank() || base.chars().allMatch(c -> c == '.') ? "attachment" : base;
     }
 }

@@ -152,6 +152,7 @@ class ResidentPages {
             return "web/track";
         }
         try {
+            rateLimiter.ensureLeft(request.getRemoteAddr()); // used up by wrong guesses: no guess is checked
             ComplaintView view = followingUp.prove(id, contact);
             model.addAttribute("complaint", view);
             model.addAttribute("statusText", messages.get("status." + lower(view.status()), locale));
@@ -177,6 +178,10 @@ class ResidentPages {
                 response.setHeader("Retry-After", String.valueOf(limited.retryAfterSeconds()));
                 model.addAttribute("error", messages.get("form.rate-limited", locale));
             }
+        } catch (RateLimiter.RateLimited limited) {
+            response.setStatus(429);
+            response.setHeader("Retry-After", String.valueOf(limited.retryAfterSeconds()));
+            model.addAttribute("error", messages.get("form.rate-limited", locale));
         } catch (RuntimeException e) {
             log.warn("Tracking lookup failed: {}", e.toString());
             response.setStatus(503);
@@ -200,7 +205,9 @@ class ResidentPages {
                 followingUp.comment(id, contact, text, formToken);
                 model.addAttribute("notice", messages.get("track.comment-sent", locale));
             } else {
-                model.addAttribute("notice", messages.get("validation.NotBlank", locale));
+                response.setStatus(400);
+                model.addAttribute("notice", text != null && text.length() > 5000
+                        ? messages.get("validation.Size", locale, 5000) : messages.get("validation.NotBlank", locale));
             }
         } catch (FollowingUp.Refused e) {
             model.addAttribute("notice", messages.get(e.reason() == FollowingUp.Refusal.NOT_RESOLVED

@@ -114,6 +114,7 @@ class Open311Api {
     @PostMapping(path = "/requests.{format:json|xml}")
     ResponseEntity<String> create(@PathVariable String format, HttpServletRequest request,
             @RequestParam Map<String, String> p) {
+        rateLimiter.check(request.getRemoteAddr()); // before the key check, so keys cannot be guessed at speed
         if (properties.open311().apiKeys().isEmpty()) {
             throw new Open311Error(403, "no API key is configured on this server (hearken.web.open311.api-keys):"
                     + " it accepts no service requests");
@@ -122,7 +123,6 @@ class Open311Api {
             throw new Open311Error(403, "api_key is missing or not valid");
         }
         checkJurisdiction(p.get("jurisdiction_id"));
-        rateLimiter.check(request.getRemoteAddr());
         String code = p.get("service_code");
         if (code == null || code.isBlank()) {
             throw new Open311Error(400, "service_code is required");
@@ -222,11 +222,11 @@ class Open311Api {
     ResponseEntity<String> one(@PathVariable String id, @PathVariable String format, HttpServletRequest request,
             @RequestParam(name = "jurisdiction_id", required = false) String jurisdiction) {
         checkJurisdiction(jurisdiction);
-        if (!ComplaintId.isValid(id)) {
-            throw new Open311Error(404, "service_request_id not found: " + id);
-        }
-        ComplaintView v = lookup.find(ComplaintId.of(id))
-                .orElseThrow(() -> new Open311Error(404, "service_request_id not found: " + id));
+        ComplaintView v = (ComplaintId.isValid(id) ? lookup.find(ComplaintId.of(id)) : java.util.Optional.<ComplaintView>empty())
+                .orElseGet(() -> {
+                    rateLimiter.check(request.getRemoteAddr()); // wrong guesses count against the address's limit
+                    throw new Open311Error(404, "service_request_id not found: " + id);
+                });
         // The read model's view has no location or update time: the list query has them, by id.
         List<ComplaintListing.Row> rows = requests.find(new ComplaintListing.Filter(List.of(v.id()), List.of(), List.of(), List.of(), null, null));
         ComplaintListing.Row row = rows.isEmpty() ? new ComplaintListing.Row(v.id(), v.status(), v.channel(),

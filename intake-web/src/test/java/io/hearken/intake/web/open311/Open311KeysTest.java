@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hearken.intake.web.WebIntakeProperties;
+import io.hearken.intake.web.abuse.RateLimiter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class Open311KeysTest {
     void withoutConfiguredKeysEveryPostIsRefusedAndSaysWhy() {
         WebIntakeProperties none = new WebIntakeProperties(null, null, null, null, null, null, null, null, null);
         assertThat(none.open311().apiKeys()).isEmpty();
-        Open311Api api = new Open311Api(null, null, null, null, null, null, none, null);
+        Open311Api api = new Open311Api(null, null, new RateLimiter(none), null, null, null, none, null);
 
         assertThatThrownBy(() -> api.create("json", new MockHttpServletRequest(), Map.of("api_key", "demo")))
                 .isInstanceOfSatisfying(Open311Api.Open311Error.class, e -> assertThat(e.code).isEqualTo(403))
