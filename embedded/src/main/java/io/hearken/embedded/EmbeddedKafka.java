@@ -47,6 +47,9 @@ public final class EmbeddedKafka implements AutoCloseable {
                     + "Stop it, or point spring.kafka.bootstrap-servers at it to use it instead.");
         }
         int controllerPort = Ports.free();
+        while (controllerPort == brokerPort) { // the kernel may hand the same free port out twice in a row
+            controllerPort = Ports.free();
+        }
         Map<String, Object> props = new HashMap<>();
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");
