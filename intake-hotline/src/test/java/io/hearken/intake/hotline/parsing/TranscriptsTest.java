@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The formats, read from the fixtures a call centre would drop (no Spring, no Kafka). */
 class TranscriptsTest {
@@ -316,5 +317,18 @@ class TranscriptsTest {
         Parsed fromText = transcripts.parse(text.getBytes(StandardCharsets.UTF_8), TranscriptFormat.TEXT);
         assertThat(fromText.calls()).extracting(Call::callId).containsExactly("L-4");
         assertThat(fromText.problems()).extracting(Problem::callId).containsExactly("L-3");
+    }
+
+    /** Found by TranscriptsFuzzTest: the header pattern backtracked quadratically over leading white space. */
+    @Test
+    @Timeout(60) // a hang guard, not a measure: the old pattern took hours on this line
+    void aLongLineOfWhiteSpaceInTheHeaderBlockIsReadAtOnce() {
+        String text = "  通话编号 ：  TXT-SPACES-1  \n" + " ".repeat(200_000) + "x\n坐席：您好\n来电人：楼道灯坏了\n";
+
+        Parsed parsed = transcripts.parse(text.getBytes(StandardCharsets.UTF_8), TranscriptFormat.TEXT);
+
+        assertThat(parsed.problems()).isEmpty();
+        assertThat(parsed.calls()).extracting(Call::callId).containsExactly("TXT-SPACES-1");
+        assertThat(parsed.calls().get(0).turns()).hasSize(2);
     }
 }

@@ -60,8 +60,8 @@ public final class WebLocales {
             List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(header);
             Locale best = Locale.lookup(ranges, List.of(ZH, EN, Locale.CHINESE));
             return best != null && best.getLanguage().equals("en") ? EN : ZH;
-        } catch (IllegalArgumentException e) {
-            return ZH;
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            return ZH; // the JDK's parser throws the latter for a bare "-" range (found by ComplaintInputsFuzzTest)
         }
     }
 

@@ -49,4 +49,11 @@ class WebMessagesTest {
         assertThat(WebLocales.fromAcceptLanguage("zh-TW,en;q=0.5")).isEqualTo(WebLocales.ZH);
         assertThat(WebLocales.fromAcceptLanguage("not a header;;")).isEqualTo(WebLocales.ZH);
     }
+
+    /** Found by ComplaintInputsFuzzTest: the JDK's range parser throws ArrayIndexOutOfBoundsException for "-". */
+    @Test
+    void aBareDashRangeInAcceptLanguageFallsBackToChinese() {
+        assertThat(WebLocales.fromAcceptLanguage("-")).isEqualTo(WebLocales.ZH);
+        assertThat(WebLocales.fromAcceptLanguage("en;q=0.9,-")).isEqualTo(WebLocales.ZH);
+    }
 }
