@@ -120,7 +120,7 @@ public final class Topology implements AutoCloseable {
     /** Starts the embedded servers, then every service at once, and waits until all are healthy. */
     public static Topology start(Duration healthyWithin) {
         Topology topology = new Topology(EmbeddedServers.shared(new EmbeddedSettings(true, true, true, 0, 0, 0, 0,
-                dataDir(), true, null, "256m")));
+                dataDir(), true, null, "256m", 1000, 5000, 10000)));
         try {
             deleteRecursively(DIR); // fresh logs and folders on every run
             Files.createDirectories(topology.hotlineInbox);
