@@ -92,7 +92,9 @@ class DashboardBrowserTest extends AnalyticsIntegrationTest {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         // Run alone, analytics has Spring Security's plain sign-in page (behind the proxy, /login is the desk's);
         // afterwards the browser is back on the page it asked for, known by the sign-in cookie.
-        wait.until(d -> d.getCurrentUrl().contains("/login?next="));
+        wait.withMessage(() -> "sign-in page expected, at " + browser.getCurrentUrl() + ": "
+                + browser.getPageSource().substring(0, Math.min(600, browser.getPageSource().length())))
+                .until(d -> d.getCurrentUrl().contains("/login")); // via /login?next=…, which remembers the page
         browser.findElement(By.id("username")).sendKeys("liu.yang");
         browser.findElement(By.id("password")).sendKeys("demo");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
