@@ -71,7 +71,8 @@ class ComposeFileTest {
                     .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092")
                     .containsEntry("HEARKEN_ELASTICSEARCH_URIS", "https://elasticsearch:9200")
                     .containsKeys("HEARKEN_ELASTICSEARCH_USERNAME", "HEARKEN_ELASTICSEARCH_PASSWORD",
-                            "HEARKEN_ELASTICSEARCH_CACERTIFICATE", "HEARKEN_PRIVACY_SECRET", "HEARKEN_STAFF_TOKENSECRET");
+                            "HEARKEN_ELASTICSEARCH_CACERTIFICATE", "HEARKEN_PRIVACY_SECRET", "HEARKEN_PRIVACY_MASTERKEY",
+                            "HEARKEN_STAFF_TOKENSECRET");
             // The CA certificate that HEARKEN_ELASTICSEARCH_CACERTIFICATE names, and the operator's settings.
             assertThat(list(services.get(module), "volumes")).as(module).contains("es-certs:/certs:ro", "./config:/config:ro");
             assertThat(env(module).get("HEARKEN_ELASTICSEARCH_CACERTIFICATE")).isEqualTo("/certs/ca/ca.crt");

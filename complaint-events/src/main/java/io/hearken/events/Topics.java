@@ -21,6 +21,13 @@ public final class Topics {
      * transaction. What the desk and the notifier rebuild from; it never expires.
      */
     public static final String STATE = "complaints.state";
+    /**
+     * Compacted: the data keys that seal residents' personal data in every other topic (key {@code owner/keyId}),
+     * encrypted under the master key. A tombstone destroys one: crypto-shredding (docs/privacy.md).
+     */
+    public static final String PRIVACY_KEYS = "privacy.keys";
+    /** The audit trail of erasures: who asked, when, which complaints; never the erased data. */
+    public static final String ERASURES = "privacy.erasures";
     /** Every mail sent, skipped or given up by the notifier. */
     public static final String NOTIFICATIONS = "notifications";
     public static final String ASSIGNMENTS_PATTERN = "dept\\..+\\.assignments";

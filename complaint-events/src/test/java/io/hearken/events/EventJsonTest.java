@@ -68,10 +68,11 @@ class EventJsonTest {
     @Test
     void theKafkaSerializersUseTheBodyTypeNotClassNameHeaders() {
         var headers = new RecordHeaders();
-        byte[] bytes = EventWireFormatAutoConfiguration.serializer().serialize("intake.web", headers, received());
+        var sealing = io.hearken.events.privacy.InMemoryKeys.sealing();
+        byte[] bytes = EventWireFormatAutoConfiguration.serializer(sealing).serialize("intake.web", headers, received());
         assertThat(headers.toArray()).isEmpty();
         assertThat(new String(bytes, StandardCharsets.UTF_8)).startsWith("{\"type\":\"complaint-received\"");
-        try (var deserializer = EventWireFormatAutoConfiguration.deserializer()) {
+        try (var deserializer = EventWireFormatAutoConfiguration.deserializer(sealing)) {
             assertThat(deserializer.deserialize("intake.web", new RecordHeaders(), bytes)).isEqualTo(received());
         }
     }

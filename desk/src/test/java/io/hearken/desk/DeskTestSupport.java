@@ -92,7 +92,7 @@ public abstract class DeskTestSupport {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<ConsumerRecord<String, ComplaintEvent>> found = new ArrayList<>();
         try (KafkaConsumer<String, ComplaintEvent> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                EventWireFormatAutoConfiguration.deserializer())) {
+                EventWireFormatAutoConfiguration.deserializer(io.hearken.events.privacy.StandaloneSealing.of(io.hearken.embedded.EmbeddedServers.current().kafka().bootstrapServers(), io.hearken.embedded.EmbeddedServers.DEMO_MASTER_KEY)))) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.UPDATES).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);

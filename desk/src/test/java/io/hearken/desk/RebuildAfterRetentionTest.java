@@ -153,7 +153,7 @@ class RebuildAfterRetentionTest {
         Map<ComplaintId, ComplaintSnapshot> latest = new HashMap<>();
         try (KafkaConsumer<String, ComplaintSnapshot> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(), ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), StateTopic.deserializer())) {
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), StateTopic.deserializer(io.hearken.events.privacy.StandaloneSealing.of(io.hearken.embedded.EmbeddedServers.current().kafka().bootstrapServers(), io.hearken.embedded.EmbeddedServers.DEMO_MASTER_KEY)))) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.STATE, Duration.ofSeconds(10)).stream()
                     .map(p -> new TopicPartition(Topics.STATE, p.partition())).toList();
             consumer.assign(partitions);

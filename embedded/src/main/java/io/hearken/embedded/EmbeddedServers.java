@@ -99,9 +99,15 @@ public final class EmbeddedServers {
         return dir;
     }
 
+    /** Base64 of the 32 bytes {@code hearken-demo-master-key-32-bytes}. */
+    public static final String DEMO_MASTER_KEY = java.util.Base64.getEncoder().encodeToString(
+            "hearken-demo-master-key-32-bytes".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
     /** The Spring properties that point every module at these servers. */
     public Map<String, Object> properties() {
         Map<String, Object> p = new LinkedHashMap<>();
+        // The all-in-one's and the tests' key for the data keys: public, so the prod profile refuses it.
+        p.put("hearken.privacy.master-key", DEMO_MASTER_KEY);
         if (kafka != null) {
             p.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
         }

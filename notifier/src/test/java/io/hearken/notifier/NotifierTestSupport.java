@@ -110,7 +110,7 @@ public abstract class NotifierTestSupport {
         }
         try (var producer = new KafkaProducer<String, ComplaintSnapshot>(Map.<String, Object>of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedServers.current().kafka().bootstrapServers()),
-                new StringSerializer(), StateTopic.serializer())) {
+                new StringSerializer(), StateTopic.serializer(io.hearken.events.privacy.StandaloneSealing.of(io.hearken.embedded.EmbeddedServers.current().kafka().bootstrapServers(), io.hearken.embedded.EmbeddedServers.DEMO_MASTER_KEY)))) {
             producer.send(new ProducerRecord<>(Topics.STATE, snapshot.complaintId().value(), snapshot))
                     .get(10, TimeUnit.SECONDS);
         } catch (Exception e) {

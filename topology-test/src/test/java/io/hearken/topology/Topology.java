@@ -108,6 +108,7 @@ public final class Topology implements AutoCloseable {
         p.put("spring.mail.host", "127.0.0.1");
         p.put("spring.mail.port", servers.mail().smtpPort());
         p.put("hearken.privacy.secret", PRIVACY_SECRET);
+        p.put("hearken.privacy.master-key", io.hearken.embedded.EmbeddedServers.DEMO_MASTER_KEY);
         p.put("hearken.staff.token-secret", TOKEN_SECRET);
         p.put("hearken.staff.demo-accounts", false);
         p.putAll(staffAccounts());

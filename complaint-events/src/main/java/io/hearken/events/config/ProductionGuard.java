@@ -58,6 +58,7 @@ public class ProductionGuard implements EnvironmentPostProcessor, Ordered {
         staffPasswords(binder, problems);
         secret(env, "hearken.privacy.secret", true, problems);
         secret(env, "hearken.staff.token-secret", true, problems);
+        masterKey(env.getProperty("hearken.privacy.master-key"), problems);
         ClassLoader loader = ProductionGuard.class.getClassLoader();
         // The notifier's default link secret is public (it is in the source): required where the notifier runs.
         secret(env, "hearken.notifier.link-secret", classpath.has("io.hearken.notifier.NotifierProperties", loader),
@@ -99,6 +100,24 @@ public class ProductionGuard implements EnvironmentPostProcessor, Ordered {
             problems.add(named(property) + " is shorter than " + MIN_SECRET + " characters; set a random one (openssl rand -hex 32)");
         } else if (containsDemoWord(value)) {
             problems.add(named(property) + " is a default or demo value; set a random one (openssl rand -hex 32)");
+        }
+    }
+
+    private static void masterKey(String value, List<String> problems) {
+        String property = named("hearken.privacy.master-key");
+        byte[] raw;
+        try {
+            raw = value == null ? null : java.util.Base64.getDecoder().decode(value.strip());
+        } catch (IllegalArgumentException e) {
+            raw = new byte[0];
+        }
+        if (raw == null) {
+            problems.add(property + " is not set; set 32 random bytes in base64 (openssl rand -base64 32) and back it up"
+                    + " apart from Kafka");
+        } else if (raw.length != 32) {
+            problems.add(property + " is not 32 bytes in base64; set one made by openssl rand -base64 32");
+        } else if (containsDemoWord(new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1))) {
+            problems.add(property + " is the demo key; set your own (openssl rand -base64 32)");
         }
     }
 

@@ -1,7 +1,7 @@
 package io.hearken.events.kafka;
 
 import io.hearken.events.ComplaintEvent;
-import io.hearken.events.json.EventJson;
+import io.hearken.events.privacy.Sealing;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,12 +13,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
-import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
-import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
+import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Puts the event wire format on Boot's Kafka factories: String keys (the complaint id) and
- * {@link ComplaintEvent} JSON values whose {@code "type"} field names the record. A value that cannot
+ * {@link ComplaintEvent} JSON values whose {@code "type"} field names the record, personal fields sealed
+ * ({@link SealedJson}). A value that cannot
  * be read becomes a deserialization exception for the container's error handler (dead letter), never a
  * crash of the consumer loop.
  */
@@ -27,37 +27,34 @@ import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 public class EventWireFormatAutoConfiguration {
 
     @Bean
-    DefaultKafkaProducerFactoryCustomizer eventSerializers() {
-        return factory -> wire(factory);
+    DefaultKafkaProducerFactoryCustomizer eventSerializers(Sealing sealing) {
+        return factory -> wire(factory, sealing);
     }
 
     @Bean
-    DefaultKafkaConsumerFactoryCustomizer eventDeserializers() {
-        return factory -> wire(factory);
+    DefaultKafkaConsumerFactoryCustomizer eventDeserializers(Sealing sealing) {
+        return factory -> wire(factory, sealing);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void wire(DefaultKafkaProducerFactory factory) {
+    private static void wire(DefaultKafkaProducerFactory factory, Sealing sealing) {
         factory.setKeySerializer(new StringSerializer());
-        factory.setValueSerializer(serializer());
+        factory.setValueSerializer(serializer(sealing));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void wire(DefaultKafkaConsumerFactory factory) {
+    private static void wire(DefaultKafkaConsumerFactory factory, Sealing sealing) {
         factory.setKeyDeserializer(new StringDeserializer());
-        factory.setValueDeserializer(deserializer());
+        factory.setValueDeserializer(deserializer(sealing));
     }
 
     /** The value serializer, for code that builds its own producer. */
-    public static JacksonJsonSerializer<ComplaintEvent> serializer() {
-        return new JacksonJsonSerializer<ComplaintEvent>(EventJson.mapper()).noTypeInfo();
+    public static Serializer<ComplaintEvent> serializer(Sealing sealing) {
+        return SealedJson.serializer(sealing);
     }
 
     /** The value deserializer, wrapped so a bad record reaches the error handler instead of looping. */
-    public static ErrorHandlingDeserializer<ComplaintEvent> deserializer() {
-        JacksonJsonDeserializer<ComplaintEvent> json =
-                new JacksonJsonDeserializer<ComplaintEvent>(ComplaintEvent.class, EventJson.mapper())
-                        .ignoreTypeHeaders();
-        return new ErrorHandlingDeserializer<>(json);
+    public static ErrorHandlingDeserializer<ComplaintEvent> deserializer(Sealing sealing) {
+        return SealedJson.deserializer(sealing, ComplaintEvent.class);
     }
 }

@@ -1,6 +1,7 @@
 package io.hearken.events.kafka;
 
 import java.time.Duration;
+import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.kafka.config.TopicBuilder;
@@ -26,6 +27,11 @@ public final class TopicCatalogue {
     /** A topic a module sizes itself (its own partition count). */
     public NewTopic topic(String name, TopicKind kind, int partitions) {
         return builder(name, kind, partitions).build();
+    }
+
+    /** A topic of this kind with some settings of its own on top (e.g. faster compaction). */
+    public NewTopic topic(String name, TopicKind kind, Map<String, String> extraConfigs) {
+        return builder(name, kind, properties.partitions()).configs(extraConfigs).build();
     }
 
     /**

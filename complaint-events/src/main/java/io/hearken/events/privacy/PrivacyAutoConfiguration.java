@@ -27,6 +27,6 @@ public class PrivacyAutoConfiguration {
     @Lazy
     @ConditionalOnMissingBean
     PersonalData personalData(PrivacyProperties properties) {
-        return new PersonalData(properties.secret());
+        return new PersonalData(properties.requiredSecret());
     }
 }

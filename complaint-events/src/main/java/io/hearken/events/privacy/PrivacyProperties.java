@@ -1,28 +1,41 @@
 package io.hearken.events.privacy;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The privacy settings of a deployable, read once ({@link PrivacyAutoConfiguration}).
  *
- * @param secret the pepper of the keyed contact hashes ({@link PersonalData#hash}): required, the same in every
- *               module of a deployment (a hash made by an intake adapter must equal the one analytics indexed), and
- *               never stored anywhere it hashes into. The {@code prod} profile also refuses a short or default one.
+ * @param secret    the pepper of the keyed contact hashes ({@link PersonalData#hash}): required where contacts are
+ *                  hashed, the same in every module of a deployment (a hash made by an intake adapter must equal the
+ *                  one analytics indexed), and never stored anywhere it hashes into. The {@code prod} profile also
+ *                  refuses a short or default one.
+ * @param masterKey the key that encrypts the data keys ({@link MasterKey}): 32 random bytes, base64, the same in
+ *                  every module; required wherever events are read or written.
+ * @param retention how long a complaint keeps its personal data after it was last closed (e.g. {@code 1095d}); then
+ *                  it is anonymised as by an erasure. Null (the default): kept until erased.
  */
 @ConfigurationProperties("hearken.privacy")
-public record PrivacyProperties(String secret) {
+public record PrivacyProperties(String secret, String masterKey, Duration retention) {
 
     public static final String SECRET = "hearken.privacy.secret";
 
-    public PrivacyProperties {
+    /** Only the secret: for code and tests that hash and nothing more. */
+    public static PrivacyProperties ofSecret(String secret) {
+        return new PrivacyProperties(secret, null, null);
+    }
+
+    /** The secret, or a clear error naming the setting. */
+    public String requiredSecret() {
         if (secret == null || secret.isBlank()) {
             throw new IllegalArgumentException(SECRET + " (HEARKEN_PRIVACY_SECRET) is not set: it keys the hashes of"
                     + " residents' contacts; set the same random secret in every module (openssl rand -hex 32)");
         }
+        return secret;
     }
 
     @Override
     public String toString() {
-        return "PrivacyProperties[secret=****]";
+        return "PrivacyProperties[secret=****, masterKey=****, retention=" + retention + "]";
     }
 }

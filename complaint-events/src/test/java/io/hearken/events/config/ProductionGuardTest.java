@@ -24,6 +24,7 @@ class ProductionGuardTest {
 
     static final String SECRET = "3f9a1c7e5b2d8f4a6c0e9b1d7a3f5c2e";
     static final String KEY = "a7c3e9f1b5d2c8e4";
+    static final String MASTER_KEY = "q83vEjRWeJASNFZ4kBI0VniQEjRWeJASNFZ4kBI0Vng=";
 
     /** What a production start has: every check passes. */
     static Map<String, Object> secure() {
@@ -32,6 +33,7 @@ class ProductionGuardTest {
         p.put("hearken.privacy.secret", SECRET);
         p.put("hearken.staff.token-secret", SECRET + "x");
         p.put("hearken.notifier.link-secret", SECRET + "y");
+        p.put("hearken.privacy.master-key", MASTER_KEY);
         p.put("hearken.staff.users[0].username", "admin");
         p.put("hearken.staff.users[0].password", "{bcrypt}$2a$10$abcdefghijklmnopqrstuv");
         p.put("hearken.web.open311.api-keys", KEY + "," + KEY + "2");
@@ -99,6 +101,19 @@ class ProductionGuardTest {
         assertThat(problems(secureWith("hearken.privacy.secret", "hearken-all-in-one-demo-secret-0123456789"))).hasSize(1);
         assertThat(problems(secureWith("hearken.privacy.secret", null)).get(0)).contains("(HEARKEN_PRIVACY_SECRET)");
         assertThat(problems(secureWith("hearken.staff.token-secret", null)).get(0)).contains("(HEARKEN_STAFF_TOKENSECRET)");
+    }
+
+    @Test
+    void theMasterKeyMustBeThirtyTwoRandomBytesNotTheDemoOne() {
+        assertThat(problems(secureWith("hearken.privacy.master-key", null))).singleElement().asString()
+                .startsWith("hearken.privacy.master-key (HEARKEN_PRIVACY_MASTERKEY)").contains("is not set");
+        assertThat(problems(secureWith("hearken.privacy.master-key", "c2hvcnQ="))).singleElement().asString()
+                .contains("not 32 bytes");
+        assertThat(problems(secureWith("hearken.privacy.master-key", "not base64 at all!"))).singleElement().asString()
+                .contains("not 32 bytes");
+        String demo = java.util.Base64.getEncoder().encodeToString("hearken-demo-master-key-32-bytes".getBytes());
+        assertThat(problems(secureWith("hearken.privacy.master-key", demo))).singleElement().asString()
+                .contains("demo key");
     }
 
     @Test
@@ -172,6 +187,7 @@ class ProductionGuardTest {
         variables.put("SPRING_PROFILES_ACTIVE", "prod");
         variables.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
         variables.put("HEARKEN_PRIVACY_SECRET", SECRET);
+        variables.put("HEARKEN_PRIVACY_MASTERKEY", MASTER_KEY);
         variables.put("HEARKEN_STAFF_TOKENSECRET", "change-me-" + SECRET);
         variables.put("HEARKEN_WEB_OPEN311_APIKEYS", KEY + ",demo");
         StandardEnvironment environment = new StandardEnvironment();

@@ -5,6 +5,7 @@ import io.hearken.events.ComplaintReceived;
 import io.hearken.events.ComplaintSnapshot;
 import io.hearken.events.Topics;
 import io.hearken.events.kafka.StateTopic;
+import io.hearken.events.privacy.Sealing;
 import io.hearken.events.kafka.TopicTail;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,9 +45,9 @@ class BoardFeed implements ConsumerSeekAware, SmartLifecycle {
     private final Set<TopicPartition> positioned = ConcurrentHashMap.newKeySet();
     private final Instant liveFrom = Instant.now().minus(OVERLAP);
 
-    BoardFeed(ComplaintBoard board, ConsumerFactory<?, ?> consumers) {
+    BoardFeed(ComplaintBoard board, ConsumerFactory<?, ?> consumers, Sealing sealing) {
         this.board = board;
-        this.state = StateTopic.tail(consumers, (id, snapshot) -> {
+        this.state = StateTopic.tail(consumers, sealing, (id, snapshot) -> {
             if (snapshot == null) {
                 board.forget(id);
             } else {

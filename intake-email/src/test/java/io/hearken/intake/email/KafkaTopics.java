@@ -21,7 +21,7 @@ public final class KafkaTopics {
     }
 
     public static List<ConsumerRecord<String, ComplaintEvent>> events(String topic) {
-        return read(topic, EventWireFormatAutoConfiguration.deserializer());
+        return read(topic, EventWireFormatAutoConfiguration.deserializer(io.hearken.events.privacy.StandaloneSealing.of(io.hearken.embedded.EmbeddedServers.current().kafka().bootstrapServers(), io.hearken.embedded.EmbeddedServers.DEMO_MASTER_KEY)));
     }
 
     public static List<ConsumerRecord<String, String>> strings(String topic) {

@@ -8,6 +8,7 @@ import io.hearken.events.ComplaintResolved;
 import io.hearken.events.ComplaintStatus;
 import io.hearken.events.FeedbackGiven;
 import io.hearken.events.kafka.StateTopic;
+import io.hearken.events.privacy.Sealing;
 import io.hearken.events.kafka.TopicTail;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,8 +41,8 @@ public class ComplaintDirectory implements SmartLifecycle {
     public record Standing(ComplaintStatus status, Instant resolvedAt) {
     }
 
-    ComplaintDirectory(ConsumerFactory<?, ?> consumers) {
-        this.tail = StateTopic.tail(consumers, this::accept);
+    ComplaintDirectory(ConsumerFactory<?, ?> consumers, Sealing sealing) {
+        this.tail = StateTopic.tail(consumers, sealing, this::accept);
     }
 
     private void accept(ComplaintId id, ComplaintSnapshot snapshot) {

@@ -1,6 +1,7 @@
 package io.hearken.router.engine;
 
 import io.hearken.router.routing.RoutingComplaints;
+import io.hearken.events.privacy.Sealing;
 import io.hearken.router.streams.RouterTopology;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
@@ -47,13 +48,16 @@ public class RouterEngine implements SmartLifecycle {
     private final ObjectProvider<Tracer> tracer;
     private final ObjectProvider<Propagator> propagator;
     private final io.hearken.events.kafka.KafkaTopicProperties topics;
+    private final Sealing sealing;
     private volatile KafkaStreams streams;
     private KafkaStreamsMetrics metrics;
 
     RouterEngine(RoutingComplaints router, @Qualifier("routerClock") Clock clock, RouterProperties properties,
             KafkaProperties kafka, ObjectProvider<MeterRegistry> meters, ObjectProvider<Tracer> tracer,
-            ObjectProvider<Propagator> propagator, io.hearken.events.kafka.KafkaTopicProperties topics) {
+            ObjectProvider<Propagator> propagator, io.hearken.events.kafka.KafkaTopicProperties topics,
+            Sealing sealing) {
         this.topics = topics;
+        this.sealing = sealing;
         this.router = router;
         this.clock = clock;
         this.properties = properties;
@@ -92,14 +96,14 @@ public class RouterEngine implements SmartLifecycle {
         Tracer t = tracer.getIfUnique();
         Propagator p = propagator.getIfUnique();
         if (t == null || p == null || t == Tracer.NOOP) {
-            return RouterTopology.build(router, clock, properties.slaCheckInterval());
+            return RouterTopology.build(router, clock, properties.slaCheckInterval(), sealing);
         }
         config.put(StreamsConfig.PROCESSOR_WRAPPER_CLASS_CONFIG, TracedProcessors.class);
         Map<String, Object> withTracing = new HashMap<>(config);
         withTracing.put(TracedProcessors.TRACER, t);
         withTracing.put(TracedProcessors.PROPAGATOR, p);
         return RouterTopology.build(new Topology(new TopologyConfig(new StreamsConfig(withTracing))), router, clock,
-                properties.slaCheckInterval());
+                properties.slaCheckInterval(), sealing);
     }
 
     Map<String, Object> config() {

@@ -22,7 +22,10 @@ final class CurrentStates {
 
     private final KeyValueStore<String, byte[]> store;
 
-    CurrentStates(KeyValueStore<String, byte[]> store) {
+    private final StateCodec codec;
+
+    CurrentStates(KeyValueStore<String, byte[]> store, StateCodec codec) {
+        this.codec = codec;
         this.store = store;
     }
 
@@ -39,7 +42,7 @@ final class CurrentStates {
         }
         List<ComplaintSnapshot> publish = new ArrayList<>();
         changed.forEach((id, snapshot) -> {
-            store.put(id.value(), StateCodec.write(snapshot));
+            store.put(id.value(), codec.write(snapshot));
             if (snapshot.latestRouting() != null) {
                 publish.add(snapshot); // before the routing, the complaint is no one's yet
             }
@@ -57,14 +60,14 @@ final class CurrentStates {
             while (it.hasNext()) {
                 KeyValue<String, byte[]> next = it.next();
                 if (next.value != null && store.get(next.key) == null) {
-                    ComplaintState state = StateCodec.state(next.value);
+                    ComplaintState state = codec.state(next.value);
                     ComplaintRouted routed = state.routed();
                     if (routed == null) {
                         continue;
                     }
                     ComplaintSnapshot snapshot = new ComplaintSnapshot(state.complaintId(), routed.at(), state.status(),
                             List.of(routed));
-                    store.put(next.key, StateCodec.write(snapshot));
+                    store.put(next.key, codec.write(snapshot));
                     seeded.add(snapshot);
                 }
             }
@@ -79,6 +82,6 @@ final class CurrentStates {
 
     private ComplaintSnapshot current(ComplaintId id) {
         byte[] json = store.get(id.value());
-        return json == null ? ComplaintSnapshot.empty(id) : StateCodec.snapshot(json);
+        return json == null ? ComplaintSnapshot.empty(id) : codec.snapshot(json);
     }
 }

@@ -11,6 +11,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import io.hearken.events.privacy.Sealing;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
@@ -37,14 +38,16 @@ public final class RouterTopology {
     private RouterTopology() {
     }
 
-    public static Topology build(RoutingComplaints router, Clock clock, Duration slaCheckInterval) {
-        return build(new Topology(), router, clock, slaCheckInterval);
+    public static Topology build(RoutingComplaints router, Clock clock, Duration slaCheckInterval, Sealing sealing) {
+        return build(new Topology(), router, clock, slaCheckInterval, sealing);
     }
 
     /** Into {@code topology}, e.g. one made with a {@code TopologyConfig} whose processor wrapper traces. */
-    public static Topology build(Topology topology, RoutingComplaints router, Clock clock, Duration slaCheckInterval) {
+    public static Topology build(Topology topology, RoutingComplaints router, Clock clock, Duration slaCheckInterval,
+            Sealing sealing) {
+        StateCodec codec = new StateCodec(sealing);
         topology.addSource("router-in", new StringDeserializer(), new ByteArrayDeserializer(), INPUT);
-        topology.addProcessor("route", () -> new RoutingProcessor(router, clock, slaCheckInterval), "router-in");
+        topology.addProcessor("route", () -> new RoutingProcessor(router, clock, slaCheckInterval, codec), "router-in");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(COMPLAINTS_STORE),
                 Serdes.String(), Serdes.ByteArray()), "route");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(DUE_STORE),

@@ -56,10 +56,12 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
     private KeyValueStore<String, Long> due;
     private KeyValueStore<String, byte[]> history;
     private CurrentStates states;
+    private final StateCodec codec;
     private boolean backfilled;
 
-    RoutingProcessor(RoutingComplaints router, Clock clock, Duration slaCheckInterval) {
+    RoutingProcessor(RoutingComplaints router, Clock clock, Duration slaCheckInterval, StateCodec codec) {
         this.router = router;
+        this.codec = codec;
         this.clock = clock;
         this.slaCheckInterval = slaCheckInterval;
     }
@@ -70,7 +72,7 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
         complaints = context.getStateStore(RouterTopology.COMPLAINTS_STORE);
         due = context.getStateStore(RouterTopology.DUE_STORE);
         history = context.getStateStore(RouterTopology.HISTORY_STORE);
-        states = new CurrentStates(context.getStateStore(RouterTopology.SNAPSHOT_STORE));
+        states = new CurrentStates(context.getStateStore(RouterTopology.SNAPSHOT_STORE), codec);
         context.schedule(slaCheckInterval, PunctuationType.WALL_CLOCK_TIME, this::checkSla);
     }
 
@@ -81,7 +83,7 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
         }
         ComplaintEvent event;
         try {
-            event = StateCodec.event(record.value());
+            event = codec.event(record.value());
             if (event == null || event.complaintId() == null) {
                 throw new IllegalArgumentException("event without a complaint id");
             }
@@ -108,7 +110,7 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
         if (!backfilled) { // once per start, on the stream thread, inside a transaction
             backfilled = true;
             states.backfill(complaints).forEach(s ->
-                    forward(s.complaintId().value(), StateCodec.write(s), Topics.STATE, wallTime));
+                    forward(s.complaintId().value(), codec.write(s), Topics.STATE, wallTime));
         }
         Instant now = clock.instant();
         List<String> ready = new ArrayList<>();
@@ -169,7 +171,7 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
                 return Optional.of(pending);
             }
             byte[] json = complaints.get(id.value());
-            return json == null ? Optional.empty() : Optional.of(StateCodec.state(json));
+            return json == null ? Optional.empty() : Optional.of(codec.state(json));
         }
 
         @Override
@@ -184,7 +186,7 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
                 try (KeyValueIterator<String, byte[]> it = history.prefixScan(prefix, new StringSerializer())) {
                     while (it.hasNext()) {
                         KeyValue<String, byte[]> kv = it.next();
-                        found.put(kv.key, StateCodec.history(kv.value));
+                        found.put(kv.key, codec.history(kv.value));
                     }
                 }
                 recent.forEach((key, entry) -> {
@@ -213,7 +215,7 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
 
         void apply(long timestamp) {
             saved.forEach((id, state) -> {
-                complaints.put(id, StateCodec.write(state));
+                complaints.put(id, codec.write(state));
                 Instant next = state.sla() == null ? null : state.sla().nextCheck();
                 if (next == null) {
                     due.delete(id);
@@ -222,7 +224,7 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
                 }
             });
             for (HistoryEntry entry : remembered) {
-                byte[] json = StateCodec.write(entry);
+                byte[] json = codec.write(entry);
                 for (String prefix : prefixes(entry.building(), entry.residentHash())) {
                     String key = prefix + entry.complaintId().value();
                     recent.put(key, entry);
@@ -235,11 +237,11 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
             }
             for (Map.Entry<String, ComplaintEvent> out : outbox) {
                 ComplaintEvent event = out.getValue();
-                forward(event.complaintId().value(), StateCodec.write(event), out.getKey(), timestamp);
+                forward(event.complaintId().value(), codec.write(event), out.getKey(), timestamp);
                 happened.add(event);
             }
             for (ComplaintSnapshot snapshot : states.fold(happened)) {
-                forward(snapshot.complaintId().value(), StateCodec.write(snapshot), Topics.STATE, timestamp);
+                forward(snapshot.complaintId().value(), codec.write(snapshot), Topics.STATE, timestamp);
             }
         }
     }

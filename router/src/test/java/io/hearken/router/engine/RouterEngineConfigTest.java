@@ -28,7 +28,8 @@ class RouterEngineConfigTest {
         var config = new RouterEngine(null, Clock.systemUTC(), properties, kafka, none.getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class),
                 none.getBeanProvider(io.micrometer.tracing.Tracer.class),
                 none.getBeanProvider(io.micrometer.tracing.propagation.Propagator.class),
-                new io.hearken.events.kafka.KafkaTopicProperties(3, (short) 3, (short) 2, java.time.Duration.ofDays(365))).config();
+                new io.hearken.events.kafka.KafkaTopicProperties(3, (short) 3, (short) 2, java.time.Duration.ofDays(365)),
+                io.hearken.events.privacy.InMemoryKeys.sealing()).config();
 
         assertThat(config).containsEntry("bootstrap.servers", "kafka-1:9093")
                 .containsEntry("security.protocol", "SASL_SSL")

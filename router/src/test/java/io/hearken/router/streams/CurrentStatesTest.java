@@ -29,6 +29,8 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
+import io.hearken.events.privacy.InMemoryKeys;
+import io.hearken.events.privacy.Sealing;
 
 /** The router's topology without a broker: what {@link CurrentStates} publishes for complaints routed before it. */
 class CurrentStatesTest {
@@ -39,14 +41,16 @@ class CurrentStatesTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "current-states-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
         // No record is piped, so the routing logic is never called; the SLA punctuation runs the backfill.
+        Sealing sealing = InMemoryKeys.sealing();
+        StateCodec codec = new StateCodec(sealing);
         try (TopologyTestDriver driver = new TopologyTestDriver(
-                RouterTopology.build(null, Clock.systemUTC(), Duration.ofSeconds(1)), props)) {
+                RouterTopology.build(null, Clock.systemUTC(), Duration.ofSeconds(1), sealing), props)) {
             ComplaintRouted routed = routed(TrackingIds.next());
             KeyValueStore<String, byte[]> complaints = driver.getKeyValueStore(RouterTopology.COMPLAINTS_STORE);
-            complaints.put(routed.complaintId().value(), StateCodec.write(new ComplaintState(routed.complaintId(), routed,
+            complaints.put(routed.complaintId().value(), codec.write(new ComplaintState(routed.complaintId(), routed,
                     ComplaintStatus.ACKNOWLEDGED, null, false, 0, List.of())));
             TestOutputTopic<String, ComplaintSnapshot> state = driver.createOutputTopic(Topics.STATE,
-                    new StringDeserializer(), StateTopic.deserializer());
+                    new StringDeserializer(), StateTopic.deserializer(sealing));
 
             driver.advanceWallClockTime(Duration.ofSeconds(2));
             List<KeyValue<String, ComplaintSnapshot>> written = state.readKeyValuesToList();
@@ -56,7 +60,7 @@ class CurrentStatesTest {
                 assertThat(kv.value.status()).isEqualTo(ComplaintStatus.ACKNOWLEDGED);
             });
             KeyValueStore<String, byte[]> kept = driver.getKeyValueStore(RouterTopology.SNAPSHOT_STORE);
-            assertThat(StateCodec.snapshot(kept.get(routed.complaintId().value()))).isEqualTo(written.get(0).value);
+            assertThat(codec.snapshot(kept.get(routed.complaintId().value()))).isEqualTo(written.get(0).value);
 
             driver.advanceWallClockTime(Duration.ofSeconds(2));
             assertThat(state.isEmpty()).as("written once, not at every tick").isTrue();

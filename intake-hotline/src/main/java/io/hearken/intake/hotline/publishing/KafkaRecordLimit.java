@@ -2,7 +2,6 @@ package io.hearken.intake.hotline.publishing;
 
 import io.hearken.events.ComplaintEvent;
 import io.hearken.events.Topics;
-import io.hearken.events.kafka.EventWireFormatAutoConfiguration;
 import io.hearken.intake.hotline.call.Call;
 import io.hearken.intake.hotline.call.Turn;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +28,8 @@ final class KafkaRecordLimit {
 
     KafkaRecordLimit(ProducerFactory<String, ComplaintEvent> producers) {
         Serializer<ComplaintEvent> configured = producers.getValueSerializerSupplier().get();
-        this.serializer = configured != null ? configured : EventWireFormatAutoConfiguration.serializer();
+        // Boot's factory carries the sealing serializer (EventWireFormatAutoConfiguration): the size is measured sealed.
+        this.serializer = java.util.Objects.requireNonNull(configured, "the event serializer");
         Object size = producers.getConfigurationProperties().get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
         this.maxRequestSize = size == null ? 1_048_576 : Integer.parseInt(size.toString().strip());
     }

@@ -60,7 +60,7 @@ public class PublishingCalls {
         this.processed = processed;
         this.openComplaints = openComplaints;
         this.readModel = new ReadModelChecks(lookup, openComplaints);
-        this.newIds = new NewComplaintIds(idsInUse, processed::reservedFor, new CallEvents(privacy.secret()));
+        this.newIds = new NewComplaintIds(idsInUse, processed::reservedFor, new CallEvents(privacy.requiredSecret()));
         this.recordLimit = new KafkaRecordLimit(kafka.getProducerFactory());
         this.properties = properties;
         this.meters = meters;

@@ -23,7 +23,7 @@ class KeyedIds {
     private final SecretKeySpec key;
 
     KeyedIds(PrivacyProperties privacy) {
-        this.key = new SecretKeySpec(("tracking-id\u001f" + privacy.secret()).getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.key = new SecretKeySpec(("tracking-id\u001f" + privacy.requiredSecret()).getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
     ComplaintId forKey(String scopedKey) {

@@ -3,6 +3,7 @@ package io.hearken.intake.web.intake;
 import io.hearken.events.ComplaintEvent;
 import io.hearken.events.Topics;
 import io.hearken.events.kafka.EventWireFormatAutoConfiguration;
+import io.hearken.events.privacy.Sealing;
 import io.hearken.events.observability.ObservedKafka;
 import io.hearken.intake.web.WebIntakeProperties;
 import java.time.Duration;
@@ -39,12 +40,12 @@ public class WebPublisher implements DisposableBean {
     private final KafkaTemplate<String, Object> template;
     private final Duration timeout;
 
-    WebPublisher(KafkaProperties kafka, WebIntakeProperties properties, ObservedKafka observed) {
+    WebPublisher(KafkaProperties kafka, WebIntakeProperties properties, ObservedKafka observed, Sealing sealing) {
         this.timeout = properties.publishTimeout();
         Map<String, Object> config = producerConfig(kafka, timeout, properties.producer());
         // One producer for events and plain records (the idempotency log), so both share its batches.
         Map<Class<?>, Serializer<?>> byType = new LinkedHashMap<>();
-        byType.put(ComplaintEvent.class, EventWireFormatAutoConfiguration.serializer());
+        byType.put(ComplaintEvent.class, EventWireFormatAutoConfiguration.serializer(sealing));
         byType.put(String.class, new StringSerializer());
         this.factory = new DefaultKafkaProducerFactory<>(config, new StringSerializer(),
                 new DelegatingByTypeSerializer(byType, true));

@@ -81,7 +81,7 @@ class IdempotencyCrashTest {
     @Test
     void theDerivedIdDependsOnTheKeyAndTheSecret() {
         assertThat(keyedIds.forKey("api:a")).isEqualTo(keyedIds.forKey("api:a"))
-                .isNotEqualTo(keyedIds.forKey("api:b")).isNotEqualTo(new KeyedIds(new io.hearken.events.privacy.PrivacyProperties("another-secret")).forKey("api:a"));
+                .isNotEqualTo(keyedIds.forKey("api:b")).isNotEqualTo(new KeyedIds(io.hearken.events.privacy.PrivacyProperties.ofSecret("another-secret")).forKey("api:a"));
         assertThat(ComplaintId.isValid(keyedIds.forKey("form:x").value())).isTrue();
     }
 }

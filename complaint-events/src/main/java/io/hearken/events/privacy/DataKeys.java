@@ -1,0 +1,266 @@
+package io.hearken.events.privacy;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.TinkProtoKeysetFormat;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import io.hearken.events.Topics;
+import io.hearken.events.json.EventJson;
+import io.hearken.events.kafka.TopicTail;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.kafka.core.ConsumerFactory;
+
+/**
+ * The data keys that seal personal data in events, one (rarely more) per owner: a complaint id, or
+ * {@code address:<hash>} for a bounce that names no complaint. Kept on the compacted {@link Topics#PRIVACY_KEYS}
+ * topic (key {@code owner/keyId}, value {@link DataKeyRecord}: the Tink keyset encrypted under the {@link MasterKey},
+ * bound to its record key), followed into memory by every process. A key is written, and acknowledged by all
+ * replicas, before the first event sealed with it, so a reader that misses a key catches up on the topic and finds
+ * it. Destroying a key (a tombstone) makes everything sealed with it unreadable everywhere: crypto-shredding.
+ * Two processes may create keys for one owner at once; each is its own record, so none is lost.
+ */
+public final class DataKeys implements SealingKeys, AutoCloseable {
+
+    private static final Duration CATCH_UP = Duration.ofSeconds(60);
+    private static final Duration SYNC = Duration.ofSeconds(10);
+    private static final int CACHED_KEYS = 10_000;
+
+    /** A data key as stored: which owner, which residents (contact hashes) it belongs to, the encrypted keyset. */
+    public record DataKeyRecord(String owner, List<String> subjects, Instant created, byte[] keyset) {
+    }
+
+    private final MasterKey master;
+    private final Producer<String, byte[]> producer;
+    private final TopicTail<byte[]> tail;
+    /** owner → keyId → encrypted keyset; opened on demand (an LRU of opened keys keeps memory bounded). */
+    private final Map<String, Map<Integer, byte[]>> keys = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> ownersBySubject = new ConcurrentHashMap<>();
+    /** {@code owner/keyId} of keys seen destroyed: a reader never waits for them. */
+    private final Set<String> destroyed = ConcurrentHashMap.newKeySet();
+    private final Map<String, Aead> opened = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Aead> eldest) {
+            return size() > CACHED_KEYS;
+        }
+    });
+    private final ReentrantLock[] creating = new ReentrantLock[64];
+
+    /**
+     * {@code producerConfig}: Boot's producer settings (servers, security); {@code consumers} reads the key topic
+     * (String keys, byte[] values).
+     */
+    public DataKeys(MasterKey master, Map<String, Object> producerConfig, ConsumerFactory<String, byte[]> consumers) {
+        this.master = master;
+        Map<String, Object> config = new HashMap<>(producerConfig);
+        config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "hearken-data-keys-" + Integer.toHexString(System.identityHashCode(this)));
+        this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        this.tail = TopicTail.keyed(Topics.PRIVACY_KEYS, consumers, this::accept);
+        for (int i = 0; i < creating.length; i++) {
+            creating[i] = new ReentrantLock();
+        }
+        tail.start();
+    }
+
+    @Override
+    public Sealer sealer(String owner, List<String> subjects) {
+        awaitStarted();
+        Sealer existing = newest(owner);
+        if (existing != null) {
+            return existing;
+        }
+        ReentrantLock lock = creating[Math.floorMod(owner.hashCode(), creating.length)];
+        lock.lock();
+        try {
+            existing = newest(owner);
+            return existing != null ? existing : create(owner, subjects);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Optional<Aead> opener(String owner, int keyId) {
+        awaitStarted();
+        String ref = ref(owner, keyId);
+        Aead aead = open(owner, keyId);
+        if (aead == null && !destroyed.contains(ref) && tail.awaitCurrent(SYNC)) {
+            aead = open(owner, keyId); // written by another process a moment ago
+        }
+        return Optional.ofNullable(aead);
+    }
+
+    /** The owners (complaint ids) whose keys name this resident's contact hash. */
+    public Set<String> ownersOf(String subject) {
+        awaitStarted();
+        tail.awaitCurrent(SYNC);
+        return Set.copyOf(ownersBySubject.getOrDefault(subject, Set.of()));
+    }
+
+    /**
+     * Destroys every key of {@code owner} (tombstones, acknowledged by all replicas): whatever was sealed with them
+     * is unreadable from now on, in every copy of every record. Returns how many keys went.
+     */
+    public int destroy(String owner) {
+        awaitStarted();
+        tail.awaitCurrent(SYNC);
+        List<Integer> ids = new ArrayList<>(keys.getOrDefault(owner, Map.of()).keySet());
+        for (int keyId : ids) {
+            send(ref(owner, keyId), null);
+            forget(owner, keyId);
+        }
+        return ids.size();
+    }
+
+    /** Writes a record that rolls the key topic's segment, so compaction can remove destroyed keys for good. */
+    public void nudgeCompaction() {
+        send("-/roll", null);
+    }
+
+    @Override
+    public void close() {
+        tail.stop();
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    private Sealer newest(String owner) {
+        Map<Integer, byte[]> mine = keys.get(owner);
+        if (mine == null || mine.isEmpty()) {
+            return null;
+        }
+        int keyId = mine.keySet().iterator().next();
+        Aead aead = open(owner, keyId);
+        return aead == null ? null : new Sealer(keyId, aead);
+    }
+
+    private Sealer create(String owner, List<String> subjects) {
+        try {
+            KeysetHandle handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+            int keyId = handle.getPrimary().getId();
+            String ref = ref(owner, keyId);
+            byte[] keyset = TinkProtoKeysetFormat.serializeEncryptedKeyset(handle, master.aead(), bytes(ref));
+            List<String> named = subjects == null ? List.of() : subjects.stream().filter(s -> s != null).toList();
+            DataKeyRecord record = new DataKeyRecord(owner, named, Instant.now(), keyset);
+            send(ref, EventJson.mapper().writeValueAsBytes(record));
+            remember(ref, record);
+            Aead aead = handle.getPrimitive(RegistryConfiguration.get(), Aead.class);
+            opened.put(ref, aead);
+            return new Sealer(keyId, aead);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot create a data key", e);
+        }
+    }
+
+    private Aead open(String owner, int keyId) {
+        String ref = ref(owner, keyId);
+        Aead aead = opened.get(ref);
+        if (aead != null) {
+            return aead;
+        }
+        byte[] keyset = keys.getOrDefault(owner, Map.of()).get(keyId);
+        if (keyset == null) {
+            return null;
+        }
+        try {
+            aead = TinkProtoKeysetFormat.parseEncryptedKeyset(keyset, master.aead(), bytes(ref))
+                    .getPrimitive(RegistryConfiguration.get(), Aead.class);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Data key " + ref + " does not open with this master key (is "
+                    + MasterKey.PROPERTY + " the same in every module?)", e);
+        }
+        opened.put(ref, aead);
+        return aead;
+    }
+
+    private void accept(String ref, byte[] value) {
+        int slash = ref == null ? -1 : ref.lastIndexOf('/');
+        if (slash <= 0) {
+            return;
+        }
+        String owner = ref.substring(0, slash);
+        int keyId;
+        try {
+            keyId = Integer.parseInt(ref.substring(slash + 1));
+        } catch (NumberFormatException e) {
+            return;
+        }
+        if (value == null) {
+            forget(owner, keyId);
+        } else {
+            remember(ref, EventJson.mapper().readValue(value, DataKeyRecord.class));
+        }
+    }
+
+    private void remember(String ref, DataKeyRecord record) {
+        int keyId = Integer.parseInt(ref.substring(ref.lastIndexOf('/') + 1));
+        destroyed.remove(ref);
+        keys.computeIfAbsent(record.owner(), o -> new ConcurrentHashMap<>()).put(keyId, record.keyset());
+        for (String subject : record.subjects() == null ? List.<String>of() : record.subjects()) {
+            ownersBySubject.computeIfAbsent(subject, s -> ConcurrentHashMap.newKeySet()).add(record.owner());
+        }
+    }
+
+    private void forget(String owner, int keyId) {
+        String ref = ref(owner, keyId);
+        destroyed.add(ref);
+        opened.remove(ref);
+        keys.computeIfPresent(owner, (o, mine) -> {
+            mine.remove(keyId);
+            return mine.isEmpty() ? null : mine;
+        });
+        if (!keys.containsKey(owner)) {
+            ownersBySubject.values().forEach(owners -> owners.remove(owner));
+        }
+    }
+
+    private void send(String key, byte[] value) {
+        try {
+            producer.send(new ProducerRecord<>(Topics.PRIVACY_KEYS, key, value)).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted writing a data key", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Cannot write a data key to " + Topics.PRIVACY_KEYS + ": " + e, e);
+        }
+    }
+
+    private void awaitStarted() {
+        if (!tail.awaitCaughtUp(CATCH_UP)) {
+            throw new IllegalStateException("The data keys on " + Topics.PRIVACY_KEYS + " were not read within "
+                    + CATCH_UP.toSeconds() + " s: is Kafka reachable?");
+        }
+    }
+
+    private static String ref(String owner, int keyId) {
+        return owner + "/" + keyId;
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,43 @@
+package io.hearken.events.privacy;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which fields of which record hold a resident's personal data (name, contacts, their own words, the unit,
+ * coordinates, attachments, an address) and are therefore sealed on Kafka ({@link Sealing}). Keyed by the record's
+ * JSON type id; a dotted name is a field of a nested object ({@code place.unit}). Staff names and the building stay
+ * readable: they route, count and audit, and are not the resident's. A new event type with personal data must be
+ * listed here (docs/privacy.md); {@code PersonalFieldsTest} checks every event type is either listed or has none.
+ */
+public final class PersonalFields {
+
+    private static final Map<String, List<String>> BY_TYPE = Map.ofEntries(
+            Map.entry("complaint-received", List.of("contact", "subject", "description", "attachments", "details",
+                    "place.unit", "place.address", "place.latitude", "place.longitude")),
+            Map.entry("follow-up-received", List.of("text", "attachments")),
+            Map.entry("feedback-given", List.of("comment")),
+            Map.entry("progress-noted", List.of("note")),
+            Map.entry("information-requested", List.of("question")),
+            Map.entry("complaint-resolved", List.of("resolution")),
+            Map.entry("complaint-reopened", List.of("reason")),
+            Map.entry("complaint-reassigned", List.of("reason")),
+            Map.entry("complaint-escalated", List.of("reason")),
+            Map.entry("notification-sent", List.of("recipient")),
+            Map.entry("notification-not-sent", List.of("detail")),
+            Map.entry("mail-bounced", List.of("address", "reason")),
+            Map.entry("history-entry", List.of("unit", "text")));
+
+    private PersonalFields() {
+    }
+
+    /** The personal fields of the record with this type id; empty for a record without any. */
+    public static List<String> of(String type) {
+        return type == null ? List.of() : BY_TYPE.getOrDefault(type, List.of());
+    }
+
+    /** Every type id listed. */
+    public static java.util.Set<String> types() {
+        return BY_TYPE.keySet();
+    }
+}
