@@ -29,12 +29,13 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = NotificationSent.class, name = NotificationSent.TYPE),
         @JsonSubTypes.Type(value = NotificationNotSent.class, name = NotificationNotSent.TYPE),
         @JsonSubTypes.Type(value = MailBounced.class, name = MailBounced.TYPE),
+        @JsonSubTypes.Type(value = ComplaintAnonymised.class, name = ComplaintAnonymised.TYPE),
 })
 @JsonIgnoreProperties(ignoreUnknown = true)
 public sealed interface ComplaintEvent permits ComplaintReceived, FollowUpReceived, FeedbackGiven, ComplaintRouted,
         ComplaintAcknowledged, ProgressNoted, InformationRequested, ComplaintResolved, ComplaintReassigned,
         DuplicateLinked, ComplaintReopened, ComplaintEscalated, SlaWarning, SlaBreached,
-        NotificationSent, NotificationNotSent, MailBounced {
+        NotificationSent, NotificationNotSent, MailBounced, ComplaintAnonymised {
 
     /** Unique per event (a UUID, or derived from the source so a redelivered input keeps its id). */
     String eventId();

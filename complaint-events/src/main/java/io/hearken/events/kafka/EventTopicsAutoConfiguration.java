@@ -27,6 +27,6 @@ public class EventTopicsAutoConfiguration {
                 topics.topic(Topics.INTAKE_EMAIL, TopicKind.EVENTS), topics.topic(Topics.INTAKE_WEB, TopicKind.EVENTS),
                 topics.topic(Topics.INTAKE_HOTLINE, TopicKind.EVENTS), topics.topic(Topics.ROUTED, TopicKind.EVENTS),
                 topics.topic(Topics.UPDATES, TopicKind.EVENTS), topics.topic(Topics.NOTIFICATIONS, TopicKind.EVENTS),
-                topics.topic(Topics.STATE, TopicKind.STATE));
+                topics.topic(Topics.STATE, TopicKind.STATE), topics.topic(Topics.ERASURES, TopicKind.STATE));
     }
 }
