@@ -59,6 +59,12 @@ public class SealingAutoConfiguration {
         }, EventJson.mapper());
     }
 
+    /** Hands erasures to the deployable's {@link ErasureHandler}s, if it has any. */
+    @Bean
+    ErasureFeed hearkenErasureFeed(KafkaProperties kafka, ObjectProvider<ErasureHandler> handlers) {
+        return new ErasureFeed(kafka.buildConsumerProperties(), handlers);
+    }
+
     /** Compacted, never deleted by age; a destroyed key leaves the log within minutes, not at the next big clean. */
     @Bean
     @ConditionalOnBean(TopicCatalogue.class)
