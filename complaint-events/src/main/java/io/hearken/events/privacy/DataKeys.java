@@ -58,6 +58,7 @@ public final class DataKeys implements SealingKeys, AutoCloseable {
     /** owner → keyId → encrypted keyset; opened on demand (an LRU of opened keys keeps memory bounded). */
     private final Map<String, Map<Integer, byte[]>> keys = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> ownersBySubject = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> subjectsByOwner = new ConcurrentHashMap<>();
     /** {@code owner/keyId} of keys seen destroyed: a reader never waits for them. */
     private final Set<String> destroyed = ConcurrentHashMap.newKeySet();
     private final Map<String, Aead> opened = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
@@ -120,6 +121,34 @@ public final class DataKeys implements SealingKeys, AutoCloseable {
         awaitStarted();
         tail.awaitCurrent(SYNC);
         return Set.copyOf(ownersBySubject.getOrDefault(subject, Set.of()));
+    }
+
+    /**
+     * Everything of one resident: the owners whose keys name this contact hash, and, as a complaint that gave an
+     * e-mail and a phone links the two, the owners naming any contact linked so. Returns owners and contact hashes.
+     */
+    public Resident resident(String subject) {
+        awaitStarted();
+        tail.awaitCurrent(SYNC);
+        Set<String> subjects = new java.util.LinkedHashSet<>(List.of(subject));
+        Set<String> owners = new java.util.LinkedHashSet<>();
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(subjects);
+        while (!todo.isEmpty()) {
+            for (String owner : ownersBySubject.getOrDefault(todo.poll(), Set.of())) {
+                if (owners.add(owner)) {
+                    for (String linked : subjectsByOwner.getOrDefault(owner, Set.of())) {
+                        if (subjects.add(linked)) {
+                            todo.add(linked);
+                        }
+                    }
+                }
+            }
+        }
+        return new Resident(Set.copyOf(subjects), Set.copyOf(owners));
+    }
+
+    /** One resident as the keys know them: the keyed hashes of their contacts, and their complaints. */
+    public record Resident(Set<String> contactHashes, Set<String> owners) {
     }
 
     /**
@@ -222,6 +251,7 @@ public final class DataKeys implements SealingKeys, AutoCloseable {
         keys.computeIfAbsent(record.owner(), o -> new ConcurrentHashMap<>()).put(keyId, record.keyset());
         for (String subject : record.subjects() == null ? List.<String>of() : record.subjects()) {
             ownersBySubject.computeIfAbsent(subject, s -> ConcurrentHashMap.newKeySet()).add(record.owner());
+            subjectsByOwner.computeIfAbsent(record.owner(), o -> ConcurrentHashMap.newKeySet()).add(subject);
         }
     }
 
@@ -234,7 +264,13 @@ public final class DataKeys implements SealingKeys, AutoCloseable {
             return mine.isEmpty() ? null : mine;
         });
         if (!keys.containsKey(owner)) {
-            ownersBySubject.values().forEach(owners -> owners.remove(owner));
+            Set<String> subjects = subjectsByOwner.remove(owner);
+            for (String subject : subjects == null ? Set.<String>of() : subjects) {
+                ownersBySubject.computeIfPresent(subject, (s, owners) -> {
+                    owners.remove(owner);
+                    return owners.isEmpty() ? null : owners;
+                });
+            }
         }
     }
 

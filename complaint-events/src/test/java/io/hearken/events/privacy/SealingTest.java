@@ -101,6 +101,23 @@ class SealingTest {
             assertThat(SealedJson.read(sealing(reader), bytes, io.hearken.events.ComplaintEvent.class)).isEqualTo(routed);
             assertThat(reader.ownersOf(HASHING.hash("Zhang.Wei@example.com"))).contains(id.value());
             assertThat(reader.ownersOf(HASHING.hash("+86 138-1234-5678"))).contains(id.value());
+            // A resident known by phone alone is linked to their e-mail through a complaint that gave both.
+            ComplaintId byPhone = ComplaintId.of("HK-SEAL-6666");
+            ComplaintRouted call = routed(byPhone);
+            call = new ComplaintRouted(call.eventId(), byPhone, call.at(), new ComplaintReceived("e-phone", byPhone,
+                    call.at(), Channel.HOTLINE, "folder", "call-1", new Contact(null, null, "13900001111"), null,
+                    null, null, "x", null, "zh", null, null), call.classification(), call.assignment(), call.links());
+            SealedJson.write(sealing(writer), call);
+            ComplaintRouted both = routed(ComplaintId.of("HK-SEAL-7777"));
+            both = new ComplaintRouted(both.eventId(), both.complaintId(), both.at(), new ComplaintReceived("e-both",
+                    both.complaintId(), both.at(), Channel.WEB, "api", "k", new Contact("李四", "li.si@example.com",
+                    "13900001111"), null, null, null, "y", null, "zh", null, null), both.classification(),
+                    both.assignment(), both.links());
+            SealedJson.write(sealing(writer), both);
+            DataKeys.Resident resident = reader.resident(HASHING.hash("li.si@example.com"));
+            assertThat(resident.owners()).containsExactlyInAnyOrder("HK-SEAL-6666", "HK-SEAL-7777");
+            assertThat(resident.contactHashes()).containsExactlyInAnyOrder(HASHING.hash("li.si@example.com"),
+                    HASHING.hash("13900001111"));
         }
     }
 

@@ -2,6 +2,7 @@ package io.hearken.desk.board;
 
 import io.hearken.events.Actor;
 import io.hearken.events.ComplaintAcknowledged;
+import io.hearken.events.ComplaintAnonymised;
 import io.hearken.events.ComplaintEscalated;
 import io.hearken.events.ComplaintEvent;
 import io.hearken.events.ComplaintReassigned;
@@ -48,6 +49,9 @@ public record TimelineEntry(Instant at, String type, String by, String byDepartm
         }
         if (e instanceof ComplaintReopened x) {
             return by(e, type, x.by(), x.reason(), null, null);
+        }
+        if (e instanceof ComplaintAnonymised x) {
+            return by(e, type, x.by(), null, false, x.reason());
         }
         if (e instanceof ComplaintEscalated x) {
             return by(e, type, x.by(), x.reason(), false, x.level().name());

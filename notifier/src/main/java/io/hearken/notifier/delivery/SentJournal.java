@@ -73,6 +73,46 @@ public class SentJournal {
         }
     }
 
+    /**
+     * Deletes the journal's copies of the mails about these complaints (an erasure: the copies hold the resident's
+     * name and words). Their Message-IDs stay known, so nothing is sent twice. Returns how many copies went.
+     */
+    public synchronized int forget(java.util.Collection<io.hearken.events.ComplaintId> complaints) {
+        if (!settings.enabled() || complaints.isEmpty()) {
+            return 0;
+        }
+        Set<String> ids = new java.util.HashSet<>();
+        complaints.forEach(id -> ids.add(id.value()));
+        int deleted = 0;
+        try (Store store = Session.getInstance(imapProperties()).getStore(settings.tls() ? "imaps" : "imap")) {
+            store.connect(settings.imapHost(), settings.imapPort(), settings.username(), settings.password());
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_WRITE);
+            for (Message m : inbox.getMessages()) {
+                String[] complaint = m.getHeader(io.hearken.events.MailThreading.COMPLAINT_HEADER);
+                if (complaint != null && complaint.length > 0 && ids.contains(complaint[0].strip())) {
+                    String[] id = m.getHeader("Message-ID");
+                    if (id != null && id.length > 0) {
+                        accepted.add(id[0].strip());
+                    }
+                    m.setFlag(Flags.Flag.DELETED, true);
+                    deleted++;
+                }
+            }
+            inbox.close(true);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("the sent-mail journal " + address() + " cannot be read (will retry): " + e, e);
+        }
+        return deleted;
+    }
+
+    private static Properties imapProperties() {
+        Properties props = new Properties();
+        props.put("mail.imap.connectiontimeout", "10000");
+        props.put("mail.imap.timeout", "30000");
+        return props;
+    }
+
     private synchronized void load() {
         if (loaded) {
             return;
@@ -83,9 +123,7 @@ public class SentJournal {
 
     /** Deletes the old copies and, with {@code remember}, notes the Message-IDs of the rest. */
     private synchronized void read(boolean remember) {
-        Properties props = new Properties();
-        props.put("mail.imap.connectiontimeout", "10000");
-        props.put("mail.imap.timeout", "30000");
+        Properties props = imapProperties();
         Instant cutoff = Instant.now().minus(settings.keep());
         int pruned = 0;
         try (Store store = Session.getInstance(props).getStore(settings.tls() ? "imaps" : "imap")) {

@@ -18,6 +18,12 @@ public interface RouterPort {
 
     void remember(HistoryEntry entry);
 
+    /**
+     * Drops what the history keeps of this complaint that could still name its resident: the entry under their
+     * contact hash goes, the one under the building stays without hash, unit or words (an erasure).
+     */
+    void forget(ComplaintId id);
+
     void send(String topic, ComplaintEvent event);
 
     /**

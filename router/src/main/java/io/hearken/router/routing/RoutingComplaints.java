@@ -3,6 +3,7 @@ package io.hearken.router.routing;
 import io.hearken.events.Actor;
 import io.hearken.events.ComplaintAcknowledged;
 import io.hearken.events.ComplaintEscalated;
+import io.hearken.events.ComplaintAnonymised;
 import io.hearken.events.ComplaintEvent;
 import io.hearken.events.ComplaintReassigned;
 import io.hearken.events.ComplaintReceived;
@@ -67,6 +68,13 @@ public final class RoutingComplaints {
             return;
         }
         Optional<ComplaintState> found = port.complaint(event.complaintId());
+        if (event instanceof ComplaintAnonymised && found.isPresent()) {
+            // Its key is gone: the state, read back, has no personal data left; writing it back (with the event)
+            // rewrites the stores, the changelogs and complaints.state without it.
+            port.forget(event.complaintId());
+        } else if (event instanceof ComplaintAnonymised) {
+            return; // never routed here: nothing of it to anonymise
+        }
         if (found.isEmpty()) {
             port.reject("no complaint " + event.complaintId() + " is known to the router (event " + event.eventId()
                     + "): replay it once the complaint is routed");

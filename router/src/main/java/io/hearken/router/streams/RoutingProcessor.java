@@ -157,6 +157,7 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
         private final ComplaintEvent input;
         private final Map<String, ComplaintState> saved = new LinkedHashMap<>();
         private final List<HistoryEntry> remembered = new ArrayList<>();
+        private final java.util.Set<String> forgotten = new java.util.LinkedHashSet<>();
         private final List<Map.Entry<String, ComplaintEvent>> outbox = new ArrayList<>();
         private String rejected;
 
@@ -204,6 +205,27 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
         }
 
         @Override
+        public void forget(ComplaintId id) {
+            String suffix = "|" + id.value();
+            try (KeyValueIterator<String, byte[]> it = history.all()) {
+                while (it.hasNext()) {
+                    KeyValue<String, byte[]> kv = it.next();
+                    if (kv.key.endsWith(suffix)) {
+                        forgotten.add(kv.key);
+                    }
+                }
+            }
+            recent.keySet().stream().filter(k -> k.endsWith(suffix)).forEach(forgotten::add);
+            for (String key : forgotten) {
+                HistoryEntry entry = recent.containsKey(key) ? recent.get(key) : codec.history(history.get(key));
+                if (key.startsWith("b|") && entry != null) {
+                    remembered.add(new HistoryEntry(entry.complaintId(), entry.at(), entry.building(), null, null,
+                            entry.category(), null, entry.relatedTo()));
+                }
+            }
+        }
+
+        @Override
         public void send(String topic, ComplaintEvent event) {
             outbox.add(Map.entry(topic, event));
         }
@@ -223,6 +245,10 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
                     due.put(id, next.toEpochMilli());
                 }
             });
+            for (String key : forgotten) {
+                recent.remove(key);
+                forward(key, null, RouterTopology.HISTORY_TOPIC, timestamp);
+            }
             for (HistoryEntry entry : remembered) {
                 byte[] json = codec.write(entry);
                 for (String prefix : prefixes(entry.building(), entry.residentHash())) {
