@@ -79,6 +79,12 @@ public final class DataKeys implements SealingKeys, AutoCloseable {
         config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // A new key is written while someone waits (a web request): fail within seconds when Kafka is away, as the
+        // event that needs the key would.
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "hearken-data-keys-" + Integer.toHexString(System.identityHashCode(this)));
         this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         this.tail = TopicTail.keyed(Topics.PRIVACY_KEYS, consumers, this::accept);
@@ -276,7 +282,7 @@ public final class DataKeys implements SealingKeys, AutoCloseable {
 
     private void send(String key, byte[] value) {
         try {
-            producer.send(new ProducerRecord<>(Topics.PRIVACY_KEYS, key, value)).get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(Topics.PRIVACY_KEYS, key, value)).get(15, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted writing a data key", e);

@@ -156,7 +156,7 @@ class KafkaBrokerStoppedTest {
     static List<String> allDescriptions(String bootstrap) {
         try (KafkaConsumer<String, ComplaintEvent> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), EventWireFormatAutoConfiguration.deserializer(io.hearken.events.privacy.StandaloneSealing.of(io.hearken.embedded.EmbeddedServers.current().kafka().bootstrapServers(), io.hearken.embedded.EmbeddedServers.DEMO_MASTER_KEY)))) {
+                new StringDeserializer(), EventWireFormatAutoConfiguration.deserializer(io.hearken.events.privacy.StandaloneSealing.of(bootstrap, io.hearken.embedded.EmbeddedServers.DEMO_MASTER_KEY)))) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.INTAKE_WEB, Duration.ofSeconds(30))
                     .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);

@@ -114,7 +114,7 @@ class HotlineBrokerStoppedTest {
     private static List<ComplaintReceived> received(String callIdPrefix) {
         try (KafkaConsumer<String, ComplaintEvent> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), EventWireFormatAutoConfiguration.deserializer(io.hearken.events.privacy.StandaloneSealing.of(io.hearken.embedded.EmbeddedServers.current().kafka().bootstrapServers(), io.hearken.embedded.EmbeddedServers.DEMO_MASTER_KEY)))) {
+                new StringDeserializer(), EventWireFormatAutoConfiguration.deserializer(io.hearken.events.privacy.StandaloneSealing.of("127.0.0.1:" + port, io.hearken.embedded.EmbeddedServers.DEMO_MASTER_KEY)))) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.INTAKE_HOTLINE, Duration.ofSeconds(30))
                     .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
