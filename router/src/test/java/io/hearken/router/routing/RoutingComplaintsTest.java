@@ -90,6 +90,12 @@ class RoutingComplaintsTest {
             sent.add(Map.entry(topic, event));
         }
 
+        @Override
+        public void forget(ComplaintId id) {
+            history.replaceAll(e -> e.complaintId().equals(id) ? new HistoryEntry(id, e.at(), e.building(), null, null,
+                    e.category(), null, e.relatedTo()) : e);
+        }
+
         <T extends ComplaintEvent> List<T> sent(String topic, Class<T> type) {
             return sent.stream().filter(e -> e.getKey().equals(topic) && type.isInstance(e.getValue()))
                     .map(e -> type.cast(e.getValue())).toList();
@@ -100,6 +106,33 @@ class RoutingComplaintsTest {
         return new ComplaintReceived(java.util.UUID.randomUUID().toString(), TrackingIds.next(), at, Channel.WEB, "form",
                 null, new Contact("张伟", email, null), ResidentType.OWNER, Place.of(building, unit), null, text, null,
                 "zh-CN", List.of(), Map.of());
+    }
+
+    @Test
+    void anAnonymisedComplaintKeepsItsStateButItsHistoryNoLongerNamesTheResidentAndAnUnknownOneIsNoError() {
+        ComplaintReceived received = complaint("楼道灯坏了，张伟家门口", "2号楼", "301", "a@example.com", t0);
+        router.on(received, t0, port);
+        ComplaintState before = port.states.get(received.complaintId());
+        assertThat(port.history).singleElement().satisfies(e -> assertThat(e.residentHash()).isNotNull());
+
+        var anonymised = new io.hearken.events.ComplaintAnonymised("anon-1", received.complaintId(), t0.plusSeconds(60),
+                io.hearken.events.Actor.system("test"), "erasure-1", io.hearken.events.ComplaintAnonymised.REQUEST);
+        router.on(anonymised, t0.plusSeconds(60), port);
+
+        assertThat(port.rejected).isEmpty();
+        ComplaintState after = port.states.get(received.complaintId());
+        assertThat(after.status()).isEqualTo(before.status());
+        assertThat(after.seen()).contains("anon-1");
+        assertThat(port.history).singleElement().satisfies(e -> {
+            assertThat(e.residentHash()).isNull();
+            assertThat(e.text()).isNull();
+            assertThat(e.unit()).isNull();
+            assertThat(e.building()).isEqualTo("2号楼");
+        });
+
+        router.on(new io.hearken.events.ComplaintAnonymised("anon-2", TrackingIds.next(), t0, null, "erasure-2",
+                io.hearken.events.ComplaintAnonymised.RETENTION), t0, port);
+        assertThat(port.rejected).as("a complaint the router never routed has nothing to anonymise here").isEmpty();
     }
 
     @Test
