@@ -47,7 +47,9 @@ class EventJsonTest {
                 new SlaBreached("e14", ID, AT, SlaClock.RESOLUTION, AT, "maintenance"),
                 new NotificationSent("e15", ID, AT, "acknowledgement", "email", "z***@example.com", "<id@hearken>", "e4"),
                 new NotificationNotSent("e16", ID, AT, "acknowledgement", "no-email", null, "e4"),
-                new MailBounced("e17", ID, AT, "zhang.wei@example.com", "abc", true, "5.1.1", "user unknown"));
+                new MailBounced("e17", ID, AT, "zhang.wei@example.com", "abc", true, "5.1.1", "user unknown"),
+                new ComplaintAnonymised("e18", ID, AT, Actor.system("retention-policy"), "erasure-1",
+                        ComplaintAnonymised.RETENTION));
         assertThat(events).extracting(e -> e.getClass()).doesNotHaveDuplicates()
                 .hasSize(ComplaintEvent.class.getPermittedSubclasses().length);
         for (ComplaintEvent event : events) {

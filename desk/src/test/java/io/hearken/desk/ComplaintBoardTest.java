@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hearken.staff.StaffRole;
 import io.hearken.desk.board.ComplaintBoard;
 import io.hearken.desk.board.QueueFilter;
-import io.hearken.desk.security.DeskPerson;
+import io.hearken.staff.StaffPerson;
 import io.hearken.events.Actor;
 import io.hearken.events.ComplaintAcknowledged;
 import io.hearken.events.ComplaintReassigned;
@@ -32,9 +32,9 @@ import org.junit.jupiter.api.Test;
 class ComplaintBoardTest {
 
     final ComplaintBoard board = new ComplaintBoard();
-    final DeskPerson maintenance = new DeskPerson("li.wei", "李伟", "maintenance", StaffRole.STAFF, Locale.CHINA);
-    final DeskPerson cleaning = new DeskPerson("chen.jing", "陈静", "cleaning", StaffRole.STAFF, Locale.CHINA);
-    final DeskPerson manager = new DeskPerson("liu.yang", "刘洋", "management", StaffRole.MANAGER, Locale.CHINA);
+    final StaffPerson maintenance = new StaffPerson("li.wei", "李伟", "maintenance", StaffRole.STAFF, Locale.CHINA);
+    final StaffPerson cleaning = new StaffPerson("chen.jing", "陈静", "cleaning", StaffRole.STAFF, Locale.CHINA);
+    final StaffPerson manager = new StaffPerson("liu.yang", "刘洋", "management", StaffRole.MANAGER, Locale.CHINA);
 
     @Test
     void queueIsSortedByPriorityThenDeadlineAndOnlyTheDepartmentsOwn() {

@@ -19,6 +19,11 @@ public record StaffPerson(String id, String name, List<String> departments, Staf
         }
     }
 
+    /** Someone of one department. */
+    public StaffPerson(String id, String name, String department, StaffRole role, Locale language) {
+        this(id, name, List.of(department), role, language);
+    }
+
     public static StaffPerson of(Authentication authentication) {
         if (authentication != null && authentication.getPrincipal() instanceof StaffPrincipal p) {
             return new StaffPerson(p.username(), p.displayName() == null ? p.username() : p.displayName(),
@@ -43,6 +48,11 @@ public record StaffPerson(String id, String name, List<String> departments, Staf
     /** Whether this person may see a complaint of that department. */
     public boolean sees(String department) {
         return isManager() || department != null && departments.contains(department);
+    }
+
+    /** This person as the actor of an event they cause; events name the home department. */
+    public io.hearken.events.Actor actor() {
+        return new io.hearken.events.Actor(id, name, department(), io.hearken.events.Actor.Role.valueOf(role.name()));
     }
 
     /** The departments whose complaints this person may read; empty means all (a manager). */

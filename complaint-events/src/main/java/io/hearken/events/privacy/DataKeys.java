@@ -55,8 +55,8 @@ public final class DataKeys implements SealingKeys, AutoCloseable {
     private final MasterKey master;
     private final Producer<String, byte[]> producer;
     private final TopicTail<byte[]> tail;
-    /** owner → keyId → encrypted keyset; opened on demand (an LRU of opened keys keeps memory bounded). */
-    private final Map<String, Map<Integer, byte[]>> keys = new ConcurrentHashMap<>();
+    /** owner → keyId → the key record (encrypted keyset); opened on demand (an LRU of opened keys bounds memory). */
+    private final Map<String, Map<Integer, DataKeyRecord>> keys = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> ownersBySubject = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> subjectsByOwner = new ConcurrentHashMap<>();
     /** {@code owner/keyId} of keys seen destroyed: a reader never waits for them. */
@@ -172,6 +172,19 @@ public final class DataKeys implements SealingKeys, AutoCloseable {
         return ids.size();
     }
 
+    @Override
+    public void forgetBefore(String owner, Instant at) {
+        Map<Integer, DataKeyRecord> mine = keys.get(owner);
+        if (mine == null || at == null) {
+            return;
+        }
+        for (var key : List.copyOf(mine.entrySet())) {
+            if (key.getValue().created() == null || key.getValue().created().isBefore(at)) {
+                forget(owner, key.getKey());
+            }
+        }
+    }
+
     /** Writes a record that rolls the key topic's segment, so compaction can remove destroyed keys for good. */
     public void nudgeCompaction() {
         send("-/roll", null);
@@ -184,7 +197,7 @@ public final class DataKeys implements SealingKeys, AutoCloseable {
     }
 
     private Sealer newest(String owner) {
-        Map<Integer, byte[]> mine = keys.get(owner);
+        Map<Integer, DataKeyRecord> mine = keys.get(owner);
         if (mine == null || mine.isEmpty()) {
             return null;
         }
@@ -217,10 +230,11 @@ public final class DataKeys implements SealingKeys, AutoCloseable {
         if (aead != null) {
             return aead;
         }
-        byte[] keyset = keys.getOrDefault(owner, Map.of()).get(keyId);
-        if (keyset == null) {
+        DataKeyRecord record = keys.getOrDefault(owner, Map.of()).get(keyId);
+        if (record == null) {
             return null;
         }
+        byte[] keyset = record.keyset();
         try {
             aead = TinkProtoKeysetFormat.parseEncryptedKeyset(keyset, master.aead(), bytes(ref))
                     .getPrimitive(RegistryConfiguration.get(), Aead.class);
@@ -246,15 +260,14 @@ public final class DataKeys implements SealingKeys, AutoCloseable {
         }
         if (value == null) {
             forget(owner, keyId);
-        } else {
+        } else if (!destroyed.contains(ref)) { // a key forgotten here never comes back (a new key has a new id)
             remember(ref, EventJson.mapper().readValue(value, DataKeyRecord.class));
         }
     }
 
     private void remember(String ref, DataKeyRecord record) {
         int keyId = Integer.parseInt(ref.substring(ref.lastIndexOf('/') + 1));
-        destroyed.remove(ref);
-        keys.computeIfAbsent(record.owner(), o -> new ConcurrentHashMap<>()).put(keyId, record.keyset());
+        keys.computeIfAbsent(record.owner(), o -> new ConcurrentHashMap<>()).put(keyId, record);
         for (String subject : record.subjects() == null ? List.<String>of() : record.subjects()) {
             ownersBySubject.computeIfAbsent(subject, s -> ConcurrentHashMap.newKeySet()).add(record.owner());
             subjectsByOwner.computeIfAbsent(record.owner(), o -> ConcurrentHashMap.newKeySet()).add(subject);

@@ -23,6 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Sealing {
 
     public static final String FIELD = "sealed";
+    private static final String ANONYMISED = io.hearken.events.ComplaintAnonymised.TYPE;
 
     private final Supplier<? extends SealingKeys> keys;
     private final Supplier<Optional<PersonalData>> hashing;
@@ -44,10 +45,32 @@ public final class Sealing {
         return tree;
     }
 
-    /** Opens, in place, every sealed record in the tree whose key still exists; drops the seal of the others. */
+    /**
+     * Opens, in place, every sealed record in the tree whose key still exists; drops the seal of the others. A
+     * {@code complaint-anonymised} in the tree first makes this process forget that complaint's older keys, so the
+     * record that announces an erasure is never read with a key whose tombstone has not arrived yet.
+     */
     public JsonNode open(JsonNode tree) {
+        forgetAnonymised(tree);
         walk(tree, false);
         return tree;
+    }
+
+    private void forgetAnonymised(JsonNode node) {
+        if (node instanceof ObjectNode object && ANONYMISED.equals(text(object, "type"))) {
+            String owner = text(object, "complaintId");
+            String at = text(object, "at");
+            if (owner != null && at != null) {
+                keys.get().forgetBefore(owner, java.time.Instant.parse(at));
+            }
+        }
+        if (node != null && node.isContainer()) {
+            for (JsonNode child : node.values()) {
+                if (child.isContainer()) {
+                    forgetAnonymised(child);
+                }
+            }
+        }
     }
 
     private void walk(JsonNode node, boolean sealing) {

@@ -16,4 +16,11 @@ public interface SealingKeys {
 
     /** The key {@code keyId} of {@code owner}; empty when it was destroyed (erased) or never existed. */
     Optional<Aead> opener(String owner, int keyId);
+
+    /**
+     * Forgets, in this process at once, the keys of {@code owner} made before {@code at}: an anonymisation was seen
+     * (its key tombstones may still be on their way here). Keys made later (a note after the erasure) stay.
+     */
+    default void forgetBefore(String owner, java.time.Instant at) {
+    }
 }

@@ -134,6 +134,10 @@ class SealingTest {
             byte[] otherBytes = SealedJson.write(sealing, routed(other));
 
             assertThat(reader.destroy(id.value())).isEqualTo(1);
+            // The writer learns of it from the topic (its tail), within moments.
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                    SealedJson.read(sealing(writer), snapshotBytes, ComplaintSnapshot.class).latestRouting().complaint()
+                            .contact() == null);
 
             for (DataKeys keys : List.of(writer, reader)) {
                 ComplaintSnapshot read = SealedJson.read(sealing(keys), snapshotBytes, ComplaintSnapshot.class);
@@ -152,6 +156,25 @@ class SealingTest {
             }
             assertThat(reader.ownersOf(HASHING.hash("zhang.wei@example.com"))).contains(other.value())
                     .doesNotContain(id.value());
+        }
+    }
+
+    @Test
+    void seeingTheAnonymisationForgetsTheOlderKeysAtOnceButNotOneMadeAfterIt() {
+        ComplaintId id = ComplaintId.of("HK-SEAL-8888");
+        try (DataKeys keys = keys(MASTER)) {
+            Sealing sealing = sealing(keys);
+            byte[] before = SealedJson.write(sealing, routed(id));
+            // Announced, while this process has not seen the key's tombstone (here: the key was never destroyed).
+            Instant at = Instant.now();
+            var anonymised = new io.hearken.events.ComplaintAnonymised("a-1", id, at, null, "erasure-9",
+                    io.hearken.events.ComplaintAnonymised.REQUEST);
+            SealedJson.read(sealing, SealedJson.write(sealing, anonymised), io.hearken.events.ComplaintEvent.class);
+            assertThat(SealedJson.read(sealing, before, ComplaintRouted.class).complaint().contact()).isNull();
+            // A note written after the erasure gets a key of its own and stays readable.
+            ProgressNoted later = new ProgressNoted("n-9", id, at.plusSeconds(5), null, "已上门维修", true);
+            byte[] note = SealedJson.write(sealing, later);
+            assertThat(SealedJson.read(sealing, note, ProgressNoted.class).note()).isEqualTo("已上门维修");
         }
     }
 

@@ -4,7 +4,7 @@ import io.hearken.desk.DeskProperties;
 import io.hearken.desk.board.ComplaintBoard;
 import io.hearken.desk.board.DeskComplaint;
 import io.hearken.desk.board.TimelineEntry;
-import io.hearken.desk.security.DeskPerson;
+import io.hearken.staff.StaffPerson;
 import io.hearken.events.Actor;
 import io.hearken.events.ComplaintAcknowledged;
 import io.hearken.events.ComplaintEscalated;
@@ -85,11 +85,11 @@ public class WorkingOnComplaints {
         return own;
     }
 
-    public DeskComplaint view(DeskPerson person, String id) {
+    public DeskComplaint view(StaffPerson person, String id) {
         return visible(person, id);
     }
 
-    public Done acknowledge(DeskPerson person, String id, String idempotencyKey) {
+    public Done acknowledge(StaffPerson person, String id, String idempotencyKey) {
         return act(person, id, "acknowledge", idempotencyKey, c -> {
             if (c.status() != ComplaintStatus.ASSIGNED && c.status() != ComplaintStatus.REOPENED) {
                 throw DeskProblem.conflict("problem.already-acknowledged");
@@ -97,22 +97,22 @@ public class WorkingOnComplaints {
         }, (eventId, at, by, c) -> new ComplaintAcknowledged(eventId, c.id(), at, by));
     }
 
-    public Done note(DeskPerson person, String id, String text, boolean visibleToResident, String idempotencyKey) {
+    public Done note(StaffPerson person, String id, String text, boolean visibleToResident, String idempotencyKey) {
         return act(person, id, "note", idempotencyKey, c -> {
         }, (eventId, at, by, c) -> new ProgressNoted(eventId, c.id(), at, by, text.strip(), visibleToResident));
     }
 
-    public Done requestInformation(DeskPerson person, String id, String question, String idempotencyKey) {
+    public Done requestInformation(StaffPerson person, String id, String question, String idempotencyKey) {
         return act(person, id, "information-request", idempotencyKey, WorkingOnComplaints::mustBeOpen,
                 (eventId, at, by, c) -> new InformationRequested(eventId, c.id(), at, by, question.strip()));
     }
 
-    public Done resolve(DeskPerson person, String id, String resolution, String idempotencyKey) {
+    public Done resolve(StaffPerson person, String id, String resolution, String idempotencyKey) {
         return act(person, id, "resolution", idempotencyKey, WorkingOnComplaints::mustBeOpen,
                 (eventId, at, by, c) -> new ComplaintResolved(eventId, c.id(), at, by, resolution.strip()));
     }
 
-    public Done reassign(DeskPerson person, String id, String toDepartment, String reason, String idempotencyKey) {
+    public Done reassign(StaffPerson person, String id, String toDepartment, String reason, String idempotencyKey) {
         String to = toDepartment == null ? "" : toDepartment.strip();
         return act(person, id, "reassignment", idempotencyKey, c -> {
             mustBeOpen(c);
@@ -130,7 +130,7 @@ public class WorkingOnComplaints {
         }, (eventId, at, by, c) -> new ComplaintReassigned(eventId, c.id(), at, by, c.department(), to, reason.strip()));
     }
 
-    public Done linkDuplicate(DeskPerson person, String id, String master, boolean merged, String idempotencyKey) {
+    public Done linkDuplicate(StaffPerson person, String id, String master, boolean merged, String idempotencyKey) {
         if (!ComplaintId.isValid(master)) {
             throw DeskProblem.invalid("problem.bad-master");
         }
@@ -146,7 +146,7 @@ public class WorkingOnComplaints {
         }, (eventId, at, by, c) -> new DuplicateLinked(eventId, c.id(), at, by, masterId, merged));
     }
 
-    public Done reopen(DeskPerson person, String id, String reason, String idempotencyKey) {
+    public Done reopen(StaffPerson person, String id, String reason, String idempotencyKey) {
         return act(person, id, "reopen", idempotencyKey, c -> {
             mustBeSupervisor(person);
             if (c.open()) {
@@ -155,7 +155,7 @@ public class WorkingOnComplaints {
         }, (eventId, at, by, c) -> new ComplaintReopened(eventId, c.id(), at, by, reason.strip()));
     }
 
-    public Done escalate(DeskPerson person, String id, ComplaintEscalated.Level level, String reason,
+    public Done escalate(StaffPerson person, String id, ComplaintEscalated.Level level, String reason,
             String idempotencyKey) {
         return act(person, id, "escalation", idempotencyKey, c -> {
             mustBeSupervisor(person);
@@ -171,7 +171,7 @@ public class WorkingOnComplaints {
         ComplaintEvent make(String eventId, Instant at, Actor by, DeskComplaint complaint);
     }
 
-    private Done act(DeskPerson person, String id, String action, String idempotencyKey, Check check, Make make) {
+    private Done act(StaffPerson person, String id, String action, String idempotencyKey, Check check, Make make) {
         if (id == null || !ComplaintId.isValid(id)) {
             throw DeskProblem.notFound();
         }
@@ -210,7 +210,7 @@ public class WorkingOnComplaints {
         return new Done(id.value(), eventId, type, now.status());
     }
 
-    private DeskComplaint visible(DeskPerson person, String id) {
+    private DeskComplaint visible(StaffPerson person, String id) {
         if (id == null || !ComplaintId.isValid(id)) {
             throw DeskProblem.notFound();
         }
@@ -230,7 +230,7 @@ public class WorkingOnComplaints {
         }
     }
 
-    private static void mustBeSupervisor(DeskPerson person) {
+    private static void mustBeSupervisor(StaffPerson person) {
         if (!person.isSupervisor()) {
             throw DeskProblem.forbidden("problem.supervisors-only");
         }

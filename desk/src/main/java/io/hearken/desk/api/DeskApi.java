@@ -6,7 +6,7 @@ import io.hearken.desk.board.ComplaintBoard;
 import io.hearken.desk.board.ComplaintDetail;
 import io.hearken.desk.board.QueueFilter;
 import io.hearken.desk.board.QueueItem;
-import io.hearken.desk.security.DeskPerson;
+import io.hearken.staff.StaffPerson;
 import io.hearken.events.ComplaintEscalated;
 import io.hearken.events.ComplaintStatus;
 import jakarta.validation.Valid;
@@ -55,7 +55,7 @@ class DeskApi {
     Queue queue(Authentication auth, @RequestParam(required = false) Set<ComplaintStatus> status,
             @RequestParam(required = false) String building, @RequestParam(required = false) String category,
             @RequestParam(required = false) String q, @RequestParam(required = false) String department) {
-        DeskPerson person = DeskPerson.of(auth);
+        StaffPerson person = StaffPerson.of(auth);
         Instant now = clock.instant();
         List<QueueItem> items = board.queue(person, new QueueFilter(status, building, category, q, department))
                 .stream().map(c -> QueueItem.of(c, now)).toList();
@@ -64,12 +64,12 @@ class DeskApi {
 
     @GetMapping("/complaints/{id}")
     ComplaintDetail complaint(Authentication auth, @PathVariable String id) {
-        return ComplaintDetail.of(work.view(DeskPerson.of(auth), id), clock.instant());
+        return ComplaintDetail.of(work.view(StaffPerson.of(auth), id), clock.instant());
     }
 
     @PostMapping("/complaints/{id}/acknowledge")
     Done acknowledge(Authentication auth, @PathVariable String id, @RequestHeader(name = KEY, required = false) String key) {
-        return work.acknowledge(DeskPerson.of(auth), id, key);
+        return work.acknowledge(StaffPerson.of(auth), id, key);
     }
 
     /** {@code visibleToResident}: a public note, mailed to the resident; default internal. */
@@ -79,7 +79,7 @@ class DeskApi {
     @PostMapping("/complaints/{id}/notes")
     Done note(Authentication auth, @PathVariable String id, @Valid @RequestBody Note note,
             @RequestHeader(name = KEY, required = false) String key) {
-        return work.note(DeskPerson.of(auth), id, note.text(), Boolean.TRUE.equals(note.visibleToResident()), key);
+        return work.note(StaffPerson.of(auth), id, note.text(), Boolean.TRUE.equals(note.visibleToResident()), key);
     }
 
     record InformationRequest(@NotBlank @Size(max = 2000) String question) {
@@ -88,7 +88,7 @@ class DeskApi {
     @PostMapping("/complaints/{id}/information-requests")
     Done requestInformation(Authentication auth, @PathVariable String id, @Valid @RequestBody InformationRequest request,
             @RequestHeader(name = KEY, required = false) String key) {
-        return work.requestInformation(DeskPerson.of(auth), id, request.question(), key);
+        return work.requestInformation(StaffPerson.of(auth), id, request.question(), key);
     }
 
     record Resolution(@NotBlank @Size(max = 4000) String text) {
@@ -97,7 +97,7 @@ class DeskApi {
     @PostMapping("/complaints/{id}/resolution")
     Done resolve(Authentication auth, @PathVariable String id, @Valid @RequestBody Resolution resolution,
             @RequestHeader(name = KEY, required = false) String key) {
-        return work.resolve(DeskPerson.of(auth), id, resolution.text(), key);
+        return work.resolve(StaffPerson.of(auth), id, resolution.text(), key);
     }
 
     record Reassignment(@NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{1,30}") String toDepartment,
@@ -107,7 +107,7 @@ class DeskApi {
     @PostMapping("/complaints/{id}/reassignment")
     Done reassign(Authentication auth, @PathVariable String id, @Valid @RequestBody Reassignment reassignment,
             @RequestHeader(name = KEY, required = false) String key) {
-        return work.reassign(DeskPerson.of(auth), id, reassignment.toDepartment(), reassignment.reason(), key);
+        return work.reassign(StaffPerson.of(auth), id, reassignment.toDepartment(), reassignment.reason(), key);
     }
 
     record Duplicate(@NotBlank String master, Boolean merged) {
@@ -116,7 +116,7 @@ class DeskApi {
     @PostMapping("/complaints/{id}/duplicate")
     Done duplicate(Authentication auth, @PathVariable String id, @Valid @RequestBody Duplicate duplicate,
             @RequestHeader(name = KEY, required = false) String key) {
-        return work.linkDuplicate(DeskPerson.of(auth), id, duplicate.master(), Boolean.TRUE.equals(duplicate.merged()), key);
+        return work.linkDuplicate(StaffPerson.of(auth), id, duplicate.master(), Boolean.TRUE.equals(duplicate.merged()), key);
     }
 
     record Reopening(@NotBlank @Size(max = 2000) String reason) {
@@ -125,7 +125,7 @@ class DeskApi {
     @PostMapping("/complaints/{id}/reopen")
     Done reopen(Authentication auth, @PathVariable String id, @Valid @RequestBody Reopening reopening,
             @RequestHeader(name = KEY, required = false) String key) {
-        return work.reopen(DeskPerson.of(auth), id, reopening.reason(), key);
+        return work.reopen(StaffPerson.of(auth), id, reopening.reason(), key);
     }
 
     record Escalation(@NotNull ComplaintEscalated.Level level, @NotBlank @Size(max = 2000) String reason) {
@@ -134,6 +134,6 @@ class DeskApi {
     @PostMapping("/complaints/{id}/escalation")
     Done escalate(Authentication auth, @PathVariable String id, @Valid @RequestBody Escalation escalation,
             @RequestHeader(name = KEY, required = false) String key) {
-        return work.escalate(DeskPerson.of(auth), id, escalation.level(), escalation.reason(), key);
+        return work.escalate(StaffPerson.of(auth), id, escalation.level(), escalation.reason(), key);
     }
 }

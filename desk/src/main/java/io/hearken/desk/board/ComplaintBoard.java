@@ -1,6 +1,6 @@
 package io.hearken.desk.board;
 
-import io.hearken.desk.security.DeskPerson;
+import io.hearken.staff.StaffPerson;
 import io.hearken.events.ComplaintEvent;
 import io.hearken.events.ComplaintId;
 import io.hearken.events.ComplaintSnapshot;
@@ -62,15 +62,15 @@ public class ComplaintBoard {
     }
 
     /** The complaint if this person may work on it; otherwise empty, just as if it did not exist. */
-    public Optional<DeskComplaint> findFor(DeskPerson person, ComplaintId id) {
-        return find(id).filter(c -> person.mayWorkOn(c.department()));
+    public Optional<DeskComplaint> findFor(StaffPerson person, ComplaintId id) {
+        return find(id).filter(c -> person.sees(c.department()));
     }
 
-    public List<DeskComplaint> queue(DeskPerson person, QueueFilter filter) {
+    public List<DeskComplaint> queue(StaffPerson person, QueueFilter filter) {
         return entries.values().stream()
                 .map(Entry::current)
                 .filter(DeskComplaint::routed)
-                .filter(c -> person.mayWorkOn(c.department()))
+                .filter(c -> person.sees(c.department()))
                 .filter(filter.asPredicate())
                 .sorted(QUEUE_ORDER)
                 .toList();
@@ -83,11 +83,11 @@ public class ComplaintBoard {
     }
 
     /** What the person's filter lists offer: the buildings and categories of the complaints they may see. */
-    public Choices choices(DeskPerson person) {
+    public Choices choices(StaffPerson person) {
         Set<String> buildings = new TreeSet<>();
         Set<String> categories = new TreeSet<>();
         entries.values().stream().map(Entry::current).filter(DeskComplaint::routed)
-                .filter(c -> person.mayWorkOn(c.department())).forEach(c -> {
+                .filter(c -> person.sees(c.department())).forEach(c -> {
                     if (c.building() != null && !c.building().isBlank()) {
                         buildings.add(c.building().strip());
                     }

@@ -9,7 +9,7 @@ import io.hearken.desk.board.ComplaintDetail;
 import io.hearken.desk.board.QueueFilter;
 import io.hearken.desk.board.QueueItem;
 import io.hearken.desk.i18n.DeskMessages;
-import io.hearken.desk.security.DeskPerson;
+import io.hearken.staff.StaffPerson;
 import io.hearken.staff.StaffProperties;
 import io.hearken.events.ComplaintEscalated;
 import io.hearken.events.ComplaintStatus;
@@ -70,7 +70,7 @@ class DeskConsole {
             @RequestParam(required = false) String building, @RequestParam(required = false) String category,
             @RequestParam(required = false) String q, @RequestParam(required = false) String department,
             Locale locale) {
-        DeskPerson person = DeskPerson.of(auth);
+        StaffPerson person = StaffPerson.of(auth);
         Instant now = clock.instant();
         QueueFilter filter = new QueueFilter(status == null ? Set.of() : Set.of(status), building, category, q,
                 department);
@@ -89,7 +89,7 @@ class DeskConsole {
 
     @GetMapping("/desk/complaints/{id}")
     String complaint(Authentication auth, @PathVariable String id, Model model, Locale locale) {
-        DeskPerson person = DeskPerson.of(auth);
+        StaffPerson person = StaffPerson.of(auth);
         ComplaintDetail detail;
         try {
             detail = ComplaintDetail.of(work.view(person, id), clock.instant());
@@ -109,13 +109,13 @@ class DeskConsole {
 
     @PostMapping("/desk/complaints/{id}/acknowledge")
     String acknowledge(Authentication auth, @PathVariable String id, Locale locale, RedirectAttributes flash) {
-        return act(id, "acknowledge", locale, flash, key -> work.acknowledge(DeskPerson.of(auth), id, key));
+        return act(id, "acknowledge", locale, flash, key -> work.acknowledge(StaffPerson.of(auth), id, key));
     }
 
     @PostMapping("/desk/complaints/{id}/notes")
     String note(Authentication auth, @PathVariable String id, @RequestParam(defaultValue = "") String text,
             @RequestParam(defaultValue = "false") boolean visibleToResident, Locale locale, RedirectAttributes flash) {
-        return act(id, "note", locale, flash, key -> work.note(DeskPerson.of(auth), id, required(text, 4000),
+        return act(id, "note", locale, flash, key -> work.note(StaffPerson.of(auth), id, required(text, 4000),
                 visibleToResident, key));
     }
 
@@ -123,19 +123,19 @@ class DeskConsole {
     String requestInformation(Authentication auth, @PathVariable String id,
             @RequestParam(defaultValue = "") String question, Locale locale, RedirectAttributes flash) {
         return act(id, "information-request", locale, flash,
-                key -> work.requestInformation(DeskPerson.of(auth), id, required(question, 2000), key));
+                key -> work.requestInformation(StaffPerson.of(auth), id, required(question, 2000), key));
     }
 
     @PostMapping("/desk/complaints/{id}/resolution")
     String resolve(Authentication auth, @PathVariable String id, @RequestParam(defaultValue = "") String text,
             Locale locale, RedirectAttributes flash) {
-        return act(id, "resolution", locale, flash, key -> work.resolve(DeskPerson.of(auth), id, required(text, 4000), key));
+        return act(id, "resolution", locale, flash, key -> work.resolve(StaffPerson.of(auth), id, required(text, 4000), key));
     }
 
     @PostMapping("/desk/complaints/{id}/reassignment")
     String reassign(Authentication auth, @PathVariable String id, @RequestParam(defaultValue = "") String toDepartment,
             @RequestParam(defaultValue = "") String reason, Locale locale, RedirectAttributes flash) {
-        DeskPerson person = DeskPerson.of(auth);
+        StaffPerson person = StaffPerson.of(auth);
         String target = act(id, "reassignment", locale, flash,
                 key -> work.reassign(person, id, toDepartment, required(reason, 2000), key));
         if (flash.getFlashAttributes().containsKey("done")) {
@@ -149,13 +149,13 @@ class DeskConsole {
     @PostMapping("/desk/complaints/{id}/duplicate")
     String duplicate(Authentication auth, @PathVariable String id, @RequestParam(defaultValue = "") String master,
             @RequestParam(defaultValue = "false") boolean merged, Locale locale, RedirectAttributes flash) {
-        return act(id, "duplicate", locale, flash, key -> work.linkDuplicate(DeskPerson.of(auth), id, master, merged, key));
+        return act(id, "duplicate", locale, flash, key -> work.linkDuplicate(StaffPerson.of(auth), id, master, merged, key));
     }
 
     @PostMapping("/desk/complaints/{id}/reopen")
     String reopen(Authentication auth, @PathVariable String id, @RequestParam(defaultValue = "") String reason,
             Locale locale, RedirectAttributes flash) {
-        return act(id, "reopen", locale, flash, key -> work.reopen(DeskPerson.of(auth), id, required(reason, 2000), key));
+        return act(id, "reopen", locale, flash, key -> work.reopen(StaffPerson.of(auth), id, required(reason, 2000), key));
     }
 
     @PostMapping("/desk/complaints/{id}/escalation")
@@ -163,7 +163,7 @@ class DeskConsole {
             @RequestParam(defaultValue = "SUPERVISOR") ComplaintEscalated.Level level,
             @RequestParam(defaultValue = "") String reason, Locale locale, RedirectAttributes flash) {
         return act(id, "escalation", locale, flash,
-                key -> work.escalate(DeskPerson.of(auth), id, level, required(reason, 2000), key));
+                key -> work.escalate(StaffPerson.of(auth), id, level, required(reason, 2000), key));
     }
 
     private String act(String id, String action, Locale locale, RedirectAttributes flash,
@@ -188,7 +188,7 @@ class DeskConsole {
     @ResponseStatus(HttpStatus.NOT_FOUND)
     ModelAndView notInYourQueue(Authentication auth) {
         ModelAndView page = new ModelAndView("desk/not-found");
-        page.addObject("person", DeskPerson.of(auth));
+        page.addObject("person", StaffPerson.of(auth));
         return page;
     }
 

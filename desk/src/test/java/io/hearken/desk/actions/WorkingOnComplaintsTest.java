@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hearken.staff.StaffRole;
 import io.hearken.desk.DeskTestSupport;
 import io.hearken.desk.board.ComplaintBoard;
-import io.hearken.desk.security.DeskPerson;
+import io.hearken.staff.StaffPerson;
 import io.hearken.events.ComplaintEvent;
 import io.hearken.events.ComplaintRouted;
 import io.hearken.events.ComplaintStatus;
@@ -36,7 +36,7 @@ class WorkingOnComplaintsTest {
         ComplaintRouted routed = DeskTestSupport.routed("maintenance", 2, "漏水", "1号楼");
         board.apply(routed);
         WorkingOnComplaints work = new WorkingOnComplaints(board, new KafkaTemplate<>(producers));
-        DeskPerson person = new DeskPerson("li.wei", "李伟", "maintenance", StaffRole.STAFF, Locale.CHINA);
+        StaffPerson person = new StaffPerson("li.wei", "李伟", "maintenance", StaffRole.STAFF, Locale.CHINA);
         try {
             assertThatThrownBy(() -> work.acknowledge(person, routed.complaintId().value(), null))
                     .isInstanceOfSatisfying(DeskProblem.class, p -> {
