@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
+import io.hearken.events.ComplaintAnonymised;
 import io.hearken.events.ComplaintEvent;
 import io.hearken.events.privacy.PersonalData;
 import java.io.IOException;
@@ -53,12 +54,14 @@ public final class IndexingEvents {
     private final ElasticsearchClient client;
     private final IndexSetup setup;
     private final ComplaintProjection projection;
+    private final AnonymisedEvents anonymised;
     private final Clock clock;
 
     public IndexingEvents(ElasticsearchClient client, IndexSetup setup, PersonalData personalData, Clock clock) {
         this.client = client;
         this.setup = setup;
         this.projection = new ComplaintProjection(personalData);
+        this.anonymised = new AnonymisedEvents(client);
         this.clock = clock;
     }
 
@@ -86,6 +89,9 @@ public final class IndexingEvents {
                 }
             }
             write(byComplaint, withoutComplaint, rejected);
+            // After the write, so the event documents of this very batch lose their texts too.
+            anonymised.strip(batch.stream().filter(in -> in.event() instanceof ComplaintAnonymised && in.event().complaintId() != null)
+                    .map(in -> in.event().complaintId().value()).collect(java.util.stream.Collectors.toSet()));
             return rejected;
         } catch (IOException e) {
             throw new RetryLater("Elasticsearch unreachable: " + e.getMessage(), e);
