@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
  * batch later; a document Elasticsearch rejects as malformed is logged and skipped, never retried forever.
  * An event that can never be folded (no id, no time, or one the projection fails on) is returned as rejected
  * with its reason, for the caller to dead-letter, and the rest of the batch is indexed.
+ * A {@code ComplaintAnonymised} strips the complaint's document (in the fold) and then its event documents
+ * ({@link AnonymisedEvents}).
  */
 public final class IndexingEvents {
 

@@ -15,13 +15,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,10 +52,8 @@ class ErasureAudit implements DisposableBean {
 
     /** Every erasure recorded, the latest first. */
     List<ResidentErased> all() {
-        var consumers = new DefaultKafkaConsumerFactory<>(kafka.buildConsumerProperties(), new StringDeserializer(),
-                new ByteArrayDeserializer());
-        return TopicReads.latest(consumers, Topics.ERASURES, key -> true).values().stream()
-                .map(bytes -> EventJson.mapper().readValue(bytes, ResidentErased.class))
+        return TopicReads.latest(kafka, Topics.ERASURES, key -> true).values().stream()
+                .map(record -> EventJson.mapper().readValue(record.value(), ResidentErased.class))
                 .sorted(Comparator.comparing(ResidentErased::at, Comparator.nullsLast(Comparator.reverseOrder())))
                 .toList();
     }

@@ -8,6 +8,7 @@ import io.hearken.events.kafka.StateTopic;
 import io.hearken.events.privacy.PersonalData;
 import io.hearken.events.privacy.Sealing;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +16,6 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,9 +55,18 @@ class ExportingResidentData {
         }
         Set<ComplaintId> ids = complaints.of(hash);
         Set<String> wanted = ids.stream().map(ComplaintId::value).collect(Collectors.toSet());
-        Map<String, ComplaintSnapshot> states = wanted.isEmpty() ? Map.of() : TopicReads.latest(
-                StateTopic.consumers(new DefaultKafkaConsumerFactory<>(kafka.buildConsumerProperties()), sealing),
-                Topics.STATE, wanted::contains);
+        Map<String, ComplaintSnapshot> states = new HashMap<>();
+        if (!wanted.isEmpty()) {
+            // Only the resident's snapshots are opened (StateTopic's own format and sealing), not the whole topic.
+            try (var format = StateTopic.deserializer(sealing)) {
+                TopicReads.latest(kafka, Topics.STATE, wanted::contains).forEach((id, record) -> {
+                    ComplaintSnapshot snapshot = format.deserialize(record.topic(), record.headers(), record.value());
+                    if (snapshot != null) {
+                        states.put(id, snapshot);
+                    }
+                });
+            }
+        }
         Map<String, ComplaintDocument> indexed = complaints.indexed(ids);
         List<Held> held = ids.stream().map(ComplaintId::value)
                 .map(id -> new Held(id, states.get(id), indexed.get(id))).toList();
