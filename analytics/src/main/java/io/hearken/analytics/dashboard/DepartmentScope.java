@@ -18,7 +18,9 @@ class DepartmentScope {
 
     @Bean
     StaffEndpoints analyticsEndpoints() {
-        return StaffEndpoints.of("analytics").require(StaffRole.SUPERVISOR, "/dashboard/**", "/api/v1/analytics/**");
+        return StaffEndpoints.of("analytics").require(StaffRole.SUPERVISOR, "/dashboard/**", "/api/v1/analytics/**")
+                // Erasure, export and the erasure audit: managers only (io.hearken.analytics.privacy).
+                .require(StaffRole.MANAGER, "/api/v1/privacy/**");
     }
 
     /** The departments a query is limited to (empty: no limit, a manager's view of everything). */

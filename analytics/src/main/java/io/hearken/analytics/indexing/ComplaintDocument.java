@@ -77,6 +77,11 @@ public class ComplaintDocument {
     public Instant lastFollowUpAt;
     /** When the status last changed: a late event older than this never changes the status. */
     public Instant statusAt;
+    /**
+     * True once the complaint was anonymised (erasure or retention, {@code ComplaintAnonymised}): the resident's
+     * words, unit, coordinates and contact hash are gone for good; what the dashboards count stays.
+     */
+    public Boolean anonymised;
     /** Ids of the events folded in: a redelivered event is recognised and skipped. */
     public List<String> appliedEvents = new ArrayList<>();
 
@@ -85,5 +90,18 @@ public class ComplaintDocument {
 
     ComplaintDocument(String id) {
         this.id = id;
+    }
+
+    /**
+     * Drops all that is the resident's: their words, where exactly they live, the coordinates, the contact hash.
+     * Category, department, status, dates, channel, building, area and the SLA figures stay for the statistics.
+     */
+    void forgetResident() {
+        anonymised = true;
+        subject = null;
+        description = null;
+        unit = null;
+        location = null;
+        contactHash = null;
     }
 }

@@ -1,6 +1,7 @@
 package io.hearken.analytics.indexing;
 
 import io.hearken.events.ComplaintAcknowledged;
+import io.hearken.events.ComplaintAnonymised;
 import io.hearken.events.ComplaintEscalated;
 import io.hearken.events.ComplaintEvent;
 import io.hearken.events.ComplaintReassigned;
@@ -106,6 +107,11 @@ final class ComplaintProjection {
             doc.notificationsNotSent++;
         } else if (event instanceof MailBounced m) {
             doc.mailBounces++;
+        } else if (event instanceof ComplaintAnonymised) {
+            doc.anonymised = true;
+        }
+        if (Boolean.TRUE.equals(doc.anonymised)) {
+            doc.forgetResident(); // also after any later event: one read before the key went must not bring it back
         }
         derive(doc);
         return true;

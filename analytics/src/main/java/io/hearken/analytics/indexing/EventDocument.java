@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.hearken.events.Actor;
 import io.hearken.events.ComplaintAcknowledged;
+import io.hearken.events.ComplaintAnonymised;
 import io.hearken.events.ComplaintEscalated;
 import io.hearken.events.ComplaintEvent;
 import io.hearken.events.ComplaintReassigned;
@@ -98,8 +99,17 @@ public record EventDocument(String eventId, String type, Instant at, Instant ind
         } else if (event instanceof MailBounced m) {
             b.permanent = m.permanent();
             b.reason = m.status();
+        } else if (event instanceof ComplaintAnonymised a) {
+            b.actor(a.by()).kind = a.reason(); // request or retention
         }
         return b.build();
+    }
+
+    /** This document without the texts: the complaint was anonymised. */
+    EventDocument withoutTexts() {
+        return new EventDocument(eventId, type, at, indexedAt, complaintId, topic, status, department, category,
+                channel, building, publicEntry, null, actorRole, actorDepartment, level, clock, due, score, kind, medium,
+                null, permanent, fromDepartment, toDepartment, master);
     }
 
     /** The JSON type id of each event class, looked up once per class (the indexer runs this per event). */
@@ -126,6 +136,7 @@ public record EventDocument(String eventId, String type, Instant at, Instant ind
         final ComplaintEvent event;
         final String topic;
         final Instant now;
+        final boolean anonymised;
         String status;
         String department;
         String category;
@@ -151,6 +162,7 @@ public record EventDocument(String eventId, String type, Instant at, Instant ind
             this.event = event;
             this.topic = topic;
             this.now = now;
+            this.anonymised = state != null && Boolean.TRUE.equals(state.anonymised);
             if (state != null) {
                 status = state.status;
                 department = state.department;
@@ -175,6 +187,10 @@ public record EventDocument(String eventId, String type, Instant at, Instant ind
         }
 
         EventDocument build() {
+            if (anonymised) {
+                text = null; // an event read before the key went, indexed after the erasure
+                reason = null;
+            }
             return new EventDocument(event.eventId(), TYPE_IDS.get(event.getClass()), event.at(), now,
                     event.complaintId() == null ? null : event.complaintId().value(), topic, status, department,
                     category, channel, building, isPublic, FreeTextMasking.mask(text), actorRole, actorDepartment, level,

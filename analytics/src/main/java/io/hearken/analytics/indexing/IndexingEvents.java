@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
+import io.hearken.events.ComplaintAnonymised;
 import io.hearken.events.ComplaintEvent;
 import io.hearken.events.privacy.PersonalData;
 import java.io.IOException;
@@ -29,6 +30,8 @@ import org.slf4j.LoggerFactory;
  * batch later; a document Elasticsearch rejects as malformed is logged and skipped, never retried forever.
  * An event that can never be folded (no id, no time, or one the projection fails on) is returned as rejected
  * with its reason, for the caller to dead-letter, and the rest of the batch is indexed.
+ * A {@code ComplaintAnonymised} strips the complaint's document (in the fold) and then its event documents
+ * ({@link AnonymisedEvents}).
  */
 public final class IndexingEvents {
 
@@ -53,12 +56,14 @@ public final class IndexingEvents {
     private final ElasticsearchClient client;
     private final IndexSetup setup;
     private final ComplaintProjection projection;
+    private final AnonymisedEvents anonymised;
     private final Clock clock;
 
     public IndexingEvents(ElasticsearchClient client, IndexSetup setup, PersonalData personalData, Clock clock) {
         this.client = client;
         this.setup = setup;
         this.projection = new ComplaintProjection(personalData);
+        this.anonymised = new AnonymisedEvents(client);
         this.clock = clock;
     }
 
@@ -86,6 +91,9 @@ public final class IndexingEvents {
                 }
             }
             write(byComplaint, withoutComplaint, rejected);
+            // After the write, so the event documents of this very batch lose their texts too.
+            anonymised.strip(batch.stream().filter(in -> in.event() instanceof ComplaintAnonymised && in.event().complaintId() != null)
+                    .map(in -> in.event().complaintId().value()).collect(java.util.stream.Collectors.toSet()));
             return rejected;
         } catch (IOException e) {
             throw new RetryLater("Elasticsearch unreachable: " + e.getMessage(), e);

@@ -167,4 +167,41 @@ class ComplaintProjectionTest {
         }
         return out;
     }
+
+    @Test
+    void anAnonymisedComplaintKeepsItsFiguresAndNoEventBringsTheResidentBack() {
+        var doc = new ComplaintDocument("HK-2222-5555");
+        var id = newId();
+        var received = received(id, t0, "3号楼", "暖气不热");
+        projection.apply(doc, routed(received, t0.plusSeconds(1), "heating", Departments.MAINTENANCE));
+        projection.apply(doc, resolved(id, t0.plus(Duration.ofHours(2)), Departments.MAINTENANCE, "修好了"));
+        assertThat(doc.contactHash).isNotNull();
+        assertThat(doc.unit).isEqualTo("1203");
+
+        projection.apply(doc, new io.hearken.events.ComplaintAnonymised(Events.newId(), id, t0.plus(Duration.ofDays(1)),
+                Actor.system("retention-policy"), "RT-1", "retention"));
+        assertThat(doc.anonymised).isTrue();
+        assertThat(doc.description).isNull();
+        assertThat(doc.subject).isNull();
+        assertThat(doc.unit).isNull();
+        assertThat(doc.contactHash).isNull();
+        assertThat(doc.status).isEqualTo("RESOLVED");
+        assertThat(doc.resolutionMinutes).isEqualTo(120);
+        assertThat(doc.category).isEqualTo("heating");
+        assertThat(doc.building).isEqualTo("3号楼");
+
+        // A routing read before the key went (so still with the resident's words) and folded late: nothing comes back.
+        projection.apply(doc, routed(received(id, t0, "3号楼", "暖气不热"), t0.plusSeconds(2), "heating",
+                Departments.MAINTENANCE));
+        assertThat(doc.description).isNull();
+        assertThat(doc.contactHash).isNull();
+        assertThat(doc.unit).isNull();
+        // A replay after the key went: the personal fields read back absent, the fold copes.
+        var anonymous = new io.hearken.events.ComplaintReceived(Events.newId(), id, t0, Channel.WEB, "form", "ref",
+                null, null, io.hearken.events.Place.of("3号楼", null), null, null, null, "zh-CN", null, null);
+        assertThat(projection.apply(new ComplaintDocument("HK-2222-6666"), anonymous)).isTrue();
+        var event = EventDocument.of(resolved(id, t0.plus(Duration.ofHours(3)), Departments.MAINTENANCE, "再次修好"),
+                "complaints.updates", doc, t0);
+        assertThat(event.text()).isNull();
+    }
 }
