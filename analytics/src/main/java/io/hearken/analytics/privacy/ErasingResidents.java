@@ -65,8 +65,10 @@ class ErasingResidents {
         if (hash == null) {
             throw new IllegalArgumentException(ContactRequest.MALFORMED);
         }
-        List<ComplaintId> ids = List.copyOf(complaints.of(hash));
-        ResidentErased erased = anonymise("ER-" + Events.newId(), ids, List.of(hash), by, ComplaintAnonymised.REQUEST);
+        ResidentComplaints.Found resident = complaints.resident(hash);
+        List<ComplaintId> ids = List.copyOf(resident.ids());
+        ResidentErased erased = anonymise("ER-" + Events.newId(), ids, List.copyOf(resident.contactHashes()), by,
+                ComplaintAnonymised.REQUEST);
         return new Receipt(erased.erasureId(), ids.size(), erased.at());
     }
 

@@ -53,7 +53,7 @@ class ExportingResidentData {
         if (hash == null) {
             throw new IllegalArgumentException(ContactRequest.MALFORMED);
         }
-        Set<ComplaintId> ids = complaints.of(hash);
+        Set<ComplaintId> ids = complaints.resident(hash).ids();
         Set<String> wanted = ids.stream().map(ComplaintId::value).collect(Collectors.toSet());
         Map<String, ComplaintSnapshot> states = new HashMap<>();
         if (!wanted.isEmpty()) {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,20 +36,32 @@ class ResidentComplaints {
         this.elasticsearch = elasticsearch;
     }
 
-    Set<ComplaintId> of(String contactHash) {
+    /** A resident as found: the hashes of all their contacts (linked through their complaints) and the complaints. */
+    record Found(Set<String> contactHashes, Set<ComplaintId> ids) {
+    }
+
+    /**
+     * The complaints of the resident with this contact, and of the same resident by their other contacts: a complaint
+     * that gave an e-mail and a phone links the two ({@link DataKeys#resident}), so erasing by e-mail also takes the
+     * calls from their phone.
+     */
+    Found resident(String contactHash) {
+        DataKeys.Resident known = dataKeys.getObject().resident(contactHash);
         Set<ComplaintId> ids = new TreeSet<>(java.util.Comparator.comparing(ComplaintId::value));
-        dataKeys.getObject().ownersOf(contactHash).stream().filter(ComplaintId::isValid).map(ComplaintId::of)
-                .forEach(ids::add);
+        known.owners().stream().filter(ComplaintId::isValid).map(ComplaintId::of).forEach(ids::add);
+        List<co.elastic.clients.elasticsearch._types.FieldValue> hashes = known.contactHashes().stream()
+                .map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList();
         try {
             elasticsearch.search(s -> s.index(Indices.COMPLAINTS).ignoreUnavailable(true).allowNoIndices(true)
                             .size(MOST).source(src -> src.filter(f -> f.includes("id")))
-                            .query(q -> q.term(t -> t.field("contactHash").value(contactHash))), ComplaintDocument.class)
+                            .query(q -> q.terms(t -> t.field("contactHash").terms(v -> v.value(hashes)))),
+                            ComplaintDocument.class)
                     .hits().hits().stream().map(Hit::id).filter(ComplaintId::isValid).map(ComplaintId::of)
                     .forEach(ids::add);
         } catch (IOException e) {
             throw new UncheckedIOException("Elasticsearch unreachable", e);
         }
-        return ids;
+        return new Found(known.contactHashes(), ids);
     }
 
     /** The index documents of these complaints, by id (missing ones left out). */

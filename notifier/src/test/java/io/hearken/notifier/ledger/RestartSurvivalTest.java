@@ -79,12 +79,15 @@ class RestartSurvivalTest extends NotifierTestSupport {
         }
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.hearken.events.privacy.Sealing sealing;
+
     private ComplaintDirectory freshDirectory() {
         try {
             var constructor = ComplaintDirectory.class.getDeclaredConstructor(
-                    org.springframework.kafka.core.ConsumerFactory.class);
+                    org.springframework.kafka.core.ConsumerFactory.class, io.hearken.events.privacy.Sealing.class);
             constructor.setAccessible(true);
-            return constructor.newInstance(consumers);
+            return constructor.newInstance(consumers, sealing);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
