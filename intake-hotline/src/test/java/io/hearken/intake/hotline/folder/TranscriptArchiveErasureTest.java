@@ -37,7 +37,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * An erasure on the real {@code privacy.erasures} topic reaches the transcript archive: files of the three formats,
  * each with two residents' calls, go through the real inbox; erasing one resident leaves the other's calls in
- * every file and the erased one's number and words in none (the transcripts, and the error file of a rejected one).
+ * every file and the erased one's number and words in none (the transcripts, and the error file of a rejected one);
+ * a file left with no call goes, with its error file.
  */
 class TranscriptArchiveErasureTest extends HotlineIntegrationTest {
 
@@ -74,11 +75,16 @@ class TranscriptArchiveErasureTest extends HotlineIntegrationTest {
         dropBytes("erase-bad-" + tag + ".csv", ("call_id,start_time,caller_number,summary\n"
                 + id + "A4," + erased + ",," + theirWords + "\n"
                 + id + "B4,2026-11-23 10:00:00," + others[0] + "," + otherWords + "\n").getBytes(StandardCharsets.UTF_8));
+        // Rejected with no call taken: only the resident's row. Nothing is left of it, so it goes with its error file.
+        dropBytes("erase-only-" + tag + ".csv", ("call_id,start_time,caller_number,summary\n"
+                + id + "A5,2026-11-23 10:00:00,+" + erased + "?," + theirWords + "\n").getBytes(StandardCharsets.UTF_8));
         for (String name : List.of(".csv", ".json", ".txt")) {
             awaitFile(processed(), "erase-" + tag + name);
         }
         awaitFile(rejected(), "erase-bad-" + tag + ".csv.error.txt");
         awaitFile(rejected(), "erase-bad-" + tag + ".csv");
+        awaitFile(rejected(), "erase-only-" + tag + ".csv.error.txt");
+        awaitFile(rejected(), "erase-only-" + tag + ".csv");
         assertThat(archive()).anyMatch(text -> text.contains(erased)).anyMatch(text -> text.contains(theirWords));
         List<ComplaintId> theirComplaints = await().atMost(Duration.ofSeconds(60)).until(() -> hotlineEvents(id + "A"),
                 events -> events.size() >= 3).stream().map(ConsumerRecord::value).map(ComplaintEvent::complaintId)
@@ -97,7 +103,9 @@ class TranscriptArchiveErasureTest extends HotlineIntegrationTest {
         assertThat(callsIn(rejected().resolve("erase-bad-" + tag + ".csv"), TranscriptFormat.CSV)).containsExactly(id + "B4");
         assertThat(Files.readString(processed().resolve("erase-" + tag + ".txt"), Charset.forName("GB18030")))
                 .as("written back in its own encoding").contains(otherWords);
-        assertThat(erasedCount() - before).isEqualTo(4);
+        assertThat(rejected().resolve("erase-only-" + tag + ".csv")).doesNotExist();
+        assertThat(rejected().resolve("erase-only-" + tag + ".csv.error.txt")).doesNotExist();
+        assertThat(erasedCount() - before).isEqualTo(5);
     }
 
     private List<String> callsIn(Path file, TranscriptFormat format) throws Exception {
