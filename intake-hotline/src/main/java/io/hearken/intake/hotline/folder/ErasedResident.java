@@ -2,9 +2,9 @@ package io.hearken.intake.hotline.folder;
 
 import io.hearken.events.ComplaintId;
 import io.hearken.events.privacy.PersonalData;
+import io.hearken.intake.hotline.call.Call;
 import io.hearken.intake.hotline.parsing.Parsed;
 import io.hearken.intake.hotline.parsing.Problem;
-import io.hearken.intake.hotline.call.Call;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -21,6 +21,7 @@ final class ErasedResident {
     private static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d ()\\-]{4,40}\\d");
     /** Each run of digits alone too: two numbers side by side are two numbers. */
     private static final Pattern DIGITS = Pattern.compile("\\d{5,}");
+    private static final Pattern CALL_IN_ERROR_LINE = Pattern.compile("\\(call ([^)]*)\\)");
     private static final Pattern ADDRESS = Pattern.compile("[^\\s<>()\\[\\]\",;:@]+@[^\\s<>()\\[\\]\",;:@]+");
 
     private final PersonalData personalData;
@@ -53,7 +54,7 @@ final class ErasedResident {
 
     /** A line of an error file ({@code line 4 (call C-17): ...}) about an erased call. */
     boolean namesCall(String line) {
-        Matcher m = Pattern.compile("\\(call ([^)]*)\\)").matcher(line);
+        Matcher m = CALL_IN_ERROR_LINE.matcher(line);
         return m.find() && callIds.contains(m.group(1));
     }
 
