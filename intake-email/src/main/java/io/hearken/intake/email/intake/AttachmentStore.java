@@ -6,11 +6,13 @@ import io.hearken.intake.email.mime.MailFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.stream.Stream;
 
 /**
  * Keeps attachments outside Kafka: {@code <dir>/<complaint id>/<sha-256 prefix>-<file name>}; the event
@@ -41,6 +43,22 @@ public final class AttachmentStore {
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
         return new Attachment(file.fileName(), file.contentType(), file.bytes().length, sha, target.toUri().toString());
+    }
+
+    /** Deletes every file stored for complaint {@code id} (an erasure); returns how many there were. */
+    public int erase(ComplaintId id) throws IOException {
+        Path folder = dir.resolve(id.value());
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return 0;
+        }
+        int deleted = 0;
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                deleted += Files.deleteIfExists(file) && !file.getFileName().toString().startsWith(".part-") ? 1 : 0;
+            }
+        }
+        Files.deleteIfExists(folder);
+        return deleted;
     }
 
     private static String sha256(byte[] bytes) {

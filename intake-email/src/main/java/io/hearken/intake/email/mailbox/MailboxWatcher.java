@@ -34,7 +34,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -99,7 +98,7 @@ final class MailboxWatcher {
     void start() {
         running = true;
         status.starting(mailbox.name());
-        session = Session.getInstance(sessionProperties());
+        session = ImapSessions.session(mailbox.imap());
         startThread();
         nudger = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "hearken-email-nudge");
@@ -225,8 +224,7 @@ final class MailboxWatcher {
     private void connect() throws MessagingException {
         closeQuietly();
         var imap = mailbox.imap();
-        Store s = session.getStore(imap.tls() ? "imaps" : "imap");
-        s.connect(imap.host(), imap.port(), imap.username(), imap.password());
+        Store s = ImapSessions.connect(session, imap);
         store = s;
         ensureFolder(properties.processedFolder());
         ensureFolder(properties.quarantineFolder());
@@ -500,21 +498,6 @@ final class MailboxWatcher {
         if (!f.exists()) {
             f.create(Folder.HOLDS_MESSAGES);
         }
-    }
-
-    private Properties sessionProperties() {
-        var imap = mailbox.imap();
-        String p = imap.tls() ? "imaps" : "imap";
-        Properties props = new Properties();
-        long timeout = imap.timeout().toMillis();
-        props.put("mail.store.protocol", p);
-        props.put("mail." + p + ".connectiontimeout", String.valueOf(timeout));
-        props.put("mail." + p + ".timeout", String.valueOf(timeout));
-        props.put("mail." + p + ".fetchsize", String.valueOf(1024 * 1024));
-        props.put("mail." + p + ".starttls.enable", String.valueOf(imap.starttls()));
-        props.put("mail." + p + ".starttls.required", String.valueOf(imap.starttls()));
-        props.put("mail." + p + ".ssl.checkserveridentity", "true");
-        return props;
     }
 
     private String where() {

@@ -21,7 +21,7 @@ import org.apache.commons.csv.DuplicateHeaderMode;
  */
 final class CsvTranscripts {
 
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+    static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true)
             .setAllowMissingColumnNames(true).setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).get();
 

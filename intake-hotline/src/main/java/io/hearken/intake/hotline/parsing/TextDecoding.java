@@ -22,18 +22,27 @@ public final class TextDecoding {
     public record Decoded(String text, Charset charset) {
     }
 
-    public static Decoded decode(byte[] bytes) {
+    /** The byte-order mark at the start of {@code bytes} (empty if none): {@link #decode} drops it, a rewrite keeps it. */
+    public static byte[] byteOrderMark(byte[] bytes) {
         if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
-            return new Decoded(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+            return Arrays.copyOf(bytes, 3);
         }
-        if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
-            return new Decoded(new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE), StandardCharsets.UTF_16BE);
-        }
-        if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
-            return new Decoded(new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE), StandardCharsets.UTF_16LE);
+        if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF
+                || (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE)) {
+            return Arrays.copyOf(bytes, 2);
         }
         if (bytes.length >= 4 && Arrays.equals(bytes, 0, 4, new byte[] {(byte) 0x84, 0x31, (byte) 0x95, 0x33}, 0, 4)) {
-            return new Decoded(new String(bytes, 4, bytes.length - 4, GB18030), GB18030); // the GB18030 BOM
+            return Arrays.copyOf(bytes, 4); // the GB18030 BOM
+        }
+        return new byte[0];
+    }
+
+    public static Decoded decode(byte[] bytes) {
+        int mark = byteOrderMark(bytes).length;
+        Charset marked = mark == 3 ? StandardCharsets.UTF_8 : mark == 4 ? GB18030 : mark == 2
+                ? ((bytes[0] & 0xFF) == 0xFE ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_16LE) : null;
+        if (marked != null) {
+            return new Decoded(new String(bytes, mark, bytes.length - mark, marked), marked);
         }
         try {
             String text = StandardCharsets.UTF_8.newDecoder()

@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -79,26 +81,17 @@ public class ProcessedCalls implements DisposableBean {
         long started = System.nanoTime();
         Map<String, String> read = new HashMap<>();
         Map<String, String> reservations = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            while (partitions.stream().anyMatch(p -> consumer.position(p, Duration.ofSeconds(30)) < end.get(p))) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.value() == null) {
-                        read.remove(record.key());
-                        reservations.remove(record.key());
-                    } else if (record.value().startsWith(RESERVED)) {
-                        reservations.put(record.key(), record.value().substring(RESERVED.length()));
-                    } else {
-                        read.put(record.key(), record.value());
-                        reservations.remove(record.key());
-                    }
-                }
+        readAll((key, value) -> {
+            if (value == null) {
+                read.remove(key);
+                reservations.remove(key);
+            } else if (value.startsWith(RESERVED)) {
+                reservations.put(key, value.substring(RESERVED.length()));
+            } else {
+                read.put(key, value);
+                reservations.remove(key);
             }
-        }
+        });
         done.clear();
         done.putAll(read);
         reserved.clear();
@@ -107,9 +100,39 @@ public class ProcessedCalls implements DisposableBean {
                 reservations.size(), topic, (System.nanoTime() - started) / 1_000_000);
     }
 
+    private void readAll(java.util.function.BiConsumer<String, String> each) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            while (partitions.stream().anyMatch(p -> consumer.position(p, Duration.ofSeconds(30)) < end.get(p))) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    each.accept(record.key(), record.value());
+                }
+            }
+        }
+    }
+
     /** The complaint a call already went to, if it was published before. */
     public Optional<String> complaintOf(String callId) {
         return Optional.ofNullable(done.get(callId));
+    }
+
+    /**
+     * The call ids that went to (or were reserved for) any of {@code complaintIds}: an erasure's calls. Read from
+     * the topic afresh, so calls another instance took since this one started count too; the memory stays as it is.
+     */
+    public Set<String> callsOf(Set<String> complaintIds) {
+        Set<String> calls = new HashSet<>();
+        readAll((call, complaint) -> {
+            if (complaint != null && complaintIds.contains(complaint.startsWith(RESERVED)
+                    ? complaint.substring(RESERVED.length()) : complaint)) {
+                calls.add(call);
+            }
+        });
+        return calls;
     }
 
     /** The complaint id reserved for a call whose event may have been sent but was not recorded as done. */

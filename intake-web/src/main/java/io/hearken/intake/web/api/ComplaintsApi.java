@@ -133,7 +133,7 @@ class ComplaintsApi {
             throw e;
         }
         // Acknowledged, or a replay of one that was (same content, so the same files): the files stay.
-        stored.keep();
+        stored.keep(result.id());
         String id = result.id().value();
         var accepted = new ApiRecords.Accepted(id, "received", properties.publicBaseUrl() + "/track?id=" + id);
         // A replayed key answers like the first time, with the same id (200 instead of 201).

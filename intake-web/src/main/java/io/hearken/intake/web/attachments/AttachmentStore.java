@@ -1,6 +1,7 @@
 package io.hearken.intake.web.attachments;
 
 import io.hearken.events.Attachment;
+import io.hearken.events.ComplaintId;
 import io.hearken.intake.web.WebIntakeProperties;
 import io.hearken.intake.web.intake.InvalidSubmission;
 import io.hearken.intake.web.intake.Violation;
@@ -19,21 +20,27 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Keeps uploaded files outside Kafka, under {@code hearken.web.attachments-dir}, named by their SHA-256 (the
  * same file uploaded twice is stored once). The type is decided by the first bytes, never by the name or the
- * browser's claim: JPEG, PNG, GIF, WebP, HEIC and PDF only; 10 MB each, five at most.
+ * browser's claim: JPEG, PNG, GIF, WebP, HEIC and PDF only; 10 MB each, five at most. Which complaint holds which
+ * file is kept in an {@link AttachmentIndex}, for erasure ({@link AttachmentErasure}).
  */
 @Component
 public class AttachmentStore {
+
+    private static final Logger log = LoggerFactory.getLogger(AttachmentStore.class);
 
     public static final int MAX_FILES = 5;
     public static final long MAX_BYTES = 10L * 1024 * 1024;
 
     private final Path dir;
+    final AttachmentIndex index;
     /** Files held by submissions not yet settled: how many hold each, and whether one of them was acknowledged. */
     private final ConcurrentHashMap<Path, Holders> inFlight = new ConcurrentHashMap<>();
 
@@ -42,6 +49,7 @@ public class AttachmentStore {
 
     AttachmentStore(WebIntakeProperties properties) {
         this.dir = properties.attachmentsDir().toAbsolutePath().normalize();
+        this.index = new AttachmentIndex(dir);
     }
 
     /**
@@ -96,6 +104,37 @@ public class AttachmentStore {
         if (delete[0]) {
             deleteQuietly(file);
         }
+    }
+
+    /** Called while the submission still holds the file, so an erasure at the same moment cannot delete it. */
+    void kept(ComplaintId id, Path file) {
+        try {
+            index.record(id, file);
+        } catch (IOException e) {
+            // The complaint is accepted; only its erasure would miss this file. Say so, with no personal data.
+            log.warn("Attachment {} of complaint {} not indexed, an erasure will not find it: {}", file.getFileName(),
+                    id, e.toString());
+        }
+    }
+
+    /** Deletes a stored file unless a submission holds it right now (that one keeps it and indexes it). */
+    boolean deleteUnlessHeld(Path file) throws IOException {
+        IOException[] failure = {null};
+        boolean[] deleted = {false};
+        inFlight.compute(file, (f, holders) -> {
+            if (holders == null) {
+                try {
+                    deleted[0] = Files.deleteIfExists(f);
+                } catch (IOException e) {
+                    failure[0] = e;
+                }
+            }
+            return holders;
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return deleted[0];
     }
 
     /** {@code held} collects every file of this upload, {@code added} those it created (not stored before). */

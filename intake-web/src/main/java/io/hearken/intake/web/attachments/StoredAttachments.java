@@ -1,6 +1,7 @@
 package io.hearken.intake.web.attachments;
 
 import io.hearken.events.Attachment;
+import io.hearken.events.ComplaintId;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -29,10 +30,13 @@ public final class StoredAttachments {
         return attachments;
     }
 
-    /** The submission was acknowledged (or is a replay of one that was): its files stay. */
-    public void keep() {
+    /** The submission was acknowledged as complaint {@code id} (or is a replay of one that was): its files stay. */
+    public void keep(ComplaintId id) {
         if (store != null) {
-            held.forEach(file -> store.release(file, true, false));
+            held.forEach(file -> {
+                store.kept(id, file); // indexed while still held: an erasure now cannot delete it under us
+                store.release(file, true, false);
+            });
         }
     }
 

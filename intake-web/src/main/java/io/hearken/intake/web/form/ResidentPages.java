@@ -110,7 +110,7 @@ class ResidentPages {
                 throw e;
             }
             // Acknowledged, or a double submit of one that was (same content, so the same files): the files stay.
-            stored.keep();
+            stored.keep(result.id());
             model.addAttribute("trackingId", result.id().value());
             return "web/submitted";
         } catch (InvalidSubmission e) {

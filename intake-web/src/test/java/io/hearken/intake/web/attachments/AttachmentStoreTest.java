@@ -3,6 +3,7 @@ package io.hearken.intake.web.attachments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hearken.events.TrackingIds;
 import io.hearken.intake.web.WebIntakeProperties;
 import io.hearken.intake.web.intake.InvalidSubmission;
 import java.net.URI;
@@ -66,7 +67,7 @@ class AttachmentStoreTest {
         StoredAttachments creator = store.store(List.of(pdf("a.pdf", "same photo")));
         StoredAttachments other = store.store(List.of(pdf("b.pdf", "same photo")));
         Path file = Path.of(URI.create(creator.attachments().get(0).location()));
-        other.keep();
+        other.keep(TrackingIds.next());
         creator.discard();
         assertThat(file).as("referenced by the acknowledged complaint").exists();
 
@@ -76,7 +77,7 @@ class AttachmentStoreTest {
         Path another = Path.of(URI.create(first.attachments().get(0).location()));
         first.discard();
         assertThat(another).exists();
-        second.keep();
+        second.keep(TrackingIds.next());
         assertThat(another).exists();
 
         // Nobody acknowledged: the creator, last to give up, deletes it.
