@@ -103,6 +103,10 @@ public final class TopicTail<V> {
     public boolean awaitCurrent(Duration timeout) {
         CompletableFuture<Void> reached = new CompletableFuture<>();
         syncRequests.add(reached);
+        var c = consumer;
+        if (c != null) {
+            c.wakeup(); // answered now, not after the poll in progress times out
+        }
         try {
             reached.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return true;
@@ -157,21 +161,27 @@ public final class TopicTail<V> {
             c.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = c.endOffsets(partitions);
             while (running) {
-                for (ConsumerRecord<String, V> record : c.poll(Duration.ofMillis(200))) {
-                    if (record.value() != null || tombstones && !unreadable(record)) {
-                        try {
-                            sink.accept(record.key(), record.value());
-                        } catch (RuntimeException e) {
-                            log.warn("Skipping a record at {}-{}@{}: {}", topic, record.partition(), record.offset(),
-                                    e.toString());
+                try {
+                    for (ConsumerRecord<String, V> record : c.poll(Duration.ofMillis(200))) {
+                        if (record.value() != null || tombstones && !unreadable(record)) {
+                            try {
+                                sink.accept(record.key(), record.value());
+                            } catch (RuntimeException e) {
+                                log.warn("Skipping a record at {}-{}@{}: {}", topic, record.partition(),
+                                        record.offset(), e.toString());
+                            }
                         }
                     }
+                    if (caughtUp.getCount() > 0 && partitions.stream().allMatch(p -> c.position(p) >= end.get(p))) {
+                        log.info("Read {} up to where it stood at start-up", topic);
+                        caughtUp.countDown();
+                    }
+                    answerSyncRequests(c, partitions);
+                } catch (WakeupException e) {
+                    if (!running) {
+                        throw e; // stopping; otherwise awaitCurrent only cut a wait short
+                    }
                 }
-                if (caughtUp.getCount() > 0 && partitions.stream().allMatch(p -> c.position(p) >= end.get(p))) {
-                    log.info("Read {} up to where it stood at start-up", topic);
-                    caughtUp.countDown();
-                }
-                answerSyncRequests(c, partitions);
             }
         } finally {
             consumer = null;
@@ -192,7 +202,12 @@ public final class TopicTail<V> {
             for (CompletableFuture<Void> f; (f = syncRequests.poll()) != null; ) {
                 asked.add(f);
             }
-            syncing.add(new Sync(c.endOffsets(partitions), asked));
+            try {
+                syncing.add(new Sync(c.endOffsets(partitions), asked)); // end offsets taken after every request
+            } catch (RuntimeException e) {
+                syncRequests.addAll(asked); // asked again at the next turn
+                throw e;
+            }
         }
         syncing.removeIf(sync -> {
             if (sync.end().entrySet().stream().allMatch(e -> c.position(e.getKey()) >= e.getValue())) {
