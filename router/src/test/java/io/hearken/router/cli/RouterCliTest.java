@@ -62,10 +62,10 @@ class RouterCliTest {
                 .doesNotContain("Exception");
         err.reset();
         assertThat(run(out, err, "evaluate", "--input", "x.csv")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--model is required").contains("usage:");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Missing required option: '--model=model.bin'").contains("Usage:");
         err.reset();
         assertThat(run(out, err, "train", "--inptu", "x.csv", "--model", "m.bin")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option --inptu");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown option: '--inptu'");
     }
 
     @ParameterizedTest(name = "{0}")
