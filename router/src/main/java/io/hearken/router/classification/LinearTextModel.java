@@ -22,13 +22,13 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * A trained linear model over {@link TfidfVocabulary} features: one weight vector and bias per label
- * (one-vs-rest), and per label a Platt sigmoid fitted on held-out decision values, so the top
- * probability can be compared with the triage threshold. Without calibration (too few rows for
+ * (one-vs-rest), and a Platt sigmoid fitted on held-out decision values, so a label's probability is
+ * its calibrated chance of being right and can be compared with the triage threshold. Without calibration (too few rows for
  * cross-validation) the decision values go through a softmax. Needs no LibLinear at prediction time.
  */
 final class LinearTextModel implements TextModel {
 
-    static final String FORMAT = "hearken-linear-1";
+    static final String FORMAT = "hearken-linear-3";
     private static final byte[] MAGIC = FORMAT.getBytes(StandardCharsets.US_ASCII);
 
     private final TfidfVocabulary vocabulary;
@@ -36,19 +36,17 @@ final class LinearTextModel implements TextModel {
     /** weights[term][label]; the bias per label is separate. */
     private final float[][] weights;
     private final float[] bias;
-    /** Platt's A and B per label, or null for a softmax. */
-    private final float[] plattA;
-    private final float[] plattB;
+    /** Null for a softmax. */
+    private final Calibration calibration;
     private final String description;
 
-    LinearTextModel(TfidfVocabulary vocabulary, String[] labels, float[][] weights, float[] bias, float[] plattA,
-            float[] plattB, String description) {
+    LinearTextModel(TfidfVocabulary vocabulary, String[] labels, float[][] weights, float[] bias, Calibration calibration,
+            String description) {
         this.vocabulary = vocabulary;
         this.labels = labels;
         this.weights = weights;
         this.bias = bias;
-        this.plattA = plattA;
-        this.plattB = plattB;
+        this.calibration = calibration;
         this.description = description;
     }
 
@@ -70,14 +68,18 @@ final class LinearTextModel implements TextModel {
 
     @Override
     public List<Scored> predict(String text) {
-        double[] d = decisions(vocabulary.vector(vocabulary.terms(text)));
+        List<String> terms = vocabulary.terms(text);
+        double[] d = decisions(vocabulary.vector(terms));
         double[] p = new double[d.length];
         double sum = 0;
-        if (plattA != null) {
+        if (calibration != null) {
+            // Each label's own calibrated chance of being right; scaled down only if they add up to more than 1.
+            double coverage = vocabulary.coverage(terms);
             for (int c = 0; c < d.length; c++) {
-                p[c] = Platt.probability(d[c], plattA[c], plattB[c]);
+                p[c] = calibration.probability(d[c], coverage);
                 sum += p[c];
             }
+            sum = Math.max(1, sum);
         } else {
             double max = Arrays.stream(d).max().orElse(0);
             for (int c = 0; c < d.length; c++) {
@@ -121,11 +123,13 @@ final class LinearTextModel implements TextModel {
                 for (String label : labels) {
                     out.writeUTF(label);
                 }
-                out.writeBoolean(plattA != null);
+                out.writeBoolean(calibration != null);
+                if (calibration != null) {
+                    out.writeDouble(calibration.a());
+                    out.writeDouble(calibration.c());
+                }
                 for (int c = 0; c < labels.length; c++) {
                     out.writeFloat(bias[c]);
-                    out.writeFloat(plattA == null ? 0 : plattA[c]);
-                    out.writeFloat(plattB == null ? 0 : plattB[c]);
                 }
                 out.writeInt(vocabulary.size());
                 for (int t = 0; t < vocabulary.size(); t++) {
@@ -164,14 +168,10 @@ final class LinearTextModel implements TextModel {
             for (int c = 0; c < labels.length; c++) {
                 labels[c] = in.readUTF();
             }
-            boolean calibrated = in.readBoolean();
+            Calibration calibration = in.readBoolean() ? new Calibration(in.readDouble(), in.readDouble()) : null;
             float[] bias = new float[labels.length];
-            float[] a = new float[labels.length];
-            float[] b = new float[labels.length];
             for (int c = 0; c < labels.length; c++) {
                 bias[c] = in.readFloat();
-                a[c] = in.readFloat();
-                b[c] = in.readFloat();
             }
             int n = in.readInt();
             String[] terms = new String[n];
@@ -184,8 +184,8 @@ final class LinearTextModel implements TextModel {
                     weights[t][c] = in.readFloat();
                 }
             }
-            return new LinearTextModel(new TfidfVocabulary(settings, terms, idf), labels, weights, bias,
-                    calibrated ? a : null, calibrated ? b : null, description);
+            return new LinearTextModel(new TfidfVocabulary(settings, terms, idf), labels, weights, bias, calibration,
+                    description);
         } catch (IOException | RuntimeException e) {
             throw new UncheckedIOException("cannot read model " + name + ": " + e.getMessage(), new IOException(e));
         }

@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * (squared hinge) or logistic regression from LibLinear with balanced class weights
  * ({@code rows / (classes × rows of the class)}, as macro F1 wants), the solver and C chosen by
  * k-fold cross-validation on the training rows (macro F1), and Platt sigmoids fitted on the
- * held-out folds' decision values of the chosen setting.
+ * held-out folds' decision values of the chosen setting (one sigmoid shared by every label).
  */
 public final class LinearTrainer {
 
@@ -127,26 +127,26 @@ public final class LinearTrainer {
         float[][] weights = new float[vocabulary.size()][labels.length];
         float[] bias = new float[labels.length];
         copyWeights(model, labels.length, vocabulary.size(), weights, bias);
-        float[] plattA = null;
-        float[] plattB = null;
+        Calibration calibration = null;
         if (heldOut != null) {
-            plattA = new float[labels.length];
-            plattB = new float[labels.length];
-            for (int k = 0; k < labels.length; k++) {
-                double[] f = new double[y.length];
-                boolean[] positive = new boolean[y.length];
-                for (int i = 0; i < y.length; i++) {
-                    f[i] = heldOut[i][k];
-                    positive[i] = y[i] == k;
-                }
-                double[] ab = Platt.fit(f, positive);
-                plattA[k] = (float) ab[0];
-                plattB[k] = (float) ab[1];
+            calibration = calibrate(heldOut, y, labels.length);
+        }
+        String description = settings + ", " + solver + " C=" + c + (calibration != null ? ", calibrated" : ", softmax");
+        progress.report("model: " + description);
+        return new LinearTextModel(vocabulary, labels, weights, bias, calibration, description);
+    }
+
+    /** One sigmoid for every label, on the pooled held-out decision values. */
+    private static Calibration calibrate(double[][] heldOut, double[] y, int k) {
+        double[] f = new double[y.length * k];
+        boolean[] right = new boolean[f.length];
+        for (int i = 0; i < y.length; i++) {
+            for (int c = 0; c < k; c++) {
+                f[i * k + c] = heldOut[i][c];
+                right[i * k + c] = y[i] == c;
             }
         }
-        String description = settings + ", " + solver + " C=" + c + (plattA != null ? ", Platt-calibrated" : ", softmax");
-        progress.report("model: " + description);
-        return new LinearTextModel(vocabulary, labels, weights, bias, plattA, plattB, description);
+        return Calibration.fit(f, right);
     }
 
     private static Parameter parameter(Solver solver, double c, double[] weights, int[] ids) {
@@ -216,7 +216,7 @@ public final class LinearTrainer {
             float[][] w = new float[n][k];
             float[] b = new float[k];
             copyWeights(m, k, n, w, b);
-            LinearTextModel scorer = new LinearTextModel(null, new String[k], w, b, null, null, "");
+            LinearTextModel scorer = new LinearTextModel(null, new String[k], w, b, null, "");
             for (int i = 0; i < y.length; i++) {
                 if (fold[i] == f) {
                     out[i] = scorer.decisions(x[i]);

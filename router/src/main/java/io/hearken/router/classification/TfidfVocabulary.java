@@ -93,6 +93,28 @@ final class TfidfVocabulary {
         return terms(text, settings);
     }
 
+    /** Whether a term counts for {@link #coverage}: words, or without a segmenter the longest n-grams. */
+    boolean isWordLike(String term) {
+        return settings.words() ? term.charAt(0) == '\u0001' : term.codePointCount(0, term.length()) == settings.maxCharN();
+    }
+
+    /** The share of the text's distinct word-like terms that are in the vocabulary (1 for a text without any). */
+    double coverage(List<String> documentTerms) {
+        return coverage(documentTerms, index::containsKey);
+    }
+
+    double coverage(List<String> documentTerms, java.util.function.Predicate<String> known) {
+        int all = 0;
+        int seen = 0;
+        for (String term : new HashSet<>(documentTerms)) {
+            if (isWordLike(term)) {
+                all++;
+                seen += known.test(term) ? 1 : 0;
+            }
+        }
+        return all == 0 ? 1 : (double) seen / all;
+    }
+
     /** LibLinear's sparse vector (indices from 1, ascending); terms not in the vocabulary are dropped. */
     Feature[] vector(List<String> documentTerms) {
         Map<Integer, Integer> tf = new HashMap<>();

@@ -46,6 +46,15 @@ public final class RouterCli implements Runnable {
             line.getErr().println("error: " + ex.getMessage());
             return 2;
         });
+        // A mistyped option is named first (picocli would otherwise only miss the option it replaced).
+        cli.setParameterExceptionHandler((ex, arguments) -> {
+            CommandLine line = ex.getCommandLine();
+            line.getUnmatchedArguments().stream().filter(a -> a.startsWith("-"))
+                    .forEach(a -> line.getErr().println("Unknown option: '" + a + "'"));
+            line.getErr().println(ex.getMessage());
+            line.usage(line.getErr());
+            return line.getCommandSpec().exitCodeOnInvalidInput();
+        });
         int code = cli.execute(args);
         o.flush();
         e.flush();
