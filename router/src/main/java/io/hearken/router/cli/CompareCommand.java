@@ -86,13 +86,16 @@ final class CompareCommand implements Callable<Integer> {
 
         out.printf(Locale.ROOT, "train %d texts, test %d texts, %d labels%n%n", trainRows.size(), testRows.size(),
                 trainRows.stream().map(LabelledText::label).distinct().count());
-        out.printf(Locale.ROOT, "| learner | macro-F1 | accuracy | train s | chosen | top p ≥ %.2f | accuracy there |%n", threshold);
-        out.println("| --- | --- | --- | --- | --- | --- | --- |");
+        out.printf(Locale.ROOT, "| learner | macro-F1 | accuracy | train s (CPU) | train s (wall) | chosen | top p ≥ %.2f | accuracy there |%n",
+                threshold);
+        out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
         out.flush();
         for (Map.Entry<String, Supplier<TextModel>> learner : learners.entrySet()) {
             long started = System.nanoTime();
+            long cpu = TrainCommand.cpuNanos();
             TextModel model = learner.getValue().get();
             double seconds = (System.nanoTime() - started) / 1e9;
+            double cpuSeconds = (TrainCommand.cpuNanos() - cpu) / 1e9;
             List<String> truth = new ArrayList<>();
             List<String> predicted = new ArrayList<>();
             int confident = 0;
@@ -107,8 +110,8 @@ final class CompareCommand implements Callable<Integer> {
                 }
             }
             Evaluation e = Evaluation.of(truth, predicted);
-            out.printf(Locale.ROOT, "| %s | %.4f | %.4f | %.1f | %s | %.0f %% | %.3f |%n", learner.getKey(), e.macroF1(),
-                    e.accuracy(), seconds, model.toString(), 100.0 * confident / testRows.size(),
+            out.printf(Locale.ROOT, "| %s | %.4f | %.4f | %.1f | %.1f | %s | %.0f %% | %.3f |%n", learner.getKey(), e.macroF1(),
+                    e.accuracy(), cpuSeconds, seconds, model.toString(), 100.0 * confident / testRows.size(),
                     confident == 0 ? 0 : (double) confidentRight / confident);
             out.flush();
         }

@@ -35,6 +35,7 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long started = System.nanoTime();
+        long cpu = cpuNanos();
         List<LabelledText> rows = LabelledCsv.read(input);
         Map<String, Long> perLabel = new TreeMap<>();
         rows.forEach(r -> perLabel.merge(r.label(), 1L, Long::sum));
@@ -55,9 +56,15 @@ final class TrainCommand implements Callable<Integer> {
             out.flush();
         });
         trained.save(model);
-        out.printf(Locale.ROOT, "trained on %d texts, %d classes %s in %.1f s; model written to %s%n",
-                rows.size(), perLabel.size(), perLabel, seconds(started), model);
+        out.printf(Locale.ROOT, "trained on %d texts, %d classes %s in %.1f s (%.1f s of CPU); model written to %s%n",
+                rows.size(), perLabel.size(), perLabel, seconds(started), (cpuNanos() - cpu) / 1e9, model);
         return 0;
+    }
+
+    /** CPU time of this thread (training is single-threaded): fair on a shared, busy machine. */
+    static long cpuNanos() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
     static double seconds(long since) {

@@ -365,14 +365,15 @@ class RouterThroughKafkaTest {
             awaitRouted(c); // in order: each later report is linked to the first
         }
         assertThat(awaitRouted(reports.get(2)).links().relatedTo()).isEqualTo(reports.get(0).complaintId());
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> !events(Topics.UPDATES, reports.get(0).complaintId().value(), ComplaintEscalated.class).isEmpty());
-        assertThat(events(Topics.UPDATES, reports.get(0).complaintId().value(), ComplaintEscalated.class)).singleElement()
+        // Other tests move the shared clock on, so SLA breaches may escalate too: count the routing-time ones.
+        java.util.function.Function<ComplaintReceived, List<ComplaintEscalated>> major = c -> events(Topics.UPDATES,
+                c.complaintId().value(), ComplaintEscalated.class).stream().filter(e -> e.reason().startsWith("major complaint")).toList();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> !major.apply(reports.get(0)).isEmpty());
+        assertThat(major.apply(reports.get(0))).singleElement()
                 .satisfies(e -> assertThat(e.reason()).startsWith("major complaint: many residents affected"));
         for (ComplaintReceived later : reports.subList(1, 3)) {
             assertThat(events(Topics.UPDATES, later.complaintId().value(), DuplicateLinked.class)).hasSize(1);
-            assertThat(events(Topics.UPDATES, later.complaintId().value(), ComplaintEscalated.class))
-                    .as("a complaint joining an escalated incident does not mail management again").isEmpty();
+            assertThat(major.apply(later)).as("a complaint joining an escalated incident does not mail management again").isEmpty();
         }
     }
 
