@@ -38,6 +38,26 @@ class UrgencyReadingTest {
         assertThat(urgentCalledLow).isEmpty();
     }
 
+    /** Texts written after the rules, never used to adjust them: how the reading does on new wording. */
+    @Test
+    void freshWordingsWrittenAfterTheRules() throws Exception {
+        List<LabelledText> fresh;
+        try (var in = getClass().getResourceAsStream("urgency-fresh.csv")) {
+            fresh = LabelledCsv.read(in, "urgency-fresh.csv", "urgency");
+        }
+        String report = UrgencyReading.evaluate(reading, fresh);
+        System.out.println("fresh wordings:\n" + report);
+        for (LabelledText row : fresh) {
+            UrgencyReading.Decision d = reading.read(row.text());
+            if (!d.urgency().name().equals(row.label())) {
+                System.out.println(row.label() + " → " + d.urgency() + ": " + row.text() + " " + d.reasons());
+            }
+        }
+        assertThat(report).contains("urgent_called_low=0");
+        assertThat(Evaluation.of(fresh.stream().map(LabelledText::label).toList(),
+                fresh.stream().map(r -> reading.read(r.text()).urgency().name()).toList()).accuracy()).isGreaterThanOrEqualTo(0.8);
+    }
+
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '|', value = {
             "There is a strong smell of gas in the stairwell | URGENT",
