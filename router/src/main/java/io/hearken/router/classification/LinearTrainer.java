@@ -23,7 +23,9 @@ import java.util.TreeMap;
 public final class LinearTrainer {
 
     public enum Solver {
-        SVM(SolverType.L2R_L2LOSS_SVC_DUAL, 0.1), LR(SolverType.L2R_LR, 0.01);
+        SVM(SolverType.L2R_L2LOSS_SVC_DUAL, 0.1), LR(SolverType.L2R_LR, 0.01),
+        /** Logistic regression by dual coordinate descent: same model, much faster on long texts. */
+        LR_DUAL(SolverType.L2R_LR_DUAL, 0.1);
 
         final SolverType type;
         final double epsilon;
@@ -36,9 +38,14 @@ public final class LinearTrainer {
 
     /** Features and the grid searched; a single solver and C with {@code folds < 2} skips the search. */
     public record Options(int maxCharN, boolean words, List<Solver> solvers, double[] cs, int folds) {
-        /** What won on real text (docs/router.md, "Learner comparison"). */
-        public static final Options DEFAULT = new Options(2, true, List.of(Solver.SVM, Solver.LR),
-                new double[] {0.1, 0.3, 1, 3, 10}, 3);
+        /**
+         * What won on real text (docs/router.md, "Learner comparison"), with the grid cut to what the
+         * search chose there (C 0.3–3) and the dual LR solver, to stay within 20 s of CPU for 5,000 texts.
+         */
+        public static final Options DEFAULT = new Options(2, true, List.of(Solver.SVM, Solver.LR_DUAL),
+                new double[] {0.3, 1, 3}, 3);
+        /** The grid of the comparison. */
+        public static final double[] WIDE_GRID = {0.1, 0.3, 1, 3, 10};
         /** The field's standard baseline: char 1–2-grams, linear SVM, C = 1, no search, no calibration. */
         public static final Options BASELINE = new Options(2, false, List.of(Solver.SVM), new double[] {1}, 0);
 

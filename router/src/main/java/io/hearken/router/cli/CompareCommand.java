@@ -57,6 +57,9 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--skip-sgd", description = "leave out the earlier SGD learner (slow on large sets)")
     boolean skipSgd;
 
+    @Option(names = "--only", paramLabel = "text", description = "only the learners whose name contains this, e.g. default")
+    String only;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -73,7 +76,7 @@ final class CompareCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give --train and --test, or --input");
         }
         List<Solver> both = List.of(Solver.SVM, Solver.LR);
-        double[] cs = Options.DEFAULT.cs();
+        double[] cs = Options.WIDE_GRID;
         Map<String, Supplier<TextModel>> learners = new LinkedHashMap<>();
         if (!skipSgd) {
             learners.put("SGD log-linear (shipped before)", () -> SgdTextModel.train(trainRows));
@@ -83,6 +86,10 @@ final class CompareCommand implements Callable<Integer> {
         learners.put("char 1–3, SVM/LR, C by CV, Platt", () -> train(trainRows, new Options(3, false, both, cs, 3)));
         learners.put("char 1–2 + words, SVM/LR, C by CV, Platt", () -> train(trainRows, new Options(2, true, both, cs, 3)));
         learners.put("char 1–3 + words, SVM/LR, C by CV, Platt", () -> train(trainRows, new Options(3, true, both, cs, 3)));
+        learners.put("default: char 1–2 + words, SVM/LR-dual, C 0.3–3 by CV, Platt", () -> train(trainRows, Options.DEFAULT));
+        if (only != null) {
+            learners.keySet().removeIf(name -> !name.contains(only));
+        }
 
         out.printf(Locale.ROOT, "train %d texts, test %d texts, %d labels%n%n", trainRows.size(), testRows.size(),
                 trainRows.stream().map(LabelledText::label).distinct().count());
