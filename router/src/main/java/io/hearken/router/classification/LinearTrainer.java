@@ -252,28 +252,16 @@ public final class LinearTrainer {
     }
 
     static double macroF1(double[][] decisions, double[] y, int k) {
-        long[] tp = new long[k];
-        long[] guessed = new long[k];
-        long[] actual = new long[k];
+        List<String> truth = new ArrayList<>(y.length);
+        List<String> predicted = new ArrayList<>(y.length);
         for (int i = 0; i < y.length; i++) {
             int best = 0;
             for (int c = 1; c < k; c++) {
-                if (decisions[i][c] > decisions[i][best]) {
-                    best = c;
-                }
+                best = decisions[i][c] > decisions[i][best] ? c : best;
             }
-            guessed[best]++;
-            actual[(int) y[i]]++;
-            if (best == (int) y[i]) {
-                tp[best]++;
-            }
+            truth.add(String.valueOf((int) y[i]));
+            predicted.add(String.valueOf(best));
         }
-        double sum = 0;
-        for (int c = 0; c < k; c++) {
-            double p = guessed[c] == 0 ? 0 : (double) tp[c] / guessed[c];
-            double r = actual[c] == 0 ? 0 : (double) tp[c] / actual[c];
-            sum += p + r == 0 ? 0 : 2 * p * r / (p + r);
-        }
-        return sum / k;
+        return Evaluation.of(truth, predicted).macroF1();
     }
 }
