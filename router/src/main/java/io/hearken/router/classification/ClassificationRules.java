@@ -27,22 +27,24 @@ public final class ClassificationRules {
     public record Hit(String target, String signal) {
     }
 
-    private record Matcher(String signal, Pattern pattern) {
+    record Matcher(String signal, Pattern pattern) {
         boolean matches(String text) {
             return pattern.matcher(text).find();
         }
     }
 
+    /** The urgency part: hazards by situation, look-alikes to ignore, negation cues, low wording, problem words. */
+    record UrgencyRules(Map<String, List<Matcher>> urgent, List<Matcher> ignore, List<Matcher> negations,
+            List<Matcher> low, List<Matcher> problem) {
+    }
+
     private final Map<String, List<Matcher>> categories;
-    private final List<Matcher> urgent;
-    private final List<Matcher> low;
+    private final UrgencyRules urgency;
     private final List<Matcher> impact;
 
-    private ClassificationRules(Map<String, List<Matcher>> categories, List<Matcher> urgent, List<Matcher> low,
-            List<Matcher> impact) {
+    private ClassificationRules(Map<String, List<Matcher>> categories, UrgencyRules urgency, List<Matcher> impact) {
         this.categories = categories;
-        this.urgent = urgent;
-        this.low = low;
+        this.urgency = urgency;
         this.impact = impact;
     }
 
@@ -76,12 +78,22 @@ public final class ClassificationRules {
             }
         }
         Map<String, Object> urgency = map.get("urgency") instanceof Map<?, ?> u ? (Map<String, Object>) u : Map.of();
-        return new ClassificationRules(categories, matchers(urgency.get("urgent"), name + " urgency.urgent"),
-                matchers(urgency.get("low"), name + " urgency.low"), matchers(map.get("impact"), name + " impact"));
+        // urgent: a keyword list, {keywords, patterns}, or one such entry per situation (gas, fire, ...).
+        Map<String, List<Matcher>> urgent = new LinkedHashMap<>();
+        Object node = urgency.get("urgent");
+        if (node instanceof Map<?, ?> m && !m.containsKey("keywords") && !m.containsKey("patterns")) {
+            m.forEach((situation, v) -> urgent.put(String.valueOf(situation), matchers(v, name + " urgency.urgent." + situation)));
+        } else {
+            urgent.put("urgent", matchers(node, name + " urgency.urgent"));
+        }
+        UrgencyRules rules = new UrgencyRules(urgent, matchers(urgency.get("ignore"), name + " urgency.ignore"),
+                matchers(urgency.get("negations"), name + " urgency.negations"), matchers(urgency.get("low"), name + " urgency.low"),
+                matchers(urgency.get("problem"), name + " urgency.problem"));
+        return new ClassificationRules(categories, rules, matchers(map.get("impact"), name + " impact"));
     }
 
     /** A list of keywords, or a mapping with {@code keywords} and {@code patterns}. */
-    private static List<Matcher> matchers(Object node, String where) {
+    static List<Matcher> matchers(Object node, String where) {
         List<Matcher> out = new ArrayList<>();
         if (node == null) {
             return out;
@@ -124,12 +136,17 @@ public final class ClassificationRules {
         return hits;
     }
 
+    /** Every urgent keyword or pattern found, without context (see {@link UrgencyReading} for the decision). */
     public List<String> urgentSignals(String text) {
-        return signals(urgent, text);
+        return signals(urgency.urgent().values().stream().flatMap(List::stream).toList(), text);
     }
 
     public List<String> lowSignals(String text) {
-        return signals(low, text);
+        return signals(urgency.low(), text);
+    }
+
+    UrgencyRules urgency() {
+        return urgency;
     }
 
     /** Words saying many people are affected (全楼, all residents). */

@@ -1,7 +1,6 @@
 package io.hearken.router.classification;
 
 import io.hearken.events.ComplaintRouted;
-import io.hearken.events.Urgency;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -21,12 +20,14 @@ public final class Classifier {
 
     private final TextModel model;
     private final ClassificationRules rules;
+    private final UrgencyReading urgency;
     private final double threshold;
     private final String fallbackCategory;
 
     public Classifier(TextModel model, ClassificationRules rules, double threshold, String fallbackCategory) {
         this.model = model;
         this.rules = rules;
+        this.urgency = new UrgencyReading(rules);
         this.threshold = threshold;
         this.fallbackCategory = fallbackCategory;
     }
@@ -66,17 +67,9 @@ public final class Classifier {
         List<ComplaintRouted.Suggestion> suggestions = ranked.stream().limit(3)
                 .map(e -> new ComplaintRouted.Suggestion(e.getKey(), round(e.getValue()))).toList();
 
-        Urgency urgency = Urgency.NORMAL;
-        List<String> urgent = rules.urgentSignals(text);
-        List<String> low = rules.lowSignals(text);
-        if (!urgent.isEmpty()) {
-            urgency = Urgency.URGENT;
-            reasons.add("urgent signal: " + String.join(", ", urgent));
-        } else if (!low.isEmpty()) {
-            urgency = Urgency.LOW;
-            reasons.add("low-urgency signal: " + String.join(", ", low));
-        }
-        return new ComplaintRouted.Classification(category, urgency, confidence, needsTriage, List.copyOf(reasons),
+        UrgencyReading.Decision read = urgency.read(text);
+        reasons.addAll(read.reasons());
+        return new ComplaintRouted.Classification(category, read.urgency(), confidence, needsTriage, List.copyOf(reasons),
                 suggestions);
     }
 

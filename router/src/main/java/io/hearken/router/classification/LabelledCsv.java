@@ -30,11 +30,16 @@ public final class LabelledCsv {
     }
 
     public static List<LabelledText> read(Path file) {
+        return read(file, "label");
+    }
+
+    /** The labels from another column, e.g. {@code urgency}. */
+    public static List<LabelledText> read(Path file, String labelColumn) {
         if (Files.isDirectory(file)) {
             throw new IllegalArgumentException(file + " is a folder, not a CSV file");
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString());
+            return read(in, file.toString(), labelColumn);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("no such file: " + file);
         } catch (IOException e) {
@@ -43,6 +48,10 @@ public final class LabelledCsv {
     }
 
     public static List<LabelledText> read(InputStream in, String name) {
+        return read(in, name, "label");
+    }
+
+    public static List<LabelledText> read(InputStream in, String name, String labelColumn) {
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true).setTrim(true).setAllowMissingColumnNames(true).get();
         // Strict decoding: a file saved as GBK would otherwise train on replacement characters.
@@ -51,10 +60,11 @@ public final class LabelledCsv {
              CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
             List<String> header = parser.getHeaderNames();
             if (header.isEmpty()) {
-                throw new IllegalArgumentException(name + " is empty: the first line must be a header naming the columns text and label");
+                throw new IllegalArgumentException(name + " is empty: the first line must be a header naming the columns text and "
+                        + labelColumn);
             }
             int text = column(header, "text", name);
-            int label = column(header, "label", name);
+            int label = column(header, labelColumn, name);
             List<LabelledText> rows = new ArrayList<>();
             for (CSVRecord row : parser) {
                 String t = row.size() > text ? row.get(text) : "";
@@ -94,7 +104,7 @@ public final class LabelledCsv {
             }
         }
         throw new IllegalArgumentException(name + ": the header has no column '" + wanted + "' (found: "
-                + String.join(", ", header) + "); it must name the columns text and label");
+                + String.join(", ", header) + "); it must name the columns text and " + (wanted.equals("text") ? "label" : wanted));
     }
 
     /** Lines taken by line breaks inside quoted texts so far, so the reported line is the file's. */

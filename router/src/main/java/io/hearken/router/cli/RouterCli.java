@@ -1,149 +1,63 @@
 package io.hearken.router.cli;
 
-import io.hearken.router.classification.Evaluation;
-import io.hearken.router.classification.LabelledCsv;
-import io.hearken.router.classification.LabelledText;
-import io.hearken.router.classification.TextModel;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
- * {@code train --input train.csv --model model.bin} and {@code evaluate --model model.bin --input test.csv}:
- * an office trains the router on its own history. Runs without Spring or Kafka.
+ * {@code router.jar train | evaluate | compare | help}: an office trains, checks and compares models
+ * on its own history, without Spring or Kafka. Without a command the jar starts the router service.
  */
-public final class RouterCli {
+@Command(name = "router.jar", mixinStandardHelpOptions = true, version = "Hearken router",
+        subcommands = {TrainCommand.class, EvaluateCommand.class, CompareCommand.class, CommandLine.HelpCommand.class},
+        description = {"The Hearken router's model tool. Without a command (or with Spring Boot options such as",
+                "--server.port=8082) the jar starts the router service instead.",
+                "CSV: UTF-8 with a header row naming the columns text and label (RFC 4180 quoting);",
+                "other columns are ignored; any labels, any number of classes."})
+public final class RouterCli implements Runnable {
 
-    public static final Set<String> COMMANDS = Set.of("train", "evaluate");
-    private static final Set<String> OPTIONS = Set.of("input", "model");
+    public static final Set<String> COMMANDS = Set.of("train", "evaluate", "compare", "help", "--help", "-h", "--version", "-V");
 
-    private RouterCli() {
-    }
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
+    /** True when the arguments ask for the tool rather than the service. */
     public static boolean isCommand(String[] args) {
         return args.length > 0 && COMMANDS.contains(args[0]);
     }
 
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
     /** Returns the process exit code: 0 done, 2 bad usage or input. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length > 1 && (List.of(args).contains("--help") || List.of(args).contains("-h"))) {
-            out.println(usage());
-            return 0;
-        }
-        Map<String, String> options;
-        try {
-            options = options(args);
-            required(options, "input");
-            required(options, "model");
-        } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            err.println(usage());
+        CommandLine cli = new CommandLine(new RouterCli());
+        PrintWriter o = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        cli.setOut(o);
+        cli.setErr(e);
+        // Bad input is the user's to fix: the reason, without a stack trace or the usage text.
+        cli.setExecutionExceptionHandler((ex, line, parsed) -> {
+            line.getErr().println("error: " + ex.getMessage());
             return 2;
-        }
-        try {
-            Path input = Path.of(options.get("input"));
-            Path model = Path.of(options.get("model"));
-            if (args[0].equals("train")) {
-                train(input, model, out, err);
-            } else {
-                evaluate(input, model, out, err);
-            }
-            out.flush();
-            return 0;
-        } catch (RuntimeException e) {
-            // Bad input is the user's to fix: the reason, without a stack trace or the usage text.
-            err.println("error: " + e.getMessage());
-            return 2;
-        }
-    }
-
-    private static void train(Path input, Path model, PrintStream out, PrintStream err) {
-        long started = System.nanoTime();
-        List<LabelledText> rows = LabelledCsv.read(input);
-        Map<String, Long> perLabel = new TreeMap<>();
-        rows.forEach(r -> perLabel.merge(r.label(), 1L, Long::sum));
-        if (perLabel.size() < 2) {
-            throw new IllegalArgumentException(input + ": every row has the label '" + perLabel.keySet().iterator().next()
-                    + "'; training needs at least two different labels");
-        }
-        perLabel.forEach((label, n) -> {
-            if (n < 5) {
-                err.println("warning: label '" + label + "' has only " + n + " example" + (n == 1 ? "" : "s")
-                        + "; the model will rarely predict it");
-            }
         });
-        TextModel trained = TextModel.train(rows);
-        trained.save(model);
-        out.printf(Locale.ROOT, "trained on %d texts, %d classes %s in %.1f s; model written to %s%n",
-                rows.size(), perLabel.size(), perLabel, (System.nanoTime() - started) / 1e9, model);
-    }
-
-    private static void evaluate(Path input, Path model, PrintStream out, PrintStream err) {
-        if (!Files.isRegularFile(model)) {
-            throw new IllegalArgumentException("no model file at " + model + " (make one with: train --input train.csv --model "
-                    + model + ")");
-        }
-        TextModel loaded = TextModel.load(model);
-        List<LabelledText> rows = LabelledCsv.read(input);
-        Set<String> known = loaded.labels();
-        Set<String> unknown = new TreeSet<>();
-        rows.forEach(r -> {
-            if (!known.contains(r.label())) {
-                unknown.add(r.label());
-            }
+        // A mistyped option is named first (picocli would otherwise only miss the option it replaced).
+        cli.setParameterExceptionHandler((ex, arguments) -> {
+            CommandLine line = ex.getCommandLine();
+            line.getUnmatchedArguments().stream().filter(a -> a.startsWith("-"))
+                    .forEach(a -> line.getErr().println("Unknown option: '" + a + "'"));
+            line.getErr().println(ex.getMessage());
+            line.usage(line.getErr());
+            return line.getCommandSpec().exitCodeOnInvalidInput();
         });
-        if (!unknown.isEmpty()) {
-            err.println("warning: labels the model was not trained on (always counted wrong): " + unknown);
-        }
-        out.print(Evaluation.of(loaded, rows).report());
-    }
-
-    static String usage() {
-        return """
-                usage: java -jar router.jar train --input train.csv --model model.bin
-                       java -jar router.jar evaluate --model model.bin --input test.csv
-                CSV: UTF-8 with a header row naming the columns text and label (RFC 4180 quoting);
-                     other columns are ignored; any labels, any number of classes.""";
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 1; i < args.length; i++) {
-            String a = args[i];
-            if (!a.startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument: " + a);
-            }
-            String name = a.substring(2);
-            String value;
-            int eq = name.indexOf('=');
-            if (eq >= 0) {
-                value = name.substring(eq + 1);
-                name = name.substring(0, eq);
-            } else if (i + 1 < args.length) {
-                value = args[++i];
-            } else {
-                throw new IllegalArgumentException("--" + name + " needs a value");
-            }
-            if (!OPTIONS.contains(name)) {
-                throw new IllegalArgumentException("unknown option --" + name + " (options: --input, --model)");
-            }
-            options.put(name, value);
-        }
-        return options;
-    }
-
-    private static String required(Map<String, String> options, String name) {
-        String v = options.get(name);
-        if (v == null || v.isBlank()) {
-            throw new IllegalArgumentException("--" + name + " is required");
-        }
-        return v;
+        int code = cli.execute(args);
+        o.flush();
+        e.flush();
+        return code;
     }
 }

@@ -16,8 +16,16 @@ import java.util.Set;
  */
 public final class LinkingComplaint {
 
-    /** {@code relatedCount}: how many complaints were already linked to the same incident. */
-    public record Result(ComplaintId relatedTo, double similarity, int relatedCount, List<ComplaintId> repeatOf) {
+    /**
+     * {@code relatedCount}: how many complaints were already linked to the same incident;
+     * {@code incidentEscalated}: whether management was already told of that incident.
+     */
+    public record Result(ComplaintId relatedTo, double similarity, int relatedCount, List<ComplaintId> repeatOf,
+            boolean incidentEscalated) {
+
+        public Result(ComplaintId relatedTo, double similarity, int relatedCount, List<ComplaintId> repeatOf) {
+            this(relatedTo, similarity, relatedCount, repeatOf, false);
+        }
 
         public boolean repeat() {
             return !repeatOf.isEmpty();
@@ -60,11 +68,13 @@ public final class LinkingComplaint {
         }
         ComplaintId incident = master == null ? null : master.incident();
         int related = 0;
+        boolean escalated = false;
         if (incident != null) {
             Set<ComplaintId> members = new LinkedHashSet<>();
             for (HistoryEntry e : earlier) {
                 if (incident.equals(e.incident())) {
                     members.add(e.complaintId());
+                    escalated |= e.wasEscalated();
                 }
             }
             members.remove(incident);
@@ -84,6 +94,6 @@ public final class LinkingComplaint {
                 repeats.add(e.complaintId());
             }
         }
-        return new Result(incident, best, related, List.copyOf(repeats));
+        return new Result(incident, best, related, List.copyOf(repeats), escalated);
     }
 }

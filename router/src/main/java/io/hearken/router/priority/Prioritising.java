@@ -11,6 +11,8 @@ import java.util.Locale;
  * {@link #MANY_RELATED} complaints already linked to the same incident), else 1; history 1 + 0.25 per
  * earlier complaint from the same place or resident in the repeat window (at most 2). The score maps
  * to P1 ≥ 4.5, P2 ≥ 2.5, P3 ≥ 1.75, P4 ≥ 1.25, else P5. Every factor is explained.
+ * {@code manyAffected} (what may take a complaint to management) is the words alone: several
+ * neighbours reporting one broken light raise its priority, not the manager's inbox.
  */
 public final class Prioritising {
 
@@ -31,7 +33,7 @@ public final class Prioritising {
         };
         reasons.add("urgency " + urgency.name().toLowerCase(Locale.ROOT) + " ×" + fmt(u));
         double impact = 1;
-        boolean many = !impactSignals.isEmpty() || relatedCount >= MANY_RELATED;
+        boolean many = !impactSignals.isEmpty();
         if (!impactSignals.isEmpty()) {
             impact = 1.5;
             reasons.add("impact: many affected (" + String.join(", ", impactSignals) + ") ×1.5");

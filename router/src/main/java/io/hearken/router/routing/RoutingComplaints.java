@@ -112,7 +112,9 @@ public final class RoutingComplaints {
             port.send(Topics.assignments(routed.assignment().department()), routed);
             ids.add(routed.eventId());
         } else if (event instanceof DuplicateLinked linked && linked.master() != null) {
-            port.remember(entry(routed.complaint(), routed.classification().category(), linked.master()));
+            HistoryEntry e = entry(routed.complaint(), routed.classification().category(), linked.master());
+            port.remember(new HistoryEntry(e.complaintId(), e.at(), e.building(), e.unit(), e.residentHash(), e.category(),
+                    e.text(), e.relatedTo(), state.major() ? true : null));
         }
         ComplaintStatus status = ComplaintStatus.after(state.status(), event);
         if (event instanceof FeedbackGiven feedback && feedback.score() < FeedbackGiven.REOPEN_BELOW) {
@@ -204,17 +206,21 @@ public final class RoutingComplaints {
             port.send(Topics.UPDATES, linked);
             ids.add(linked.eventId());
         }
-        boolean major = "safety".equals(category) && urgency == Urgency.URGENT || priority.manyAffected();
-        if (major) {
+        // Management hears of an incident once: from its first urgent-safety or many-residents complaint,
+        // not again from each neighbour's complaint that is linked to it.
+        boolean urgentSafety = "safety".equals(category) && urgency == Urgency.URGENT;
+        boolean major = urgentSafety || priority.manyAffected();
+        boolean escalate = major && !link.incidentEscalated();
+        if (escalate) {
             ComplaintEscalated escalated = new ComplaintEscalated(Events.idFrom("escalated", received.eventId()),
                     received.complaintId(), now, ROUTER, ComplaintEscalated.Level.MANAGEMENT, route.department(),
-                    "major complaint: " + ("safety".equals(category) && urgency == Urgency.URGENT
-                            ? "urgent safety issue" : "many residents affected"));
+                    "major complaint: " + (urgentSafety ? "urgent safety issue"
+                            : "many residents affected (" + String.join(", ", impact) + ")"));
             port.send(Topics.UPDATES, escalated);
             ids.add(escalated.eventId());
         }
         port.remember(new HistoryEntry(entry.complaintId(), entry.at(), entry.building(), entry.unit(),
-                entry.residentHash(), category, entry.text(), link.relatedTo()));
+                entry.residentHash(), category, entry.text(), link.relatedTo(), escalate || link.incidentEscalated() ? true : null));
         ComplaintState state = new ComplaintState(received.complaintId(), routed,
                 ComplaintStatus.after(ComplaintStatus.after(null, received), routed), timer, major, 0, List.of());
         port.save(state.with(routed, state.status(), timer, 0, ids));

@@ -42,7 +42,10 @@ class RouterCliTest {
         assertThat(run(out, err, "train", "--input", dir.resolve("train.csv").toString(), "--model",
                 dir.resolve("model.bin").toString())).as(err.toString()).isZero();
         assertThat(dir.resolve("model.bin")).isRegularFile();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("trained on 60 texts, 3 classes");
+        String trained = out.toString(StandardCharsets.UTF_8);
+        assertThat(trained).contains("trained on 60 texts, 3 classes");
+        assertThat(trained).as("progress, with the time so far").containsPattern("\\[ *\\d+\\.\\d s\\] features: char1-2\\+words")
+                .containsPattern("\\[ *\\d+\\.\\d s\\] cross-validation: SVM C=").contains("model: char1-2+words");
 
         out.reset();
         assertThat(run(out, err, "evaluate", "--model", dir.resolve("model.bin").toString(), "--input",
@@ -50,6 +53,28 @@ class RouterCliTest {
         String report = out.toString(StandardCharsets.UTF_8);
         assertThat(report.lines().toList()).contains("accuracy=1.0000", "macro_f1=1.0000");
         assertThat(report).contains("precision", "recall", "confusion matrix", "[0] heat", "[2] wifi");
+        assertThat(report).as("urgency figures too, on the shipped urgency set").contains("urgency (the shipped urgency set")
+                .contains("URGENT", "LOW").containsPattern("urgent_called_low=0");
+
+        out.reset();
+        assertThat(run(out, err, "compare", "--input", dir.resolve("train.csv").toString(), "--test-share", "0.3", "--skip-sgd"))
+                .as(err.toString()).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("| learner | macro-F1 |", "| baseline: TF-IDF char 1–2, SVM C=1 |",
+                "| char 1–3 + words, SVM/LR, C by CV, Platt |");
+    }
+
+    @Test
+    void helpPrintsTheCommandsInsteadOfStartingTheService() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(RouterCli.isCommand(new String[] {"--help"})).isTrue();
+        assertThat(RouterCli.isCommand(new String[] {"--server.port=8082"})).as("Spring Boot options start the service").isFalse();
+        assertThat(run(out, err, "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: router.jar", "train", "evaluate", "compare",
+                "starts the router service");
+        out.reset();
+        assertThat(run(out, err, "help", "train")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: router.jar train", "--input=train.csv");
     }
 
     @Test
@@ -62,10 +87,10 @@ class RouterCliTest {
                 .doesNotContain("Exception");
         err.reset();
         assertThat(run(out, err, "evaluate", "--input", "x.csv")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--model is required").contains("usage:");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Missing required option: '--model=model.bin'").contains("Usage:");
         err.reset();
         assertThat(run(out, err, "train", "--inptu", "x.csv", "--model", "m.bin")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option --inptu");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown option: '--inptu'");
     }
 
     @ParameterizedTest(name = "{0}")

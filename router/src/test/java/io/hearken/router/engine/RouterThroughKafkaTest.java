@@ -20,6 +20,7 @@ import io.hearken.events.ComplaintReceived;
 import io.hearken.events.ComplaintReopened;
 import io.hearken.events.ComplaintRouted;
 import io.hearken.events.Contact;
+import io.hearken.events.DuplicateLinked;
 import io.hearken.events.Events;
 import io.hearken.events.FeedbackGiven;
 import io.hearken.events.Place;
@@ -351,6 +352,29 @@ class RouterThroughKafkaTest {
         ComplaintRouted linked = awaitRouted(second);
         assertThat(linked.links().relatedTo()).isEqualTo(first.complaintId());
         assertThat(linked.assignment().priorityReasons()).contains("linked to incident " + first.complaintId());
+    }
+
+    @Test
+    void aWholeBuildingIncidentReportedThreeTimesReachesManagementOnce() throws Exception {
+        List<ComplaintReceived> reports = List.of(
+                complaint("15号楼全楼停水了，一滴水都没有", "15号楼", "301", "a15@example.com"),
+                complaint("15号楼全楼停水，家里一滴水都没有", "15号楼", "502", "b15@example.com"),
+                complaint("全楼停水了，15号楼一滴水都没有了", "15号楼", "803", "c15@example.com"));
+        for (ComplaintReceived c : reports) {
+            kafka.send(Topics.INTAKE_WEB, c.complaintId().value(), c).get();
+            awaitRouted(c); // in order: each later report is linked to the first
+        }
+        assertThat(awaitRouted(reports.get(2)).links().relatedTo()).isEqualTo(reports.get(0).complaintId());
+        // Other tests move the shared clock on, so SLA breaches may escalate too: count the routing-time ones.
+        java.util.function.Function<ComplaintReceived, List<ComplaintEscalated>> major = c -> events(Topics.UPDATES,
+                c.complaintId().value(), ComplaintEscalated.class).stream().filter(e -> e.reason().startsWith("major complaint")).toList();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> !major.apply(reports.get(0)).isEmpty());
+        assertThat(major.apply(reports.get(0))).singleElement()
+                .satisfies(e -> assertThat(e.reason()).startsWith("major complaint: many residents affected"));
+        for (ComplaintReceived later : reports.subList(1, 3)) {
+            assertThat(events(Topics.UPDATES, later.complaintId().value(), DuplicateLinked.class)).hasSize(1);
+            assertThat(major.apply(later)).as("a complaint joining an escalated incident does not mail management again").isEmpty();
+        }
     }
 
     @Test

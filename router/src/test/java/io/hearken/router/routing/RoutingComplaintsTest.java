@@ -252,6 +252,38 @@ class RoutingComplaintsTest {
     }
 
     @Test
+    void anIncidentReportedByManyNeighboursGoesToManagementOnceAndOnlyWhenTheWordsSayManyAreAffected() {
+        // Four neighbours report the whole building's power cut: the first escalates, the linked ones do not.
+        String[] texts = {"7号楼全楼停电了，电梯也停了", "7号楼全楼停电，电梯不动了", "全楼停电了，7号楼电梯也停",
+                "7号楼整栋楼停电，电梯也停了"};
+        List<ComplaintReceived> outage = new ArrayList<>();
+        for (int i = 0; i < texts.length; i++) {
+            ComplaintReceived c = complaint(texts[i], "7号楼", "10" + i, "n" + i + "@example.com", t0.plusSeconds(60L * i));
+            router.on(c, t0.plusSeconds(60L * i), port);
+            outage.add(c);
+        }
+        List<ComplaintRouted> routed = port.sent(Topics.ROUTED, ComplaintRouted.class);
+        assertThat(routed.subList(1, 4)).allSatisfy(r -> assertThat(r.links().relatedTo()).isEqualTo(outage.get(0).complaintId()));
+        assertThat(port.sent(Topics.UPDATES, ComplaintEscalated.class)).singleElement().satisfies(e -> {
+            assertThat(e.complaintId()).isEqualTo(outage.get(0).complaintId());
+            assertThat(e.level()).isEqualTo(ComplaintEscalated.Level.MANAGEMENT);
+            assertThat(e.reason()).startsWith("major complaint: many residents affected (全楼");
+        });
+
+        // Four complaints linked to one incident, but no words of many residents affected: none escalates.
+        String[] guard = {"大家都反映9号楼门岗保安态度很差", "9号楼门岗保安态度太差了，大家都反映过", "大家都反映9号楼门岗的保安态度差",
+                "9号楼门岗保安态度很差，大家都反映"};
+        for (int i = 0; i < guard.length; i++) {
+            ComplaintReceived c = complaint(guard[i], "9号楼", "20" + i, "g" + i + "@example.com", t0.plusSeconds(600 + 60L * i));
+            router.on(c, t0.plusSeconds(600 + 60L * i), port);
+        }
+        List<ComplaintRouted> all = port.sent(Topics.ROUTED, ComplaintRouted.class);
+        assertThat(all.get(7).links().relatedTo()).as("linked to one incident").isNotNull();
+        assertThat(all.get(7).assignment().priorityReasons()).anyMatch(r -> r.contains("other complaints about the same incident"));
+        assertThat(port.sent(Topics.UPDATES, ComplaintEscalated.class)).as("still only the outage").hasSize(1);
+    }
+
+    @Test
     void acknowledgementStopsTheFirstResponseClockAndWaitingOnTheResidentPausesIt() {
         ComplaintReceived c = complaint("楼道灯坏了", "5栋", "201", "f@example.com", t0);
         router.on(c, t0, port);

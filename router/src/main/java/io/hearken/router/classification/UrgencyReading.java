@@ -1,0 +1,140 @@
+package io.hearken.router.classification;
+
+import io.hearken.events.Urgency;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+
+/**
+ * Urgency read from the wording, with reasons: a hazard to life, health or property (the rules'
+ * {@code urgency.urgent} situations: gas, fire, flooding, people trapped or hurt, ...) makes a text
+ * URGENT — unless the words are a look-alike ({@code urgency.ignore}: 抽烟, 油烟, "fire exit"), masked
+ * first, or are negated in their clause ({@code urgency.negations}: 没有, "no", "not"). Otherwise
+ * a suggestion or a question ({@code urgency.low}) is LOW only when the text reports no problem
+ * ({@code urgency.problem}); politeness and hope (希望, 请, please) never lower urgency.
+ */
+public final class UrgencyReading {
+
+    public static final String SHIPPED_SET = "/io/hearken/router/model/urgency-labelled.csv";
+    /** How far before a hazard a negation cue counts (characters), within the same clause. */
+    private static final int HAN_WINDOW = 5;
+    private static final int LATIN_WINDOW = 14;
+    private static final char MASK = '\u25A1';
+
+    public record Decision(Urgency urgency, List<String> reasons) {
+    }
+
+    private final ClassificationRules.UrgencyRules rules;
+
+    public UrgencyReading(ClassificationRules rules) {
+        this.rules = rules.urgency();
+    }
+
+    public Decision read(String text) {
+        String s = TextFeatures.normalize(text);
+        List<String> reasons = new ArrayList<>();
+        // Every look-alike is found on the original text (one may contain another: 抽烟 … 烟味), then masked.
+        char[] chars = s.toCharArray();
+        Set<String> ignored = new LinkedHashSet<>();
+        for (ClassificationRules.Matcher m : rules.ignore()) {
+            Matcher found = m.pattern().matcher(s);
+            while (found.find()) {
+                ignored.add(found.group());
+                java.util.Arrays.fill(chars, found.start(), found.end(), MASK);
+            }
+        }
+        String masked = new String(chars);
+        Set<String> hits = new LinkedHashSet<>();
+        Set<String> negated = new LinkedHashSet<>();
+        for (var situation : rules.urgent().entrySet()) {
+            for (ClassificationRules.Matcher m : situation.getValue()) {
+                Matcher found = m.pattern().matcher(masked);
+                while (found.find()) {
+                    String what = (situation.getKey().equals("urgent") ? "" : situation.getKey() + " ") + "'"
+                            + found.group().strip() + "'";
+                    (negatedAt(masked, found.start()) ? negated : hits).add(what);
+                }
+            }
+        }
+        if (!ignored.isEmpty() && !rules.urgent().isEmpty()) {
+            reasons.add("not a hazard: " + quoted(ignored));
+        }
+        if (!negated.isEmpty()) {
+            reasons.add("negated: " + String.join(", ", negated));
+        }
+        if (!hits.isEmpty()) {
+            reasons.add("urgent signal: " + String.join(", ", hits));
+            return new Decision(Urgency.URGENT, List.copyOf(reasons));
+        }
+        List<String> low = found(rules.low(), s);
+        if (!low.isEmpty()) {
+            List<String> problem = found(rules.problem(), s);
+            if (problem.isEmpty()) {
+                reasons.add("low-urgency signal: " + quoted(low) + " (a suggestion or question, no problem reported)");
+                return new Decision(Urgency.LOW, List.copyOf(reasons));
+            }
+            reasons.add("question or suggestion wording " + quoted(low) + ", but it reports a problem " + quoted(problem)
+                    + " → normal");
+        }
+        return new Decision(Urgency.NORMAL, List.copyOf(reasons));
+    }
+
+    /** A negation cue shortly before {@code at}, in the same clause. */
+    private boolean negatedAt(String s, int at) {
+        int clause = at;
+        while (clause > 0 && ",.;:!?，。；：！？\n、".indexOf(s.charAt(clause - 1)) < 0) {
+            clause--;
+        }
+        boolean han = at > 0 && Character.isIdeographic(s.codePointBefore(at));
+        String before = s.substring(Math.max(clause, at - (han ? HAN_WINDOW : LATIN_WINDOW)), at);
+        return rules.negations().stream().anyMatch(m -> m.matches(before));
+    }
+
+    private static List<String> found(List<ClassificationRules.Matcher> matchers, String s) {
+        List<String> out = new ArrayList<>();
+        for (ClassificationRules.Matcher m : matchers) {
+            Matcher found = m.pattern().matcher(s);
+            if (found.find() && !out.contains(found.group().strip())) {
+                out.add(found.group().strip());
+            }
+        }
+        return out;
+    }
+
+    private static String quoted(java.util.Collection<String> words) {
+        return "'" + String.join("', '", words) + "'";
+    }
+
+    /** The shipped labelled urgency set ({@code text,urgency}). */
+    public static List<LabelledText> shippedSet() {
+        try (InputStream in = UrgencyReading.class.getResourceAsStream(SHIPPED_SET)) {
+            if (in == null) {
+                throw new IllegalStateException("the shipped urgency set " + SHIPPED_SET + " is missing");
+            }
+            return LabelledCsv.read(in, "classpath:" + SHIPPED_SET, "urgency");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Per-class figures, plus how many urgent texts were called low (the one mistake that must not happen). */
+    public static String evaluate(UrgencyReading reading, List<LabelledText> rows) {
+        List<String> truth = new ArrayList<>();
+        List<String> predicted = new ArrayList<>();
+        int urgentCalledLow = 0;
+        for (LabelledText row : rows) {
+            String t = row.label().toUpperCase(Locale.ROOT);
+            String p = reading.read(row.text()).urgency().name();
+            truth.add(t);
+            predicted.add(p);
+            urgentCalledLow += t.equals("URGENT") && p.equals("LOW") ? 1 : 0;
+        }
+        return Evaluation.of(truth, predicted).report() + "urgent_called_low=" + urgentCalledLow + "\n";
+    }
+}
