@@ -1,6 +1,9 @@
 package io.hearken.events.privacy;
 
+import io.hearken.events.json.EventJson;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import java.util.Map;
 
 /**
@@ -39,5 +42,49 @@ public final class PersonalFields {
     /** Every type id listed. */
     public static java.util.Set<String> types() {
         return BY_TYPE.keySet();
+    }
+
+    /**
+     * Takes the personal fields out of one record (not its nested records) and returns them as an object keyed by
+     * their dotted names; empty when it has none.
+     */
+    static ObjectNode takeOut(ObjectNode record) {
+        ObjectNode personal = EventJson.mapper().createObjectNode();
+        JsonNode type = record.get("type");
+        for (String path : of(type != null && type.isString() ? type.asString() : null)) {
+            int dot = path.indexOf('.');
+            ObjectNode parent = dot < 0 ? record : record.get(path.substring(0, dot)) instanceof ObjectNode o ? o : null;
+            String name = dot < 0 ? path : path.substring(dot + 1);
+            JsonNode value = parent == null ? null : parent.get(name);
+            if (value != null && !value.isNull() && !(value.isContainer() && value.isEmpty())) {
+                personal.set(path, value);
+                parent.remove(name);
+            }
+        }
+        return personal;
+    }
+
+    /**
+     * The value without any personal data, as it reads once its key is destroyed: what a service that holds it
+     * in memory keeps after an erasure ({@code complaint-anonymised}).
+     */
+    public static <T> T removedFrom(T value, Class<T> type) {
+        JsonNode tree = EventJson.mapper().valueToTree(value);
+        strip(tree);
+        return EventJson.mapper().treeToValue(tree, type);
+    }
+
+    private static void strip(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            for (JsonNode child : object.values()) {
+                strip(child);
+            }
+            takeOut(object);
+            object.remove(Sealing.FIELD);
+        } else if (node != null && node.isArray()) {
+            for (JsonNode child : node.values()) {
+                strip(child);
+            }
+        }
     }
 }

@@ -95,22 +95,11 @@ public final class Sealing {
 
     private void sealOne(ObjectNode record) {
         String type = text(record, "type");
-        List<String> fields = PersonalFields.of(type);
         String owner = owner(record);
-        if (fields.isEmpty() || owner == null || record.has(FIELD)) {
+        if (PersonalFields.of(type).isEmpty() || owner == null || record.has(FIELD)) {
             return;
         }
-        ObjectNode personal = mapper.createObjectNode();
-        for (String path : fields) {
-            int dot = path.indexOf('.');
-            ObjectNode parent = dot < 0 ? record : record.get(path.substring(0, dot)) instanceof ObjectNode o ? o : null;
-            String name = dot < 0 ? path : path.substring(dot + 1);
-            JsonNode value = parent == null ? null : parent.get(name);
-            if (value != null && !value.isNull() && !(value.isContainer() && value.isEmpty())) {
-                personal.set(path, value);
-                parent.remove(name);
-            }
-        }
+        ObjectNode personal = PersonalFields.takeOut(record);
         if (personal.isEmpty()) {
             return;
         }

@@ -1,7 +1,9 @@
 package io.hearken.desk.board;
 
 import io.hearken.staff.StaffPerson;
+import io.hearken.events.ComplaintAnonymised;
 import io.hearken.events.ComplaintEvent;
+import io.hearken.events.privacy.PersonalFields;
 import io.hearken.events.ComplaintId;
 import io.hearken.events.ComplaintSnapshot;
 import java.time.Instant;
@@ -124,6 +126,10 @@ public class ComplaintBoard {
             boolean changed = false;
             for (ComplaintEvent event : arrived) {
                 changed |= events.putIfAbsent(event.eventId(), event) == null;
+            }
+            if (changed && arrived.stream().anyMatch(ComplaintAnonymised.class::isInstance)) {
+                // Erased: what the board holds of the resident goes now, not when the desk next restarts.
+                events.replaceAll((eventId, event) -> PersonalFields.removedFrom(event, ComplaintEvent.class));
             }
             if (!changed) {
                 return false;
