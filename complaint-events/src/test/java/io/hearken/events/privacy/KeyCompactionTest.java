@@ -1,0 +1,103 @@
+package io.hearken.events.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.hearken.embedded.EmbeddedKafka;
+import io.hearken.events.ComplaintId;
+import io.hearken.events.Topics;
+import io.hearken.events.json.EventJson;
+import io.hearken.events.kafka.SealedJson;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+
+/**
+ * A destroyed data key leaves the key topic for good: the tombstone, the segment roll that
+ * {@link DataKeys#nudgeCompaction} causes, and the broker's log cleaner remove the key's record itself, so not even
+ * a copy of the topic taken later holds it. Compaction lag shortened to seconds here (a minute in production).
+ */
+class KeyCompactionTest {
+
+    @TempDir
+    static Path dir;
+    static EmbeddedKafka kafka;
+
+    @BeforeAll
+    static void broker() throws Exception {
+        kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(Topics.PRIVACY_KEYS, 1, (short) 1).configs(Map.of(
+                    TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                    TopicConfig.SEGMENT_MS_CONFIG, "2000", TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG, "2000",
+                    TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.01",
+                    TopicConfig.DELETE_RETENTION_MS_CONFIG, "2000")))).all().get();
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        kafka.close();
+    }
+
+    @Test
+    void theRecordOfADestroyedKeyIsCompactedAway() {
+        Map<String, Object> config = Map.of("bootstrap.servers", kafka.bootstrapServers());
+        try (DataKeys keys = new DataKeys(MasterKey.fromBase64(SealingTest.MASTER), config,
+                new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer()))) {
+            Sealing sealing = new Sealing(() -> keys, Optional::empty, EventJson.mapper());
+            ComplaintId erased = ComplaintId.of("HK-KEPT-2222");
+            ComplaintId kept = ComplaintId.of("HK-KEPT-3333");
+            SealedJson.write(sealing, SealingTest.routed(erased));
+            SealedJson.write(sealing, SealingTest.routed(kept));
+            assertThat(keyRecords()).containsKeys(erased.value(), kept.value());
+
+            keys.destroy(erased.value());
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(3)).untilAsserted(() -> {
+                keys.nudgeCompaction(); // as the erasure does a minute after: the segment rolls, the cleaner runs
+                Map<String, Integer> records = keyRecords();
+                assertThat(records).as("key records with a value, by owner").doesNotContainKey(erased.value())
+                        .containsEntry(kept.value(), 1);
+            });
+        }
+    }
+
+    /** How many records with a value (a key, not a tombstone) the topic holds per owner, read from its start. */
+    private static Map<String, Integer> keyRecords() {
+        Map<String, Integer> owners = new HashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
+                kafka.bootstrapServers()), new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            consumer.partitionsFor(Topics.PRIVACY_KEYS).forEach(p -> partitions.add(new TopicPartition(p.topic(),
+                    p.partition())));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(300))) {
+                    if (r.value() != null && r.key().contains("/") && !r.key().startsWith("-/")) {
+                        owners.merge(r.key().substring(0, r.key().lastIndexOf('/')), 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        return owners;
+    }
+}
