@@ -14,7 +14,6 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.DisposableBean;
@@ -39,8 +38,7 @@ class ErasureAudit implements DisposableBean {
     /** Returns once every replica has the record. */
     void record(ResidentErased erased) {
         try {
-            producer().send(new ProducerRecord<>(Topics.ERASURES, erased.erasureId(),
-                    EventJson.mapper().writeValueAsBytes(erased))).get(30, TimeUnit.SECONDS);
+            producer().send(io.hearken.events.privacy.ErasureFeed.record(erased)).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted writing erasure " + erased.erasureId(), e);

@@ -71,6 +71,12 @@ public final class ErasureFeed implements SmartLifecycle {
         return container != null && container.isRunning();
     }
 
+    /** The record of one erasure on {@code privacy.erasures}: key = erasure id, the audit record as plain JSON. */
+    public static org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> record(ResidentErased erased) {
+        return new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.ERASURES, erased.erasureId(),
+                EventJson.mapper().writeValueAsBytes(erased));
+    }
+
     public static Deserializer<ResidentErased> deserializer() {
         return new ErrorHandlingDeserializer<>((topic, bytes) ->
                 bytes == null ? null : EventJson.mapper().readValue(bytes, ResidentErased.class));

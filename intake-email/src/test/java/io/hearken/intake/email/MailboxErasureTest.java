@@ -7,7 +7,6 @@ import io.hearken.embedded.EmbeddedServers;
 import io.hearken.events.ComplaintId;
 import io.hearken.events.ComplaintReceived;
 import io.hearken.events.Topics;
-import io.hearken.events.json.EventJson;
 import io.hearken.events.privacy.PersonalData;
 import io.hearken.events.privacy.ResidentErased;
 import io.hearken.intake.email.mime.TestMails;
@@ -21,7 +20,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -106,9 +104,8 @@ class MailboxErasureTest {
     private static void publish(ResidentErased erasure) throws Exception {
         String bootstrap = EmbeddedServers.current().kafka().bootstrapServers();
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
-                new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.ERASURES, erasure.erasureId(),
-                    EventJson.mapper().writeValueAsString(erasure))).get();
+                new StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            producer.send(io.hearken.events.privacy.ErasureFeed.record(erasure)).get();
         }
     }
 }

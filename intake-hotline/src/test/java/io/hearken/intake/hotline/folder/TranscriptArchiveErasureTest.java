@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.hearken.events.ComplaintEvent;
 import io.hearken.events.ComplaintId;
-import io.hearken.events.Topics;
-import io.hearken.events.json.EventJson;
 import io.hearken.events.privacy.PersonalData;
 import io.hearken.events.privacy.ResidentErased;
 import io.hearken.embedded.EmbeddedServers;
@@ -29,7 +27,6 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -136,9 +133,8 @@ class TranscriptArchiveErasureTest extends HotlineIntegrationTest {
     private static void publish(ResidentErased erasure) throws Exception {
         String bootstrap = EmbeddedServers.current().kafka().bootstrapServers();
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
-                new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.ERASURES, erasure.erasureId(),
-                    EventJson.mapper().writeValueAsString(erasure))).get();
+                new StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            producer.send(io.hearken.events.privacy.ErasureFeed.record(erasure)).get();
         }
     }
 }
