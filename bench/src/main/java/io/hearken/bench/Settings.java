@@ -12,7 +12,8 @@ import java.util.Map;
  */
 record Settings(Path appJar, List<Integer> rates, int stepSeconds, int warmupSeconds, int warmupRate,
         List<Integer> history, int historyRate, int hotlineCalls, int mails, int rawSeconds, int classifierTexts,
-        boolean allowBusy, double busyCores, double busyLoad, boolean keepData, String heap, Path out, long seed) {
+        boolean allowBusy, double busyCores, double busyLoad, boolean keepData, String heap, Path out, long seed,
+        boolean jfr) {
 
     static final String HELP = """
             bench/run [--name=value ...]
@@ -27,6 +28,7 @@ record Settings(Path appJar, List<Integer> rates, int stepSeconds, int warmupSec
               --busy-load=1.0    load average before start above which the machine counts as busy
               --heap=            -Xmx of the all-in-one (empty: the JVM's default, as the README runs it)
               --keep-data        keep the fresh data folder      --seed=16      corpus seed
+              --jfr              a JFR recording (settings=profile) of the all-in-one per step, next to --out
               --app-jar=app/target/hearken.jar   --out=target/bench/result.md
             """;
 
@@ -61,10 +63,11 @@ record Settings(Path appJar, List<Integer> rates, int stepSeconds, int warmupSec
                 Boolean.parseBoolean(a.getOrDefault("keep-data", "false")),
                 a.getOrDefault("heap", ""),
                 Path.of(a.getOrDefault("out", "target/bench/result.md")),
-                Long.parseLong(a.getOrDefault("seed", "16")));
+                Long.parseLong(a.getOrDefault("seed", "16")),
+                Boolean.parseBoolean(a.getOrDefault("jfr", "false")));
         a.keySet().removeAll(List.of("app-jar", "rates", "step", "warmup", "warmup-rate", "history", "history-rate",
                 "hotline-calls", "mails", "raw-seconds", "classifier-texts", "allow-busy", "busy-cores", "busy-load",
-                "keep-data", "heap", "out", "seed"));
+                "keep-data", "heap", "out", "seed", "jfr"));
         if (!a.isEmpty()) {
             throw new IllegalArgumentException("unknown option(s) " + a.keySet() + "\n" + HELP);
         }

@@ -26,6 +26,8 @@ final class Step {
 
     Outcome measure(String label, int rate, int seconds) throws Exception {
         c.drain();
+        Recording jfr = c.settings().jfr() ? Recording.start(c.app().pid(),
+                c.settings().out().toAbsolutePath().getParent().resolve("jfr"), label) : null;
         long docsBefore = c.es().routedDocuments();
         Usage before = Usage.of(c.app(), c.es());
         c.busy().mark();
@@ -61,6 +63,9 @@ final class Step {
             }
         });
         sampler.shutdownNow();
+        if (jfr != null) {
+            System.out.println("JFR: " + jfr.stop());
+        }
         long routed = docsAtEnd[0] - docsBefore;
         double routedPerSecond = (docsAtEnd[0] - docsAtSkip[0]) / (double) (seconds - skip);
         Usage used = atEnd[0].minus(before);
