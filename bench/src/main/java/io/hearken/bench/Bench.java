@@ -1,6 +1,7 @@
 package io.hearken.bench;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ public final class Bench {
 
         /** Waits until the pipeline is idle: no routed document added for 3 s and (almost) no consumer lag. */
         void drain() throws Exception {
-            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
             long last = -1;
             long stableSince = System.nanoTime();
             while (System.nanoTime() < deadline) {
@@ -41,7 +42,13 @@ public final class Bench {
                 }
                 Thread.sleep(250);
             }
-            System.out.println("warning: the pipeline did not become idle within 5 minutes");
+            System.out.println("warning: the pipeline did not become idle within 3 minutes (lag " + kafka.totalLag() + ")");
+        }
+
+        /** The table so far, next to --out: a run stopped half-way keeps what it measured. */
+        void checkpoint() throws java.io.IOException {
+            Files.createDirectories(settings.out().toAbsolutePath().getParent());
+            Files.writeString(Path.of(settings.out() + ".partial"), table.markdown());
         }
     }
 
@@ -87,9 +94,12 @@ public final class Bench {
                 c.load().run(s.warmupRate(), s.warmupSeconds(), () -> { });
                 c.drain();
                 measureRaw(c);
+                c.checkpoint();
                 for (int rate : s.rates()) {
                     System.out.printf("step: %d/s for %d s%n", rate, s.stepSeconds());
-                    if (!step.measure("web " + rate + "/s", rate, s.stepSeconds()).sustained()) {
+                    boolean sustained = step.measure("web " + rate + "/s", rate, s.stepSeconds()).sustained();
+                    c.checkpoint();
+                    if (!sustained) {
                         break;
                     }
                 }
@@ -111,11 +121,13 @@ public final class Bench {
                             + " calls/s until its answer (all acknowledged by Kafka)");
                 }
                 busy.foreignCores("channels");
+                c.checkpoint();
                 for (int history : s.history()) {
                     channels.fillHistory(history);
                     System.out.printf("step after %,d complaints of history%n", history);
                     step.measure("web " + s.historyRate() + "/s after " + (history >= 1000 ? history / 1000 + "k" : history) + " history",
                             s.historyRate(), s.stepSeconds());
+                    c.checkpoint();
                 }
                 table.add("resident memory MB at the end: app / ES / launcher", step.memory(),
                         Table.num(c.es().routedDocuments()) + " complaints routed in all");

@@ -1,6 +1,7 @@
 package io.hearken.bench;
 
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Random;
@@ -99,12 +100,15 @@ final class Corpus {
     /** A hotline CSV export of {@code calls} calls (the documented columns), call ids unique per run. */
     String hotlineCsv(int calls, String batch) {
         StringBuilder csv = new StringBuilder("category,call_id,start_time,caller_number,duration_s,agent_id,location,summary,transcript\n");
-        LocalDateTime start = LocalDateTime.of(2026, 11, 23, 8, 0);
-        DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+        // Calls of the last ten minutes: older start times would start every SLA clock already breached, a storm of
+        // escalation mails no real export causes.
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).withNano(0);
+        long spread = Math.max(1, 600_000L / Math.max(1, calls));
+        DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
         for (int i = 0; i < calls; i++) {
             Complaint c = next();
             csv.append(c.subject()).append(',').append("BENCH-").append(runTag).append('-').append(batch).append('-')
-                    .append(i).append(',').append(start.plusSeconds(i * 7L).format(f)).append(',').append(c.phone())
+                    .append(i).append(',').append(now.minusNanos((calls - i) * spread * 1_000_000L).withNano(0).format(f)).append(',').append(c.phone())
                     .append(',').append(60 + random.nextInt(400)).append(",A0").append(10 + random.nextInt(30))
                     .append(',').append(csvField(c.building() + " " + c.unit())).append(',')
                     .append(csvField(c.subject())).append(',')
