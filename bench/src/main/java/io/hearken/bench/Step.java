@@ -87,16 +87,25 @@ final class Step {
         }
         boolean delivered = r.skipped() == 0 && r.failed() == 0;
         boolean sustained = flat && delivered && routedPerSecond >= 0.9 * rate;
-        String why = sustained ? "sustained" : "NOT sustained:" + (flat ? "" : " lag grew")
-                + (delivered ? "" : " " + r.failed() + " failed, " + r.skipped() + " not sent (over "
-                + OpenLoad.MAX_IN_FLIGHT + " in flight)") + (routedPerSecond >= 0.9 * rate ? "" : " routed < 90 % of offered");
+        List<String> misses = new ArrayList<>();
+        if (!flat) {
+            misses.add("lag grew");
+        }
+        if (!delivered) {
+            misses.add(r.failed() + " failed, " + r.skipped() + " not sent (over " + OpenLoad.MAX_IN_FLIGHT + " in flight)");
+        }
+        if (routedPerSecond < 0.9 * rate) {
+            misses.add("routed < 90 % of offered");
+        }
+        String why = sustained ? "sustained" : "NOT sustained: " + String.join(", ", misses);
 
         Table t = c.table();
         String p = label + ": ";
         t.against(p + "accepted (201)", r.accepted() / (double) seconds, "/s", "HTTP static", c.raw().http,
                 r.offered() + "/s offered for " + seconds + " s; " + r.failed() + " failed, " + r.skipped() + " not sent");
         t.against(p + "**routed and indexed**", routedPerSecond, "/s", "Kafka produce", c.raw().kafkaProduce,
-                why + "; counted from " + skip + " s in to the end of the schedule; ratio to raw ES bulk " + Table.ratio(routedPerSecond / Math.max(1, c.raw().esBulk)));
+                why + "; " + routed + " routed during the schedule, the rate counted from " + skip
+                + " s in to its end; ratio to raw ES bulk " + Table.ratio(routedPerSecond / Math.max(1, c.raw().esBulk)));
         t.add(p + "consumer lag (records, all groups)", Table.num(lagEnd) + " at end",
                 "median " + Table.num(lagMedian) + " during the step; " + (flat ? "flat" : "growing"));
         t.add(p + "intake → routed p50 / p99 / max", Table.p50p99max(toRouted, 1) + " ms",
@@ -105,8 +114,9 @@ final class Step {
                 toAck.size() + " of " + r.accepted() + " (the notifier's ledger record after SMTP accepted)");
         t.add(p + "HTTP POST latency p50 / p99", Table.num(Table.percentile(r.latenciesMicros(), 50) / 1000) + " / "
                 + Table.num(Table.percentile(r.latenciesMicros(), 99) / 1000) + " ms", "client side, loopback");
-        double n = Math.max(1, routed);
-        t.add(p + "CPU-ms per complaint: app / ES / ES launcher / harness",
+        // Per complaint accepted in the step: the work that came in (routed equals it when the step is sustained).
+        double n = Math.max(1, r.accepted());
+        t.add(p + "CPU-ms per accepted complaint: app / ES / ES launcher / harness",
                 Table.num(used.appCpu() / n) + " / " + Table.num(used.esCpu() / n) + " / "
                 + Table.num(used.esLauncherCpu() / n) + " / " + Table.num(used.benchCpu() / n),
                 "app threads: " + topThreads(used.appThreads(), n));
