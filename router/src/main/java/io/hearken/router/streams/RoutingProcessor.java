@@ -11,11 +11,14 @@ import io.hearken.router.routing.RoutingComplaints;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -39,18 +42,18 @@ import org.slf4j.LoggerFactory;
 final class RoutingProcessor implements Processor<String, byte[], String, byte[]> {
 
     private static final Logger log = LoggerFactory.getLogger(RoutingProcessor.class);
-    /** Own history writes are kept here too, as the global store sees them a moment later. */
+    /**
+     * Own history writes are kept here too, as the global store sees them a moment later: the newest {@code RECENT}
+     * keys, sorted so that a building's or a resident's entries are one range (a scan of all of them per complaint
+     * was a quarter of the all-in-one's CPU at 10k complaints of history, docs/BENCHMARKS.md).
+     */
     private static final int RECENT = 10_000;
 
     private final RoutingComplaints router;
     private final Clock clock;
     private final Duration slaCheckInterval;
-    private final Map<String, HistoryEntry> recent = new LinkedHashMap<>(256, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, HistoryEntry> eldest) {
-            return size() > RECENT;
-        }
-    };
+    private final NavigableMap<String, HistoryEntry> recent = new TreeMap<>();
+    private final ArrayDeque<String> recentOrder = new ArrayDeque<>();
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> complaints;
     private KeyValueStore<String, Long> due;
@@ -190,11 +193,8 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
                         found.put(kv.key, codec.history(kv.value));
                     }
                 }
-                recent.forEach((key, entry) -> {
-                    if (key.startsWith(prefix)) {
-                        found.putIfAbsent(key, entry);
-                    }
-                });
+                // keys are prefix + tracking id, all below prefix + '\uffff'
+                recent.subMap(prefix, true, prefix + Character.MAX_VALUE, false).forEach(found::putIfAbsent);
             }
             return List.copyOf(found.values());
         }
@@ -253,7 +253,7 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
                 byte[] json = codec.write(entry);
                 for (String prefix : prefixes(entry.building(), entry.residentHash())) {
                     String key = prefix + entry.complaintId().value();
-                    recent.put(key, entry);
+                    keepRecent(key, entry);
                     forward(key, json, RouterTopology.HISTORY_TOPIC, timestamp);
                 }
             }
@@ -268,6 +268,16 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
             }
             for (ComplaintSnapshot snapshot : states.fold(happened)) {
                 forward(snapshot.complaintId().value(), codec.write(snapshot), Topics.STATE, timestamp);
+            }
+        }
+    }
+
+    /** Kept until {@code RECENT} newer keys came (a key written again keeps its place, as before). */
+    private void keepRecent(String key, HistoryEntry entry) {
+        if (recent.put(key, entry) == null) {
+            recentOrder.addLast(key);
+            if (recentOrder.size() > RECENT) {
+                recent.remove(recentOrder.removeFirst());
             }
         }
     }

@@ -1,0 +1,190 @@
+package io.hearken.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The benchmark harness (issue #16): the all-in-one on a fresh data folder, its servers' raw limits, open-loop steps
+ * until one cannot be sustained, the other channels, the same step again as history grows; one table. Refuses to print
+ * the figures when other processes used the CPU meanwhile, unless {@code --allow-busy} (then they are marked).
+ */
+public final class Bench {
+
+    /** The raw limits measured in this run. */
+    static final class Raw {
+        double kafkaProduce;
+        double kafkaConsume;
+        double esBulk;
+        double http;
+        double smtp;
+        double imap;
+    }
+
+    record Context(Settings settings, AllInOne app, Kafka kafka, Elasticsearch es, Tail tail, OpenLoad load,
+            Corpus corpus, Busy busy, Table table, Raw raw) {
+
+        /** Waits until the pipeline is idle: no routed document added for 3 s and (almost) no consumer lag. */
+        void drain() throws Exception {
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            long last = -1;
+            long stableSince = System.nanoTime();
+            while (System.nanoTime() < deadline) {
+                long now = es.routedDocuments();
+                if (now != last) {
+                    last = now;
+                    stableSince = System.nanoTime();
+                } else if (System.nanoTime() - stableSince > 3_000_000_000L && kafka.totalLag() < 100) {
+                    return;
+                }
+                Thread.sleep(250);
+            }
+            System.out.println("warning: the pipeline did not become idle within 3 minutes (lag " + kafka.totalLag() + ")");
+        }
+
+        /** The table so far, next to --out: a run stopped half-way keeps what it measured. */
+        void checkpoint() throws java.io.IOException {
+            Files.createDirectories(settings.out().toAbsolutePath().getParent());
+            Files.writeString(Path.of(settings.out() + ".partial"), table.markdown());
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(Settings.parse(args)));
+    }
+
+    /** Runs the whole measure; 0 when figures were printed, 3 when they were refused (machine busy). */
+    static int run(Settings s) throws Exception {
+        String facts = Machine.facts();
+        System.out.println("machine: " + facts);
+        List<Long> ours = new ArrayList<>(List.of(ProcessHandle.current().pid()));
+        AllInOne[] appRef = new AllInOne[1];
+        Busy busy = new Busy(s.busyCores(), () -> {
+            List<Long> all = new ArrayList<>(ours);
+            if (appRef[0] != null) {
+                all.addAll(appRef[0].pids());
+            }
+            return all;
+        });
+        busy.checkBefore(s.busyLoad());
+        if (busy.busy() && !s.allowBusy()) {
+            return refuse(busy);
+        }
+        String tag = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
+        Corpus corpus = new Corpus(s.seed(), tag);
+        Table table = new Table();
+        Raw raw = new Raw();
+        Instant started = Instant.now();
+        try (AllInOne app = AllInOne.start(s)) {
+            appRef[0] = app;
+            busy.mark();
+            double startup = app.awaitHealthy(Duration.ofMinutes(5));
+            busy.foreignCores("start-up");
+            table.add("start-up to healthy (fresh data folder)", Table.num(startup) + " s",
+                    "`/actuator/health` 200 (every component UP), from the JVM's start");
+            try (Kafka kafka = new Kafka(app.kafka()); Tail tail = new Tail(kafka)) {
+                Context c = new Context(s, app, kafka, new Elasticsearch(app.elasticsearch()), tail,
+                        new OpenLoad(app.web(), corpus, tag), corpus, busy, table, raw);
+                Step step = new Step(c);
+                table.add("resident memory MB after start: app / ES / launcher", step.memory(), "");
+                System.out.printf("healthy in %.1f s; warming up at %d/s for %d s%n", startup, s.warmupRate(), s.warmupSeconds());
+                c.load().run(s.warmupRate(), s.warmupSeconds(), () -> { });
+                c.drain();
+                measureRaw(c);
+                c.checkpoint();
+                for (int rate : s.rates()) {
+                    System.out.printf("step: %d/s for %d s%n", rate, s.stepSeconds());
+                    boolean sustained = step.measure("web " + rate + "/s", rate, s.stepSeconds()).sustained();
+                    c.checkpoint();
+                    if (!sustained) {
+                        break;
+                    }
+                }
+                Channels channels = new Channels(c);
+                System.out.println("classifier, IMAP, hotline");
+                busy.mark();
+                double texts = channels.classifier(s.classifierTexts());
+                table.against("classifier (`POST /api/v1/triage`, 8 in flight)", texts, "texts/s", "HTTP static",
+                        raw.http, s.classifierTexts() + " texts; through HTTP");
+                if (s.mails() > 0) {
+                    double[] mail = channels.imap(s.mails());
+                    table.against("IMAP mailbox → routed", mail[0], "mails/s", "IMAP fetch", raw.imap, s.mails()
+                            + " mails dropped by SMTP in " + Table.num(mail[1]) + " s, timed from the first to the last routed");
+                }
+                if (s.hotlineCalls() > 0) {
+                    double[] calls = channels.hotline(s.hotlineCalls(), "file");
+                    table.against("hotline file → routed", calls[0], "calls/s", "Kafka produce", raw.kafkaProduce,
+                            s.hotlineCalls() + "-call CSV by the API; " + Table.num(calls[1])
+                            + " calls/s until its answer (all acknowledged by Kafka)");
+                }
+                busy.foreignCores("channels");
+                c.checkpoint();
+                for (int history : s.history()) {
+                    channels.fillHistory(history);
+                    System.out.printf("step after %,d complaints of history%n", history);
+                    step.measure("web " + s.historyRate() + "/s after " + (history >= 1000 ? history / 1000 + "k" : history) + " history",
+                            s.historyRate(), s.stepSeconds());
+                    c.checkpoint();
+                }
+                table.add("resident memory MB at the end: app / ES / launcher", step.memory(),
+                        Table.num(c.es().routedDocuments()) + " complaints routed in all");
+            }
+        }
+        String minutes = Table.num(Duration.between(started, Instant.now()).toSeconds() / 60.0);
+        if (busy.busy() && !s.allowBusy()) {
+            return refuse(busy);
+        }
+        StringBuilder out = new StringBuilder();
+        if (busy.busy()) {
+            out.append("**MACHINE BUSY: these figures are not a headline.** ").append(String.join("; ", busy.reasons()))
+                    .append("\n\n");
+        }
+        out.append("Machine: ").append(facts).append(". Run took ").append(minutes).append(" min.\n\n")
+                .append(table.markdown());
+        System.out.println();
+        System.out.print(out);
+        Files.createDirectories(s.out().toAbsolutePath().getParent());
+        Files.writeString(s.out(), out);
+        return 0;
+    }
+
+    private static void measureRaw(Context c) throws Exception {
+        System.out.println("raw limits");
+        Raw raw = c.raw();
+        // Once for a second, unmeasured (JIT, connections, caches), then measured.
+        RawLimits warm = new RawLimits(c.app(), c.kafka(), c.corpus(), 1);
+        warm.kafka();
+        warm.elasticsearchBulk(c.es().sampleDocument());
+        warm.http();
+        warm.mail();
+        c.busy().mark();
+        RawLimits limits = new RawLimits(c.app(), c.kafka(), c.corpus(), c.settings().rawSeconds());
+        double[] kafka = limits.kafka();
+        raw.kafkaProduce = kafka[0];
+        raw.kafkaConsume = kafka[1];
+        raw.esBulk = limits.elasticsearchBulk(c.es().sampleDocument());
+        raw.http = limits.http();
+        double[] mail = limits.mail();
+        raw.smtp = mail[0];
+        raw.imap = mail[1];
+        c.busy().foreignCores("raw limits");
+        Table t = c.table();
+        t.raw("raw: Kafka produce (acks=all, idempotent, ~0.5 kB records)", raw.kafkaProduce, "records/s");
+        t.raw("raw: Kafka consume (read_committed)", raw.kafkaConsume, "records/s");
+        t.raw("raw: Elasticsearch bulk, complaints template, 500 per bulk", raw.esBulk, "docs/s");
+        t.raw("raw: HTTP GET of a static file, 16 in flight", raw.http, "requests/s");
+        t.raw("raw: SMTP delivery, one connection", raw.smtp, "mails/s");
+        t.raw("raw: IMAP fetch, whole mails, one bulk FETCH", raw.imap, "mails/s");
+        c.drain();
+    }
+
+    private static int refuse(Busy busy) {
+        System.out.println("REFUSED: the machine is busy, so no figure here would be a headline:");
+        busy.reasons().forEach(r -> System.out.println("  - " + r));
+        System.out.println("Run again on a quiet machine, or with --allow-busy to print the figures marked \"machine busy\".");
+        return 3;
+    }
+}

@@ -1,0 +1,55 @@
+package io.hearken.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Keeps the harness working: the whole run at a tiny size against the real all-in-one (app/target/hearken.jar, made
+ * by app's package phase, hence this test runs in integration-test). No figure is judged, only that every row has one.
+ */
+class BenchSmokeTest {
+
+    @Test
+    void theTableHasEveryRowWithANumber(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("result.md");
+        int code = Bench.run(Settings.parse("--rates=10", "--step=3", "--warmup=2", "--warmup-rate=5",
+                "--history=0", "--hotline-calls=20", "--mails=10", "--raw-seconds=1", "--classifier-texts=20",
+                "--allow-busy", "--out=" + out));
+
+        assertThat(code).isZero();
+        String table = Files.readString(out);
+        List<String> rows = table.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| measure") && !l.startsWith("| ---")).toList();
+        assertThat(rows).extracting(r -> r.split("\\|")[1].strip()).contains(
+                "start-up to healthy (fresh data folder)",
+                "raw: Kafka produce (acks=all, idempotent, ~0.5 kB records)",
+                "raw: Kafka consume (read_committed)",
+                "raw: Elasticsearch bulk, complaints template, 500 per bulk",
+                "raw: HTTP GET of a static file, 16 in flight",
+                "raw: SMTP delivery, one connection",
+                "raw: IMAP fetch, whole mails, one bulk FETCH",
+                "web 10/s: accepted (201)",
+                "web 10/s: **routed and indexed**",
+                "web 10/s: consumer lag (records, all groups)",
+                "web 10/s: intake → routed p50 / p99 / max",
+                "web 10/s: intake → acknowledgement mail p50 / p99 / max",
+                "web 10/s: HTTP POST latency p50 / p99",
+                "web 10/s: CPU-ms per accepted complaint: app / ES / ES launcher / harness",
+                "web 10/s: GC ms per second: app / ES",
+                "web 10/s: resident memory MB: app / ES / launcher",
+                "classifier (`POST /api/v1/triage`, 8 in flight)",
+                "IMAP mailbox → routed",
+                "hotline file → routed",
+                "resident memory MB at the end: app / ES / launcher");
+        for (String row : rows) {
+            String value = row.split("\\|")[2];
+            assertThat(value).as(row).containsPattern("[0-9]").doesNotContain("n/a");
+        }
+        // a tiny step may not reach its own sustained bar, but its complaints come through
+        assertThat(table).containsPattern("web 10/s: \\*\\*routed and indexed\\*\\* \\| [1-9]");
+    }
+}
