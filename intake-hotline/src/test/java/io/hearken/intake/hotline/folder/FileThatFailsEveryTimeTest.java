@@ -3,7 +3,6 @@ package io.hearken.intake.hotline.folder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.hearken.intake.hotline.HotlineIntegrationTest;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
@@ -12,19 +11,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * A file that fails in a way nobody foresaw, every time, is tried a few times and then quarantined instead of
  * looping for ever. The fault is real and works as root (who may read any file): a sparse regular file of 2.5 GB,
  * under a max-file-bytes raised above it, takes no disk but cannot be read into one Java array, so every read fails
- * ({@code OutOfMemoryError: Required array size too large}). Its own inbox and context: the other tests' watcher
- * (64 MB limit) would reject it at once.
+ * ({@code OutOfMemoryError: Required array size too large}). Its own inbox and context (not those of
+ * {@code HotlineIntegrationTest}): the other tests' watcher (64 MB limit) would reject the file at once.
  */
-@TestPropertySource(properties = "hearken.hotline.max-file-bytes=4294967296")
-class FileThatFailsEveryTimeTest extends HotlineIntegrationTest {
+@SpringBootTest(properties = {"hearken.embedded.mode=test", "hearken.hotline.scan-interval=200ms",
+        "hearken.hotline.stable-for=1s", "hearken.hotline.max-file-bytes=4294967296", "hearken.staff.demo-accounts=true"})
+class FileThatFailsEveryTimeTest {
 
     private static final Path OWN = temporaryFolder();
 
