@@ -109,6 +109,12 @@ final class Census {
         int missing = (int) residents(offered).filter(r -> mailsTo(r) == 0).count();
         Figures f = new Figures(fault, offered.size(), accepted, lost, doubled, twice, missing, recoverMillis, notes);
         System.out.println(f.line());
+        try { // at once, not when surefire hands the test's output over: a long run stopped half-way still has its figures
+            java.nio.file.Files.writeString(Topology.DIR.resolve("fault-runs.txt"), f.line() + System.lineSeparator(),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            System.out.println("could not write " + Topology.DIR.resolve("fault-runs.txt") + ": " + e);
+        }
         return f;
     }
 
