@@ -257,6 +257,7 @@ final class MailboxWatcher {
      * (and retries later) when Kafka or Elasticsearch are away.
      */
     void scan() throws MessagingException, IOException {
+        reopenIfMailWasNotAnnounced();
         IMAPFolder f = folder;
         Message[] messages = f.getMessages();
         if (messages.length == 0) {
@@ -283,6 +284,21 @@ final class MailboxWatcher {
                 return;
             }
             from = to;
+        }
+    }
+
+    /**
+     * An open folder lists only the mails the server announced to this session (EXISTS). A server can fail to: GreenMail
+     * (the all-in-one's mail server) loses the EXISTS of a mail that arrives while it answers another command, and
+     * that mail then stayed unseen until the next mail or a restart. So each scan asks the server for the folder's
+     * count (STATUS, through a second folder object) and opens the folder again when it holds more than announced.
+     */
+    private void reopenIfMailWasNotAnnounced() throws MessagingException {
+        int announced = folder.getMessageCount();
+        int held = store.getFolder(mailbox.folder()).getMessageCount();
+        if (held > announced) {
+            log.info("Email intake: {} holds {} mails, the server announced {}: opening it again", where(), held, announced);
+            connect();
         }
     }
 
