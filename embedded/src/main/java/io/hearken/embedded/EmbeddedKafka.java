@@ -29,11 +29,13 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private final Path logDir;
     private final int port;
-    private final KafkaRaftServer server;
+    private final KafkaConfig config;
+    private KafkaRaftServer server;
 
-    private EmbeddedKafka(Path logDir, int port, KafkaRaftServer server) {
+    private EmbeddedKafka(Path logDir, int port, KafkaConfig config, KafkaRaftServer server) {
         this.logDir = logDir;
         this.port = port;
+        this.config = config;
         this.server = server;
     }
 
@@ -83,7 +85,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
-        EmbeddedKafka kafka = new EmbeddedKafka(logDir, brokerPort, server);
+        EmbeddedKafka kafka = new EmbeddedKafka(logDir, brokerPort, config, server);
         kafka.awaitReady(Duration.ofSeconds(60));
         log.info("Kafka (KRaft) ready on {}", kafka.bootstrapServers());
         return kafka;
@@ -129,10 +131,33 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the node as a broker outage does (clients see connections refused), keeping its log directory; {@link
+     * #restart()} brings it back. For fault tests.
+     */
+    public synchronized void stop() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+            log.info("Kafka (KRaft) on {} stopped", bootstrapServers());
+        }
+    }
+
+    /** Starts the node again on the same ports and log directory (a KafkaRaftServer is not restartable: a new one). */
+    public synchronized void restart() throws Exception {
+        if (server != null) {
+            throw new IllegalStateException("Kafka on " + bootstrapServers() + " is running");
+        }
+        server = new KafkaRaftServer(config, Time.SYSTEM);
+        server.startup();
+        awaitReady(Duration.ofSeconds(60));
+        log.info("Kafka (KRaft) on {} restarted", bootstrapServers());
+    }
+
     @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+        stop();
     }
 
     Path logDir() {

@@ -3,6 +3,7 @@ package io.hearken.topology;
 import io.hearken.embedded.EmbeddedMail;
 import io.hearken.embedded.EmbeddedServers;
 import io.hearken.embedded.EmbeddedSettings;
+import io.hearken.embedded.TcpProxy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,9 +40,18 @@ public final class Topology implements AutoCloseable {
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Path hotlineInbox = DIR.resolve("hotline/inbox");
+    /** Between every service and Elasticsearch, and between the notifier and SMTP: break one for an outage. */
+    private final TcpProxy elasticsearchProxy;
+    private final TcpProxy smtpProxy;
 
     private Topology(EmbeddedServers servers) {
         this.servers = servers;
+        try {
+            this.elasticsearchProxy = new TcpProxy(servers.elasticsearch().port());
+            this.smtpProxy = new TcpProxy(servers.mail().smtpPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A service: the module whose {@code target/<module>.jar} runs, and what it is given beyond the common settings. */
@@ -68,6 +78,7 @@ public final class Topology implements AutoCloseable {
         hotline.put("hearken.hotline.scan-interval", "1s");
         hotline.put("hearken.hotline.stable-for", "1s");
         hotline.put("hearken.hotline.api-keys", "topology-test-key");
+        hotline.put("hearken.hotline.chunk-size", 5); // a file of a few dozen calls is several chunks: a kill lands mid-file
 
         // A killed router's partitions move after the session timeout: 10 s instead of Kafka's 45 s.
         Map<String, Object> router = Map.of("spring.kafka.streams.properties.session.timeout.ms", 10000);
@@ -85,6 +96,7 @@ public final class Topology implements AutoCloseable {
         notifier.put("hearken.notifier.journal.username", EmbeddedMail.JOURNAL_ADDRESS);
         notifier.put("hearken.notifier.journal.password", EmbeddedMail.JOURNAL_ADDRESS);
         notifier.put("hearken.notifier.public-url", baseUrl("notifier")); // it serves the satisfaction page itself
+        notifier.put("spring.mail.port", smtpProxy.port()); // through the proxy: an SMTP outage is a broken proxy
 
         return List.of(
                 new Service("intake-web", "intake-web", web),
@@ -104,7 +116,7 @@ public final class Topology implements AutoCloseable {
         p.put("hearken.embedded.mode", "off");
         p.put("server.address", "127.0.0.1");
         p.put("spring.kafka.bootstrap-servers", servers.kafka().bootstrapServers());
-        p.put("hearken.elasticsearch.uris", servers.elasticsearch().uri());
+        p.put("hearken.elasticsearch.uris", "http://127.0.0.1:" + elasticsearchProxy.port());
         p.put("spring.mail.host", "127.0.0.1");
         p.put("spring.mail.port", servers.mail().smtpPort());
         p.put("hearken.privacy.secret", PRIVACY_SECRET);
@@ -121,7 +133,7 @@ public final class Topology implements AutoCloseable {
     /** Starts the embedded servers, then every service at once, and waits until all are healthy. */
     public static Topology start(Duration healthyWithin) {
         Topology topology = new Topology(EmbeddedServers.shared(new EmbeddedSettings(true, true, true, 0, 0, 0, 0,
-                dataDir(), true, null, "256m", 1000, 5000, 10000)));
+                dataDir(), true, null, "256m", 20_000, 20_000, 50_000))); // the long fault runs keep every mail
         try {
             deleteRecursively(DIR); // fresh logs and folders on every run
             Files.createDirectories(topology.hotlineInbox);
@@ -184,6 +196,16 @@ public final class Topology implements AutoCloseable {
         return hotlineInbox;
     }
 
+    /** The proxy every service reaches Elasticsearch through. */
+    public TcpProxy elasticsearchProxy() {
+        return elasticsearchProxy;
+    }
+
+    /** The proxy the notifier reaches SMTP through (residents' mail is read from the server itself). */
+    public TcpProxy smtpProxy() {
+        return smtpProxy;
+    }
+
     /** The tail of every service's log (for a failure message). */
     public String tails(int lines) {
         return ServiceProcess.tails(all(), lines);
@@ -193,6 +215,12 @@ public final class Topology implements AutoCloseable {
     @Override
     public void close() {
         ServiceProcess.killAll();
+        try {
+            elasticsearchProxy.close();
+            smtpProxy.close();
+        } catch (IOException ignored) {
+            // the JVM ends soon
+        }
     }
 
     /** The same staff accounts for every deployable with staff endpoints (desk, analytics, notifier, hotline). */

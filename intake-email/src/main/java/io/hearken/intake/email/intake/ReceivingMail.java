@@ -113,6 +113,11 @@ public class ReceivingMail {
         } catch (IOException e) {
             return CompletableFuture.failedFuture(new TemporaryFailure("cannot store attachments: " + e.getMessage(), e));
         } catch (RuntimeException e) {
+            if (kafkaAway(e)) {
+                // Not the mail's fault: a send that could not even start (no metadata within max.block.ms while the
+                // broker is down) throws instead of failing its future. The mail stays for the next scan.
+                return CompletableFuture.failedFuture(new TemporaryFailure("Kafka unreachable: " + e.getMessage(), e));
+            }
             // A mail that trips a bug must not block the mailbox: it goes to quarantine like an unreadable one.
             log.error("Email intake: unexpected failure on a mail from {}", origin, e);
             outcome = quarantine(message, "unexpected error while reading: " + e, origin, "unreadable");
@@ -126,6 +131,15 @@ public class ReceivingMail {
      */
     public CompletableFuture<Outcome> unreadable(MimeMessage message, String reason, String origin) {
         return quarantine(message, reason, origin, "unreadable").exceptionallyCompose(ReceivingMail::temporary);
+    }
+
+    private static boolean kafkaAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.apache.kafka.common.errors.RetriableException) { // TimeoutException among them
+                return true;
+            }
+        }
+        return false;
     }
 
     private static CompletableFuture<Outcome> temporary(Throwable e) {

@@ -257,19 +257,24 @@ final class MailboxWatcher {
     void scan() throws MessagingException, IOException {
         IMAPFolder f = folder;
         Message[] messages = f.getMessages();
-        if (messages.length == 0) {
-            return;
-        }
-        FetchProfile profile = new FetchProfile();
-        profile.add(UIDFolder.FetchProfileItem.UID);
-        profile.add(FetchProfile.Item.FLAGS);
-        profile.add(FetchProfile.Item.SIZE);
-        f.fetch(messages, profile);
         List<Message> todo = new ArrayList<>();
-        for (Message m : messages) {
-            if (!m.isExpunged() && !m.isSet(Flags.Flag.DELETED) && !handled.contains(f.getUID(m))) {
-                todo.add(m);
+        if (messages.length > 0) {
+            FetchProfile profile = new FetchProfile();
+            profile.add(UIDFolder.FetchProfileItem.UID);
+            profile.add(FetchProfile.Item.FLAGS);
+            profile.add(FetchProfile.Item.SIZE);
+            f.fetch(messages, profile);
+            for (Message m : messages) {
+                if (!m.isExpunged() && !m.isSet(Flags.Flag.DELETED) && !handled.contains(f.getUID(m))) {
+                    todo.add(m);
+                }
             }
+        }
+        if (todo.isEmpty()) {
+            if (notAnnounced(messages)) {
+                connect(); // the next scan lists every mail
+            }
+            return;
         }
         for (int from = 0; from < todo.size() && running; ) {
             int to = from;
@@ -282,6 +287,26 @@ final class MailboxWatcher {
             }
             from = to;
         }
+    }
+
+    /**
+     * An open folder lists only the mails the server announced to this session (EXISTS). A server can fail to: GreenMail
+     * (the all-in-one's mail server) loses the EXISTS of a mail that arrives while it answers another command, and
+     * that mail then stayed unseen until the next mail or a restart. So a scan with nothing to do asks the server for
+     * the folder's count (STATUS, through a second folder object) and opens the folder again when it holds more than
+     * the session lists (not counting mails it knows were expunged: their EXPUNGE may be as late as the EXISTS).
+     */
+    private boolean notAnnounced(Message[] listed) throws MessagingException {
+        int live = 0;
+        for (Message m : listed) {
+            live += m.isExpunged() ? 0 : 1;
+        }
+        int held = store.getFolder(mailbox.folder()).getMessageCount();
+        if (held > live) {
+            log.info("Email intake: {} holds {} mails, this session lists {}: opening it again", where(), held, live);
+            return true;
+        }
+        return false;
     }
 
     /** Fetches a batch's bodies in one command, hands each mail on, then settles the batch; {@code false}: stop for now. */

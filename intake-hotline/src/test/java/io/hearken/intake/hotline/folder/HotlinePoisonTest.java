@@ -2,12 +2,10 @@ package io.hearken.intake.hotline.folder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.hearken.intake.hotline.HotlineIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Poison transcripts: a call that could never be published (unbounded turns, a huge text, an event larger
  * than Kafka takes) is quarantined with its reason, the other calls of the file go through, and the file ends
  * in {@code rejected/} instead of being tried again forever. A file that fails in a way nobody foresaw is
- * tried a few times, then quarantined.
+ * tried a few times, then quarantined ({@link FileThatFailsEveryTimeTest}).
  */
 class HotlinePoisonTest extends HotlineIntegrationTest {
 
@@ -66,20 +64,5 @@ class HotlinePoisonTest extends HotlineIntegrationTest {
         assertThat(error).anySatisfy(l -> assertThat(l).startsWith("line 2 (call OVERSIZE-1)").contains("Kafka"));
         assertThat(hotlineEvents("OVERSIZE-")).extracting(r -> sourceRef(r.value()))
                 .containsExactlyInAnyOrder("OVERSIZE-OK-1", "OVERSIZE-OK-2");
-    }
-
-    @Test
-    @org.junit.jupiter.api.Disabled("The unreadable file was a symbolic link to /proc/self/mem; links are never read now"
-            + " (InboxAbuseTest), and as root no regular file refuses every read: the 5-tries bound needs another fault")
-    void aFileThatFailsEveryTimeIsQuarantinedAfterAFewTriesInsteadOfLoopingForEver() throws Exception {
-        // A real file no read ever succeeds on: this JVM's own memory (reading it at offset 0 is an I/O error).
-        Path memory = Path.of("/proc/self/mem");
-        assumeTrue(Files.isRegularFile(memory), "needs Linux /proc");
-        Files.createSymbolicLink(inbox().resolve("unreadable.json"), memory);
-
-        Path error = rejected().resolve("unreadable.json.error.txt");
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> Files.exists(error));
-        assertThat(Files.readString(error)).contains("processing failed 5 times");
-        assertThat(inbox().resolve("unreadable.json")).doesNotExist();
     }
 }
