@@ -246,7 +246,9 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
                 }
             });
             for (String key : forgotten) {
-                recent.remove(key);
+                if (recent.remove(key) != null) {
+                    recentOrder.remove(key);
+                }
                 forward(key, null, RouterTopology.HISTORY_TOPIC, timestamp);
             }
             for (HistoryEntry entry : remembered) {
