@@ -41,12 +41,25 @@ public final class ErasureFeed implements SmartLifecycle {
     }
 
     /**
-     * The consumer group is named by the handlers, so every deployable (one set of handlers) reads every erasure,
-     * and its instances share the work; a deployable that gains a handler reads the erasures again from the start.
+     * The consumer group is named by the handlers and by what they clean on this host ({@link ErasureHandler#scope}),
+     * so every deployable, and every instance with storage of its own, reads every erasure; a new host name or a new
+     * handler reads the erasures again from the start (the handlers are idempotent).
      */
     static String group(List<ErasureHandler> handlers) {
-        return "hearken-erasures-" + String.join("+", handlers.stream().map(h -> h.getClass().getSimpleName())
-                .map(n -> n.contains("$$") ? n.substring(0, n.indexOf("$$")) : n).sorted().distinct().toList());
+        List<String> names = handlers.stream().map(h -> h.getClass().getSimpleName())
+                .map(n -> n.contains("$$") ? n.substring(0, n.indexOf("$$")) : n).sorted().distinct().toList();
+        StringBuilder scope = new StringBuilder(host());
+        handlers.stream().map(h -> h.getClass().getName() + "=" + h.scope()).sorted().forEach(s -> scope.append('|').append(s));
+        return "hearken-erasures-" + String.join("+", names) + "-"
+                + Integer.toHexString(scope.toString().hashCode());
+    }
+
+    private static String host() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "localhost";
+        }
     }
 
     @Override

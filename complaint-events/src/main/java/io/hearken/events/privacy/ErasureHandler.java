@@ -9,4 +9,13 @@ package io.hearken.events.privacy;
 public interface ErasureHandler {
 
     void on(ResidentErased erased);
+
+    /**
+     * What this handler cleans, e.g. its folders' absolute paths or its mail account: handlers cleaning the same
+     * thing share the work of one consumer group; a handler cleaning something else (another instance's own disk,
+     * another test's folder) reads every erasure itself. The host name is added by {@link ErasureFeed}.
+     */
+    default String scope() {
+        return "";
+    }
 }

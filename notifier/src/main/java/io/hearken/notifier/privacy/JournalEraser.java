@@ -25,6 +25,11 @@ class JournalEraser implements ErasureHandler {
     }
 
     @Override
+    public String scope() {
+        return String.valueOf(journal.address());
+    }
+
+    @Override
     public void on(ResidentErased erased) {
         int deleted = journal.forget(erased.complaintIds());
         Metrics.counter("hearken.privacy.erased.items", "channel", "notifier-journal").increment(deleted);

@@ -90,6 +90,12 @@ class MailboxErasure implements ErasureHandler {
     }
 
     /** Each account once, however many of its folders are watched: the processed folders live per account. */
+    @Override
+    public String scope() {
+        return properties.attachmentsDir().toAbsolutePath() + "," + accounts().stream()
+                .map(a -> a.host() + ":" + a.port() + ":" + a.username()).toList();
+    }
+
     private List<EmailIntakeProperties.Imap> accounts() {
         Map<String, EmailIntakeProperties.Imap> accounts = new LinkedHashMap<>();
         for (EmailIntakeProperties.Mailbox m : properties.watched()) {

@@ -61,6 +61,11 @@ class TranscriptArchiveErasure implements ErasureHandler {
     }
 
     /** What one erasure did, for its log line: counts only. */
+    @Override
+    public String scope() {
+        return properties.processed().toAbsolutePath() + "," + properties.rejected().toAbsolutePath();
+    }
+
     private static final class Tally {
         int calls;
         int rewritten;

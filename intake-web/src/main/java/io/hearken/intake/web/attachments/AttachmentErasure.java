@@ -26,6 +26,11 @@ class AttachmentErasure implements ErasureHandler {
     private final AttachmentStore store;
     private final Counter erased;
 
+    @Override
+    public String scope() {
+        return store.dir().toString();
+    }
+
     AttachmentErasure(AttachmentStore store, MeterRegistry meters) {
         this.store = store;
         this.erased = Counter.builder("hearken.privacy.erased.items").tag("channel", "web")

@@ -52,6 +52,11 @@ public class AttachmentStore {
         this.index = new AttachmentIndex(dir);
     }
 
+    /** The folder the files are kept in (absolute). */
+    public Path dir() {
+        return dir;
+    }
+
     /**
      * Checks every file first (count, size, type), then stores them; throws {@link InvalidSubmission}. When the
      * submission then fails (Kafka down) the caller discards what this call added, so nothing stays half-saved.
