@@ -33,7 +33,8 @@ public final class FreeTextMasking {
 
     /** In order: the most specific first, so an ID number is never half taken for a phone number. */
     private static final List<Rule> RULES = List.of(
-            rule("[A-Za-z0-9._%+\\-]+@[A-Za-z0-9\\-]+(?:\\.[A-Za-z0-9\\-]+)*\\.[A-Za-z]{2,}", EMAIL),
+            // Starts only where a run starts, and never gives the run back: linear on a long run with no @.
+            rule("(?<![A-Za-z0-9._%+\\-])[A-Za-z0-9._%+\\-]++@[A-Za-z0-9\\-]+(?:\\.[A-Za-z0-9\\-]+)*\\.[A-Za-z]{2,}", EMAIL),
             // Resident ID card: 6-digit region, birth date 18xx–20xx, 3-digit sequence, check digit or X.
             rule(START + "[1-9]\\d{5}(?:18|19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\d{3}[0-9Xx]" + END,
                     ID_CARD),

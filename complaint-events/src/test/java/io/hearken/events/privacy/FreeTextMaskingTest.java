@@ -2,6 +2,9 @@ package io.hearken.events.privacy;
 
 import static io.hearken.events.privacy.FreeTextMasking.mask;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -102,5 +105,13 @@ class FreeTextMaskingTest {
         assertThat(mask(null)).isNull();
         assertThat(mask("")).isEmpty();
         assertThat(mask(mask("电话13812345678"))).isEqualTo("电话[phone]");
+    }
+
+    @Test
+    void aLongRunOfLettersWithNoAtSignIsMaskedInOnePass() {
+        // A 100,000-character mail text of one word used to keep the indexer busy for minutes (quadratic).
+        String run = "a".repeat(300_000);
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThat(mask(run + " 联系zhang.wei@example.com"))
+                .isEqualTo(run + " 联系[email]"));
     }
 }

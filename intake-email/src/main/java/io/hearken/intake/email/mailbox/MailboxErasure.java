@@ -27,7 +27,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -46,7 +45,6 @@ class MailboxErasure implements ErasureHandler {
     /** Headers fetched, in batches, for every mail of the folders; never the bodies. */
     private static final String[] SENDERS = {"From", "Reply-To", "Sender"};
     private static final String[] NAMING = {"Subject", "In-Reply-To", "References", MailThreading.COMPLAINT_HEADER};
-    private static final Pattern ADDRESS = Pattern.compile("[^\\s<>()\\[\\]\",;:@]+@[^\\s<>()\\[\\]\",;:@]+");
     private static final int BATCH = 500;
 
     private final EmailIntakeProperties properties;
@@ -155,7 +153,7 @@ class MailboxErasure implements ErasureHandler {
         }
         for (String name : SENDERS) {
             for (String value : values(m, name)) {
-                Matcher address = ADDRESS.matcher(decoded(value));
+                Matcher address = PersonalData.ADDRESS_IN_TEXT.matcher(decoded(value));
                 while (address.find()) {
                     if (hashes.contains(personalData.hash(address.group()))) {
                         return true;

@@ -327,7 +327,7 @@ public final class MailReader {
         } catch (AddressException ignored) {
             // fall through to the plain pattern
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[\\w.+'-]+@[\\w-]+(\\.[\\w-]+)+").matcher(raw);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![\\w.+'-])[\\w.+'-]++@[\\w-]+(\\.[\\w-]+)+").matcher(raw);
         if (m.find()) {
             try {
                 return new InternetAddress(m.group(), null, "UTF-8");

@@ -22,7 +22,6 @@ final class ErasedResident {
     /** Each run of digits alone too: two numbers side by side are two numbers. */
     private static final Pattern DIGITS = Pattern.compile("\\d{5,}");
     private static final Pattern CALL_IN_ERROR_LINE = Pattern.compile("\\(call ([^)]*)\\)");
-    private static final Pattern ADDRESS = Pattern.compile("[^\\s<>()\\[\\]\",;:@]+@[^\\s<>()\\[\\]\",;:@]+");
 
     private final PersonalData personalData;
     private final Set<String> contactHashes;
@@ -38,7 +37,8 @@ final class ErasedResident {
 
     /** A contact of the resident or a tracking id of an erased complaint in {@code text}. */
     boolean mentionedIn(String text) {
-        return anyHashed(PHONE, text) || anyHashed(DIGITS, text) || anyHashed(ADDRESS, text) || namesComplaint(text);
+        return anyHashed(PHONE, text) || anyHashed(DIGITS, text) || anyHashed(PersonalData.ADDRESS_IN_TEXT, text)
+                || namesComplaint(text);
     }
 
     /** Cheap look before cutting a file into calls: might one of the erased call ids be in it? */

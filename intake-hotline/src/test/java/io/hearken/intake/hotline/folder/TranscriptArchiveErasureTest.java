@@ -10,6 +10,7 @@ import io.hearken.events.privacy.ResidentErased;
 import io.hearken.embedded.EmbeddedServers;
 import io.hearken.intake.hotline.HotlineIntegrationTest;
 import io.hearken.intake.hotline.call.Call;
+import io.hearken.intake.hotline.parsing.Problem;
 import io.hearken.intake.hotline.parsing.TranscriptFormat;
 import io.hearken.intake.hotline.parsing.Transcripts;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -86,6 +87,10 @@ class TranscriptArchiveErasureTest extends HotlineIntegrationTest {
         List<ComplaintId> theirComplaints = await().atMost(Duration.ofSeconds(60)).until(() -> hotlineEvents(id + "A"),
                 events -> events.size() >= 3).stream().map(ConsumerRecord::value).map(ComplaintEvent::complaintId)
                 .distinct().toList();
+        // A poison file rejected earlier (unbounded turns, a 2,000,000-character turn) that also holds one of the
+        // resident's calls: the erasure reads it in one pass and takes that call out, not minutes per erasure.
+        Path poison = rejected().resolve("poison-" + tag + ".json");
+        Files.write(poison, poison(id + "A6", erased, theirWords).getBytes(StandardCharsets.UTF_8));
         double before = erasedCount();
 
         publish(new ResidentErased(UUID.randomUUID().toString(), Instant.now(), "manager", "request",
@@ -102,7 +107,24 @@ class TranscriptArchiveErasureTest extends HotlineIntegrationTest {
                 .as("written back in its own encoding").contains(otherWords);
         assertThat(rejected().resolve("erase-only-" + tag + ".csv")).doesNotExist();
         assertThat(rejected().resolve("erase-only-" + tag + ".csv.error.txt")).doesNotExist();
-        assertThat(erasedCount() - before).isEqualTo(5);
+        var poisonLeft = transcripts.parse(Files.readAllBytes(poison), TranscriptFormat.JSON);
+        assertThat(poisonLeft.calls()).isEmpty();
+        assertThat(poisonLeft.problems()).as("the poison calls stay, over the limits as before")
+                .extracting(Problem::callId).containsExactly("POISON-TURNS", "POISON-TEXT");
+        assertThat(erasedCount() - before).isEqualTo(6);
+    }
+
+    /** HotlinePoisonTest's file, with one call of the erased resident between the poison ones. */
+    private static String poison(String callId, String number, String words) {
+        StringBuilder json = new StringBuilder("[\n{\"call_id\": \"POISON-TURNS\", \"summary\": \"超长通话\", \"turns\": [");
+        for (int i = 0; i < 200_000; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"speaker\": \"caller\", \"text\": \"楼上漏水了\"}");
+        }
+        json.append("]},\n{\"call_id\": \"").append(callId).append("\", \"caller_number\": \"").append(number)
+                .append("\", \"summary\": \"").append(words).append("\"},\n");
+        json.append("{\"call_id\": \"POISON-TEXT\", \"summary\": \"超长转写\", \"turns\": [{\"speaker\": \"caller\", \"text\": \"")
+                .append("水".repeat(2_000_000)).append("\"}]}\n]");
+        return json.toString();
     }
 
     private List<String> callsIn(Path file, TranscriptFormat format) throws Exception {
