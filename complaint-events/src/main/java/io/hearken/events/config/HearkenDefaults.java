@@ -12,6 +12,7 @@ import org.springframework.core.io.ClassPathResource;
  * The settings every deployable shares (Kafka client guarantees, actuator exposure), written once in
  * {@code hearken-defaults.yml} and added with the lowest precedence: any {@code application.yml}, environment
  * variable or argument still wins. Without it each service jar would start with the client libraries' defaults.
+ * Also pins Jakarta Mail's stream provider ({@link MailStreamProvider}) for every deployable that handles mail.
  */
 public class HearkenDefaults implements EnvironmentPostProcessor {
 
@@ -23,6 +24,7 @@ public class HearkenDefaults implements EnvironmentPostProcessor {
         if (environment.getPropertySources().contains(NAME)) {
             return;
         }
+        MailStreamProvider.pin(application.getClassLoader());
         try {
             new YamlPropertySourceLoader().load(NAME, new ClassPathResource(FILE, HearkenDefaults.class.getClassLoader()))
                     .forEach(environment.getPropertySources()::addLast);

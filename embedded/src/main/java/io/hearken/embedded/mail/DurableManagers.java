@@ -46,7 +46,7 @@ final class DurableManagers extends Managers {
         if (path.size() < 2) {
             return 0;
         }
-        GreenMailUser owner = users.findUsers(u -> u.getQualifiedMailboxName().equals(path.get(0))).findFirst().orElse(null);
+        GreenMailUser owner = users.ownerOf(path.get(0));
         return owner == null ? -1 : limits.of(owner.getEmail(), path.subList(1, path.size()));
     }
 

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * GreenMail's accounts, each also written to the {@code accounts} file (one line per account created or
@@ -23,6 +24,8 @@ import java.util.Map;
 final class DurableUserManager extends UserManager {
 
     private final Path file;
+    /** Account by the name of its mailbox (GreenMail's qualified name): one per resident, so never searched. */
+    private final Map<String, GreenMailUser> byMailbox = new ConcurrentHashMap<>();
     private boolean restoring;
 
     DurableUserManager(ImapHostManager imapHostManager, Path file) {
@@ -33,6 +36,7 @@ final class DurableUserManager extends UserManager {
     @Override
     public GreenMailUser createUser(String email, String login, String password) throws UserException {
         GreenMailUser user = super.createUser(email, login, password);
+        byMailbox.put(user.getQualifiedMailboxName(), user);
         if (!restoring) {
             append("+\t" + enc(email) + "\t" + enc(login) + "\t" + enc(password));
         }
@@ -42,6 +46,7 @@ final class DurableUserManager extends UserManager {
     @Override
     public void deleteUser(GreenMailUser user) {
         super.deleteUser(user);
+        byMailbox.remove(user.getQualifiedMailboxName());
         append("-\t" + enc(user.getEmail()));
     }
 
@@ -67,7 +72,7 @@ final class DurableUserManager extends UserManager {
         try {
             for (String[] a : accounts.values()) {
                 if (getUserByEmail(a[0]) == null && getUser(a[1]) == null) {
-                    super.createUser(a[0], a[1], a[2]);
+                    createUser(a[0], a[1], a[2]); // restoring: indexed, not appended again
                 }
                 compact.append("+\t").append(enc(a[0])).append('\t').append(enc(a[1])).append('\t').append(enc(a[2])).append('\n');
             }
@@ -75,6 +80,11 @@ final class DurableUserManager extends UserManager {
             restoring = false;
         }
         DiskWrites.write(file, compact.toString().getBytes(StandardCharsets.UTF_8), true);
+    }
+
+    /** The account that owns the mailbox of this name, or null. */
+    GreenMailUser ownerOf(String mailbox) {
+        return byMailbox.get(mailbox);
     }
 
     private synchronized void append(String line) {
