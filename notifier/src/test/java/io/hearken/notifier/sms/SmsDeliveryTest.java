@@ -78,14 +78,18 @@ class SmsDeliveryTest extends NotifierTestSupport {
         publish(Topics.UPDATES, note);
         ProgressNoted marker = progress(id, "marker");
         publish(Topics.UPDATES, marker);
-        await().atMost(WAIT).until(() -> SMS_GATEWAY.messagesTo(number).stream()
-                .anyMatch(m -> m.get("text").toString().contains("marker")));
-        assertThat(SMS_GATEWAY.requestsTo(number)).hasSize(3);
-        assertThat(SMS_GATEWAY.requestsTo(number)).filteredOn(r -> body(r).get("text").toString().contains("保洁员"))
-                .hasSize(1);
         await().atMost(WAIT).untilAsserted(() -> assertThat(eventsOn(Topics.NOTIFICATIONS, id, NotificationSent.class))
                 .extracting(NotificationSent::causeEventId)
                 .containsExactlyInAnyOrder(routing.eventId(), note.eventId(), marker.eventId()));
+        // One request per message: three requests, three different references, each one recorded.
+        assertThat(SMS_GATEWAY.requestsTo(number)).extracting(r -> r.getHeader("Idempotency-Key"))
+                .containsExactlyInAnyOrderElementsOf(eventsOn(Topics.NOTIFICATIONS, id, NotificationSent.class).stream()
+                        .map(NotificationSent::messageId).toList());
+        String noteReference = eventsOn(Topics.NOTIFICATIONS, id, NotificationSent.class).stream()
+                .filter(sent -> sent.causeEventId().equals(note.eventId())).findFirst().orElseThrow().messageId();
+        assertThat(SMS_GATEWAY.requestsTo(number)).filteredOn(r -> noteReference.equals(r.getHeader("Idempotency-Key")))
+                .singleElement().satisfies(r -> assertThat((String) body(r).get("text"))
+                        .startsWith("投诉" + id + "有新进展： 已安排保洁").endsWith("/track?id=" + id));
         assertThat(mailsFor(id)).isEmpty();
     }
 
