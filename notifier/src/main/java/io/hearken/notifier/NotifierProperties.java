@@ -103,15 +103,21 @@ public record NotifierProperties(
      * @param gsmChars     characters of a one-part message in the GSM 7-bit alphabet (a part of several: 7 less)
      * @param ucs2Chars    characters of a one-part message in UCS-2 (Chinese; a part of several: 3 less)
      * @param optedOut     contact hashes ({@code PersonalData.hash}) never to text, besides those on the opt-out topic
+     * @param replyKeys    keys the gateway sends in {@code X-Api-Key} when it forwards a resident's reply
+     * @param stopWords    a reply that is one of these (any case, punctuation ignored) opts the number out
      */
     public record Sms(@DefaultValue("false") boolean enabled, URI gatewayUrl, String apiKey,
             @DefaultValue("X-Api-Key") String apiKeyHeader, @DefaultValue("Hearken") String sender,
             Map<String, String> templates, @DefaultValue("PT10S") Duration timeout, @DefaultValue("1") int maxParts,
-            @DefaultValue("160") int gsmChars, @DefaultValue("70") int ucs2Chars, java.util.List<String> optedOut) {
+            @DefaultValue("160") int gsmChars, @DefaultValue("70") int ucs2Chars, java.util.List<String> optedOut,
+            java.util.List<String> replyKeys,
+            @DefaultValue({"STOP", "UNSUBSCRIBE", "T", "TD", "退订", "取消订阅"}) java.util.List<String> stopWords) {
 
         public Sms {
             templates = templates == null ? Map.of() : Map.copyOf(templates);
             optedOut = optedOut == null ? java.util.List.of() : java.util.List.copyOf(optedOut);
+            replyKeys = replyKeys == null ? java.util.List.of() : java.util.List.copyOf(replyKeys);
+            stopWords = stopWords == null ? java.util.List.of() : java.util.List.copyOf(stopWords);
             maxParts = Math.max(1, maxParts);
         }
     }

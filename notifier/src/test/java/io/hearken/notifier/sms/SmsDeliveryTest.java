@@ -100,8 +100,8 @@ class SmsDeliveryTest extends NotifierTestSupport {
         publish(Topics.ROUTED, routed(id, new Contact("Li Lei", uniqueAddress("both"), number), "en", "security"));
         await().atMost(WAIT).until(() -> mailsFor(id).size() == 1);
         assertThat(SMS_GATEWAY.requestsTo(number)).isEmpty();
-        assertThat(eventsOn(Topics.NOTIFICATIONS, id, NotificationSent.class)).singleElement()
-                .satisfies(sent -> assertThat(sent.medium()).isEqualTo("email"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(eventsOn(Topics.NOTIFICATIONS, id, NotificationSent.class))
+                .singleElement().satisfies(sent -> assertThat(sent.medium()).isEqualTo("email")));
     }
 
     @Test
@@ -190,6 +190,45 @@ class SmsDeliveryTest extends NotifierTestSupport {
         ProgressNoted after = progress(id, "保洁已完成。");
         publish(Topics.UPDATES, after);
         await().atMost(WAIT).until(() -> SMS_GATEWAY.requestsTo(number).size() == 2);
+    }
+
+    @Test
+    void aStopReplyForwardedByTheGatewayOptsTheNumberOut() throws Exception {
+        String number = SmsGatewayStub.newNumber();
+        ComplaintId id = TrackingIds.next();
+        publish(Topics.ROUTED, routed(id, new Contact(null, null, number), "zh-CN", "security"));
+        await().atMost(WAIT).until(() -> SMS_GATEWAY.requestsTo(number).size() == 1);
+
+        String stop = "{\"from\":\"+86" + number + "\",\"text\":\" 退订！\"}";
+        assertThat(reply("wrong-key", stop).statusCode()).isEqualTo(401);
+        assertThat(reply(null, stop).statusCode()).isEqualTo(401);
+        // Not a stop word: left to the office.
+        HttpResponse<String> chat = reply("notifier-test-reply-key",
+                "{\"from\":\"" + number + "\",\"text\":\"请不要停止维修\"}");
+        assertThat(SmsGatewayStub.json(chat.body())).containsEntry("optedOut", false);
+        // The reply key opens the reply webhook only.
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/notifier/dead-letters"))
+                .header("X-Api-Key", "notifier-test-reply-key").build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isIn(401, 403);
+
+        HttpResponse<String> stopped = reply("notifier-test-reply-key", stop);
+        assertThat(stopped.statusCode()).isEqualTo(200);
+        assertThat(SmsGatewayStub.json(stopped.body())).containsEntry("optedOut", true)
+                .containsEntry("contactHash", privacy.hash(number));
+        ProgressNoted note = progress(id, "巡逻已加强。");
+        publish(Topics.UPDATES, note);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(eventsOn(Topics.NOTIFICATIONS, id, NotificationNotSent.class))
+                .singleElement().satisfies(n -> assertThat(n.reason()).isEqualTo("opted-out")));
+        assertThat(SMS_GATEWAY.requestsTo(number)).hasSize(1);
+    }
+
+    private HttpResponse<String> reply(String key, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/notifier/sms/replies"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (key != null) {
+            request.header("X-Api-Key", key);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
