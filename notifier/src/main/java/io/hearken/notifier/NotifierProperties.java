@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param smtpTimeout    SMTP connect/read/write timeout unless {@code spring.mail.properties} sets one
  * @param smtpKeepAlive  how long an idle SMTP connection is kept for the next mail
  * @param journal        the sent-mail journal that closes the crash window between SMTP and the ledger
+ * @param sms            text messages to residents who left a phone number only (off by default)
+ * @param progress       the periodic note to residents whose open complaint has been quiet for a while
  */
 @ConfigurationProperties("hearken.notifier")
 public record NotifierProperties(
@@ -40,7 +42,9 @@ public record NotifierProperties(
         @DefaultValue Retry retry,
         @DefaultValue("PT10S") Duration smtpTimeout,
         @DefaultValue("PT30S") Duration smtpKeepAlive,
-        @DefaultValue Journal journal) {
+        @DefaultValue Journal journal,
+        @DefaultValue Sms sms,
+        @DefaultValue Progress progress) {
 
     public NotifierProperties {
         supervisors = supervisors == null ? Map.of() : Map.copyOf(supervisors);
@@ -84,5 +88,47 @@ public record NotifierProperties(
      */
     public record Retry(@DefaultValue("PT2S") Duration initialInterval, @DefaultValue("2.0") double multiplier,
             @DefaultValue("PT1M") Duration maxInterval, @DefaultValue("PT10M") Duration maxElapsed) {
+    }
+
+    /**
+     * The SMS channel: an HTTP gateway that takes one JSON message per request, the key in a header. Residents with
+     * an address get mail; with a phone number only, an SMS while {@code enabled}.
+     *
+     * @param gatewayUrl   where the JSON is POSTed (required when enabled)
+     * @param apiKeyHeader header carrying {@code apiKey}
+     * @param sender       the sender name or signature the gateway shows (e.g. a registered 签名)
+     * @param templates    kind → the gateway's template id (pre-approved templates); sent beside the text
+     * @param timeout      connect and answer timeout of one request; a timeout is retried like a 5xx
+     * @param maxParts     parts one message may take (concatenated SMS); a longer text is shortened
+     * @param gsmChars     characters of a one-part message in the GSM 7-bit alphabet (a part of several: 7 less)
+     * @param ucs2Chars    characters of a one-part message in UCS-2 (Chinese; a part of several: 3 less)
+     * @param optedOut     contact hashes ({@code PersonalData.hash}) never to text, besides those on the opt-out topic
+     * @param replyKeys    keys the gateway sends in {@code X-Api-Key} when it forwards a resident's reply
+     * @param stopWords    a reply that is one of these (any case, punctuation ignored) opts the number out
+     */
+    public record Sms(@DefaultValue("false") boolean enabled, URI gatewayUrl, String apiKey,
+            @DefaultValue("X-Api-Key") String apiKeyHeader, @DefaultValue("Hearken") String sender,
+            Map<String, String> templates, @DefaultValue("PT10S") Duration timeout, @DefaultValue("1") int maxParts,
+            @DefaultValue("160") int gsmChars, @DefaultValue("70") int ucs2Chars, java.util.List<String> optedOut,
+            java.util.List<String> replyKeys,
+            @DefaultValue({"STOP", "UNSUBSCRIBE", "T", "TD", "退订", "取消订阅"}) java.util.List<String> stopWords) {
+
+        public Sms {
+            templates = templates == null ? Map.of() : Map.copyOf(templates);
+            optedOut = optedOut == null ? java.util.List.of() : java.util.List.copyOf(optedOut);
+            replyKeys = replyKeys == null ? java.util.List.of() : java.util.List.copyOf(replyKeys);
+            stopWords = stopWords == null ? java.util.List.of() : java.util.List.copyOf(stopWords);
+            maxParts = Math.max(1, maxParts);
+        }
+    }
+
+    /**
+     * A note to the resident when nothing happened on an open complaint for {@code quietDays} (0: never), at most
+     * one per quiet period, sent between {@code fromHour} and {@code untilHour} in {@code zone}.
+     *
+     * @param checkEvery how often open complaints are looked at
+     */
+    public record Progress(@DefaultValue("5") int quietDays, @DefaultValue("PT1H") Duration checkEvery,
+            @DefaultValue("8") int fromHour, @DefaultValue("20") int untilHour) {
     }
 }

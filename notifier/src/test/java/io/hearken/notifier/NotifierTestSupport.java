@@ -60,6 +60,16 @@ public abstract class NotifierTestSupport {
 
     protected static final Duration WAIT = Duration.ofSeconds(30);
 
+    /** The SMS gateway of every notifier test: a real local HTTP server (WireMock), one per test JVM. */
+    protected static final SmsGatewayStub SMS_GATEWAY = SmsGatewayStub.shared();
+
+    /** SMS on, against the stub (the shipped default is off). */
+    @org.springframework.test.context.DynamicPropertySource
+    static void smsGateway(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("hearken.notifier.sms.enabled", () -> "true");
+        registry.add("hearken.notifier.sms.gateway-url", SMS_GATEWAY::url);
+    }
+
     @Autowired
     protected KafkaOperations<String, ComplaintEvent> kafka;
 

@@ -1,6 +1,12 @@
 package io.hearken.notifier.complaints;
 
+import io.hearken.events.ComplaintAcknowledged;
+import io.hearken.events.ComplaintEscalated;
 import io.hearken.events.ComplaintEvent;
+import io.hearken.events.ComplaintReopened;
+import io.hearken.events.FollowUpReceived;
+import io.hearken.events.InformationRequested;
+import io.hearken.events.ProgressNoted;
 import io.hearken.events.ComplaintId;
 import io.hearken.events.ComplaintRouted;
 import io.hearken.events.ComplaintSnapshot;
@@ -35,7 +41,13 @@ public class ComplaintDirectory implements SmartLifecycle {
     private final ConcurrentMap<ComplaintId, Standing> standing = new ConcurrentHashMap<>();
     /** Per complaint, the event ids of the resolutions the resident has rated (a feedback came after them). */
     private final ConcurrentMap<ComplaintId, Set<String>> rated = new ConcurrentHashMap<>();
+    /** Per complaint, the last thing the resident did or was told of (from its state record): the quiet-period clock. */
+    private final ConcurrentMap<ComplaintId, Activity> activity = new ConcurrentHashMap<>();
     private final TopicTail<ComplaintSnapshot> tail;
+
+    /** The last event of a complaint that the resident did or was told of. */
+    public record Activity(Instant at, String eventId) {
+    }
 
     /** Status of a complaint and when it last became resolved ({@code null} while open). */
     public record Standing(ComplaintStatus status, Instant resolvedAt) {
@@ -50,6 +62,7 @@ public class ComplaintDirectory implements SmartLifecycle {
             facts.remove(id);
             standing.remove(id);
             rated.remove(id);
+            activity.remove(id);
             return;
         }
         Set<String> ratedNow = new HashSet<>();
@@ -77,6 +90,32 @@ public class ComplaintDirectory implements SmartLifecycle {
         if (now != null) {
             standing.put(id, now);
         }
+        Activity last = null;
+        for (ComplaintEvent event : snapshot.events()) {
+            if (residentHears(event) && event.at() != null && (last == null || !event.at().isBefore(last.at()))) {
+                last = new Activity(event.at(), event.eventId());
+            }
+        }
+        if (last != null) {
+            activity.put(id, last);
+        }
+    }
+
+    /**
+     * What ends a quiet period: what the resident was told of or did. Private notes, SLA alerts and escalations to a
+     * supervisor are staff matters: the resident heard nothing.
+     */
+    private static boolean residentHears(ComplaintEvent event) {
+        return event instanceof ComplaintRouted || event instanceof ComplaintAcknowledged
+                || event instanceof ProgressNoted p && p.visibleToResident() || event instanceof InformationRequested
+                || event instanceof FollowUpReceived || event instanceof ComplaintResolved
+                || event instanceof ComplaintReopened || event instanceof FeedbackGiven
+                || event instanceof ComplaintEscalated e && e.level() == ComplaintEscalated.Level.MANAGEMENT;
+    }
+
+    /** The last event of the complaint the resident did or heard of, as its state record says. */
+    public Optional<Activity> lastActivity(ComplaintId id) {
+        return Optional.ofNullable(activity.get(id));
     }
 
     private static Standing next(Standing old, ComplaintEvent event) {

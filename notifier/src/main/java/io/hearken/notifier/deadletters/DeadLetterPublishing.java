@@ -3,6 +3,7 @@ package io.hearken.notifier.deadletters;
 import io.hearken.events.ComplaintEvent;
 import io.hearken.events.observability.ObservedKafka;
 import io.hearken.notifier.NotifierTopics;
+import io.hearken.notifier.delivery.Sender;
 import io.hearken.notifier.ledger.NotSentReasons;
 import io.hearken.notifier.ledger.RecordingNotifications;
 import io.hearken.notifier.notifying.Kinds;
@@ -54,7 +55,9 @@ class DeadLetterPublishing implements DisposableBean {
             publisher.accept(record, exception);
             log.warn("Gave up on {} after retries, now in {}: {}", describe(record), NotifierTopics.DEAD_LETTERS,
                     rootMessage(exception));
-            if (record.value() instanceof ComplaintEvent event && Kinds.of(event) != null) {
+            // A rejected message was recorded with its precise reason ("rejected") before it was thrown.
+            if (record.value() instanceof ComplaintEvent event && Kinds.of(event) != null
+                    && !NotifierKafkaConfiguration.causedBy(exception, Sender.Rejected.class)) {
                 records.notSent(event.complaintId(), Kinds.of(event), NotSentReasons.GAVE_UP,
                         rootMessage(exception), event.eventId());
             }

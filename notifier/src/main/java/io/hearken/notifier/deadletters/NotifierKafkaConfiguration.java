@@ -4,7 +4,9 @@ import io.hearken.events.kafka.TopicCatalogue;
 import io.hearken.events.kafka.TopicKind;
 import io.hearken.notifier.NotifierProperties;
 import io.hearken.notifier.NotifierTopics;
+import io.hearken.notifier.delivery.Sender;
 import io.hearken.notifier.ledger.NotificationLedger;
+import io.hearken.notifier.notifying.OwnedPartitions;
 import io.hearken.notifier.notifying.NotifyingOnEvent;
 import java.time.Duration;
 import java.util.Collection;
@@ -42,17 +44,19 @@ class NotifierKafkaConfiguration {
     @SuppressWarnings({"unchecked", "rawtypes"})
     ConcurrentKafkaListenerContainerFactory<Object, Object> notifierListenerContainerFactory(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<?, ?> consumerFactory,
-            DeadLetterPublishing deadLetters, NotifierProperties properties, NotificationLedger ledger) {
+            DeadLetterPublishing deadLetters, NotifierProperties properties, NotificationLedger ledger,
+            OwnedPartitions owned) {
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, (ConsumerFactory) consumerFactory);
-        factory.getContainerProperties().setConsumerRebalanceListener(new CatchingUpOnAssignment(ledger));
+        factory.getContainerProperties().setConsumerRebalanceListener(new CatchingUpOnAssignment(ledger, owned));
         NotifierProperties.Retry retry = properties.retry();
         ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
         backOff.setMaxInterval(retry.maxInterval().toMillis());
         backOff.setMaxElapsedTime(retry.maxElapsed().toMillis());
         DefaultErrorHandler errors = new DefaultErrorHandler(deadLetters.recoverer(), backOff);
         // A mail that cannot even be built will not build on the next try either.
-        errors.addNotRetryableExceptions(MailPreparationException.class, MailParseException.class);
+        // Nor will a message the SMS gateway refused (4xx): dead-lettered at once, with the reason recorded.
+        errors.addNotRetryableExceptions(MailPreparationException.class, MailParseException.class, Sender.Rejected.class);
         errors.setBackOffFunction((record, e) -> causedBy(e, NotifyingOnEvent.ComplaintNotKnownException.class)
                 ? new FixedBackOff(retry.initialInterval().toMillis(), 2) : null);
         factory.setCommonErrorHandler(errors);
@@ -61,7 +65,8 @@ class NotifierKafkaConfiguration {
 
     /**
      * Partitions taken over from another instance may bring back events it had mailed and recorded just before
-     * it stopped: read {@code notifications} to its current end before the first of them is handled.
+     * it stopped: read {@code notifications} to its current end before the first of them is handled. Also keeps
+     * {@link OwnedPartitions} current: the periodic notes go out from the instance that owns the complaint.
      */
     static final class CatchingUpOnAssignment implements ConsumerAwareRebalanceListener {
 
@@ -69,9 +74,11 @@ class NotifierKafkaConfiguration {
         private static final Duration LIMIT = Duration.ofSeconds(30);
 
         private final NotificationLedger ledger;
+        private final OwnedPartitions owned;
 
-        CatchingUpOnAssignment(NotificationLedger ledger) {
+        CatchingUpOnAssignment(NotificationLedger ledger, OwnedPartitions owned) {
             this.ledger = ledger;
+            this.owned = owned;
         }
 
         @Override
@@ -79,10 +86,21 @@ class NotifierKafkaConfiguration {
             if (!partitions.isEmpty() && !ledger.awaitCurrent(LIMIT)) {
                 log.warn("The notification ledger did not catch up within {}; a redelivered event may mail twice", LIMIT);
             }
+            owned.assigned(consumer, partitions);
+        }
+
+        @Override
+        public void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+            owned.revoked(partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+            owned.revoked(partitions);
         }
     }
 
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {
                 return true;

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends one notice at most once: skips what the ledger says was answered, refuses bounced addresses and
- * flooded mailboxes, picks the first sender that can reach the recipient, and records the outcome on
+ * flooded mailboxes and opted-out numbers, picks the first sender that can reach the recipient, and records the outcome on
  * {@code notifications}. A failed send throws, so the event is retried (and dead-lettered in the end).
  */
 @Component("notifierDeliveringNotice")
@@ -51,8 +51,10 @@ public class DeliveringNotice {
         Optional<Sender> reachable = senders.stream().filter(s -> s.canReach(recipient)).findFirst();
         if (reachable.isEmpty()) {
             boolean phone = recipient.hasPhone();
+            // Today only a phone number with SMS off (hearken.notifier.sms.enabled=false) leaves a resident unreachable.
             records.notSent(notice.complaintId(), kind, phone ? NotSentReasons.NO_EMAIL : NotSentReasons.NO_CONTACT,
-                    phone ? "phone only: " + PersonalData.mask(recipient.phone()) : "no contact given", cause);
+                    phone ? "no channel: phone only and SMS is off: " + PersonalData.mask(recipient.phone())
+                            : "no contact given", cause);
             count(kind, "not-sent");
             return;
         }
@@ -67,6 +69,12 @@ public class DeliveringNotice {
         if (ledger.hasBounced(address)) {
             records.notSent(notice.complaintId(), kind, NotSentReasons.BOUNCED,
                     PersonalData.mask(address) + " bounced permanently before", cause);
+            count(kind, "not-sent");
+            return;
+        }
+        if (sender.optedOut(address)) {
+            records.notSent(notice.complaintId(), kind, NotSentReasons.OPTED_OUT,
+                    PersonalData.mask(address) + " opted out of " + sender.medium(), cause);
             count(kind, "not-sent");
             return;
         }
@@ -91,6 +99,15 @@ public class DeliveringNotice {
         String messageId;
         try {
             messageId = sender.send(notice);
+        } catch (Sender.Rejected e) {
+            if (limited) {
+                rateLimit.release(address);
+            }
+            records.notSent(notice.complaintId(), kind, NotSentReasons.REJECTED, e.getMessage(), cause);
+            count(kind, "not-sent");
+            log.warn("{} for {} was rejected by the {} medium (dead letter, no retry): {}", kind, notice.complaintId(),
+                    sender.medium(), e.getMessage());
+            throw e;
         } catch (RuntimeException e) {
             if (limited) {
                 rateLimit.release(address);

@@ -1,8 +1,9 @@
 package io.hearken.notifier.delivery;
 
 /**
- * One medium (email today; an SMS sender can be added as another bean). The first sender that can reach a
- * recipient delivers the notice; a sender failing with an exception makes the event retried.
+ * One medium (email, sms). The first sender, in {@code @Order}, that can reach a recipient delivers the notice: an
+ * address gets mail, a phone number only an SMS. A sender failing with an exception makes the event retried;
+ * failing with {@link Rejected}, dead-lettered at once.
  */
 public interface Sender {
 
@@ -19,6 +20,11 @@ public interface Sender {
         return true;
     }
 
+    /** {@code true} when the owner of this address asked not to be reached this way (SMS opt-out). */
+    default boolean optedOut(String address) {
+        return false;
+    }
+
     /**
      * The id {@link #send} will give this notice, known before sending (deterministic), or null where the medium
      * assigns it.
@@ -29,4 +35,15 @@ public interface Sender {
 
     /** Sends and returns the message's id in the medium (the Message-ID of a mail). */
     String send(Notice notice);
+
+    /**
+     * The medium refused this message for good (an SMS gateway answering 4xx): retrying cannot help, so the event is
+     * recorded as {@code rejected} and dead-lettered without retries. The message must carry no personal data.
+     */
+    class Rejected extends RuntimeException {
+
+        public Rejected(String message) {
+            super(message);
+        }
+    }
 }

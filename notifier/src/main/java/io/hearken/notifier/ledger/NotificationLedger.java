@@ -24,7 +24,7 @@ public class NotificationLedger implements SmartLifecycle {
 
     /** Reasons after which a redelivery must not try again; {@code gave-up} is not one: a replay may still send. */
     static final Set<String> FINAL_REASONS = Set.of(NotSentReasons.NO_EMAIL, NotSentReasons.NO_CONTACT, NotSentReasons.INVALID_ADDRESS,
-            NotSentReasons.BOUNCED, NotSentReasons.RATE_LIMITED);
+            NotSentReasons.BOUNCED, NotSentReasons.RATE_LIMITED, NotSentReasons.OPTED_OUT);
 
     private final Set<String> answered = ConcurrentHashMap.newKeySet();
     private final Set<String> bounced = ConcurrentHashMap.newKeySet();

@@ -30,8 +30,20 @@ public final class Kinds {
     public static final String SLA_BREACH = "sla-breach";
     /** To management (level MANAGEMENT) or the department's supervisor (level SUPERVISOR). */
     public static final String ESCALATION = "escalation";
+    /**
+     * To the resident, beside the mail to management, when the complaint is escalated to management. Its cause is
+     * derived from the escalation ({@link #residentCause}), so the staff mail and this one stay apart.
+     */
+    public static final String ESCALATED = "escalated";
+    /** To the resident, when nothing happened on the open complaint for the quiet period: still being handled. */
+    public static final String PERIODIC_UPDATE = "periodic-update";
 
     private Kinds() {
+    }
+
+    /** The cause recorded for the resident's notice about an event that also mails staff (one Message-ID each). */
+    public static String residentCause(String kind, String eventId) {
+        return io.hearken.events.Events.idFrom(kind, eventId);
     }
 
     /** The mail an event calls for, or {@code null} (ComplaintReassigned waits for the router's re-routing). */

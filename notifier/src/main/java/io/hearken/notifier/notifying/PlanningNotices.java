@@ -60,7 +60,13 @@ class PlanningNotices {
             extra.put("level", templates.message("level." + e.level(), properties.staffLocale()));
             put(extra, "quote", e.reason());
             put(extra, "department", templates.departmentName(dept(e.department(), facts), properties.staffLocale()));
-            return List.of(staff(kind, event, facts, to, extra));
+            Notice toStaff = staff(kind, event, facts, to, extra);
+            if (e.level() != ComplaintEscalated.Level.MANAGEMENT) {
+                return List.of(toStaff);
+            }
+            // The resident hears that management follows it up; the reason is an internal matter.
+            return List.of(toStaff, resident(Kinds.ESCALATED, event.complaintId(),
+                    Kinds.residentCause(Kinds.ESCALATED, event.eventId()), facts, Map.of()));
         }
         Locale locale = Languages.locale(facts.language());
         Map<String, Object> extra = new HashMap<>();
@@ -87,13 +93,32 @@ class PlanningNotices {
         } else if (event instanceof ComplaintReopened r) {
             put(extra, "quote", r.reason());
         }
+        return List.of(resident(kind, event.complaintId(), event.eventId(), facts, extra));
+    }
+
+    /**
+     * The note to a resident whose open complaint has been quiet: still handled, by whom, expected when (if that is
+     * still ahead). {@code cause} identifies the quiet period.
+     */
+    Notice periodicUpdate(ComplaintFacts facts, String cause, Instant now) {
+        Locale locale = Languages.locale(facts.language());
+        Map<String, Object> extra = new HashMap<>();
+        if (facts.resolutionDue() != null && facts.resolutionDue().isAfter(now)) {
+            put(extra, "resolutionDue", format(facts.resolutionDue(), locale));
+        }
+        return resident(Kinds.PERIODIC_UPDATE, facts.id(), cause, facts, extra);
+    }
+
+    private Notice resident(String kind, io.hearken.events.ComplaintId id, String cause, ComplaintFacts facts,
+            Map<String, Object> extra) {
+        Locale locale = Languages.locale(facts.language());
         Recipient resident = new Recipient(Recipient.Audience.RESIDENT, facts.contact().name(),
                 facts.contact().email(), facts.contact().phone());
         Map<String, Object> model = base(facts, locale);
         put(model, "name", resident.name());
         model.putAll(extra);
-        return List.of(new Notice(kind, event.complaintId(), event.eventId(), resident, locale, model,
-                Kinds.ACKNOWLEDGEMENT.equals(kind), facts.originalMessageId()));
+        return new Notice(kind, id, cause, resident, locale, model, Kinds.ACKNOWLEDGEMENT.equals(kind),
+                facts.originalMessageId());
     }
 
     private Notice staff(String kind, ComplaintEvent event, ComplaintFacts facts, String address,

@@ -18,6 +18,7 @@ import io.hearken.events.TrackingIds;
 import io.hearken.events.privacy.PersonalData;
 import io.hearken.notifier.NotifierTestSupport;
 import io.hearken.notifier.ledger.NotificationLedger;
+import io.hearken.notifier.ledger.RecordingNotifications;
 import io.hearken.notifier.notifying.Kinds;
 import io.hearken.events.SlaClock;
 import io.hearken.events.SlaWarning;
@@ -98,18 +99,45 @@ class DeliveryOnceTest extends NotifierTestSupport {
         assertThat(mailsFor(id)).hasSize(21);
     }
 
+    @Autowired
+    List<Sender> senders;
+    @Autowired
+    RecordingNotifications records;
+    @Autowired
+    RateLimit rateLimit;
+    @Autowired
+    SentJournal journal;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    /**
+     * With SMS off (hearken.notifier.sms.enabled=false, the default) only mail reaches residents: the tests' context has
+     * SMS on, so this delivers with the mail sender alone, as a notifier with SMS off does.
+     */
     @Test
-    void aResidentWithOnlyAPhoneNumberIsRecordedAsNotNotified() {
+    void withSmsOffAResidentWithOnlyAPhoneNumberIsRecordedAsNotNotified() {
+        DeliveringNotice mailOnly = new DeliveringNotice(senders.stream().filter(s -> s.medium().equals("email")).toList(),
+                ledger, records, rateLimit, context.getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class),
+                journal);
         ComplaintId id = TrackingIds.next();
-        publish(Topics.ROUTED, routed(id, new Contact("王芳", null, "138 1234 5678"), "zh-CN", "cleaning"));
+        String number = io.hearken.notifier.SmsGatewayStub.newNumber();
+        Recipient phoneOnly = new Recipient(Recipient.Audience.RESIDENT, "王芳", null,
+                number.substring(0, 3) + " " + number.substring(3, 7) + " " + number.substring(7));
+        String cause = Events.newId();
+        mailOnly.deliver(new Notice(Kinds.ACKNOWLEDGEMENT, id, cause, phoneOnly, java.util.Locale.SIMPLIFIED_CHINESE,
+                java.util.Map.of("trackingUrl", "http://localhost/track?id=" + id), true));
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(eventsOn(Topics.NOTIFICATIONS, id, NotificationNotSent.class))
                 .singleElement().satisfies(notSent -> {
                     assertThat(notSent.reason()).isEqualTo("no-email");
                     assertThat(notSent.kind()).isEqualTo(Kinds.ACKNOWLEDGEMENT);
-                    assertThat(notSent.detail()).contains("138****5678").doesNotContain("12345678");
+                    assertThat(notSent.causeEventId()).isEqualTo(cause);
+                    assertThat(notSent.detail()).contains("no channel", "SMS is off", PersonalData.mask(number))
+                            .doesNotContain(number.substring(3));
                 }));
         assertThat(mailsFor(id)).isEmpty();
+        assertThat(SMS_GATEWAY.requestsTo(number)).isEmpty();
+        assertThat(ledger.isAnswered(cause, Kinds.ACKNOWLEDGEMENT)).isTrue(); // final: a redelivery does not try again
     }
 
     @Test

@@ -20,7 +20,7 @@ class MailTemplatesTest {
     @ParameterizedTest
     @ValueSource(strings = {Kinds.ACKNOWLEDGEMENT, Kinds.ASSIGNMENT, Kinds.REASSIGNMENT, Kinds.PROGRESS,
             Kinds.INFORMATION_REQUEST, Kinds.RESOLUTION, Kinds.REOPENED, Kinds.SLA_WARNING, Kinds.SLA_BREACH,
-            Kinds.ESCALATION})
+            Kinds.ESCALATION, Kinds.ESCALATED, Kinds.PERIODIC_UPDATE})
     void rendersInChineseAndEnglish(String kind) {
         for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
             boolean staff = kind.startsWith("sla") || kind.equals(Kinds.ESCALATION);

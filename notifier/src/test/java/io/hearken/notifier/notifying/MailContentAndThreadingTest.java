@@ -102,7 +102,8 @@ class MailContentAndThreadingTest extends NotifierTestSupport {
         publish(Topics.UPDATES, new ComplaintEscalated(Events.newId(), id, Instant.now(),
                 io.hearken.events.Actor.system("sla-clock"), ComplaintEscalated.Level.MANAGEMENT, "maintenance",
                 "resolution deadline passed twice"));
-        await().atMost(WAIT).until(() -> mailsFor(id).size() == 3);
+        // Acknowledgement, warning, escalation to management, and the resident's note that management follows it up.
+        await().atMost(WAIT).until(() -> mailsFor(id).size() == 4);
 
         MimeMessage warning = to(mailsFor(id), "supervisor.maintenance@hearken.local");
         assertThat(warning.getSubject()).startsWith("[" + id + "] 时限预警");
@@ -112,6 +113,10 @@ class MailContentAndThreadingTest extends NotifierTestSupport {
         MimeMessage escalation = to(mailsFor(id), "management@hearken.local");
         assertThat(escalation.getSubject()).startsWith("[" + id + "] 投诉升级");
         assertThat(part(escalation, "text/html")).contains("resolution deadline passed twice", "管理层");
+        MimeMessage resident = mailsFor(id).stream().filter(m -> "notifier; kind=escalated".equals(
+                header(m, "X-Hearken-Origin"))).findFirst().orElseThrow();
+        assertThat(resident.getSubject()).isEqualTo("[" + id + "] Your complaint has been referred to management");
+        assertThat(part(resident, "text/plain")).contains("follow it up").doesNotContain("deadline passed twice");
     }
 
     @Test
