@@ -5,13 +5,9 @@ import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.ContentDisposition;
 import jakarta.mail.internet.ContentType;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.ParameterList;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +43,7 @@ public final class MailReader {
     public ReadMail read(MimeMessage message) throws UnreadableMail {
         try {
             Map<String, String> headers = headers(message);
-            Sender from = sender(message);
+            Sender from = Sender.of(message);
             if (from == null) {
                 throw new UnreadableMail("no sender address (From: " + abbreviate(headers.get("from")) + ")");
             }
@@ -58,7 +54,7 @@ public final class MailReader {
             String replyText = ReplyText.newPart(c.replyBody());
             String messageId = clean(message.getHeader("Message-ID", null));
             Instant sentAt = sentAt(message);
-            String contentType = lower(safeContentType(message));
+            String contentType = lower(PartHeaders.contentType(message));
             return new ReadMail(messageId, from.name(), from.address(),
                     subject == null ? "" : subject, text, replyText, clean(message.getHeader("In-Reply-To", " ")),
                     clean(message.getHeader("References", " ")), List.copyOf(c.files), List.copyOf(c.notes),
@@ -96,9 +92,9 @@ public final class MailReader {
             c.notes.add("parts nested deeper than " + MAX_DEPTH + " levels were ignored");
             return;
         }
-        String type = lower(safeContentType(part));
-        String disposition = disposition(part);
-        String fileName = fileName(part);
+        String type = lower(PartHeaders.contentType(part));
+        String disposition = PartHeaders.disposition(part);
+        String fileName = PartHeaders.fileName(part);
         boolean attachment = "attachment".equals(disposition) || (fileName != null && !type.startsWith("text/plain")
                 && !type.startsWith("text/html") && !type.startsWith("multipart/") && !type.startsWith("message/rfc822"));
         if (type.startsWith("multipart/")) {
@@ -114,11 +110,11 @@ public final class MailReader {
                 }
             }
         } else if (type.startsWith("message/delivery-status") || type.startsWith("message/global-delivery-status")) {
-            c.report = deliveryStatus(part, c.report);
+            c.report = DeliveryReport.withStatus(c.report, part);
         } else if (type.startsWith("text/rfc822-headers")) {
-            c.report = withOriginal(c.report, new InternetHeaders(part.getInputStream()));
+            c.report = DeliveryReport.withOriginal(c.report, new InternetHeaders(part.getInputStream()));
         } else if (type.startsWith("message/rfc822") && c.report != null) {
-            c.report = withOriginal(c.report, new InternetHeaders(part.getInputStream()));
+            c.report = DeliveryReport.withOriginal(c.report, new InternetHeaders(part.getInputStream()));
         } else if (type.startsWith("message/rfc822")) {
             forwarded(part, c, depth);
         } else if (!attachment && type.startsWith("text/plain")) {
@@ -138,14 +134,14 @@ public final class MailReader {
         BodyPart rich = null;
         for (int i = 0; i < mp.getCount(); i++) {
             BodyPart p = mp.getBodyPart(i);
-            String t = lower(safeContentType(p));
+            String t = lower(PartHeaders.contentType(p));
             if (t.startsWith("text/plain")) {
                 plain = p;
             } else if (t.startsWith("text/html") || t.startsWith("multipart/")) {
                 rich = p;
             }
         }
-        if (plain != null && !Texts.tidy(text(plain)).isEmpty() && (rich == null || !lower(safeContentType(rich)).startsWith("multipart/"))) {
+        if (plain != null && !Texts.tidy(text(plain)).isEmpty() && (rich == null || !lower(PartHeaders.contentType(rich)).startsWith("multipart/"))) {
             walk(plain, c, depth + 1);
             if (rich != null) { // HTML reply without quotes, if the plain one has none to cut
                 c.htmlReply.append(HtmlText.toText(text(rich), true));
@@ -166,7 +162,7 @@ public final class MailReader {
         c.forwarded = true;
         Collector sub = new Collector();
         walk(inner, sub, depth + 1);
-        Sender from = sender(inner);
+        Sender from = Sender.of(inner);
         StringBuilder f = c.forwardedText;
         f.append("---------- Forwarded message / 转发的邮件 ----------\n");
         if (from != null) {
@@ -223,51 +219,6 @@ public final class MailReader {
         return Charsets.decode(bytes, charset);
     }
 
-    // ---- bounces ----
-
-    private static DeliveryReport deliveryStatus(Part part, DeliveryReport sofar) throws MessagingException, IOException {
-        byte[] bytes;
-        try (InputStream in = part.getInputStream()) {
-            bytes = in.readAllBytes();
-        }
-        String recipient = null;
-        String action = null;
-        String status = null;
-        String diagnostic = null;
-        for (String line : new String(bytes, StandardCharsets.UTF_8).replace("\r", "").replaceAll("\n[ \t]+", " ").split("\n")) {
-            int colon = line.indexOf(':');
-            if (colon < 0) {
-                continue;
-            }
-            String name = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-            String value = line.substring(colon + 1).strip();
-            switch (name) {
-                case "final-recipient", "original-recipient" -> {
-                    if (recipient == null || name.equals("final-recipient")) {
-                        recipient = value.contains(";") ? value.substring(value.indexOf(';') + 1).strip() : value;
-                    }
-                }
-                case "action" -> action = action == null || value.equalsIgnoreCase("failed") ? value.toLowerCase(Locale.ROOT) : action;
-                case "status" -> status = status == null || value.startsWith("5") ? value : status;
-                case "diagnostic-code" -> diagnostic = diagnostic == null ? value : diagnostic;
-                default -> { }
-            }
-        }
-        if (recipient != null) {
-            recipient = recipient.replaceAll("[<>]", "").strip().toLowerCase(Locale.ROOT);
-        }
-        DeliveryReport r = sofar == null ? new DeliveryReport(null, null, null, null, null, null, null) : sofar;
-        return new DeliveryReport(recipient, action, status, diagnostic, r.originalMessageId(),
-                r.originalComplaintHeader(), r.originalReferences());
-    }
-
-    private static DeliveryReport withOriginal(DeliveryReport sofar, InternetHeaders original) {
-        DeliveryReport r = sofar == null ? new DeliveryReport(null, null, null, null, null, null, null) : sofar;
-        return new DeliveryReport(r.recipient(), r.action(), r.status(), r.diagnostic(),
-                clean(original.getHeader("Message-ID", null)), clean(original.getHeader("X-Hearken-Complaint", null)),
-                clean(original.getHeader("References", " ")));
-    }
-
     // ---- headers ----
 
     private static Map<String, String> headers(MimeMessage message) throws MessagingException {
@@ -277,129 +228,6 @@ public final class MailReader {
             headers.putIfAbsent(h.getName().toLowerCase(Locale.ROOT), EncodedWords.decode(h.getValue()));
         }
         return headers;
-    }
-
-    /** The address and display name of whoever sent a mail. */
-    record Sender(String address, String name) {
-    }
-
-    /** From, else Sender, else Reply-To; lenient about the broken address syntax clients produce. */
-    static Sender sender(MimeMessage message) throws MessagingException {
-        for (String header : new String[] {"From", "Sender", "Reply-To"}) {
-            String raw = message.getHeader(header, ",");
-            if (raw == null || raw.isBlank()) {
-                continue;
-            }
-            InternetAddress a = address(raw);
-            if (a != null) {
-                return new Sender(a.getAddress().strip().toLowerCase(Locale.ROOT), displayName(raw, a));
-            }
-            // Some mailers encode the whole header, address included, as one encoded word.
-            String decoded = EncodedWords.decode(raw);
-            a = decoded.equals(raw) ? null : address(decoded);
-            if (a != null) {
-                return new Sender(a.getAddress().strip().toLowerCase(Locale.ROOT), displayName(decoded, a));
-            }
-        }
-        return null;
-    }
-
-    /** Decoded from the raw header ourselves: split encoded words and mislabelled GBK are repaired there. */
-    private static String displayName(String raw, InternetAddress a) {
-        int lt = raw.indexOf('<');
-        String name = lt > 0 ? EncodedWords.decode(raw.substring(0, lt))
-                : a.getPersonal() == null ? null : EncodedWords.repair8bit(a.getPersonal());
-        if (name == null) {
-            return null;
-        }
-        name = name.strip().replaceAll("^[\"']+|[\"']+$", "").strip();
-        return name.isEmpty() || name.contains("@") && name.equalsIgnoreCase(a.getAddress()) ? null : name;
-    }
-
-    private static InternetAddress address(String raw) {
-        try {
-            for (InternetAddress a : InternetAddress.parseHeader(raw, false)) {
-                String addr = a.getAddress();
-                if (addr != null && addr.matches("[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+")) {
-                    return a;
-                }
-            }
-        } catch (AddressException ignored) {
-            // fall through to the plain pattern
-        }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![\\w.+'-])[\\w.+'-]++@[\\w-]+(\\.[\\w-]+)+").matcher(raw);
-        if (m.find()) {
-            try {
-                return new InternetAddress(m.group(), null, "UTF-8");
-            } catch (java.io.UnsupportedEncodingException e) {
-                return null;
-            }
-        }
-        return null;
-    }
-
-    private static String disposition(Part part) {
-        try {
-            String[] raw = part.getHeader("Content-Disposition");
-            if (raw == null || raw.length == 0) {
-                return null;
-            }
-            return new ContentDisposition(raw[0]).getDisposition().toLowerCase(Locale.ROOT);
-        } catch (MessagingException | RuntimeException e) {
-            String[] raw;
-            try {
-                raw = part.getHeader("Content-Disposition");
-            } catch (MessagingException e2) {
-                return null;
-            }
-            return raw[0].toLowerCase(Locale.ROOT).startsWith("attachment") ? "attachment" : "inline";
-        }
-    }
-
-    /** RFC 2231 (filename*=), RFC 2047 inside quotes (Outlook, many Chinese clients), raw 8-bit names. */
-    static String fileName(Part part) {
-        String raw = null;
-        try {
-            String[] cd = part.getHeader("Content-Disposition");
-            if (cd != null && cd.length > 0) {
-                raw = param(cd[0], "filename", true);
-            }
-            if (raw == null) {
-                String[] ct = part.getHeader("Content-Type");
-                if (ct != null && ct.length > 0) {
-                    raw = param(ct[0], "name", false);
-                }
-            }
-        } catch (MessagingException | RuntimeException e) {
-            return null;
-        }
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        String name = EncodedWords.decode(raw);
-        name = name.replaceAll("[\\\\/\\x00-\\x1f]", "_").strip();
-        return name.isEmpty() ? null : name;
-    }
-
-    private static String param(String header, String name, boolean disposition) {
-        try {
-            ParameterList list = disposition ? new ContentDisposition(header).getParameterList()
-                    : new ContentType(header).getParameterList();
-            return list == null ? null : list.get(name); // RFC 2231 continuations and charsets decoded here
-        } catch (jakarta.mail.internet.ParseException | RuntimeException e) {
-            java.util.regex.Matcher m = java.util.regex.Pattern
-                    .compile("(?i)" + name + "\\s*=\\s*(\"([^\"]*)\"|([^;\\s]+))").matcher(header);
-            return m.find() ? (m.group(2) != null ? m.group(2) : m.group(3)) : null;
-        }
-    }
-
-    private static String safeContentType(Part part) {
-        try {
-            String t = part.getContentType();
-            return t == null ? "text/plain" : t;
-        } catch (MessagingException | RuntimeException e) {
-            return "text/plain";
-        }
     }
 
     private static Instant sentAt(MimeMessage m) {
