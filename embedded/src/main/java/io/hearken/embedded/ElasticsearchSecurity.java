@@ -57,7 +57,7 @@ public record ElasticsearchSecurity(String username, String password, Path caCer
     }
 
     /** A client that trusts only the node's CA (and checks the host name against the certificate). */
-    HttpClient.Builder trusting(HttpClient.Builder http) throws Exception {
+    public HttpClient.Builder trusting(HttpClient.Builder http) throws Exception {
         KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
         trust.load(null, null);
         try (InputStream in = Files.newInputStream(caCertificate)) {
@@ -70,7 +70,7 @@ public record ElasticsearchSecurity(String username, String password, Path caCer
         return http.sslContext(ssl);
     }
 
-    HttpRequest.Builder signedIn(HttpRequest.Builder request) {
+    public HttpRequest.Builder signedIn(HttpRequest.Builder request) {
         return request.header("Authorization", "Basic " + Base64.getEncoder()
                 .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
