@@ -92,7 +92,8 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         }
         copyTree(home.resolve("config"), config, false);
         int httpPort = port == 0 ? Ports.free() : port;
-        if (Ports.inUse(httpPort)) {
+        // A fixed port only: a free one may be held for an instant by a parallel pick (the other server's).
+        if (port != 0 && Ports.inUse(httpPort)) {
             throw new IllegalStateException("Port " + httpPort + " is taken: another Elasticsearch is running? "
                     + "Stop it, or point hearken.elasticsearch.uris at it to use it instead.");
         }
