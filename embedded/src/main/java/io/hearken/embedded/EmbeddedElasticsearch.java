@@ -40,11 +40,13 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path instanceDir;
+    private final ElasticsearchSecurity security;
 
-    private EmbeddedElasticsearch(Process process, int port, Path instanceDir) {
+    private EmbeddedElasticsearch(Process process, int port, Path instanceDir, ElasticsearchSecurity security) {
         this.process = process;
         this.port = port;
         this.instanceDir = instanceDir;
+        this.security = security;
     }
 
     /** The unpacked distribution the build wrote down, or the one named by {@code override}. */
@@ -66,6 +68,12 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
      * runs of the all-in-one), on {@code port} (0 = a free port).
      */
     public static EmbeddedElasticsearch start(Path home, Path instanceDir, int port, String heap) throws Exception {
+        return start(home, instanceDir, port, heap, false);
+    }
+
+    /** The same; {@code secured}: security and HTTPS on, as {@link ElasticsearchSecurity} sets them up. */
+    public static EmbeddedElasticsearch start(Path home, Path instanceDir, int port, String heap, boolean secured)
+            throws Exception {
         if (!Files.isRegularFile(home.resolve("bin/elasticsearch"))) {
             throw new IllegalStateException("No Elasticsearch distribution at " + home
                     + ". Build first (./mvnw -DskipTests package), or set hearken.embedded.elasticsearch.home.");
@@ -84,24 +92,27 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         }
         copyTree(home.resolve("config"), config, false);
         int httpPort = port == 0 ? Ports.free() : port;
-        if (Ports.inUse(httpPort)) {
+        // A fixed port only: a free one may be held for an instant by a parallel pick (the other server's).
+        if (port != 0 && Ports.inUse(httpPort)) {
             throw new IllegalStateException("Port " + httpPort + " is taken: another Elasticsearch is running? "
                     + "Stop it, or point hearken.elasticsearch.uris at it to use it instead.");
         }
-        Files.writeString(config.resolve("elasticsearch.yml"), String.join("\n",
+        ElasticsearchSecurity security = secured ? ElasticsearchSecurity.configure(config) : null;
+        List<String> settings = new ArrayList<>(List.of(
                 "cluster.name: hearken-embedded",
                 "node.name: hearken",
                 "network.host: 127.0.0.1",
                 "http.port: " + httpPort,
                 "transport.port: " + Ports.free(),
                 "discovery.type: single-node",
-                "xpack.security.enabled: false",
                 "xpack.ml.enabled: false",
                 "cluster.routing.allocation.disk.threshold_enabled: false",
                 "action.auto_create_index: true",
                 "path.data: " + data,
-                "path.logs: " + logs,
-                ""));
+                "path.logs: " + logs));
+        settings.addAll(secured ? security.settings() : List.of("xpack.security.enabled: false"));
+        settings.add("");
+        Files.writeString(config.resolve("elasticsearch.yml"), String.join("\n", settings));
         // Small heap, no pre-touch: the all-in-one must fit in 1.5 GB on 2 cores.
         Files.writeString(config.resolve("jvm.options.d/hearken.options"),
                 "-Xms" + heap + "\n-Xmx" + heap + "\n-XX:-AlwaysPreTouch\n-Xlog:disable\n-Xlog:all=warning:stderr\n");
@@ -131,7 +142,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         builder.environment().put("CLI_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=16m -Xss512k");
         Process process = builder.start();
         Files.writeString(instanceDir.resolve(PID_FILE), Long.toString(process.pid()));
-        EmbeddedElasticsearch node = new EmbeddedElasticsearch(process, httpPort, instanceDir);
+        EmbeddedElasticsearch node = new EmbeddedElasticsearch(process, httpPort, instanceDir, security);
         try {
             node.awaitReady(Duration.ofSeconds(180));
         } catch (Exception e) {
@@ -143,7 +154,12 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     }
 
     public String uri() {
-        return "http://127.0.0.1:" + port;
+        return (security == null ? "http" : "https") + "://127.0.0.1:" + port;
+    }
+
+    /** The user, its password and the CA certificate of a secured node; {@code null} for a plain one. */
+    public ElasticsearchSecurity security() {
+        return security;
     }
 
     public int port() {
@@ -155,9 +171,11 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest health = HttpRequest.newBuilder(URI.create(uri() + "/_cluster/health?wait_for_status=yellow&timeout=1s"))
-                .timeout(Duration.ofSeconds(3)).build();
+        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri() + "/_cluster/health?wait_for_status=yellow&timeout=1s"))
+                .timeout(Duration.ofSeconds(3));
+        HttpClient http = (security == null ? client : security.trusting(client)).build();
+        HttpRequest health = (security == null ? request : security.signedIn(request)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

@@ -27,23 +27,38 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafka.class);
 
+    /** The one user of the secured broker (SASL PLAIN); its password is new at each start. */
+    public static final String SASL_USERNAME = "hearken";
+
     private final Path logDir;
     private final int port;
     private final KafkaConfig config;
+    private final String saslPassword;
     private KafkaRaftServer server;
 
-    private EmbeddedKafka(Path logDir, int port, KafkaConfig config, KafkaRaftServer server) {
+    private EmbeddedKafka(Path logDir, int port, KafkaConfig config, String saslPassword, KafkaRaftServer server) {
         this.logDir = logDir;
         this.port = port;
         this.config = config;
+        this.saslPassword = saslPassword;
         this.server = server;
     }
 
     /** Formats {@code logDir} on first use (kept on later starts) and starts the node on {@code port} (0 = free port). */
     public static EmbeddedKafka start(Path logDir, int port) throws Exception {
+        return start(logDir, port, false);
+    }
+
+    /**
+     * The same; {@code secured}: the client listener takes only SASL (PLAIN over plaintext) from the user
+     * {@link #SASL_USERNAME}, so a client without the credentials of {@link #clientProperties()} is refused.
+     * The controller listener stays plain (it is the node talking to itself).
+     */
+    public static EmbeddedKafka start(Path logDir, int port, boolean secured) throws Exception {
         Files.createDirectories(logDir);
         int brokerPort = port == 0 ? Ports.free() : port;
-        if (Ports.inUse(brokerPort)) {
+        // A fixed port only: a free one may be held for an instant by a parallel pick (the other server's).
+        if (port != 0 && Ports.inUse(brokerPort)) {
             // A second all-in-one on the same data folder would corrupt the first one's log.
             throw new IllegalStateException("Port " + brokerPort + " is taken: is another Hearken (or Kafka) running? "
                     + "Stop it, or point spring.kafka.bootstrap-servers at it to use it instead.");
@@ -56,11 +71,20 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");
         props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        props.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+        String listener = secured ? "SASL_PLAINTEXT" : "PLAINTEXT";
+        props.put("listeners", listener + "://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        props.put("advertised.listeners", listener + "://127.0.0.1:" + brokerPort);
         props.put("controller.listener.names", "CONTROLLER");
-        props.put("inter.broker.listener.name", "PLAINTEXT");
-        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        props.put("inter.broker.listener.name", listener);
+        props.put("listener.security.protocol.map", listener + ":" + listener + ",CONTROLLER:PLAINTEXT");
+        String saslPassword = secured ? java.util.UUID.randomUUID().toString() : null;
+        if (secured) {
+            props.put("sasl.enabled.mechanisms", "PLAIN");
+            props.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
+            // The broker's own login (first two) and the users it accepts (user_<name>): only ours.
+            props.put("listener.name.sasl_plaintext.plain.sasl.jaas.config", plainLogin(saslPassword)
+                    .replace(";", " user_" + SASL_USERNAME + "=\"" + saslPassword + "\";"));
+        }
         props.put("log.dirs", logDir.toString());
         props.put("num.partitions", "3");
         props.put("auto.create.topics.enable", "true");
@@ -85,7 +109,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
-        EmbeddedKafka kafka = new EmbeddedKafka(logDir, brokerPort, config, server);
+        EmbeddedKafka kafka = new EmbeddedKafka(logDir, brokerPort, config, saslPassword, server);
         kafka.awaitReady(Duration.ofSeconds(60));
         log.info("Kafka (KRaft) ready on {}", kafka.bootstrapServers());
         return kafka;
@@ -111,9 +135,34 @@ public final class EmbeddedKafka implements AutoCloseable {
         return port;
     }
 
+    public boolean secured() {
+        return saslPassword != null;
+    }
+
+    /**
+     * What a client needs to connect: {@code bootstrap.servers} and, when secured, {@code security.protocol},
+     * {@code sasl.mechanism} and {@code sasl.jaas.config}.
+     */
+    public Map<String, Object> clientProperties() {
+        Map<String, Object> p = new java.util.LinkedHashMap<>();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        if (secured()) {
+            p.put(AdminClientConfig.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+            p.put("sasl.mechanism", "PLAIN");
+            p.put("sasl.jaas.config", plainLogin(saslPassword));
+        }
+        return p;
+    }
+
+    private static String plainLogin(String password) {
+        return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + SASL_USERNAME
+                + "\" password=\"" + password + "\";";
+    }
+
     private void awaitReady(Duration timeout) throws Exception {
-        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000);
+        Map<String, Object> config = new HashMap<>(clientProperties());
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000);
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Admin admin = Admin.create(config)) {
             while (true) {

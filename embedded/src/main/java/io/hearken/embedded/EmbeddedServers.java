@@ -18,6 +18,7 @@ public final class EmbeddedServers {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedServers.class);
     private static EmbeddedServers shared;
+    private static EmbeddedServers sharedSecured;
 
     private final EmbeddedSettings settings;
     private volatile EmbeddedKafka kafka;
@@ -33,7 +34,8 @@ public final class EmbeddedServers {
      * plus any the later settings ask for that are not running yet).
      */
     public static synchronized EmbeddedServers shared(EmbeddedSettings settings) {
-        if (shared == null) {
+        EmbeddedServers existing = settings.secured() ? sharedSecured : shared;
+        if (existing == null) {
             EmbeddedServers servers = new EmbeddedServers(settings);
             if (settings.temporary()) {
                 // Tests: the servers outlive every cached Spring context of the JVM.
@@ -44,16 +46,26 @@ public final class EmbeddedServers {
                 SpringApplication.getShutdownHandlers().add(servers::stop);
             }
             servers.start(settings);
-            shared = servers;
+            if (settings.secured()) {
+                sharedSecured = servers;
+            } else {
+                shared = servers;
+            }
+            return servers;
         } else if (settings.temporary()) {
-            shared.start(settings);
+            existing.start(settings);
         }
+        return existing;
+    }
+
+    /** The (plain) servers already running in this JVM, or {@code null}. */
+    public static synchronized EmbeddedServers current() {
         return shared;
     }
 
-    /** The servers already running in this JVM, or {@code null}. */
-    public static synchronized EmbeddedServers current() {
-        return shared;
+    /** The secured servers already running in this JVM ({@code hearken.embedded.secured}), or {@code null}. */
+    public static synchronized EmbeddedServers currentSecured() {
+        return sharedSecured;
     }
 
     /**
@@ -67,12 +79,12 @@ public final class EmbeddedServers {
         // permissions, and a fresh ./data must not send the first run's node to $TMPDIR and the next one's here.
         unchecked(() -> Files.createDirectories(settings.dataDir()));
         CompletableFuture<Void> k = wanted.startKafka() && kafka == null
-                ? CompletableFuture.runAsync(() -> kafka = unchecked(() -> EmbeddedKafka.start(settings.dataDir().resolve("kafka"), wanted.kafkaPort())))
+                ? CompletableFuture.runAsync(() -> kafka = unchecked(() -> EmbeddedKafka.start(settings.dataDir().resolve("kafka"), wanted.kafkaPort(), settings.secured())))
                 : CompletableFuture.completedFuture(null);
         CompletableFuture<Void> e = wanted.startElasticsearch() && elasticsearch == null
                 ? CompletableFuture.runAsync(() -> elasticsearch = unchecked(() -> EmbeddedElasticsearch.start(
                         EmbeddedElasticsearch.home(settings.elasticsearchHome()), elasticsearchDir(),
-                        wanted.elasticsearchPort(), settings.elasticsearchHeap())))
+                        wanted.elasticsearchPort(), settings.elasticsearchHeap(), settings.secured())))
                 : CompletableFuture.completedFuture(null);
         if (wanted.startMail() && mail == null) {
             mail = EmbeddedMail.start(settings.dataDir().resolve("mail"),
@@ -85,7 +97,9 @@ public final class EmbeddedServers {
             Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
             throw new IllegalStateException("Embedded servers failed to start: " + cause.getMessage(), cause);
         }
-        log.info("Embedded servers up in {} ms: {}", (System.nanoTime() - started) / 1_000_000, properties());
+        Map<String, Object> shown = new LinkedHashMap<>(properties());
+        shown.replaceAll((key, value) -> key.contains("password") || key.contains("jaas") ? "******" : value);
+        log.info("Embedded servers up in {} ms: {}", (System.nanoTime() - started) / 1_000_000, shown);
     }
 
     /** Elasticsearch runs as 'nobody' when we are root, so its folder must be reachable by that user. */
@@ -110,9 +124,22 @@ public final class EmbeddedServers {
         p.put("hearken.privacy.master-key", DEMO_MASTER_KEY);
         if (kafka != null) {
             p.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+            if (kafka.secured()) {
+                // What an operator gives for a SASL cluster (docs/operations.md): every Kafka client takes it from here.
+                Map<String, Object> client = kafka.clientProperties();
+                p.put("spring.kafka.security.protocol", client.get("security.protocol"));
+                p.put("spring.kafka.properties.sasl.mechanism", client.get("sasl.mechanism"));
+                p.put("spring.kafka.properties.sasl.jaas.config", client.get("sasl.jaas.config"));
+            }
         }
         if (elasticsearch != null) {
             p.put("hearken.elasticsearch.uris", elasticsearch.uri());
+            ElasticsearchSecurity security = elasticsearch.security();
+            if (security != null) {
+                p.put("hearken.elasticsearch.username", security.username());
+                p.put("hearken.elasticsearch.password", security.password());
+                p.put("hearken.elasticsearch.ca-certificate", security.caCertificate().toString());
+            }
         }
         if (mail != null) {
             p.put("spring.mail.host", "127.0.0.1");

@@ -23,7 +23,7 @@ public class EmbeddedServersListener implements ApplicationListener<ApplicationE
         if (EmbeddedSettings.mode(env) == EmbeddedSettings.Mode.OFF || env.getPropertySources().contains(PROPERTY_SOURCE)) {
             return;
         }
-        EmbeddedServers running = EmbeddedServers.current();
+        EmbeddedServers running = EmbeddedSettings.secured(env) ? EmbeddedServers.currentSecured() : EmbeddedServers.current();
         EmbeddedServers servers = EmbeddedServers.shared(running == null ? EmbeddedSettings.from(env)
                 : EmbeddedSettings.from(env, running.dataDir()));
         Map<String, Object> properties = servers.properties();

@@ -9,17 +9,24 @@ import org.springframework.core.env.Environment;
  * data). A server is started only when no external address is configured for it. The mail server keeps
  * at most {@code hearken.embedded.mail.max-per-mailbox} mails in each mailbox but the complaints inbox, and
  * {@code hearken.embedded.mail.max-processed} in the complaints account's other folders, and
- * {@code hearken.embedded.mail.max-total} in all those folders together.
+ * {@code hearken.embedded.mail.max-total} in all those folders together. {@code hearken.embedded.secured=true} starts
+ * Kafka with a SASL-only client listener and Elasticsearch with security and HTTPS on (docs/operations.md), as
+ * servers of their own beside the plain ones of the same JVM.
  */
 public record EmbeddedSettings(boolean startKafka, boolean startElasticsearch, boolean startMail, int kafkaPort,
         int elasticsearchPort, int smtpPort, int imapPort, Path dataDir, boolean temporary,
-        String elasticsearchHome, String elasticsearchHeap, int mailMaxPerMailbox, int mailMaxProcessed, int mailMaxTotal) {
+        String elasticsearchHome, String elasticsearchHeap, int mailMaxPerMailbox, int mailMaxProcessed, int mailMaxTotal,
+        boolean secured) {
 
     public enum Mode { OFF, ALL_IN_ONE, TEST }
 
     public static Mode mode(Environment env) {
         String mode = env.getProperty("hearken.embedded.mode", "off").strip().toUpperCase().replace('-', '_');
         return Mode.valueOf(mode);
+    }
+
+    public static boolean secured(Environment env) {
+        return env.getProperty("hearken.embedded.secured", Boolean.class, false);
     }
 
     public static EmbeddedSettings from(Environment env) {
@@ -46,7 +53,8 @@ public record EmbeddedSettings(boolean startKafka, boolean startElasticsearch, b
                 // Why these numbers: docs/operations.md, "The all-in-one".
                 env.getProperty("hearken.embedded.mail.max-per-mailbox", Integer.class, 1_000),
                 env.getProperty("hearken.embedded.mail.max-processed", Integer.class, 5_000),
-                env.getProperty("hearken.embedded.mail.max-total", Integer.class, 10_000));
+                env.getProperty("hearken.embedded.mail.max-total", Integer.class, 10_000),
+                secured(env));
     }
 
     private static int port(Environment env, String key, int fallback) {

@@ -21,8 +21,13 @@ public final class StandaloneSealing {
     }
 
     public static Sealing of(String bootstrapServers, String masterKeyBase64) {
-        return OPEN.computeIfAbsent(bootstrapServers + "|" + masterKeyBase64, k -> {
-            Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return of(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), masterKeyBase64);
+    }
+
+    /** The same for a cluster that wants more than an address: {@code client} also holds its security settings. */
+    public static Sealing of(Map<String, Object> client, String masterKeyBase64) {
+        return OPEN.computeIfAbsent(client + "|" + masterKeyBase64, k -> {
+            Map<String, Object> config = Map.copyOf(client);
             DataKeys keys = new DataKeys(MasterKey.fromBase64(masterKeyBase64), config,
                     new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer()));
             Runtime.getRuntime().addShutdownHook(new Thread(keys::close, "close-data-keys"));

@@ -108,8 +108,6 @@ public class RouterEngine implements SmartLifecycle {
 
     Map<String, Object> config() {
         Map<String, Object> c = new HashMap<>();
-        c.put(StreamsConfig.APPLICATION_ID_CONFIG, properties.applicationId());
-        c.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers()));
         c.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         c.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
         c.put(StreamsConfig.STATE_DIR_CONFIG, stateDir().toString());
@@ -122,13 +120,11 @@ public class RouterEngine implements SmartLifecycle {
         c.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topics.replicas());
         c.put(StreamsConfig.topicPrefix(org.apache.kafka.common.config.TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG),
                 String.valueOf(topics.minInsyncReplicas()));
-        c.putAll(kafka.getProperties().entrySet().stream()
-                .filter(e -> e.getKey().startsWith("security.") || e.getKey().startsWith("sasl.") || e.getKey().startsWith("ssl."))
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
-        // spring.kafka.security.protocol (SPRING_KAFKA_SECURITY_PROTOCOL) lives outside spring.kafka.properties.
-        c.putAll(kafka.getSecurity().buildProperties());
-        // Anything else for Kafka Streams (e.g. a shorter session.timeout.ms for a faster take-over after a crash).
-        c.putAll(kafka.getStreams().getProperties());
+        // Where Kafka is and how to sign in, as every other client takes it (spring.kafka.bootstrap-servers,
+        // .security.*, .ssl.*, .properties.* e.g. sasl.mechanism and sasl.jaas.config), and anything else for Kafka
+        // Streams (spring.kafka.streams.properties.*, e.g. a shorter session.timeout.ms for a faster take-over).
+        c.putAll(kafka.buildStreamsProperties());
+        c.put(StreamsConfig.APPLICATION_ID_CONFIG, properties.applicationId());
         return c;
     }
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 
-/** The router's hand-built Kafka Streams configuration keeps the cluster's security settings (SASL, TLS). */
+/** The router's Kafka Streams configuration keeps the cluster's security settings (SASL, TLS) as every client does. */
 class RouterEngineConfigTest {
 
     @Test
@@ -21,6 +21,8 @@ class RouterEngineConfigTest {
         kafka.getProperties().put("sasl.mechanism", "SCRAM-SHA-512");
         kafka.getProperties().put("sasl.jaas.config",
                 "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"u\" password=\"p\";");
+        kafka.getSsl().setTrustStoreType("PKCS12");
+        kafka.getStreams().getProperties().put("session.timeout.ms", "10000");
         RouterProperties properties = new RouterProperties(null, null, null, null, 0.45, Duration.ofHours(24),
                 Duration.ofDays(30), 0.3, "hearken-router", state, Duration.ofSeconds(10), true);
 
@@ -31,7 +33,10 @@ class RouterEngineConfigTest {
                 new io.hearken.events.kafka.KafkaTopicProperties(3, (short) 3, (short) 2, java.time.Duration.ofDays(365)),
                 io.hearken.events.privacy.InMemoryKeys.sealing()).config();
 
-        assertThat(config).containsEntry("bootstrap.servers", "kafka-1:9093")
+        assertThat(String.valueOf(config.get("bootstrap.servers"))).contains("kafka-1:9093");
+        assertThat(config).containsEntry("application.id", "hearken-router")
+                .containsEntry("ssl.truststore.type", "PKCS12")
+                .containsEntry("session.timeout.ms", "10000")
                 .containsEntry("security.protocol", "SASL_SSL")
                 .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
                 .containsKey("sasl.jaas.config")
