@@ -133,7 +133,7 @@ public final class Topology implements AutoCloseable {
     /** Starts the embedded servers, then every service at once, and waits until all are healthy. */
     public static Topology start(Duration healthyWithin) {
         Topology topology = new Topology(EmbeddedServers.shared(new EmbeddedSettings(true, true, true, 0, 0, 0, 0,
-                dataDir(), true, null, "256m", 20_000, 20_000, 50_000))); // the long fault runs keep every mail
+                dataDir(), true, null, "256m", 20_000, 20_000, 50_000, false))); // the long fault runs keep every mail
         try {
             deleteRecursively(DIR); // fresh logs and folders on every run
             Files.createDirectories(topology.hotlineInbox);
