@@ -29,8 +29,8 @@ class SlaCalendarHealthIndicatorTest {
 
     private static Health health(String instant, String nextYearFrom) {
         Clock clock = Clock.fixed(Instant.parse(instant), ZoneOffset.UTC);
-        return new SlaCalendarHealthIndicator(YEARS, POLICY, new SlaCalendarProperties(null, nextYearFrom), clock)
-                .health(true);
+        SlaCalendarStatus status = new SlaCalendarStatus(YEARS, POLICY, new SlaCalendarProperties(null, nextYearFrom), clock);
+        return new SlaCalendarHealthIndicator(YEARS, POLICY, status).health(true);
     }
 
     @Test
@@ -53,6 +53,14 @@ class SlaCalendarHealthIndicatorTest {
         assertThat((String) health.getDetails().get("warning")).startsWith("No SLA calendar file for 2027:")
                 .contains("hearken.router.sla-calendar.dir");
         assertThat(health("2026-08-31T12:00:00Z", "08-15").getDetails()).containsEntry("missing", List.of(2027));
+    }
+
+    @Test
+    void theGaugeCountsTheMissingYears() {
+        var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        new SlaCalendarStatus(YEARS, POLICY, new SlaCalendarProperties(null, "10-01"),
+                Clock.fixed(Instant.parse("2027-12-01T12:00:00Z"), ZoneOffset.UTC)).bindTo(registry);
+        assertThat(registry.get("hearken.router.sla.calendar.missing.years").gauge().value()).isEqualTo(2.0);
     }
 
     @Test

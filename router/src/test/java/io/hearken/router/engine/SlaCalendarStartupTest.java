@@ -6,13 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hearken.embedded.EmbeddedServers;
 import io.hearken.router.sla.HolidayCalendar;
 import io.hearken.router.sla.SlaPolicy;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,8 +24,6 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -40,15 +42,17 @@ class SlaCalendarStartupTest {
     }
 
     private static ConfigurableApplicationContext start(Path calendarDir) {
-        return new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE).properties(Map.of(
-                "hearken.router.sla-calendar.dir", calendarDir.toString(),
-                "hearken.router.engine-enabled", "false",
-                "spring.kafka.bootstrap-servers", "127.0.0.1:9",
-                "spring.kafka.admin.auto-create", "false",
-                "hearken.elasticsearch.uris", "http://127.0.0.1:9",
-                "spring.mail.host", "127.0.0.1",
-                "hearken.privacy.secret", "router-calendar-test-secret",
-                "hearken.privacy.master-key", EmbeddedServers.DEMO_MASTER_KEY)).run();
+        return new SpringApplicationBuilder(App.class).web(WebApplicationType.SERVLET).run(
+                "--hearken.router.sla-calendar.dir=" + calendarDir,
+                "--server.port=0",
+                "--management.endpoint.health.show-details=always",
+                "--hearken.router.engine-enabled=false",
+                "--spring.kafka.bootstrap-servers=127.0.0.1:9",
+                "--spring.kafka.admin.auto-create=false",
+                "--hearken.elasticsearch.uris=http://127.0.0.1:9",
+                "--spring.mail.host=127.0.0.1",
+                "--hearken.privacy.secret=router-calendar-test-secret",
+                "--hearken.privacy.master-key=" + EmbeddedServers.DEMO_MASTER_KEY);
     }
 
     @Test
@@ -78,11 +82,13 @@ class SlaCalendarStartupTest {
         try (ConfigurableApplicationContext context = start(dir)) {
             assertThat(context.getBean(HolidayCalendar.class).years().keySet()).contains(2025, 2026, 2027);
             BusinessCalendarCheck.assertNewYearIsOff(context.getBean(SlaPolicy.class));
-            Health health = context.getBean("slaCalendarHealthIndicator", HealthIndicator.class).health(true);
-            @SuppressWarnings("unchecked")
-            Map<String, String> years = (Map<String, String>) health.getDetails().get("years");
-            assertThat(years).containsEntry("2027", dir.resolve("2027.yml") + " (test notice)")
-                    .containsEntry("2026", "classpath:io/hearken/router/sla/calendar/2026.yml (国办发明电〔2025〕7号)");
+            String port = context.getEnvironment().getProperty("local.server.port");
+            HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/actuator/health/slaCalendar")).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"status\":\"UP\"", "\"2027\":\"" + dir.resolve("2027.yml") + " (test notice)\"",
+                    "\"2026\":\"classpath:io/hearken/router/sla/calendar/2026.yml (国办发明电〔2025〕7号)\"");
         }
     }
 
