@@ -3,6 +3,7 @@ package io.hearken.router.engine;
 import io.hearken.router.sla.CalendarFileException;
 import io.hearken.router.sla.HolidayCalendar;
 import io.hearken.router.sla.HolidayFile;
+import io.hearken.router.sla.HolidayFolder;
 import io.hearken.router.sla.HolidayYear;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +33,7 @@ class SlaCalendarConfiguration {
     HolidayCalendar routerHolidayCalendar(SlaCalendarProperties properties) {
         HolidayCalendar calendar = HolidayCalendar.of(shipped());
         if (properties.dir() != null) {
-            calendar = calendar.overriddenBy(HolidayFile.readFolder(properties.dir()));
+            calendar = calendar.overriddenBy(HolidayFolder.read(properties.dir()));
         }
         log.info("SLA calendar: holiday files for {}", calendar.years().keySet());
         return calendar;

@@ -1,11 +1,9 @@
 package io.hearken.router.sla;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -21,7 +19,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -57,34 +54,6 @@ public final class HolidayFile {
             throw new CalendarFileException(reader.problems);
         }
         return year;
-    }
-
-    /** Every {@code *.yml} / {@code *.yaml} in {@code dir}, one year each; problems of all files together. */
-    public static List<HolidayYear> readFolder(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw new CalendarFileException(List.of(dir + ": the calendar folder does not exist or is not a folder"));
-        }
-        List<String> problems = new ArrayList<>();
-        Map<Integer, HolidayYear> years = new LinkedHashMap<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path path : files.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml")).sorted().toList()) {
-                try (InputStream in = Files.newInputStream(path)) {
-                    HolidayYear year = read(in, path.toString());
-                    HolidayYear twin = years.putIfAbsent(year.year(), year);
-                    if (twin != null) {
-                        problems.add(path + ": year " + year.year() + " is also in " + twin.file());
-                    }
-                } catch (CalendarFileException e) {
-                    problems.addAll(e.problems());
-                }
-            }
-        } catch (IOException e) {
-            problems.add(dir + ": cannot read the calendar folder: " + e.getMessage());
-        }
-        if (!problems.isEmpty()) {
-            throw new CalendarFileException(problems);
-        }
-        return List.copyOf(years.values());
     }
 
     private HolidayYear parse(Reader reader) {

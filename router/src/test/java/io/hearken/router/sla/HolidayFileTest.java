@@ -96,15 +96,15 @@ class HolidayFileTest {
     void aFolderGivesOneYearPerFileAndRefusesTheSameYearTwice(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("2027.yml"), "year: 2027\nholidays: [{date: 2027-01-01, zh: 元旦}]\n");
         Files.writeString(dir.resolve("README.txt"), "not a calendar");
-        assertThat(HolidayFile.readFolder(dir)).extracting(HolidayYear::year).containsExactly(2027);
+        assertThat(HolidayFolder.read(dir)).extracting(HolidayYear::year).containsExactly(2027);
 
         Files.writeString(dir.resolve("new-year.yaml"), "year: 2027\n");
         Files.writeString(dir.resolve("2028.yml"), "year: 2028\nmake-up-days: [2028-01-03]\n");
-        assertThatThrownBy(() -> HolidayFile.readFolder(dir)).isInstanceOf(CalendarFileException.class)
+        assertThatThrownBy(() -> HolidayFolder.read(dir)).isInstanceOf(CalendarFileException.class)
                 .satisfies(e -> assertThat(((CalendarFileException) e).problems()).containsExactly(
                         dir.resolve("2028.yml") + " line 2: make-up day 2028-01-03 is a MONDAY, not a weekend day [SATURDAY, SUNDAY]: it is a working day anyway",
                         dir.resolve("new-year.yaml") + ": year 2027 is also in " + dir.resolve("2027.yml")));
-        assertThatThrownBy(() -> HolidayFile.readFolder(dir.resolve("missing")))
+        assertThatThrownBy(() -> HolidayFolder.read(dir.resolve("missing")))
                 .hasMessageContaining("missing: the calendar folder does not exist");
     }
 }
