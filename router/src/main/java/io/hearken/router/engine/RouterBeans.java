@@ -10,6 +10,7 @@ import io.hearken.router.classification.Classifier;
 import io.hearken.router.classification.TextModel;
 import io.hearken.router.history.LinkingComplaint;
 import io.hearken.router.routing.RoutingComplaints;
+import io.hearken.router.sla.HolidayCalendar;
 import io.hearken.router.sla.SlaConfig;
 import io.hearken.router.sla.SlaPolicy;
 import io.hearken.router.streams.RouterTopology;
@@ -39,9 +40,10 @@ class RouterBeans {
         return properties.routingTable() != null ? RoutingTable.load(properties.routingTable()) : RoutingTable.defaults();
     }
 
+    /** The SLA file's targets and office hours, with the public holidays of the yearly calendar files. */
     @Bean
-    SlaPolicy routerSlaPolicy(RouterProperties properties) {
-        return properties.sla() != null ? SlaConfig.load(properties.sla()) : SlaConfig.defaults();
+    SlaPolicy routerSlaPolicy(RouterProperties properties, HolidayCalendar holidays) {
+        return (properties.sla() != null ? SlaConfig.load(properties.sla()) : SlaConfig.defaults()).withHolidays(holidays);
     }
 
     @Bean

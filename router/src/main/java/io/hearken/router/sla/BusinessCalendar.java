@@ -11,25 +11,31 @@ import java.util.Set;
 
 /**
  * Working time: which hours count towards a deadline. {@link #ALWAYS} counts every hour (urgent
- * complaints); an office calendar counts only {@code start}–{@code end} on working days that are not
- * holidays, in its time zone.
+ * complaints); an office calendar counts only {@code start}–{@code end} on working days, in its time zone.
+ * A working day is never one of the office's own closing days ({@code holidays}); otherwise the year's
+ * holiday file decides (a public holiday is off, a make-up day (调休) is worked) and else the office's week
+ * ({@code days}). A year without a file has only the office's week and closing days.
  */
 public final class BusinessCalendar {
 
-    public static final BusinessCalendar ALWAYS = new BusinessCalendar(ZoneId.of("UTC"), null, null, Set.of(), Set.of());
+    public static final BusinessCalendar ALWAYS = new BusinessCalendar(ZoneId.of("UTC"), null, null, Set.of(), Set.of(),
+            HolidayCalendar.NONE);
 
     private final ZoneId zone;
     private final LocalTime start;
     private final LocalTime end;
     private final Set<DayOfWeek> days;
     private final Set<LocalDate> holidays;
+    private final HolidayCalendar years;
 
-    private BusinessCalendar(ZoneId zone, LocalTime start, LocalTime end, Set<DayOfWeek> days, Set<LocalDate> holidays) {
+    private BusinessCalendar(ZoneId zone, LocalTime start, LocalTime end, Set<DayOfWeek> days, Set<LocalDate> holidays,
+            HolidayCalendar years) {
         this.zone = zone;
         this.start = start;
         this.end = end;
         this.days = days;
         this.holidays = holidays;
+        this.years = years;
     }
 
     public static BusinessCalendar office(ZoneId zone, LocalTime start, LocalTime end, Set<DayOfWeek> days,
@@ -37,7 +43,16 @@ public final class BusinessCalendar {
         if (!start.isBefore(end) || days.isEmpty()) {
             throw new IllegalArgumentException("business hours need start < end and at least one working day");
         }
-        return new BusinessCalendar(zone, start, end, Set.copyOf(days), Set.copyOf(holidays));
+        return new BusinessCalendar(zone, start, end, Set.copyOf(days), Set.copyOf(holidays), HolidayCalendar.NONE);
+    }
+
+    /** This calendar with the public holidays and make-up days of {@code years} (no effect when always open). */
+    public BusinessCalendar withYears(HolidayCalendar years) {
+        return alwaysOpen() ? this : new BusinessCalendar(zone, start, end, days, holidays, years);
+    }
+
+    public HolidayCalendar years() {
+        return years;
     }
 
     public boolean alwaysOpen() {
@@ -111,6 +126,10 @@ public final class BusinessCalendar {
     }
 
     private boolean isWorkingDay(LocalDate day) {
-        return days.contains(day.getDayOfWeek()) && !holidays.contains(day);
+        if (holidays.contains(day)) {
+            return false;
+        }
+        Boolean official = years.workingDay(day);
+        return official != null ? official : days.contains(day.getDayOfWeek());
     }
 }

@@ -31,6 +31,11 @@ public record SlaPolicy(Map<Urgency, Target> byUrgency, Map<String, Map<Urgency,
         return byUrgency.getOrDefault(urgency, byUrgency.get(Urgency.NORMAL));
     }
 
+    /** This policy counting working time with the holiday years' public holidays and make-up days. */
+    public SlaPolicy withHolidays(HolidayCalendar years) {
+        return new SlaPolicy(byUrgency, byCategory, calendar.withYears(years), warnAt);
+    }
+
     public BusinessCalendar calendarFor(Target target) {
         return target.businessHours() ? calendar : BusinessCalendar.ALWAYS;
     }
