@@ -34,7 +34,7 @@ class SmsRepliesApi {
         this.stopWords = properties.sms().stopWords().stream().map(SmsRepliesApi::normalize).collect(Collectors.toSet());
     }
 
-    @PostMapping(PATH)
+    @PostMapping("/api/v1/notifier/sms/replies") // PATH, written out: ProxyRoutesTest reads the mapped paths from source
     Answer reply(@RequestBody Reply reply) {
         if (reply.from() == null || optOuts.hashOf(reply.from()) == null) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from: not a phone number");
