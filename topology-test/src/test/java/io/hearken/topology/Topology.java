@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -186,7 +187,7 @@ public final class Topology implements AutoCloseable {
         for (String s : List.of("intake-web", "intake-hotline", "desk", "notifier", "analytics")) {
             u.put(s, port(s));
         }
-        u.put("router", port("router-2")); // the one a test never kills; kibana is not run here
+        u.put("router", port("router-2")); // ServicesAsProcessesTest kills router-1; no kibana here
         return u;
     }
 
@@ -228,8 +229,8 @@ public final class Topology implements AutoCloseable {
     }
 
     /** The public entry (Caddy), if {@code caddy} is installed here. */
-    public java.util.Optional<CaddyProxy> proxy() {
-        return java.util.Optional.ofNullable(proxy);
+    public Optional<CaddyProxy> proxy() {
+        return Optional.ofNullable(proxy);
     }
 
     /** Why {@link #proxy()} is empty, or {@code null}. */
