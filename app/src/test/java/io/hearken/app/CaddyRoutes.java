@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  * The routing of docker/caddy/Caddyfile as Caddy applies it: {@code handle} blocks with named {@code path}
  * matchers, tried in the order they are written, the first match wins, a {@code handle} without matcher last.
  * A path pattern ending in {@code *} is a prefix; any other is exact (Caddy compares paths case-insensitively).
+ * Upstreams are read as compose runs them: an environment placeholder stands for its default.
  */
 record CaddyRoutes(List<Route> routes) {
 
@@ -34,7 +35,9 @@ record CaddyRoutes(List<Route> routes) {
     static final String REFUSED = "respond 404";
     private static final Pattern MATCHER = Pattern.compile("^\\s*@(\\S+)\\s+path\\s+(.+)$");
     private static final Pattern HANDLE = Pattern.compile("^\\s*handle(\\s+@(\\S+))?\\s*\\{\\s*$");
-    private static final Pattern UPSTREAM = Pattern.compile("^\\s*dynamic\\s+a\\s+(\\S+)\\s+(\\d+)");
+    private static final Pattern UPSTREAM = Pattern.compile("^\\s*dynamic\\s+a\\s+(\\S+)\\s+(\\S+)");
+    /** An environment placeholder with a default, {@code {$NAME:default}}: Caddy's value when NAME is not set. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("^\\{\\$[A-Za-z0-9_]+:(.+)}$");
 
     static CaddyRoutes read(Path caddyfile) throws IOException {
         Map<String, List<String>> matchers = new LinkedHashMap<>();
@@ -52,7 +55,7 @@ record CaddyRoutes(List<Route> routes) {
                 handle = h.group(2) == null ? "" : h.group(2);
                 inHandle = true;
             } else if (inHandle && u.find()) {
-                routes.add(route(handle, matchers, u.group(1) + ":" + u.group(2)));
+                routes.add(route(handle, matchers, asDeployed(u.group(1)) + ":" + asDeployed(u.group(2))));
                 inHandle = false;
             } else if (inHandle && code.trim().equals(REFUSED)) {
                 routes.add(route(handle, matchers, REFUSED));
@@ -60,6 +63,12 @@ record CaddyRoutes(List<Route> routes) {
             }
         }
         return new CaddyRoutes(List.copyOf(routes));
+    }
+
+    /** A token as compose runs the file (no HEARKEN_UPSTREAM_* set): a placeholder's default, else the token. */
+    private static String asDeployed(String token) {
+        Matcher p = PLACEHOLDER.matcher(token);
+        return p.matches() ? p.group(1) : token;
     }
 
     private static Route route(String handle, Map<String, List<String>> matchers, String target) {

@@ -2,11 +2,15 @@ package io.hearken.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,6 +77,25 @@ class ProxyRoutesTest {
         expected.forEach((path, service) -> assertThat(caddy.serviceOf(path)).as(path).isEqualTo(service));
         caddy.routes().stream().map(CaddyRoutes.Route::target).filter(t -> !t.equals(CaddyRoutes.REFUSED))
                 .forEach(t -> assertThat(services).as("upstream " + t).containsKey(t.substring(0, t.indexOf(':'))));
+    }
+
+    /** topology-test runs this same file in front of processes: each upstream is overridable, compose gets the default. */
+    @Test
+    void everyUpstreamIsAnOverridablePlaceholderDefaultingToItsComposeService() throws Exception {
+        Pattern upstream = Pattern.compile("dynamic a \\{\\$HEARKEN_UPSTREAM_([A-Z_]+):([a-z-]+)} "
+                + "\\{\\$HEARKEN_UPSTREAM_([A-Z_]+)_PORT:(\\d+)} \\{");
+        int upstreams = 0;
+        for (String line : Files.readAllLines(ROOT.resolve("docker/caddy/Caddyfile"))) {
+            String code = line.replaceAll("#.*$", "").strip();
+            if (code.startsWith("dynamic")) {
+                Matcher m = upstream.matcher(code);
+                assertThat(m.matches()).as(code).isTrue();
+                assertThat(m.group(1)).as(code).isEqualTo(m.group(3))
+                        .isEqualTo(m.group(2).toUpperCase(Locale.ROOT).replace('-', '_'));
+                upstreams++;
+            }
+        }
+        assertThat(upstreams).isEqualTo(caddy.routes().size() - 1); // every route but the refused /actuator
     }
 
     @Test

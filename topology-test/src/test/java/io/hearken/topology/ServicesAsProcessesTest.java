@@ -37,11 +37,12 @@ import tools.jackson.databind.JsonNode;
  * notifier and analytics, each its own JVM from its runnable jar, on the real embedded Kafka, Elasticsearch and mail
  * servers. Complaints come in by web, mail and a transcript file and must end up routed, indexed, in the right
  * department's queue and acknowledged by mail; then one router is killed with SIGKILL and the other must route
- * everything, nothing lost and nothing twice.
+ * everything, nothing lost and nothing twice. Last, {@link ThroughTheProxy}: the same services behind the real Caddy
+ * with docker-compose.yml's Caddyfile, every link in the mails opened there (skipped where {@code caddy} is missing).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(LogTailsOnFailure.class)
-class ServicesAsProcessesTest {
+class ServicesAsProcessesTest implements ThroughTheProxy {
 
     private static final Duration PATIENCE = Duration.ofSeconds(180);
     private static Topology topology;
@@ -213,6 +214,12 @@ class ServicesAsProcessesTest {
             });
         });
         assertThat(wrong).as("endpoints answered by the wrong deployable, or staff endpoints open").isEmpty();
+    }
+
+    /** For {@link ThroughTheProxy}'s tests (the same topology through the real Caddy, after the tests above). */
+    @Override
+    public Topology topology() {
+        return topology;
     }
 
     private static String submitByWeb(String email, String building, String description) {

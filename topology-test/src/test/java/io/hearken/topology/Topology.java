@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -22,7 +23,8 @@ import java.util.concurrent.Executors;
  * The production topology without Docker: the real servers of {@code embedded} in this JVM (a KRaft broker, an
  * Elasticsearch node as a child process, GreenMail), and each deployable as its own JVM from its runnable jar,
  * configured only by command-line properties as an operator configures it. {@link #services} is the one place
- * that says what each service is given.
+ * that says what each service is given. In front of them, where {@code caddy} is installed, the public entry of
+ * docker-compose.yml: {@link CaddyProxy} runs docker/caddy/Caddyfile itself, and the links in mails carry its address.
  */
 public final class Topology implements AutoCloseable {
 
@@ -43,6 +45,9 @@ public final class Topology implements AutoCloseable {
     /** Between every service and Elasticsearch, and between the notifier and SMTP: break one for an outage. */
     private final TcpProxy elasticsearchProxy;
     private final TcpProxy smtpProxy;
+    /** Why there is no {@link CaddyProxy} here, or {@code null} when there is one. */
+    private final String proxyUnavailable = CaddyProxy.unavailable();
+    private CaddyProxy proxy;
 
     private Topology(EmbeddedServers servers) {
         this.servers = servers;
@@ -63,7 +68,7 @@ public final class Topology implements AutoCloseable {
         Map<String, Object> web = new LinkedHashMap<>();
         web.put("hearken.web.rate-limit.capacity", 10_000); // every request of this test comes from 127.0.0.1
         web.put("hearken.web.open311.api-keys", "topology-test-key");
-        web.put("hearken.web.public-base-url", baseUrl("intake-web"));
+        web.put("hearken.web.public-base-url", publicUrl("intake-web"));
 
         Map<String, Object> email = new LinkedHashMap<>();
         email.put("hearken.email.imap.host", "127.0.0.1");
@@ -95,7 +100,7 @@ public final class Topology implements AutoCloseable {
         notifier.put("hearken.notifier.journal.imap-port", servers.mail().imapPort());
         notifier.put("hearken.notifier.journal.username", EmbeddedMail.JOURNAL_ADDRESS);
         notifier.put("hearken.notifier.journal.password", EmbeddedMail.JOURNAL_ADDRESS);
-        notifier.put("hearken.notifier.public-url", baseUrl("notifier")); // it serves the satisfaction page itself
+        notifier.put("hearken.notifier.public-url", publicUrl("notifier"));
         notifier.put("spring.mail.port", smtpProxy.port()); // through the proxy: an SMTP outage is a broken proxy
 
         return List.of(
@@ -145,6 +150,12 @@ public final class Topology implements AutoCloseable {
                         ServiceProcess.SMALL_JVM, ServiceProcess.arguments(properties), Map.of(), DIR));
             }
             topology.services.values().forEach(ServiceProcess::start);
+            if (topology.proxyUnavailable == null) {
+                topology.proxy = new CaddyProxy(topology.port("proxy"), topology.upstreams(), DIR).start()
+                        .awaitReady(Duration.ofSeconds(60));
+            } else {
+                System.out.println("No proxy in front of the services: " + topology.proxyUnavailable);
+            }
             // One waiting thread per service (not the common pool, which may be smaller), so each start-up time is its own.
             ExecutorService waiting = Executors.newFixedThreadPool(topology.services.size());
             try {
@@ -163,8 +174,29 @@ public final class Topology implements AutoCloseable {
             String tails = ServiceProcess.tails(topology.all(), 60);
             topology.close();
             throw new IllegalStateException(e.getCause().getMessage() + "\nAll services:" + tails, e.getCause());
+        } catch (RuntimeException e) { // the proxy did not start
+            topology.close();
+            throw e;
         }
         return topology;
+    }
+
+    /** What the Caddyfile routes to, as compose names it → the port of the process serving it here. */
+    Map<String, Integer> upstreams() {
+        Map<String, Integer> u = new LinkedHashMap<>();
+        for (String s : List.of("intake-web", "intake-hotline", "desk", "notifier", "analytics")) {
+            u.put(s, port(s));
+        }
+        u.put("router", port("router-2")); // ServicesAsProcessesTest kills router-1; no kibana here
+        return u;
+    }
+
+    /**
+     * The public address of a service's links (compose: {@code HEARKEN_PUBLIC_URL}): the proxy's, or without Caddy
+     * the service's own (tracking links: intake-web, satisfaction links: the notifier).
+     */
+    String publicUrl(String service) {
+        return proxyUnavailable == null ? baseUrl("proxy") : baseUrl(service);
     }
 
     /** The HTTP port of a service, chosen (free) the first time it is asked for. */
@@ -196,6 +228,16 @@ public final class Topology implements AutoCloseable {
         return hotlineInbox;
     }
 
+    /** The public entry (Caddy), if {@code caddy} is installed here. */
+    public Optional<CaddyProxy> proxy() {
+        return Optional.ofNullable(proxy);
+    }
+
+    /** Why {@link #proxy()} is empty, or {@code null}. */
+    public String proxyUnavailable() {
+        return proxyUnavailable;
+    }
+
     /** The proxy every service reaches Elasticsearch through. */
     public TcpProxy elasticsearchProxy() {
         return elasticsearchProxy;
@@ -208,12 +250,16 @@ public final class Topology implements AutoCloseable {
 
     /** The tail of every service's log (for a failure message). */
     public String tails(int lines) {
-        return ServiceProcess.tails(all(), lines);
+        return ServiceProcess.tails(all(), lines) + (proxy == null ? ""
+                : System.lineSeparator() + "===== proxy (caddy) =====" + System.lineSeparator() + proxy.tail(lines));
     }
 
-    /** SIGKILL to every service; the embedded servers stop with this JVM. */
+    /** SIGKILL to every service, the proxy stopped; the embedded servers stop with this JVM. */
     @Override
     public void close() {
+        if (proxy != null) {
+            proxy.close();
+        }
         ServiceProcess.killAll();
         try {
             elasticsearchProxy.close();
