@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -24,6 +25,7 @@ import io.hearken.events.Topics;
 import io.hearken.events.Urgency;
 import io.hearken.events.kafka.EventWireFormatAutoConfiguration;
 import io.hearken.events.privacy.StandaloneSealing;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -202,33 +204,36 @@ class StaffWorkKafkaTest extends DeskTestSupport {
         return StandaloneSealing.of(EmbeddedServers.current().kafka().bootstrapServers(), EmbeddedServers.DEMO_MASTER_KEY);
     }
 
-    /** The records of one complaint on intake.desk as they are on the wire (strings, nothing opened). */
-    private static List<String> rawIntakeDesk(String id, int expected) {
-        List<String> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedServers.current().kafka().bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.INTAKE_DESK, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            await().atMost(PATIENCE).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (id.equals(r.key())) {
-                        found.add(r.value());
-                    }
-                });
-                return found.size() >= expected;
-            });
-            // A little longer: a second record (a retry published again) would show here.
-            for (int i = 0; i < 5; i++) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (id.equals(r.key())) {
-                        found.add(r.value());
-                    }
-                });
-            }
+
+    @Test
+    void theConsoleFormEntersALetterOnceWhateverTheDoubleClicksAndShowsWhatIsWrong() throws Exception {
+        String page = mvc.perform(get("/desk/complaints/new").with(httpBasic("li.wei", "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("录入投诉", "name=\"_csrf\"", "name=\"actionToken\"", "来信", "巡查发现");
+        assertThat(mvc.perform(get("/desk/complaints/new").param("lang", "en").with(httpBasic("li.wei", "demo")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("Enter a complaint", "Notice board");
+
+        String id = null;
+        for (int click = 0; click < 2; click++) {
+            var result = mvc.perform(post("/desk/complaints").with(httpBasic("li.wei", "demo")).with(csrf())
+                            .param("actionToken", "page-1").param("channel", "letter").param("name", "李奶奶")
+                            .param("building", "2号楼").param("description", "来信反映二号楼门禁坏了")
+                            .param("phone", "").param("residentType", "").param("email", ""))
+                    .andExpect(status().is3xxRedirection()).andReturn();
+            String done = String.valueOf(result.getFlashMap().get("done"));
+            assertThat(done).contains("来信");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("HK-[0-9A-Z]{4}-[0-9A-Z]{4}").matcher(done);
+            assertThat(m.find()).isTrue();
+            assertThat(id == null || id.equals(m.group())).as("the second click names the same complaint").isTrue();
+            id = m.group();
         }
-        return found;
+        assertThat(rawIntakeDesk(id, 1)).singleElement().asString().contains("\"channel\":\"LETTER\"",
+                "\"by\":{\"id\":\"li.wei\"").doesNotContain("李奶奶");
+
+        String refused = mvc.perform(post("/desk/complaints").with(httpBasic("li.wei", "demo")).with(csrf())
+                        .param("actionToken", "page-2").param("channel", "fax").param("email", "nope"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("id=\"errors\"", "渠道", "walk-in", "居民邮箱");
     }
 }

@@ -29,6 +29,25 @@ public record NewComplaint(
 
     public static final String CHANNELS = "walk-in|letter|patrol|phone|notice-board";
 
+    /** A field left empty (a form's empty input) is absent, not a wrong value. */
+    public NewComplaint {
+        channel = absent(channel);
+        name = absent(name);
+        email = absent(email);
+        phone = absent(phone);
+        residentType = absent(residentType);
+        building = absent(building);
+        unit = absent(unit);
+        area = absent(area);
+        subject = absent(subject);
+        categoryHint = absent(categoryHint);
+        language = absent(language);
+    }
+
+    private static String absent(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
     public EnteringComplaint.Entry entry() {
         return new EnteringComplaint.Entry(Channel.ofCode(channel), name, email, phone,
                 residentType == null || residentType.isBlank() ? null
