@@ -195,6 +195,7 @@ final class ComplaintProjection {
         doc.urgency = c.toUrgency() == null ? doc.urgency : c.toUrgency().name();
         doc.needsTriage = false;
         doc.confidence = 1.0;
+        doc.classificationCorrectedAt = max(doc.classificationCorrectedAt, c.at());
     }
 
     private void routed(ComplaintDocument doc, ComplaintRouted r) {
@@ -206,7 +207,8 @@ final class ComplaintProjection {
             return;
         }
         doc.routedAt = r.at();
-        if (r.classification() != null) {
+        boolean corrected = doc.classificationCorrectedAt != null && r.at().isBefore(doc.classificationCorrectedAt);
+        if (r.classification() != null && !corrected) {
             doc.category = r.classification().category();
             doc.urgency = r.classification().urgency() == null ? null : r.classification().urgency().name();
             doc.needsTriage = r.classification().needsTriage();
