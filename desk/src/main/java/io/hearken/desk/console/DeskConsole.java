@@ -183,7 +183,7 @@ class DeskConsole {
             @RequestParam(required = false) Urgency urgency, @RequestParam(defaultValue = "") String reason,
             Locale locale, RedirectAttributes flash) {
         return act(id, "classification", locale, flash, key -> correcting.correct(StaffPerson.of(auth), id, category,
-                urgency, reason.length() > 2000 ? required("", 0) : reason, key));
+                urgency, optional(reason, 2000), key));
     }
 
     @PostMapping("/desk/complaints/{id}/escalation")
@@ -218,6 +218,10 @@ class DeskConsole {
         ModelAndView page = new ModelAndView("desk/not-found");
         page.addObject("person", StaffPerson.of(auth));
         return page;
+    }
+
+    private static String optional(String text, int max) {
+        return text == null || text.isBlank() ? null : required(text, max);
     }
 
     static String required(String text, int max) {
