@@ -115,12 +115,41 @@ class StaffEnteredPipelineTest {
             assertThat(corrected.path("summary").path("status").asString()).isEqualTo("ASSIGNED"); // unchanged
             assertThat(corrected.path("summary").path("handler").asString()).isEqualTo(handler);
 
+            // Both are in the router's complaints.state, which a restarted desk rebuilds its board from.
+            assertThat(stateEventTypes(id)).contains("handler-assigned", "classification-corrected");
+
             // No mail for the correction: the next note is the third mail, and nothing else arrives.
             assertThat(post("liu.yang", "/api/v1/desk/complaints/" + id + "/notes",
                     "{\"text\":\"已安排加急处理\",\"visibleToResident\":true}", null).statusCode()).isEqualTo(200);
             await().atMost(PATIENCE).until(() -> mailsTo(email).size() >= 3);
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(20)).until(() -> mailsTo(email).size() == 3);
         }
+    }
+
+    /** The types of the events in the complaint's latest complaints.state record, once it has the correction. */
+    private static List<String> stateEventTypes(String id) {
+        Map<String, io.hearken.events.ComplaintSnapshot> latest = new java.util.HashMap<>();
+        String bootstrap = EmbeddedServers.current().kafka().bootstrapServers();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(Map.<String, Object>of(
+                "bootstrap.servers", bootstrap, "isolation.level", "read_committed", "enable.auto.commit", false),
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                io.hearken.events.kafka.StateTopic.deserializer(io.hearken.events.privacy.StandaloneSealing.of(bootstrap,
+                        EmbeddedServers.DEMO_MASTER_KEY)))) {
+            var partitions = consumer.partitionsFor(io.hearken.events.Topics.STATE, Duration.ofSeconds(10)).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            await().atMost(PATIENCE).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (id.equals(r.key()) && r.value() != null) {
+                        latest.put(id, r.value());
+                    }
+                });
+                return latest.containsKey(id) && latest.get(id).events().stream()
+                        .anyMatch(io.hearken.events.ClassificationCorrected.class::isInstance);
+            });
+        }
+        return latest.get(id).events().stream().map(io.hearken.desk.board.TimelineEntry::typeOf).toList();
     }
 
     private HttpResponse<String> post(String user, String path, String json, String key) throws Exception {
