@@ -165,11 +165,12 @@ class AnalyticsApiTest extends AnalyticsIntegrationTest {
         String body = new String(csv.getBody(), StandardCharsets.UTF_8);
         assertThat(body).startsWith("\uFEFFmonth,dimension,key,count,previous_count,change_pct,");
         assertThat(body).contains("2020-03,building," + building + ",2,1,100.0,100.0,,5.0,,0,0\r\n");
+        assertThat(body).contains("2020-03,channel,WEB,"); // the channel is a section of the summary
 
         ResponseEntity<String> page = rest.getForEntity("/dashboard/monthly?month=2020-03&lang=en", String.class);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(page.getBody()).contains("Monthly complaint summary", "2020-03", building, "+100.0%",
-                "Environment / cleanliness", "Cleaning"); // names, not codes
+                "Environment / cleanliness", "Cleaning", "By channel", "Web"); // names, not codes
         assertThat(rest.getForEntity("/dashboard/monthly?month=2020-03", String.class).getBody())
                 .contains("月度投诉汇总", "环境卫生", "保洁部");
 

@@ -30,12 +30,15 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = NotificationNotSent.class, name = NotificationNotSent.TYPE),
         @JsonSubTypes.Type(value = MailBounced.class, name = MailBounced.TYPE),
         @JsonSubTypes.Type(value = ComplaintAnonymised.class, name = ComplaintAnonymised.TYPE),
+        @JsonSubTypes.Type(value = HandlerAssigned.class, name = HandlerAssigned.TYPE),
+        @JsonSubTypes.Type(value = ClassificationCorrected.class, name = ClassificationCorrected.TYPE),
 })
 @JsonIgnoreProperties(ignoreUnknown = true)
 public sealed interface ComplaintEvent permits ComplaintReceived, FollowUpReceived, FeedbackGiven, ComplaintRouted,
         ComplaintAcknowledged, ProgressNoted, InformationRequested, ComplaintResolved, ComplaintReassigned,
         DuplicateLinked, ComplaintReopened, ComplaintEscalated, SlaWarning, SlaBreached,
-        NotificationSent, NotificationNotSent, MailBounced, ComplaintAnonymised {
+        NotificationSent, NotificationNotSent, MailBounced, ComplaintAnonymised, HandlerAssigned,
+        ClassificationCorrected {
 
     /** Unique per event (a UUID, or derived from the source so a redelivered input keeps its id). */
     String eventId();

@@ -9,7 +9,9 @@ public final class Topics {
     public static final String INTAKE_EMAIL = "intake.email";
     public static final String INTAKE_WEB = "intake.web";
     public static final String INTAKE_HOTLINE = "intake.hotline";
-    /** The three channel topics and any later channel, but not their dead-letter topics ({@code intake.web-dlt}). */
+    /** Complaints staff enter at the desk (walk-in, letter, patrol, phone, notice board). */
+    public static final String INTAKE_DESK = "intake.desk";
+    /** The channel topics and any later channel, but not their dead-letter topics ({@code intake.web-dlt}). */
     public static final String INTAKE_PATTERN = "intake\\.[a-z0-9]+";
 
     /** One {@link ComplaintRouted} per routing decision (first routing and every re-routing). */
@@ -45,6 +47,7 @@ public final class Topics {
             case EMAIL -> INTAKE_EMAIL;
             case WEB, OPEN311 -> INTAKE_WEB;
             case HOTLINE -> INTAKE_HOTLINE;
+            case WALK_IN, LETTER, PATROL, PHONE, NOTICE_BOARD -> INTAKE_DESK;
         };
     }
 

@@ -57,6 +57,11 @@ class ComplaintIdTest {
         assertThat("dept.maintenance.assignments").matches(Topics.ASSIGNMENTS_PATTERN);
         assertThatThrownBy(() -> Topics.assignments("Bad Dept")).isInstanceOf(IllegalArgumentException.class);
         assertThat(Topics.intake(Channel.OPEN311)).isEqualTo(Topics.INTAKE_WEB);
+        assertThat(Topics.intake(Channel.WALK_IN)).isEqualTo(Topics.INTAKE_DESK);
+        assertThat(Topics.intake(Channel.NOTICE_BOARD)).isEqualTo(Topics.INTAKE_DESK);
+        assertThat(Channel.ofCode("notice-board")).isEqualTo(Channel.NOTICE_BOARD);
+        assertThat(Channel.ofCode("fax")).isNull();
+        assertThat(Channel.PATROL.code()).isEqualTo("patrol");
         assertThat(Topics.INTAKE_WEB).matches(Topics.INTAKE_PATTERN);
         assertThat("intake.web" + Topics.DEAD_LETTER_SUFFIX).doesNotMatch(Topics.INTAKE_PATTERN);
     }

@@ -92,6 +92,7 @@
         cell(tr, (i.building || '') + ' ' + (i.unit || ''));
         cell(tr, i.category ? label(labels, 'category.' + i.category, i.category) : '');
         if (manager) { cell(tr, label(labels, 'dept.' + i.department, i.department)); }
+        cell(tr, i.handlerName).className = 'handler';
         cell(tr, time(i.due));
         cell(tr, i.slaPaused ? label(labels, 'sla.paused', 'paused') : left(i.secondsLeft)).className = 'left';
         fresh.appendChild(tr);

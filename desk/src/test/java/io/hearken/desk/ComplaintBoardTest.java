@@ -159,4 +159,41 @@ class ComplaintBoardTest {
                         r.at().plus(Duration.ofHours(firstResponseHours)), r.at().plus(Duration.ofHours(resolutionHours)),
                         null, null), r.links());
     }
+
+    @Test
+    void aCorrectionShowsAtOnceAndTheRoutingInPlaceKeepsTheHandlerAndTheEscalationWhileAReassignmentDropsThem() {
+        ComplaintRouted routed = DeskTestSupport.routed("maintenance", 3, "电梯异响", "6号楼");
+        Instant t = routed.at();
+        Actor supervisor = new Actor("wang.fang", "王芳", "maintenance", Actor.Role.SUPERVISOR);
+        board.apply(routed);
+        board.apply(new io.hearken.events.HandlerAssigned(Events.newId(), routed.complaintId(), t.plusSeconds(1),
+                supervisor, maintenance.actor()));
+        board.apply(new io.hearken.events.ComplaintEscalated(Events.newId(), routed.complaintId(), t.plusSeconds(2),
+                supervisor, io.hearken.events.ComplaintEscalated.Level.SUPERVISOR, "maintenance", "住户着急"));
+        board.apply(new io.hearken.events.ClassificationCorrected(Events.newId(), routed.complaintId(), t.plusSeconds(3),
+                supervisor, "elevator", "safety", io.hearken.events.Urgency.NORMAL, io.hearken.events.Urgency.URGENT, null));
+        DeskComplaint corrected = board.find(routed.complaintId()).orElseThrow();
+        assertThat(corrected.category()).isEqualTo("safety");
+        assertThat(corrected.urgency()).isEqualTo(io.hearken.events.Urgency.URGENT);
+        assertThat(corrected.handlerId()).isEqualTo("li.wei");
+        assertThat(board.queue(maintenance, new QueueFilter(Set.of(), null, null, null, null, "li.wei")))
+                .extracting(DeskComplaint::id).containsExactly(routed.complaintId());
+
+        Instant sooner = t.plus(Duration.ofHours(24));
+        board.apply(new ComplaintRouted(Events.newId(), routed.complaintId(), t.plusSeconds(4), routed.complaint(),
+                new ComplaintRouted.Classification("safety", io.hearken.events.Urgency.URGENT, 1.0, false, List.of(), List.of()),
+                new ComplaintRouted.Assignment("maintenance", 1, List.of(), routed.assignment().firstResponseDue(), sooner,
+                        null, "classification corrected"), routed.links()));
+        DeskComplaint inPlace = board.find(routed.complaintId()).orElseThrow();
+        assertThat(inPlace.resolutionDue()).isEqualTo(sooner);
+        assertThat(inPlace.priority()).isEqualTo(1);
+        assertThat(inPlace.status()).isEqualTo(ComplaintStatus.ASSIGNED);
+        assertThat(inPlace.handlerId()).isEqualTo("li.wei");
+        assertThat(inPlace.escalation()).isEqualTo(io.hearken.events.ComplaintEscalated.Level.SUPERVISOR);
+
+        board.apply(new ComplaintReassigned(Events.newId(), routed.complaintId(), t.plusSeconds(5), supervisor,
+                "maintenance", "security", "保安部"));
+        assertThat(board.find(routed.complaintId()).orElseThrow().handler()).isNull();
+        assertThat(board.queue(manager, new QueueFilter(Set.of(), null, null, null, null, "li.wei"))).isEmpty();
+    }
 }

@@ -32,7 +32,9 @@ class ConsoleCsrfTest extends DeskTestSupport {
     @Autowired
     MockMvc mvc;
 
-    static final Map<String, Map<String, String>> ACTIONS = Map.of(
+    static final Map<String, Map<String, String>> ACTIONS = Map.ofEntries(Map.entry("assignee", Map.of("person", "li.wei")),
+            Map.entry("classification", Map.of("category", "safety", "urgency", "URGENT")));
+    static final Map<String, Map<String, String>> FIRST_ACTIONS = Map.of(
             "acknowledge", Map.of(),
             "notes", Map.of("text", "forged note", "visibleToResident", "true"),
             "information-requests", Map.of("question", "forged question"),
@@ -48,7 +50,9 @@ class ConsoleCsrfTest extends DeskTestSupport {
         String id = complaint.complaintId().value();
         Cookie staff = signIn("wang.fang");
 
-        for (var action : ACTIONS.entrySet()) {
+        Map<String, Map<String, String>> all = new java.util.HashMap<>(FIRST_ACTIONS);
+        all.putAll(ACTIONS);
+        for (var action : all.entrySet()) {
             for (boolean wrongToken : new boolean[] {false, true}) {
                 MockHttpServletRequestBuilder forged = post("/desk/complaints/" + id + "/" + action.getKey())
                         .cookie(staff).header("Origin", "https://evil.example.com");
@@ -59,6 +63,9 @@ class ConsoleCsrfTest extends DeskTestSupport {
                 mvc.perform(forged).andExpect(status().isForbidden());
             }
         }
+        // The form for a complaint entered at the desk too.
+        mvc.perform(post("/desk/complaints").cookie(staff).header("Origin", "https://evil.example.com")
+                .param("channel", "walk-in").param("description", "forged")).andExpect(status().isForbidden());
         // The API with only the cookie is what a foreign page could make the browser send: it needs the token too.
         mvc.perform(post("/api/v1/desk/complaints/" + id + "/notes").cookie(staff)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"forged\"}"))

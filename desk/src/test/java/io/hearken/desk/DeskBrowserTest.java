@@ -185,4 +185,52 @@ class DeskBrowserTest extends DeskTestSupport {
         browser.findElement(By.id("language")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sign-out"), "Sign out"));
     }
+
+    /** Issue #18 at the console: a letter entered through the form, a complaint taken on, and "mine". */
+    @Test
+    void enterALetterForAResidentThenTakeAComplaintOnAndFindItUnderMine() throws Exception {
+        browser.get(url("/desk/complaints/new"));
+        wait.until(ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.id("username")).sendKeys("li.wei");
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.id("sign-in")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("entry-form")));
+
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("channel"))).selectByValue("letter");
+        browser.findElement(By.id("name")).sendKeys("孙阿姨");
+        browser.findElement(By.id("building")).sendKeys("4号楼");
+        browser.findElement(By.id("description")).sendKeys("<i>来信</i>：四号楼电梯按钮失灵");
+        browser.findElement(By.id("enter")).click();
+        String done;
+        try {
+            done = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("done"))).getText();
+        } catch (RuntimeException e) {
+            throw new AssertionError(browser.getCurrentUrl() + "\n" + browser.getPageSource(), e);
+        }
+        assertThat(done).contains("已录入投诉").contains("来信");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("HK-[0-9A-Z]{4}-[0-9A-Z]{4}").matcher(done);
+        assertThat(m.find()).isTrue();
+        assertThat(rawIntakeDesk(m.group(), 1)).singleElement().asString()
+                .contains("\"channel\":\"LETTER\"", "\"by\":{\"id\":\"li.wei\"").doesNotContain("孙阿姨");
+        // The form is empty again, ready for the next one.
+        assertThat(browser.findElement(By.id("description")).getAttribute("value")).isEmpty();
+
+        // A complaint of the department: li.wei takes it on, and it is under "mine".
+        ComplaintRouted routed = assign(routed("maintenance", 2, "车库门卡住", "地下车库"));
+        current = routed.complaintId().value();
+        browser.get(url("/desk/complaints/" + current));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("take-it"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("handler"), "李伟"));
+        assertThat(browser.findElement(By.id("done")).getText()).isEqualTo("已指定处理人。");
+        browser.findElement(By.id("nav-mine")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText(current)));
+        assertThat(browser.findElement(By.cssSelector("tr[data-id='" + current + "'] td.handler")).getText())
+                .isEqualTo("李伟");
+        // The queue's live refresh keeps the filter and the handler column.
+        wait.until(d -> d.findElements(By.cssSelector("#queue-rows tr")).stream()
+                .allMatch(tr -> tr.findElement(By.cssSelector("td.handler")).getText().equals("李伟")));
+        assertThat(updatesFor(routed.complaintId(), f -> !f.isEmpty())).singleElement()
+                .satisfies(r -> assertThat(r.value()).isInstanceOfSatisfying(io.hearken.events.HandlerAssigned.class,
+                        h -> assertThat(h.handler().id()).isEqualTo("li.wei")));
+    }
 }

@@ -108,4 +108,34 @@ public abstract class DeskTestSupport {
         }
         return found;
     }
+
+    /** The records of one complaint on intake.desk as they are on the wire (strings, nothing opened). */
+    public static List<String> rawIntakeDesk(String id, int expected) {
+        List<String> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedServers.current().kafka().bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.INTAKE_DESK, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            await().atMost(PATIENCE).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (id.equals(r.key())) {
+                        found.add(r.value());
+                    }
+                });
+                return found.size() >= expected;
+            });
+            // A little longer: a second record (a retry published again) would show here.
+            for (int i = 0; i < 5; i++) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (id.equals(r.key())) {
+                        found.add(r.value());
+                    }
+                });
+            }
+        }
+        return found;
+    }
 }

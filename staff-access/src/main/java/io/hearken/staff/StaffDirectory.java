@@ -47,6 +47,16 @@ public final class StaffDirectory implements UserDetailsService {
         return users.isEmpty();
     }
 
+    /**
+     * Every configured person (no password), e.g. to name a complaint's handler among its department's people.
+     * With OIDC sign-in the accounts live at the provider: then only those configured here are known.
+     */
+    public List<StaffPerson> people() {
+        return users.values().stream().map(u -> new StaffPerson(u.username(), u.name() == null ? u.username() : u.name(),
+                u.departments(), u.role(), u.language() == null ? null : java.util.Locale.forLanguageTag(u.language())))
+                .toList();
+    }
+
     /** The person without a password (for a sign-in carried by the cookie). */
     Optional<StaffPrincipal> find(String username) {
         StaffProperties.User user = users.get(username);

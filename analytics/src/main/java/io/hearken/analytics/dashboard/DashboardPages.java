@@ -86,7 +86,7 @@ class DashboardPages {
             report = new MonthlySummary.Report(m, m.minusMonths(1), List.of());
         }
         model.addAttribute("report", report);
-        model.addAttribute("sections", List.of("total", "category", "department", "building"));
+        model.addAttribute("sections", List.of("total", "category", "department", "channel", "building"));
         return "analytics/monthly";
     }
 
@@ -107,7 +107,7 @@ class DashboardPages {
         model.addAttribute("departments", !scope.isEmpty() ? List.copyOf(new java.util.TreeSet<>(scope))
                 : List.of(Departments.MAINTENANCE, Departments.CLEANING, Departments.SECURITY, Departments.BILLING,
                         Departments.CUSTOMER_SERVICE, Departments.TRIAGE, Departments.MANAGEMENT));
-        model.addAttribute("channels", List.of("EMAIL", "WEB", "OPEN311", "HOTLINE"));
+        model.addAttribute("channels", Arrays.stream(io.hearken.events.Channel.values()).map(Enum::name).toList());
         model.addAttribute("statuses", Arrays.stream(ComplaintStatus.values()).map(Enum::name).toList());
         model.addAttribute("names", CodeNames.of(locale));
     }

@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 @Component("analyticsMonthlySummary")
 public class MonthlySummary {
 
-    public static final List<String> DIMENSIONS = List.of("category", "department", "building");
+    public static final List<String> DIMENSIONS = List.of("category", "department", "channel", "building");
     private static final int MAX_KEYS = 200;
 
     private final ElasticsearchQueries es;

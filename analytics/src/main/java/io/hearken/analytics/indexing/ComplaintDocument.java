@@ -25,6 +25,8 @@ public class ComplaintDocument {
     public String categoryHint;
     public Boolean needsTriage;
     public Double confidence;
+    /** When a supervisor last corrected category and urgency: an older routing delivered later does not undo it. */
+    public Instant classificationCorrectedAt;
     public String urgency;
     public Integer priority;
     public String department;

@@ -1,5 +1,6 @@
 package io.hearken.analytics.indexing;
 
+import io.hearken.events.ClassificationCorrected;
 import io.hearken.events.ComplaintAcknowledged;
 import io.hearken.events.ComplaintAnonymised;
 import io.hearken.events.ComplaintEscalated;
@@ -109,6 +110,8 @@ final class ComplaintProjection {
             doc.mailBounces++;
         } else if (event instanceof ComplaintAnonymised) {
             doc.anonymised = true;
+        } else if (event instanceof ClassificationCorrected c) {
+            corrected(doc, c);
         }
         if (Boolean.TRUE.equals(doc.anonymised)) {
             doc.forgetResident(); // also after any later event: one read before the key went must not bring it back
@@ -183,6 +186,18 @@ final class ComplaintProjection {
         }
     }
 
+    /** A supervisor's correction counts at once (the router's routing with the same values follows). */
+    private static void corrected(ComplaintDocument doc, ClassificationCorrected c) {
+        if (doc.routedAt != null && c.at().isBefore(doc.routedAt)) {
+            return; // a later routing already carries the classification as it stands
+        }
+        doc.category = c.toCategory() == null ? doc.category : c.toCategory();
+        doc.urgency = c.toUrgency() == null ? doc.urgency : c.toUrgency().name();
+        doc.needsTriage = false;
+        doc.confidence = 1.0;
+        doc.classificationCorrectedAt = max(doc.classificationCorrectedAt, c.at());
+    }
+
     private void routed(ComplaintDocument doc, ComplaintRouted r) {
         if (r.complaint() != null) {
             received(doc, r.complaint());
@@ -192,7 +207,8 @@ final class ComplaintProjection {
             return;
         }
         doc.routedAt = r.at();
-        if (r.classification() != null) {
+        boolean corrected = doc.classificationCorrectedAt != null && r.at().isBefore(doc.classificationCorrectedAt);
+        if (r.classification() != null && !corrected) {
             doc.category = r.classification().category();
             doc.urgency = r.classification().urgency() == null ? null : r.classification().urgency().name();
             doc.needsTriage = r.classification().needsTriage();

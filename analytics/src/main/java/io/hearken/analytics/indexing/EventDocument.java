@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.hearken.events.Actor;
+import io.hearken.events.ClassificationCorrected;
 import io.hearken.events.ComplaintAcknowledged;
 import io.hearken.events.ComplaintAnonymised;
 import io.hearken.events.ComplaintEscalated;
@@ -16,6 +17,7 @@ import io.hearken.events.ComplaintRouted;
 import io.hearken.events.DuplicateLinked;
 import io.hearken.events.FeedbackGiven;
 import io.hearken.events.FollowUpReceived;
+import io.hearken.events.HandlerAssigned;
 import io.hearken.events.InformationRequested;
 import io.hearken.events.MailBounced;
 import io.hearken.events.NotificationNotSent;
@@ -46,6 +48,9 @@ public record EventDocument(String eventId, String type, Instant at, Instant ind
         var b = new Builder(event, topic, state, now);
         if (event instanceof ComplaintReceived r) {
             b.pub(firstNonBlank(r.subject(), r.description())).channel = name(r.channel());
+            if (r.by() != null) {
+                b.actor(r.by()); // entered by staff at the desk
+            }
         } else if (event instanceof FollowUpReceived f) {
             b.pub(f.text()).channel = name(f.channel());
         } else if (event instanceof FeedbackGiven f) {
@@ -99,6 +104,12 @@ public record EventDocument(String eventId, String type, Instant at, Instant ind
         } else if (event instanceof MailBounced m) {
             b.permanent = m.permanent();
             b.reason = m.status();
+        } else if (event instanceof HandlerAssigned h) {
+            b.actor(h.by());
+        } else if (event instanceof ClassificationCorrected c) {
+            // The values, never the free-text reason (sealed on Kafka, it may name the resident).
+            b.actor(c.by()).reason = c.fromCategory() + "/" + name(c.fromUrgency()) + " → " + c.toCategory() + "/"
+                    + name(c.toUrgency());
         } else if (event instanceof ComplaintAnonymised a) {
             b.actor(a.by()).kind = a.reason(); // request or retention
         }

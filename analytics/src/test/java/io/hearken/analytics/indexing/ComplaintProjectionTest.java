@@ -204,4 +204,33 @@ class ComplaintProjectionTest {
                 "complaints.updates", doc, t0);
         assertThat(event.text()).isNull();
     }
+
+    @Test
+    void aWalkInKeepsItsChannelAndACorrectedClassificationIsIndexedAtOnce() {
+        var id = newId();
+        var doc = new ComplaintDocument(id.value());
+        var r = received(id, t0, "5号楼", "楼道灯不亮");
+        var walkIn = new io.hearken.events.ComplaintReceived(r.eventId(), id, r.at(), Channel.WALK_IN, "desk",
+                "desk:zhou.min:k1", r.contact(), r.residentType(), r.place(), r.subject(), r.description(), null,
+                r.language(), List.of(), java.util.Map.of(), staff(Departments.TRIAGE));
+        var first = routed(walkIn, t0.plusSeconds(1), "facility", Departments.MAINTENANCE);
+        projection.apply(doc, first);
+        assertThat(doc.channel).isEqualTo("WALK_IN");
+        assertThat(doc.via).isEqualTo("desk");
+
+        projection.apply(doc, new io.hearken.events.HandlerAssigned(Events.newId(), id, t0.plusSeconds(60),
+                staff(Departments.MAINTENANCE), new Actor("li.wei", "李伟", Departments.MAINTENANCE, Actor.Role.STAFF)));
+        var corrected = new io.hearken.events.ClassificationCorrected(Events.newId(), id, t0.plusSeconds(120),
+                staff(Departments.MAINTENANCE), "facility", "safety", first.classification().urgency(),
+                io.hearken.events.Urgency.URGENT, "漏电");
+        assertThat(projection.apply(doc, corrected)).isTrue();
+        assertThat(doc.category).isEqualTo("safety");
+        assertThat(doc.urgency).isEqualTo("URGENT");
+        assertThat(doc.confidence).isEqualTo(1.0);
+        assertThat(doc.status).isEqualTo("ASSIGNED");
+        // The first routing replayed after the correction does not bring the old category back.
+        assertThat(projection.apply(doc, new ComplaintRouted(Events.newId(), id, first.at(), walkIn,
+                first.classification(), first.assignment(), first.links()))).isTrue();
+        assertThat(doc.category).isEqualTo("safety");
+    }
 }

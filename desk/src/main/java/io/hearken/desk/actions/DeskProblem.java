@@ -22,19 +22,24 @@ public class DeskProblem extends RuntimeException {
         return new DeskProblem(404, "problem.not-found");
     }
 
-    static DeskProblem forbidden(String key) {
+    public static DeskProblem forbidden(String key) {
         return new DeskProblem(403, key);
     }
 
-    static DeskProblem conflict(String key, Object... args) {
+    public static DeskProblem conflict(String key, Object... args) {
         return new DeskProblem(409, key, args);
     }
 
-    static DeskProblem invalid(String key, Object... args) {
+    public static DeskProblem invalid(String key, Object... args) {
         return new DeskProblem(400, key, args);
     }
 
-    static DeskProblem unavailable() {
+    /** 422: e.g. an idempotency key used before for other content. */
+    public static DeskProblem unprocessable(String key) {
+        return new DeskProblem(422, key);
+    }
+
+    public static DeskProblem unavailable() {
         return new DeskProblem(503, "problem.kafka");
     }
 

@@ -163,15 +163,15 @@ public class WorkingOnComplaints {
         }, (eventId, at, by, c) -> new ComplaintEscalated(eventId, c.id(), at, by, level, c.department(), reason.strip()));
     }
 
-    private interface Check {
+    interface Check {
         void check(DeskComplaint complaint);
     }
 
-    private interface Make {
+    interface Make {
         ComplaintEvent make(String eventId, Instant at, Actor by, DeskComplaint complaint);
     }
 
-    private Done act(StaffPerson person, String id, String action, String idempotencyKey, Check check, Make make) {
+    Done act(StaffPerson person, String id, String action, String idempotencyKey, Check check, Make make) {
         if (id == null || !ComplaintId.isValid(id)) {
             throw DeskProblem.notFound();
         }
@@ -188,18 +188,26 @@ public class WorkingOnComplaints {
             DeskComplaint complaint = visible(person, id);
             check.check(complaint);
             ComplaintEvent event = make.make(eventId, clock.instant(), person.actor(), complaint);
-            try {
-                kafka.send(Topics.UPDATES, complaintId.value(), event).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw DeskProblem.unavailable();
-            } catch (ExecutionException | TimeoutException | RuntimeException e) {
-                log.warn("{} on {} not published: {}", action, complaintId, e.toString());
-                throw DeskProblem.unavailable();
-            }
+            publish(Topics.UPDATES, event, action);
             // The person sees the result at once; the feed brings the same event again later and it changes nothing.
             board.apply(event);
             return done(complaintId, eventId, action);
+        }
+    }
+
+    /**
+     * Sends one event keyed by its complaint id and returns once Kafka has it; a 503 problem when Kafka did not
+     * acknowledge it within the delivery timeout (then nothing was published).
+     */
+    public void publish(String topic, ComplaintEvent event, String action) {
+        try {
+            kafka.send(topic, event.complaintId().value(), event).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw DeskProblem.unavailable();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            log.warn("{} on {} not published: {}", action, event.complaintId(), e.toString());
+            throw DeskProblem.unavailable();
         }
     }
 
@@ -224,13 +232,13 @@ public class WorkingOnComplaints {
         return known;
     }
 
-    private static void mustBeOpen(DeskComplaint complaint) {
+    static void mustBeOpen(DeskComplaint complaint) {
         if (!complaint.open()) {
             throw DeskProblem.conflict("problem.closed");
         }
     }
 
-    private static void mustBeSupervisor(StaffPerson person) {
+    static void mustBeSupervisor(StaffPerson person) {
         if (!person.isSupervisor()) {
             throw DeskProblem.forbidden("problem.supervisors-only");
         }

@@ -1,6 +1,8 @@
 package io.hearken.desk.api;
 
+import io.hearken.desk.actions.CorrectingClassification;
 import io.hearken.desk.actions.Done;
+import io.hearken.desk.actions.NamingHandler;
 import io.hearken.desk.actions.WorkingOnComplaints;
 import io.hearken.desk.board.ComplaintBoard;
 import io.hearken.desk.board.ComplaintDetail;
@@ -9,6 +11,7 @@ import io.hearken.desk.board.QueueItem;
 import io.hearken.staff.StaffPerson;
 import io.hearken.events.ComplaintEscalated;
 import io.hearken.events.ComplaintStatus;
+import io.hearken.events.Urgency;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -43,9 +46,14 @@ class DeskApi {
     private final WorkingOnComplaints work;
     private final Clock clock = Clock.systemUTC();
 
-    DeskApi(ComplaintBoard board, WorkingOnComplaints work) {
+    private final NamingHandler naming;
+    private final CorrectingClassification correcting;
+
+    DeskApi(ComplaintBoard board, WorkingOnComplaints work, NamingHandler naming, CorrectingClassification correcting) {
         this.board = board;
         this.work = work;
+        this.naming = naming;
+        this.correcting = correcting;
     }
 
     record Queue(String person, String department, String role, Instant at, int count, List<QueueItem> items) {
@@ -54,10 +62,12 @@ class DeskApi {
     @GetMapping("/queue")
     Queue queue(Authentication auth, @RequestParam(required = false) Set<ComplaintStatus> status,
             @RequestParam(required = false) String building, @RequestParam(required = false) String category,
-            @RequestParam(required = false) String q, @RequestParam(required = false) String department) {
+            @RequestParam(required = false) String q, @RequestParam(required = false) String department,
+            @RequestParam(required = false) String assignee) {
         StaffPerson person = StaffPerson.of(auth);
         Instant now = clock.instant();
-        List<QueueItem> items = board.queue(person, new QueueFilter(status, building, category, q, department))
+        String handler = NamingHandler.ME.equals(assignee) ? person.id() : assignee;
+        List<QueueItem> items = board.queue(person, new QueueFilter(status, building, category, q, department, handler))
                 .stream().map(c -> QueueItem.of(c, now)).toList();
         return new Queue(person.id(), person.department(), person.role().name(), now, items.size(), items);
     }
@@ -126,6 +136,28 @@ class DeskApi {
     Done reopen(Authentication auth, @PathVariable String id, @Valid @RequestBody Reopening reopening,
             @RequestHeader(name = KEY, required = false) String key) {
         return work.reopen(StaffPerson.of(auth), id, reopening.reason(), key);
+    }
+
+    /** {@code person}: a user name of the complaint's department, or {@code me}. */
+    record Assignee(@NotBlank @Size(max = 100) String person) {
+    }
+
+    @PostMapping("/complaints/{id}/assignee")
+    Done assignee(Authentication auth, @PathVariable String id, @Valid @RequestBody Assignee assignee,
+            @RequestHeader(name = KEY, required = false) String key) {
+        return naming.name(StaffPerson.of(auth), id, assignee.person(), key);
+    }
+
+    /** Either may be left out (kept as it is); SUPERVISOR/MANAGER. */
+    record Classification(@Pattern(regexp = "[a-z][a-z0-9-]{1,30}") String category, Urgency urgency,
+            @Size(max = 2000) String reason) {
+    }
+
+    @PostMapping("/complaints/{id}/classification")
+    Done classification(Authentication auth, @PathVariable String id, @Valid @RequestBody Classification correction,
+            @RequestHeader(name = KEY, required = false) String key) {
+        return correcting.correct(StaffPerson.of(auth), id, correction.category(), correction.urgency(),
+                correction.reason(), key);
     }
 
     record Escalation(@NotNull ComplaintEscalated.Level level, @NotBlank @Size(max = 2000) String reason) {

@@ -84,6 +84,13 @@ public class ComplaintBoard {
                 .map(DeskComplaint::department).collect(Collectors.toCollection(TreeSet::new));
     }
 
+    /** Every category a complaint on the board has now. */
+    public Set<String> categories() {
+        return entries.values().stream().map(Entry::current).filter(DeskComplaint::routed)
+                .map(DeskComplaint::category).filter(java.util.Objects::nonNull)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
     /** What the person's filter lists offer: the buildings and categories of the complaints they may see. */
     public Choices choices(StaffPerson person) {
         Set<String> buildings = new TreeSet<>();

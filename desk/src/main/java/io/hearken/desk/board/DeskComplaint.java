@@ -1,5 +1,7 @@
 package io.hearken.desk.board;
 
+import io.hearken.events.Actor;
+import io.hearken.events.ClassificationCorrected;
 import io.hearken.events.ComplaintAcknowledged;
 import io.hearken.events.ComplaintEscalated;
 import io.hearken.events.ComplaintEvent;
@@ -13,6 +15,7 @@ import io.hearken.events.DuplicateLinked;
 import io.hearken.events.ComplaintReopened;
 import io.hearken.events.FeedbackGiven;
 import io.hearken.events.FollowUpReceived;
+import io.hearken.events.HandlerAssigned;
 import io.hearken.events.InformationRequested;
 import io.hearken.events.SlaBreached;
 import io.hearken.events.SlaClock;
@@ -30,7 +33,7 @@ import java.util.Set;
 public record DeskComplaint(ComplaintId id, ComplaintRouted routing, String department, ComplaintStatus status,
         Set<SlaClock> warned, Set<SlaClock> breached, ComplaintEscalated.Level escalation, ComplaintId duplicateOf,
         boolean merged, Integer satisfaction, Instant lastActivity, Instant firstResponseDue, Instant resolutionDue,
-        List<ComplaintEvent> history) {
+        List<ComplaintEvent> history, ComplaintRouted.Classification classification, Actor handler) {
 
     /** Folds the events, already in the order they happened. */
     static DeskComplaint fold(ComplaintId id, List<ComplaintEvent> history) {
@@ -49,11 +52,15 @@ public record DeskComplaint(ComplaintId id, ComplaintRouted routing, String depa
         Instant firstResponseDue = null;
         Instant resolutionDue = null;
         Instant pausedSince = null;
+        ComplaintRouted.Classification classification = null;
+        Actor handler = null;
         for (ComplaintEvent event : history) {
             status = ComplaintStatus.after(status, event);
             lastActivity = event.at();
             if (event instanceof ComplaintRouted routed) {
+                String before = routing == null || routing.assignment() == null ? null : routing.assignment().department();
                 routing = routed;
+                classification = routed.classification();
                 if (routed.assignment() != null) {
                     department = routed.assignment().department();
                     firstResponseDue = routed.assignment().firstResponseDue();
@@ -62,13 +69,23 @@ public record DeskComplaint(ComplaintId id, ComplaintRouted routing, String depa
                 if (routed.links() != null && routed.links().relatedTo() != null) {
                     duplicateOf = routed.links().relatedTo();
                 }
-                // A new department starts with fresh deadlines.
+                // New deadlines (a new department, or a corrected urgency); a new department starts afresh.
                 warned.clear();
                 breached.clear();
-                escalation = null;
+                if (before == null || !before.equals(department)) {
+                    escalation = null;
+                    handler = null;
+                }
             } else if (event instanceof ComplaintReassigned reassigned) {
                 // It leaves the queue at once; the router's re-routing follows with the new deadlines.
                 department = reassigned.toDepartment();
+                handler = null;
+            } else if (event instanceof HandlerAssigned assigned) {
+                handler = assigned.handler();
+            } else if (event instanceof ClassificationCorrected corrected && classification != null) {
+                // Shown at once; the router's routing with the corrected classification and deadlines follows.
+                classification = new ComplaintRouted.Classification(corrected.toCategory(), corrected.toUrgency(), 1.0,
+                        false, List.of("corrected"), List.of());
             } else if (event instanceof ComplaintAcknowledged) {
                 warned.remove(SlaClock.FIRST_RESPONSE);
                 breached.remove(SlaClock.FIRST_RESPONSE);
@@ -118,7 +135,7 @@ public record DeskComplaint(ComplaintId id, ComplaintRouted routing, String depa
         }
         return new DeskComplaint(id, routing, department, status, Set.copyOf(warned), Set.copyOf(breached),
                 escalation, duplicateOf, merged, satisfaction, lastActivity, firstResponseDue, resolutionDue,
-                List.copyOf(history));
+                List.copyOf(history), classification, handler);
     }
 
     /** Known to the desk: the router has assigned it somewhere. */
@@ -135,7 +152,16 @@ public record DeskComplaint(ComplaintId id, ComplaintRouted routing, String depa
     }
 
     public String category() {
-        return routing == null || routing.classification() == null ? null : routing.classification().category();
+        return classification == null ? null : classification.category();
+    }
+
+    public io.hearken.events.Urgency urgency() {
+        return classification == null ? null : classification.urgency();
+    }
+
+    /** The user name of the person named to handle it, or null. */
+    public String handlerId() {
+        return handler == null ? null : handler.id();
     }
 
     public String building() {

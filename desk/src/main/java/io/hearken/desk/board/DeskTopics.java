@@ -15,8 +15,10 @@ class DeskTopics {
 
     @Bean
     KafkaAdmin.NewTopics deskAssignmentTopics(DeskProperties properties, TopicCatalogue catalogue) {
-        return new KafkaAdmin.NewTopics(properties.departments().stream()
-                .map(code -> catalogue.topic(Topics.assignments(code), TopicKind.EVENTS, properties.partitions()))
+        // And the topic of the complaints staff enter at the desk (the router, analytics and the board follow intake.*).
+        return new KafkaAdmin.NewTopics(java.util.stream.Stream.concat(properties.departments().stream()
+                .map(code -> catalogue.topic(Topics.assignments(code), TopicKind.EVENTS, properties.partitions())),
+                java.util.stream.Stream.of(catalogue.topic(Topics.INTAKE_DESK, TopicKind.EVENTS)))
                 .toArray(NewTopic[]::new));
     }
 }

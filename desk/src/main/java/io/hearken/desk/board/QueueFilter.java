@@ -9,12 +9,17 @@ import java.util.function.Predicate;
 /**
  * What a person asks of their queue. {@code statuses} empty = the open ones; {@code department} only counts
  * for a manager (who sees every department). Search {@code q} looks at the id, text, place and contact.
+ * {@code assignee}: only the complaints this person (a user name) is named to handle.
  */
 public record QueueFilter(Set<ComplaintStatus> statuses, String building, String category, String q,
-        String department) {
+        String department, String assignee) {
 
     public static QueueFilter open() {
-        return new QueueFilter(Set.of(), null, null, null, null);
+        return new QueueFilter(Set.of(), null, null, null, null, null);
+    }
+
+    public QueueFilter(Set<ComplaintStatus> statuses, String building, String category, String q, String department) {
+        this(statuses, building, category, q, department, null);
     }
 
     public QueueFilter {
@@ -23,6 +28,7 @@ public record QueueFilter(Set<ComplaintStatus> statuses, String building, String
         category = blankToNull(category);
         q = blankToNull(q);
         department = blankToNull(department);
+        assignee = blankToNull(assignee);
     }
 
     Predicate<DeskComplaint> asPredicate() {
@@ -30,6 +36,7 @@ public record QueueFilter(Set<ComplaintStatus> statuses, String building, String
                 && (building == null || building.equalsIgnoreCase(nullToEmpty(c.building())))
                 && (category == null || category.equals(c.category()))
                 && (department == null || department.equals(c.department()))
+                && (assignee == null || assignee.equals(c.handlerId()))
                 && (q == null || matches(c, q.toLowerCase(Locale.ROOT)));
     }
 

@@ -16,11 +16,11 @@ public record QueueItem(String id, ComplaintStatus status, String department, in
         String category, boolean needsTriage, String subject, String building, String unit, String residentName,
         Instant receivedAt, Instant due, SlaClock dueClock, Long secondsLeft, boolean slaPaused, boolean slaWarning,
         boolean slaBreached, ComplaintEscalated.Level escalation, boolean repeat, String duplicateOf,
-        Instant lastActivity) {
+        Instant lastActivity, String channel, String handler, String handlerName) {
 
     public static QueueItem of(DeskComplaint c, Instant now) {
         ComplaintReceived r = c.complaint();
-        var classification = c.routing().classification();
+        var classification = c.classification();
         Instant due = c.slaPaused() ? null : c.nextDeadline();
         return new QueueItem(c.id().value(), c.status(), c.department(), c.priority(),
                 classification == null ? null : classification.urgency(), c.category(),
@@ -30,6 +30,8 @@ public record QueueItem(String id, ComplaintStatus status, String department, in
                 due == null ? null : c.nextClock(), due == null ? null : Duration.between(now, due).toSeconds(),
                 c.slaPaused(), !c.warned().isEmpty(), !c.breached().isEmpty(), c.escalation(),
                 c.routing().links() != null && c.routing().links().repeat(),
-                c.duplicateOf() == null ? null : c.duplicateOf().value(), c.lastActivity());
+                c.duplicateOf() == null ? null : c.duplicateOf().value(), c.lastActivity(),
+                r == null || r.channel() == null ? null : r.channel().code(), c.handlerId(),
+                c.handler() == null ? null : c.handler().name());
     }
 }

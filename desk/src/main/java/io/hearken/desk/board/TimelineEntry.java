@@ -1,6 +1,8 @@
 package io.hearken.desk.board;
 
 import io.hearken.events.Actor;
+import io.hearken.events.ClassificationCorrected;
+import io.hearken.events.HandlerAssigned;
 import io.hearken.events.ComplaintAcknowledged;
 import io.hearken.events.ComplaintAnonymised;
 import io.hearken.events.ComplaintEscalated;
@@ -55,6 +57,13 @@ public record TimelineEntry(Instant at, String type, String by, String byDepartm
         }
         if (e instanceof ComplaintEscalated x) {
             return by(e, type, x.by(), x.reason(), false, x.level().name());
+        }
+        if (e instanceof HandlerAssigned x) {
+            return by(e, type, x.by(), null, false, x.handler() == null ? null : x.handler().name());
+        }
+        if (e instanceof ClassificationCorrected x) {
+            return by(e, type, x.by(), x.reason(), false, x.fromCategory() + " " + x.fromUrgency() + " → "
+                    + x.toCategory() + " " + x.toUrgency());
         }
         if (e instanceof SlaWarning x) {
             return new TimelineEntry(e.at(), type, "sla", x.department(), null, false, x.clock() + " " + x.due());

@@ -2,7 +2,9 @@ package io.hearken.desk.console;
 
 import io.hearken.desk.DeskProperties;
 import io.hearken.desk.actions.DeskProblem;
+import io.hearken.desk.actions.CorrectingClassification;
 import io.hearken.desk.actions.Done;
+import io.hearken.desk.actions.NamingHandler;
 import io.hearken.desk.actions.WorkingOnComplaints;
 import io.hearken.desk.board.ComplaintBoard;
 import io.hearken.desk.board.ComplaintDetail;
@@ -13,6 +15,7 @@ import io.hearken.staff.StaffPerson;
 import io.hearken.staff.StaffProperties;
 import io.hearken.events.ComplaintEscalated;
 import io.hearken.events.ComplaintStatus;
+import io.hearken.events.Urgency;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -47,8 +50,13 @@ class DeskConsole {
     private final DeskTime time;
     private final Clock clock = Clock.systemUTC();
 
+    private final NamingHandler naming;
+    private final CorrectingClassification correcting;
+
     DeskConsole(ComplaintBoard board, WorkingOnComplaints work, DeskMessages messages, DeskProperties properties,
-            StaffProperties staff, DeskTime time) {
+            StaffProperties staff, DeskTime time, NamingHandler naming, CorrectingClassification correcting) {
+        this.naming = naming;
+        this.correcting = correcting;
         this.staff = staff;
         this.time = time;
         this.labels = new ConsoleLabels(messages, properties);
@@ -69,11 +77,12 @@ class DeskConsole {
     String queue(Authentication auth, Model model, @RequestParam(required = false) ComplaintStatus status,
             @RequestParam(required = false) String building, @RequestParam(required = false) String category,
             @RequestParam(required = false) String q, @RequestParam(required = false) String department,
-            Locale locale) {
+            @RequestParam(required = false) String assignee, Locale locale) {
         StaffPerson person = StaffPerson.of(auth);
         Instant now = clock.instant();
         QueueFilter filter = new QueueFilter(status == null ? Set.of() : Set.of(status), building, category, q,
-                department);
+                department, NamingHandler.ME.equals(assignee) ? person.id() : assignee);
+        model.addAttribute("mine", NamingHandler.ME.equals(assignee));
         List<QueueItem> items = board.queue(person, filter).stream().map(c -> QueueItem.of(c, now)).toList();
         model.addAttribute("person", person);
         model.addAttribute("items", items);
@@ -91,11 +100,16 @@ class DeskConsole {
     String complaint(Authentication auth, @PathVariable String id, Model model, Locale locale) {
         StaffPerson person = StaffPerson.of(auth);
         ComplaintDetail detail;
+        io.hearken.desk.board.DeskComplaint complaint;
         try {
-            detail = ComplaintDetail.of(work.view(person, id), clock.instant());
+            complaint = work.view(person, id);
+            detail = ComplaintDetail.of(complaint, clock.instant());
         } catch (DeskProblem notFound) {
             throw new NotInYourQueue();
         }
+        model.addAttribute("candidates", person.isSupervisor() ? naming.candidates(complaint) : List.of());
+        model.addAttribute("categories", correcting.knownCategories());
+        model.addAttribute("urgencies", Urgency.values());
         model.addAttribute("person", person);
         model.addAttribute("c", detail);
         model.addAttribute("levels", ComplaintEscalated.Level.values());
@@ -158,6 +172,20 @@ class DeskConsole {
         return act(id, "reopen", locale, flash, key -> work.reopen(StaffPerson.of(auth), id, required(reason, 2000), key));
     }
 
+    @PostMapping("/desk/complaints/{id}/assignee")
+    String assignee(Authentication auth, @PathVariable String id, @RequestParam(defaultValue = "") String person,
+            Locale locale, RedirectAttributes flash) {
+        return act(id, "handler", locale, flash, key -> naming.name(StaffPerson.of(auth), id, required(person, 100), key));
+    }
+
+    @PostMapping("/desk/complaints/{id}/classification")
+    String classification(Authentication auth, @PathVariable String id, @RequestParam(defaultValue = "") String category,
+            @RequestParam(required = false) Urgency urgency, @RequestParam(defaultValue = "") String reason,
+            Locale locale, RedirectAttributes flash) {
+        return act(id, "classification", locale, flash, key -> correcting.correct(StaffPerson.of(auth), id, category,
+                urgency, optional(reason, 2000), key));
+    }
+
     @PostMapping("/desk/complaints/{id}/escalation")
     String escalate(Authentication auth, @PathVariable String id,
             @RequestParam(defaultValue = "SUPERVISOR") ComplaintEscalated.Level level,
@@ -166,7 +194,7 @@ class DeskConsole {
                 key -> work.escalate(StaffPerson.of(auth), id, level, required(reason, 2000), key));
     }
 
-    private String act(String id, String action, Locale locale, RedirectAttributes flash,
+    String act(String id, String action, Locale locale, RedirectAttributes flash,
             java.util.function.Function<String, Done> doing) {
         try {
             doing.apply(ActionTokens.key(((org.springframework.web.context.request.ServletRequestAttributes)
@@ -192,7 +220,11 @@ class DeskConsole {
         return page;
     }
 
-    private static String required(String text, int max) {
+    private static String optional(String text, int max) {
+        return text == null || text.isBlank() ? null : required(text, max);
+    }
+
+    static String required(String text, int max) {
         if (text == null || text.isBlank() || text.length() > max) {
             throw new Blank();
         }

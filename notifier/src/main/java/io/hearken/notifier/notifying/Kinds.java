@@ -49,6 +49,9 @@ public final class Kinds {
     /** The mail an event calls for, or {@code null} (ComplaintReassigned waits for the router's re-routing). */
     public static String of(ComplaintEvent event) {
         if (event instanceof ComplaintRouted r) {
+            if (r.assignment() != null && r.assignment().previousDepartment() == null && r.assignment().reason() != null) {
+                return null; // a routing in place (a corrected classification): nothing new for the resident
+            }
             return r.assignment() != null && r.assignment().previousDepartment() != null ? REASSIGNMENT : ACKNOWLEDGEMENT;
         }
         if (event instanceof ProgressNoted p) {

@@ -60,7 +60,8 @@ class RouterBeans {
         List<NewTopic> topics = new ArrayList<>();
         // Only the repeat window (plus a margin) is ever looked back on.
         topics.add(catalogue.window(RouterTopology.HISTORY_TOPIC, properties.repeatWindow().plusDays(5)));
-        for (String source : List.of(Topics.INTAKE_EMAIL, Topics.INTAKE_WEB, Topics.INTAKE_HOTLINE, Topics.UPDATES)) {
+        for (String source : List.of(Topics.INTAKE_EMAIL, Topics.INTAKE_WEB, Topics.INTAKE_HOTLINE, Topics.INTAKE_DESK,
+                Topics.UPDATES)) {
             topics.add(catalogue.topic(source + Topics.DEAD_LETTER_SUFFIX, TopicKind.DEAD_LETTERS));
         }
         List<String> departments = new ArrayList<>(table.departments());

@@ -1,6 +1,7 @@
 package io.hearken.router.routing;
 
 import io.hearken.events.Actor;
+import io.hearken.events.ClassificationCorrected;
 import io.hearken.events.ComplaintAcknowledged;
 import io.hearken.events.ComplaintEscalated;
 import io.hearken.events.ComplaintAnonymised;
@@ -107,6 +108,16 @@ public final class RoutingComplaints {
         } else if (event instanceof ComplaintReassigned reassigned) {
             routed = reroute(state, reassigned, now);
             timer = timer.reassign(now, target(routed), sla);
+            routed = withDeadlines(routed, timer);
+            port.send(Topics.ROUTED, routed);
+            port.send(Topics.assignments(routed.assignment().department()), routed);
+            ids.add(routed.eventId());
+        } else if (event instanceof ClassificationCorrected corrected) {
+            // Like a reassignment: a routing with the corrected classification, priority and deadlines, here to the
+            // same department (no previousDepartment: the status stays, no mail to the resident).
+            routed = Correcting.routing(routed, corrected, now, classifier.rules().impactSignals(
+                    join(routed.complaint().subject(), routed.complaint().description())));
+            timer = timer.retarget(started(routed), target(routed), sla);
             routed = withDeadlines(routed, timer);
             port.send(Topics.ROUTED, routed);
             port.send(Topics.assignments(routed.assignment().department()), routed);
@@ -246,6 +257,12 @@ public final class RoutingComplaints {
         return new ComplaintRouted(r.eventId(), r.complaintId(), r.at(), r.complaint(), r.classification(),
                 new ComplaintRouted.Assignment(a.department(), a.priority(), a.priorityReasons(), timer.firstResponseDue(),
                         timer.resolutionDue(), a.previousDepartment(), a.reason()), r.links());
+    }
+
+    /** When the complaint's clock started: its receipt, as at its first routing. */
+    private static Instant started(ComplaintRouted routed) {
+        Instant received = routed.complaint() == null ? null : routed.complaint().at();
+        return received != null && received.isBefore(routed.at()) ? received : routed.at();
     }
 
     private SlaPolicy.Target target(ComplaintRouted routed) {

@@ -82,6 +82,23 @@ public record SlaTimer(Instant firstResponseDue, Instant resolutionDue, Instant 
                 resolved, pausedSince, false, warnedResolution, false, breachedResolution);
     }
 
+    /**
+     * The category or urgency was corrected: the deadlines not yet met become those the new target gives from the
+     * clock's start (the complaint's receipt), each with its own warning and breach again. A first response already
+     * given keeps its deadline. Time spent waiting on the resident before is not credited again (a known limit).
+     */
+    public SlaTimer retarget(Instant start, SlaPolicy.Target target, SlaPolicy policy) {
+        if (resolved) {
+            return this;
+        }
+        BusinessCalendar calendar = policy.calendarFor(target);
+        Instant first = responded ? firstResponseDue : calendar.add(start, target.firstResponse());
+        Instant firstWarn = responded ? firstResponseWarnAt : warnAt(calendar, start, target.firstResponse(), policy.warnAt());
+        return new SlaTimer(first, calendar.add(start, target.resolution()), firstWarn,
+                warnAt(calendar, start, target.resolution(), policy.warnAt()), target.businessHours(), responded, false,
+                pausedSince, responded && warnedFirstResponse, false, responded && breachedFirstResponse, false);
+    }
+
     /** What the clock says at {@code now}: at most one thing per deadline, breaches before warnings. */
     public Due check(Instant now) {
         if (paused() || resolved) {
