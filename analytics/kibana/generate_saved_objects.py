@@ -115,10 +115,14 @@ panels = [
     vis("hearken-escalations", "升级 Escalations", "histogram", axis_params("histogram"),
         [count(), date_hist("2", "at"), terms("3", "level", 2, "group")], data_view=EVENTS,
         query='type : "complaint-escalated"'),
+    vis("hearken-angry-trend", "愤怒与焦急的投诉 Angry and distressed complaints over time", "histogram",
+        axis_params("histogram"), [count(), date_hist("2", "receivedAt"), terms("3", "sentiment", 2, "group")],
+        query='sentiment : "ANGRY" or sentiment : "DISTRESSED"'),
+    vis("hearken-by-customer-type", "客户类型 By customer type", "pie", PIE, [count(), terms("2", "customerType", 10)]),
 ]
 
 layout = [(0, 0, 48, 14), (0, 14, 16, 14), (16, 14, 16, 14), (32, 14, 16, 14), (0, 28, 24, 14), (24, 28, 24, 14),
-          (0, 42, 24, 14), (24, 42, 24, 14), (0, 56, 24, 14), (24, 56, 24, 14)]
+          (0, 42, 24, 14), (24, 42, 24, 14), (0, 56, 24, 14), (24, 56, 24, 14), (0, 70, 32, 14), (32, 70, 16, 14)]
 panels_json = []
 refs = []
 for i, (vid, (x, y, w, h)) in enumerate(zip(panels, layout)):
@@ -129,7 +133,7 @@ for i, (vid, (x, y, w, h)) in enumerate(zip(panels, layout)):
 out.append({"id": "hearken-dashboard", "type": "dashboard", "managed": False,
             "coreMigrationVersion": "8.8.0", "typeMigrationVersion": "8.7.0", "references": refs,
             "attributes": {"title": "Hearken 投诉分析 Complaints", "description": "Hearken: volume, SLA, backlog, "
-                           "repeats, satisfaction, escalations", "version": 1, "timeRestore": True,
+                           "repeats, satisfaction, escalations, sentiment, customer types", "version": 1, "timeRestore": True,
                            "timeFrom": "now-30d", "timeTo": "now", "refreshInterval": {"pause": True, "value": 0},
                            "panelsJSON": json.dumps(panels_json),
                            "optionsJSON": json.dumps({"useMargins": True, "syncColors": False, "syncCursor": True,

@@ -71,6 +71,12 @@
     draw('chart-escalations', 'bar', d.trend.labels, [
       { label: m['series.escalations'], data: d.trend.escalations, backgroundColor: palette[7] }
     ], { scales: { y: { beginAtZero: true } } });
+    draw('chart-angry', 'bar', d.trend.labels, [
+      { label: m['series.angry'], data: d.trend.angry, backgroundColor: palette[7] },
+      { label: m['series.distressed'], data: d.trend.distressed, backgroundColor: palette[4] }
+    ], { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } });
+    draw('chart-customer-type', 'bar', keys(d.customerType, 'customerType'), bars(d.customerType, m['series.count'], palette[2]),
+      { indexAxis: 'y', scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } });
     document.body.dataset.chartsReady = 'true';
   }
 

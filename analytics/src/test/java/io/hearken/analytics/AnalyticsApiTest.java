@@ -10,6 +10,8 @@ import io.hearken.events.Departments;
 import io.hearken.events.SlaBreached;
 import io.hearken.events.SlaClock;
 import io.hearken.events.Events;
+import io.hearken.events.ResidentType;
+import io.hearken.events.Sentiment;
 import io.hearken.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -55,9 +57,10 @@ class AnalyticsApiTest extends AnalyticsIntegrationTest {
         var rb = received(b, t0.plusSeconds(10), building, "水管漏水");
         var rc = received(c, t0.plusSeconds(20), building, "楼下施工噪音");
         var resolvedA = resolved(a, t0.plus(Duration.ofHours(1)), Departments.MAINTENANCE, "修好了");
-        publish(Topics.ROUTED, routed(ra, t0.plusSeconds(1), "facility", Departments.MAINTENANCE),
-                routed(rb, t0.plusSeconds(11), "facility", Departments.MAINTENANCE),
-                routed(rc, t0.plusSeconds(21), "noise", Departments.SECURITY));
+        publish(Topics.ROUTED, routed(ra, t0.plusSeconds(1), "facility", Departments.MAINTENANCE, Sentiment.ANGRY,
+                        ResidentType.BUSINESS),
+                routed(rb, t0.plusSeconds(11), "facility", Departments.MAINTENANCE, Sentiment.DISTRESSED, ResidentType.OWNER),
+                routed(rc, t0.plusSeconds(21), "noise", Departments.SECURITY)); // an older routing: the channel's TENANT
         publish(Topics.UPDATES, acknowledged(a, t0.plus(Duration.ofMinutes(20)), Departments.MAINTENANCE), resolvedA,
                 new SlaBreached(Events.newId(), b, t0.plus(Duration.ofHours(5)), SlaClock.FIRST_RESPONSE,
                         t0.plus(Duration.ofHours(4)), Departments.MAINTENANCE),
@@ -93,6 +96,14 @@ class AnalyticsApiTest extends AnalyticsIntegrationTest {
                     assertThat(r.get("met")).isEqualTo(1);
                     assertThat(r.get("breached")).isEqualTo(1);
                 });
+        assertThat((List<Map<String, Object>>) d.get("customerType")).extracting(r -> r.get("key") + "=" + r.get("count"))
+                .containsExactlyInAnyOrder("BUSINESS=1", "OWNER=1", "TENANT=1");
+        assertThat((List<Map<String, Object>>) d.get("sentiment")).extracting(r -> r.get("key") + "=" + r.get("count"))
+                .containsExactlyInAnyOrder("ANGRY=1", "DISTRESSED=1");
+        Map<String, Object> trend = (Map<String, Object>) d.get("trend");
+        // per day (t0 may fall on yesterday in the office's zone): one angry and one distressed complaint in all
+        assertThat((List<Integer>) trend.get("angry")).hasSize(3).containsOnly(0, 1).containsOnlyOnce(1);
+        assertThat((List<Integer>) trend.get("distressed")).hasSize(3).containsOnly(0, 1).containsOnlyOnce(1);
         Map<String, Object> volume = (Map<String, Object>) d.get("volume");
         assertThat((List<String>) volume.get("labels")).hasSize(3).last().isEqualTo(today);
 

@@ -39,7 +39,8 @@ class DashboardBrowserTest extends AnalyticsIntegrationTest {
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     static final List<String> CHARTS = List.of("chart-volume", "chart-channel", "chart-building", "chart-sla",
-            "chart-response", "chart-backlog", "chart-repeats", "chart-satisfaction", "chart-escalations");
+            "chart-response", "chart-backlog", "chart-repeats", "chart-satisfaction", "chart-escalations", "chart-angry",
+            "chart-customer-type");
 
     @LocalServerPort
     int port;

@@ -14,6 +14,7 @@ import io.hearken.events.FeedbackGiven;
 import io.hearken.events.Place;
 import io.hearken.events.ProgressNoted;
 import io.hearken.events.ResidentType;
+import io.hearken.events.Sentiment;
 import io.hearken.events.TrackingIds;
 import io.hearken.events.Urgency;
 import java.time.Duration;
@@ -47,6 +48,16 @@ public final class Fixtures {
                 new ComplaintRouted.Assignment(department, 3, List.of(), at.plus(Duration.ofHours(4)),
                         at.plus(Duration.ofDays(2)), null, null),
                 ComplaintRouted.Links.none());
+    }
+
+    /** A routing as the router makes it since it reads sentiment and customer type. */
+    public static ComplaintRouted routed(ComplaintReceived r, Instant at, String category, String department,
+            Sentiment sentiment, ResidentType customerType) {
+        ComplaintRouted plain = routed(r, at, category, department);
+        var c = plain.classification();
+        return new ComplaintRouted(plain.eventId(), plain.complaintId(), at, r,
+                new ComplaintRouted.Classification(c.category(), c.urgency(), c.confidence(), c.needsTriage(), c.reasons(),
+                        c.suggestions(), sentiment, customerType), plain.assignment(), plain.links());
     }
 
     public static ComplaintAcknowledged acknowledged(ComplaintId id, Instant at, String department) {

@@ -13,9 +13,19 @@ public record ComplaintRouted(String eventId, ComplaintId complaintId, Instant a
 
     public static final String TYPE = "complaint-routed";
 
-    /** {@code needsTriage}: confidence was below the threshold, a person must confirm the category. */
+    /**
+     * {@code needsTriage}: confidence was below the threshold, a person must confirm the category.
+     * {@code sentiment} and {@code customerType} (added later) are the router's reading of the resident's words and
+     * channel; null on routings made before them.
+     */
     public record Classification(String category, Urgency urgency, double confidence, boolean needsTriage,
-            List<String> reasons, List<Suggestion> suggestions) {
+            List<String> reasons, List<Suggestion> suggestions, Sentiment sentiment, ResidentType customerType) {
+
+        /** Without sentiment and customer type (routings made before them). */
+        public Classification(String category, Urgency urgency, double confidence, boolean needsTriage,
+                List<String> reasons, List<Suggestion> suggestions) {
+            this(category, urgency, confidence, needsTriage, reasons, suggestions, null, null);
+        }
     }
 
     public record Suggestion(String category, double confidence) {

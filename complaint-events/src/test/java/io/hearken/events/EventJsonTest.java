@@ -32,7 +32,7 @@ class EventJsonTest {
                 new FeedbackGiven("e3", ID, AT, Channel.WEB, 2, "没修好"),
                 new ComplaintRouted("e4", ID, AT, received(),
                         new ComplaintRouted.Classification("facility", Urgency.URGENT, 0.93, false, List.of("电梯困人"),
-                                List.of(new ComplaintRouted.Suggestion("safety", 0.05))),
+                                List.of(new ComplaintRouted.Suggestion("safety", 0.05)), Sentiment.ANGRY, ResidentType.OWNER),
                         new ComplaintRouted.Assignment("maintenance", 90, List.of("urgent"), AT, AT, null, null),
                         new ComplaintRouted.Links(ComplaintId.of("HK-2222-3333"), true, List.of(ComplaintId.of("HK-4444-5555")))),
                 new ComplaintAcknowledged("e5", ID, AT, staff),
@@ -71,6 +71,37 @@ class EventJsonTest {
         String json = EventJson.write(new ComplaintAcknowledged("e5", ID, AT, Actor.system("x")))
                 .replace("{\"type\"", "{\"addedLater\":{\"a\":1},\"type\"");
         assertThat(EventJson.read(json)).isInstanceOf(ComplaintAcknowledged.class);
+    }
+
+    /** Sentiment and customer type came later: a new reader accepts routings without them, an old one ignores them. */
+    @Test
+    void sentimentAndCustomerTypeAreOptionalBothWays() {
+        ComplaintRouted routed = new ComplaintRouted("e4", ID, AT, received(),
+                new ComplaintRouted.Classification("facility", Urgency.NORMAL, 0.8, false, List.of("model"), List.of(),
+                        Sentiment.DISTRESSED, ResidentType.BUSINESS),
+                new ComplaintRouted.Assignment("maintenance", 2, List.of("resident distressed"), AT, AT, null, null),
+                ComplaintRouted.Links.none());
+        String json = EventJson.write(routed);
+        assertThat(json).contains("\"sentiment\":\"DISTRESSED\"").contains("\"customerType\":\"BUSINESS\"");
+        assertThat(EventJson.read(json)).isEqualTo(routed);
+
+        // an old reader: the classification as it was before, with the same mapping
+        OldClassification old = EventJson.mapper().readValue(
+                EventJson.mapper().readTree(json).path("classification").toString(), OldClassification.class);
+        assertThat(old.category()).isEqualTo("facility");
+        assertThat(old.urgency()).isEqualTo(Urgency.NORMAL);
+
+        // an old record: no such fields at all
+        String before = json.replace(",\"sentiment\":\"DISTRESSED\"", "").replace(",\"customerType\":\"BUSINESS\"", "");
+        assertThat(before).doesNotContain("sentiment").doesNotContain("customerType");
+        ComplaintRouted read = (ComplaintRouted) EventJson.read(before);
+        assertThat(read.classification().sentiment()).isNull();
+        assertThat(read.classification().customerType()).isNull();
+        assertThat(read.classification().category()).isEqualTo("facility");
+    }
+
+    record OldClassification(String category, Urgency urgency, double confidence, boolean needsTriage,
+            List<String> reasons, List<ComplaintRouted.Suggestion> suggestions) {
     }
 
     @Test

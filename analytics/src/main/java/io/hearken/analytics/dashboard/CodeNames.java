@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * People's names for the codes the index keeps (category, department, status, channel), in the page's
+ * People's names for the codes the index keeps (category, department, status, channel, customer type, sentiment), in the page's
  * language: the pages show names, the CSV and the API keep the codes. An unknown code is shown as it is.
  */
 final class CodeNames {
@@ -26,6 +26,8 @@ final class CodeNames {
         names.put("department", prefixed(messages, "dept."));
         names.put("status", prefixed(messages, "status."));
         names.put("channel", prefixed(messages, "channel."));
+        names.put("customerType", prefixed(messages, "customer."));
+        names.put("sentiment", prefixed(messages, "sentiment."));
         return Collections.unmodifiableMap(names);
     }
 

@@ -37,8 +37,12 @@ public class DashboardQueries {
                 "volume", obj("date_histogram", histogram, "aggs", obj("category", terms("category", 12))),
                 "trend", obj("date_histogram", histogram, "aggs", obj(
                         "satisfaction", avg("satisfaction"),
-                        "escalations", obj("sum", obj("field", "escalations")))),
+                        "escalations", obj("sum", obj("field", "escalations")),
+                        "angry", obj("filter", term("sentiment", "ANGRY")),
+                        "distressed", obj("filter", term("sentiment", "DISTRESSED")))),
                 "channel", terms("channel", 10),
+                "customerType", terms("customerType", 10),
+                "sentiment", terms("sentiment", 5),
                 "building", terms("building", 15),
                 "category", terms("category", 20),
                 "status", terms("status", 10),
@@ -74,6 +78,8 @@ public class DashboardQueries {
         out.put("volume", stacked(a.path("volume"), "category"));
         out.put("trend", trend(a.path("trend")));
         out.put("channel", counts(a.path("channel")));
+        out.put("customerType", counts(a.path("customerType")));
+        out.put("sentiment", counts(a.path("sentiment")));
         out.put("building", counts(a.path("building")));
         out.put("category", counts(a.path("category")));
         out.put("status", counts(a.path("status")));
@@ -130,13 +136,18 @@ public class DashboardQueries {
         List<Object> satisfaction = new ArrayList<>();
         List<Long> escalations = new ArrayList<>();
         List<Long> counts = new ArrayList<>();
+        List<Long> angry = new ArrayList<>();
+        List<Long> distressed = new ArrayList<>();
         for (JsonNode b : histogram.path("buckets")) {
             labels.add(b.path("key_as_string").asString());
             satisfaction.add(round(value(b.path("satisfaction"))));
             escalations.add((long) b.path("escalations").path("value").asDouble(0));
             counts.add(b.path("doc_count").asLong());
+            angry.add(b.path("angry").path("doc_count").asLong());
+            distressed.add(b.path("distressed").path("doc_count").asLong());
         }
-        return obj("labels", labels, "satisfaction", satisfaction, "escalations", escalations, "count", counts);
+        return obj("labels", labels, "satisfaction", satisfaction, "escalations", escalations, "count", counts,
+                "angry", angry, "distressed", distressed);
     }
 
     static Double value(JsonNode metric) {

@@ -32,6 +32,10 @@ public class ComplaintDocument {
     public String department;
     public String language;
     public String residentType;
+    /** The router's customer type (the channel's resident type for routings made before it). */
+    public String customerType;
+    /** ANGRY, DISTRESSED or NEUTRAL from the latest routing; absent for routings made before it. */
+    public String sentiment;
     public String building;
     public String unit;
     public String area;

@@ -213,6 +213,9 @@ final class ComplaintProjection {
             doc.urgency = r.classification().urgency() == null ? null : r.classification().urgency().name();
             doc.needsTriage = r.classification().needsTriage();
             doc.confidence = r.classification().confidence();
+            var c = r.classification();
+            doc.sentiment = c.sentiment() == null ? doc.sentiment : c.sentiment().name();
+            doc.customerType = c.customerType() == null ? doc.customerType : c.customerType().name();
         }
         if (r.assignment() != null) {
             var a = r.assignment();
@@ -235,6 +238,9 @@ final class ComplaintProjection {
     private static void derive(ComplaintDocument doc) {
         if (doc.category == null && doc.categoryHint != null) {
             doc.category = doc.categoryHint; // until the router has classified it
+        }
+        if (doc.customerType == null && doc.residentType != null) {
+            doc.customerType = doc.residentType; // what the channel said, until (or for routings before) the router's reading
         }
         doc.open = doc.status == null || ComplaintStatus.isOpen(ComplaintStatus.valueOf(doc.status));
         doc.firstResponseMinutes = minutes(doc.receivedAt, doc.firstResponseAt);

@@ -60,7 +60,8 @@ class DepartmentIsolationTest extends AnalyticsIntegrationTest {
         cleaning = newId();
         publish(Topics.ROUTED,
                 routed(received(maintenance, t0, building, "电梯坏了"), t0.plusSeconds(1), "facility", Departments.MAINTENANCE),
-                routed(received(billing, t0.plusSeconds(2), building, "物业费多收了"), t0.plusSeconds(3), "billing", Departments.BILLING),
+                routed(received(billing, t0.plusSeconds(2), building, "物业费多收了，气死了"), t0.plusSeconds(3), "billing",
+                        Departments.BILLING, io.hearken.events.Sentiment.ANGRY, io.hearken.events.ResidentType.BUSINESS),
                 routed(received(cleaning, t0.plusSeconds(4), building, "垃圾没人收"), t0.plusSeconds(5), "environment", Departments.CLEANING));
         ComplaintId old = juneBilling = newId();
         publish(Topics.ROUTED, routed(received(old, june, building, "六月的账单"), june.plusSeconds(1), "billing", Departments.BILLING));
@@ -115,6 +116,10 @@ class DepartmentIsolationTest extends AnalyticsIntegrationTest {
         TestRestTemplate wang = anonymous.withBasicAuth("wang.fang", "demo");
         Map<String, Object> mine = wang.getForObject("/api/v1/analytics/dashboard?building={b}", Map.class, building);
         assertThat(mine.get("total")).isEqualTo(1);
+        // the angry trend and the customer types count their own department's complaints only
+        assertThat(((List<Integer>) ((Map<String, Object>) mine.get("trend")).get("angry"))).containsOnly(0);
+        assertThat((List<Map<String, Object>>) mine.get("customerType")).extracting(r -> r.get("key") + "=" + r.get("count"))
+                .containsExactly("TENANT=1");
         assertThat((List<Map<String, Object>>) mine.get("departments")).extracting(d -> d.get("key"))
                 .containsExactly(Departments.MAINTENANCE);
         assertThat(wang.getForEntity("/api/v1/analytics/dashboard?building={b}&department=billing", String.class,
@@ -128,6 +133,10 @@ class DepartmentIsolationTest extends AnalyticsIntegrationTest {
         Map<String, Object> all = anonymous.withBasicAuth("liu.yang", "demo")
                 .getForObject("/api/v1/analytics/dashboard?building={b}", Map.class, building);
         assertThat(all.get("total")).isEqualTo(3);
+        assertThat(((List<Integer>) ((Map<String, Object>) all.get("trend")).get("angry")).stream().mapToInt(i -> i).sum())
+                .isEqualTo(1);
+        assertThat((List<Map<String, Object>>) all.get("customerType")).extracting(r -> r.get("key") + "=" + r.get("count"))
+                .containsExactlyInAnyOrder("TENANT=2", "BUSINESS=1");
     }
 
     @Test

@@ -54,6 +54,24 @@ class ComplaintProjectionTest {
     }
 
     @Test
+    void sentimentAndCustomerTypeComeFromTheLatestRoutingAndOlderRoutingsKeepTheChannelsType() {
+        var old = new ComplaintDocument("HK-2222-6666");
+        var received = received(newId(), t0, "1号楼", "x"); // the channel said TENANT
+        projection.apply(old, routed(received, t0.plusSeconds(1), "facility", Departments.MAINTENANCE));
+        assertThat(old.sentiment).isNull();
+        assertThat(old.customerType).isEqualTo("TENANT");
+
+        var doc = new ComplaintDocument("HK-2222-7777");
+        var shop = received(newId(), t0, "1号楼", "我们店门口的下水道堵了，气死了");
+        projection.apply(doc, routed(shop, t0.plusSeconds(1), "facility", Departments.MAINTENANCE,
+                io.hearken.events.Sentiment.ANGRY, io.hearken.events.ResidentType.BUSINESS));
+        assertThat(doc.sentiment).isEqualTo("ANGRY");
+        assertThat(doc.customerType).isEqualTo("BUSINESS");
+        projection.apply(doc, received(shop.complaintId(), t0, "1号楼", "x")); // a late intake record changes neither
+        assertThat(doc.customerType).isEqualTo("BUSINESS");
+    }
+
+    @Test
     void aLateReopeningOlderThanTheLastResolutionDoesNotReopen() {
         var doc = new ComplaintDocument("HK-2222-4444");
         var id = newId();

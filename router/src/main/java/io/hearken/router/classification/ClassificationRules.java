@@ -1,5 +1,6 @@
 package io.hearken.router.classification;
 
+import io.hearken.events.ResidentType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,14 +39,34 @@ public final class ClassificationRules {
             List<Matcher> low, List<Matcher> problem) {
     }
 
+    /** The sentiment part (docs/router.md, "Sentiment"). */
+    record SentimentRules(List<Matcher> angry, List<Matcher> annoyed, List<Matcher> intensifiers, List<Matcher> repeated,
+            List<Matcher> again, List<Matcher> distressed, List<Matcher> vulnerable, List<Matcher> hardship,
+            List<Matcher> negations) {
+    }
+
+    /** Customer type from the wording, in the file's order, and the words of a business whose trade is hit. */
+    record CustomerTypeRules(Map<ResidentType, List<Matcher>> wording, List<Matcher> businessImpact) {
+    }
+
     private final Map<String, List<Matcher>> categories;
     private final UrgencyRules urgency;
     private final List<Matcher> impact;
+    private final SentimentRules sentiment;
+    private final CustomerTypeRules customerType;
 
-    private ClassificationRules(Map<String, List<Matcher>> categories, UrgencyRules urgency, List<Matcher> impact) {
+    private ClassificationRules(Map<String, List<Matcher>> categories, UrgencyRules urgency, List<Matcher> impact,
+            SentimentRules sentiment, CustomerTypeRules customerType) {
         this.categories = categories;
         this.urgency = urgency;
         this.impact = impact;
+        this.sentiment = sentiment;
+        this.customerType = customerType;
+    }
+
+    /** The shipped rules, read once: a file without a sentiment or customer-type section uses theirs. */
+    private static final class Shipped {
+        static final ClassificationRules RULES = defaults();
     }
 
     public static ClassificationRules load(Path file) {
@@ -89,7 +110,40 @@ public final class ClassificationRules {
         UrgencyRules rules = new UrgencyRules(urgent, matchers(urgency.get("ignore"), name + " urgency.ignore"),
                 matchers(urgency.get("negations"), name + " urgency.negations"), matchers(urgency.get("low"), name + " urgency.low"),
                 matchers(urgency.get("problem"), name + " urgency.problem"));
-        return new ClassificationRules(categories, rules, matchers(map.get("impact"), name + " impact"));
+        return new ClassificationRules(categories, rules, matchers(map.get("impact"), name + " impact"),
+                sentiment(map.get("sentiment"), name), customerType(map.get("customer-type"), name));
+    }
+
+    private static SentimentRules sentiment(Object node, String name) {
+        if (!(node instanceof Map<?, ?> m)) {
+            return null;
+        }
+        String at = name + " sentiment.";
+        return new SentimentRules(matchers(m.get("angry"), at + "angry"), matchers(m.get("annoyed"), at + "annoyed"),
+                matchers(m.get("intensifiers"), at + "intensifiers"), matchers(m.get("repeated"), at + "repeated"),
+                matchers(m.get("again"), at + "again"), matchers(m.get("distressed"), at + "distressed"),
+                matchers(m.get("vulnerable"), at + "vulnerable"), matchers(m.get("hardship"), at + "hardship"),
+                matchers(m.get("negations"), at + "negations"));
+    }
+
+    private static CustomerTypeRules customerType(Object node, String name) {
+        if (!(node instanceof Map<?, ?> m)) {
+            return null;
+        }
+        Map<ResidentType, List<Matcher>> wording = new LinkedHashMap<>();
+        if (m.get("wording") instanceof Map<?, ?> types) {
+            for (Map.Entry<?, ?> e : types.entrySet()) {
+                ResidentType type;
+                try {
+                    type = ResidentType.valueOf(String.valueOf(e.getKey()).strip().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException bad) {
+                    throw new IllegalArgumentException(name + " customer-type.wording: no customer type " + e.getKey()
+                            + " (one of " + java.util.Arrays.toString(ResidentType.values()) + ")", bad);
+                }
+                wording.put(type, matchers(e.getValue(), name + " customer-type.wording." + e.getKey()));
+            }
+        }
+        return new CustomerTypeRules(wording, matchers(m.get("business-impact"), name + " customer-type.business-impact"));
     }
 
     /** A list of keywords, or a mapping with {@code keywords} and {@code patterns}. */
@@ -147,6 +201,14 @@ public final class ClassificationRules {
 
     UrgencyRules urgency() {
         return urgency;
+    }
+
+    SentimentRules sentiment() {
+        return sentiment != null ? sentiment : Shipped.RULES.sentiment;
+    }
+
+    CustomerTypeRules customerType() {
+        return customerType != null ? customerType : Shipped.RULES.customerType;
     }
 
     /** Words saying many people are affected (全楼, all residents). */

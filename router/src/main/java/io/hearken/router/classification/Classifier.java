@@ -1,6 +1,7 @@
 package io.hearken.router.classification;
 
 import io.hearken.events.ComplaintRouted;
+import io.hearken.events.ResidentType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -21,6 +22,8 @@ public final class Classifier {
     private final TextModel model;
     private final ClassificationRules rules;
     private final UrgencyReading urgency;
+    private final SentimentReading sentiment;
+    private final CustomerTypeReading customerType;
     private final double threshold;
     private final String fallbackCategory;
 
@@ -28,11 +31,22 @@ public final class Classifier {
         this.model = model;
         this.rules = rules;
         this.urgency = new UrgencyReading(rules);
+        this.sentiment = new SentimentReading(rules);
+        this.customerType = new CustomerTypeReading(rules);
         this.threshold = threshold;
         this.fallbackCategory = fallbackCategory;
     }
 
     public ComplaintRouted.Classification classify(String text, String categoryHint) {
+        return classify(text, categoryHint, null, Map.of());
+    }
+
+    /**
+     * Also the customer type: {@code given} by the channel (null or UNKNOWN: not said), else an Open311 attribute in
+     * {@code details}, else the wording.
+     */
+    public ComplaintRouted.Classification classify(String text, String categoryHint, ResidentType given,
+            Map<String, String> details) {
         List<String> reasons = new ArrayList<>();
         Map<String, Double> scores = new LinkedHashMap<>();
         List<TextModel.Scored> predicted = model.predict(text);
@@ -69,8 +83,23 @@ public final class Classifier {
 
         UrgencyReading.Decision read = urgency.read(text);
         reasons.addAll(read.reasons());
+        SentimentReading.Decision feeling = sentiment.read(text);
+        reasons.addAll(feeling.reasons());
+        CustomerTypeReading.Decision who = customerType.read(given, details, text);
+        if (who.reason() != null) {
+            reasons.add(who.reason());
+        }
         return new ComplaintRouted.Classification(category, read.urgency(), confidence, needsTriage, List.copyOf(reasons),
-                suggestions);
+                suggestions, feeling.sentiment(), who.type());
+    }
+
+    /** The sentiment reading alone, with its cues (for the priority's reason). */
+    public SentimentReading.Decision sentiment(String text) {
+        return sentiment.read(text);
+    }
+
+    public CustomerTypeReading customerTypes() {
+        return customerType;
     }
 
     public ClassificationRules rules() {

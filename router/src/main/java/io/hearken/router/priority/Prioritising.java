@@ -1,5 +1,7 @@
 package io.hearken.router.priority;
 
+import io.hearken.events.ResidentType;
+import io.hearken.events.Sentiment;
 import io.hearken.events.Urgency;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +11,9 @@ import java.util.Locale;
  * Priority P1 (most pressing) to P5 from {@code urgency × impact × history}: urgency 3 / 2 / 1
  * (urgent / normal / low); impact 1.5 when many people are affected (全楼, all residents, or at least
  * {@link #MANY_RELATED} complaints already linked to the same incident), else 1; history 1 + 0.25 per
- * earlier complaint from the same place or resident in the repeat window (at most 2). The score maps
+ * earlier complaint from the same place or resident in the repeat window (at most 2); resident 1.25 when the
+ * resident is distressed (a person in need or afraid) or is a business whose customers or trade are hit, else 1
+ * (anger is shown in the reasons but weighs nothing: priority follows harm and need, not tone). The score maps
  * to P1 ≥ 4.5, P2 ≥ 2.5, P3 ≥ 1.75, P4 ≥ 1.25, else P5. Every factor is explained.
  * {@code manyAffected} (what may take a complaint to management) is the words alone: several
  * neighbours reporting one broken light raise its priority, not the manager's inbox.
@@ -24,7 +28,25 @@ public final class Prioritising {
     public record Priority(int level, double score, List<String> reasons, boolean manyAffected) {
     }
 
+    /** What the router read about the resident: their sentiment (and its cues), customer type, business impact words. */
+    public record Resident(Sentiment sentiment, List<String> distressCues, ResidentType customerType,
+            List<String> businessImpact) {
+
+        public static final Resident NOT_READ = new Resident(null, List.of(), null, List.of());
+
+        public Resident {
+            distressCues = distressCues == null ? List.of() : List.copyOf(distressCues);
+            businessImpact = businessImpact == null ? List.of() : List.copyOf(businessImpact);
+        }
+    }
+
+    public static final double RESIDENT_FACTOR = 1.25;
+
     public static Priority of(Urgency urgency, List<String> impactSignals, int relatedCount, int repeats) {
+        return of(urgency, impactSignals, relatedCount, repeats, Resident.NOT_READ);
+    }
+
+    public static Priority of(Urgency urgency, List<String> impactSignals, int relatedCount, int repeats, Resident resident) {
         List<String> reasons = new ArrayList<>();
         double u = switch (urgency) {
             case URGENT -> 3;
@@ -49,7 +71,20 @@ public final class Prioritising {
         } else {
             reasons.add("history: none ×1");
         }
-        double score = u * impact * history;
+        double person = 1;
+        if (resident.sentiment() == Sentiment.DISTRESSED) {
+            person = RESIDENT_FACTOR;
+            reasons.add("resident distressed" + (resident.distressCues().isEmpty() ? ""
+                    : " ('" + String.join("', '", resident.distressCues()) + "')") + " ×" + fmt(RESIDENT_FACTOR));
+        } else if (resident.sentiment() == Sentiment.ANGRY) {
+            reasons.add("resident angry: shown, priority unchanged ×1");
+        }
+        if (resident.customerType() == ResidentType.BUSINESS && !resident.businessImpact().isEmpty()) {
+            person = RESIDENT_FACTOR;
+            reasons.add("business: customers or trade affected ('" + String.join("', '", resident.businessImpact()) + "') ×"
+                    + fmt(RESIDENT_FACTOR));
+        }
+        double score = u * impact * history * person;
         int level = score >= 4.5 ? 1 : score >= 2.5 ? 2 : score >= 1.75 ? 3 : score >= 1.25 ? 4 : 5;
         reasons.add("score " + fmt(score) + " → P" + level);
         return new Priority(level, score, List.copyOf(reasons), many);

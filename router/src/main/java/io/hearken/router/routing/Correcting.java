@@ -20,7 +20,7 @@ final class Correcting {
     }
 
     static ComplaintRouted routing(ComplaintRouted last, ClassificationCorrected corrected, Instant now,
-            List<String> impactSignals) {
+            List<String> impactSignals, Prioritising.Resident resident) {
         ComplaintRouted.Classification was = last.classification();
         String category = corrected.toCategory() == null ? was.category() : corrected.toCategory();
         Urgency urgency = corrected.toUrgency() == null ? was.urgency() : corrected.toUrgency();
@@ -28,11 +28,11 @@ final class Correcting {
         List<String> reasons = new ArrayList<>(was.reasons() == null ? List.of() : was.reasons());
         reasons.add("corrected by " + who + ": " + was.category() + "/" + was.urgency() + " → " + category + "/" + urgency);
         ComplaintRouted.Classification classification = new ComplaintRouted.Classification(category, urgency, 1.0,
-                false, List.copyOf(reasons), List.of());
+                false, List.copyOf(reasons), List.of(), was.sentiment(), was.customerType()); // what the resident is stays
         ComplaintRouted.Links links = last.links() == null ? ComplaintRouted.Links.none() : last.links();
         int related = links.relatedTo() == null ? 0 : 1;
         Prioritising.Priority priority = Prioritising.of(urgency, impactSignals, related,
-                links.repeatOf() == null ? 0 : links.repeatOf().size());
+                links.repeatOf() == null ? 0 : links.repeatOf().size(), resident);
         List<String> priorityReasons = new ArrayList<>(priority.reasons());
         priorityReasons.add("classification corrected");
         ComplaintRouted.Assignment a = last.assignment();

@@ -115,8 +115,9 @@ public final class RoutingComplaints {
         } else if (event instanceof ClassificationCorrected corrected) {
             // Like a reassignment: a routing with the corrected classification, priority and deadlines, here to the
             // same department (no previousDepartment: the status stays, no mail to the resident).
-            routed = Correcting.routing(routed, corrected, now, classifier.rules().impactSignals(
-                    join(routed.complaint().subject(), routed.complaint().description())));
+            String text = join(routed.complaint().subject(), routed.complaint().description());
+            routed = Correcting.routing(routed, corrected, now, classifier.rules().impactSignals(text),
+                    resident(routed.classification(), text));
             timer = timer.retarget(started(routed), target(routed), sla);
             routed = withDeadlines(routed, timer);
             port.send(Topics.ROUTED, routed);
@@ -181,19 +182,22 @@ public final class RoutingComplaints {
             return; // otherwise routed before: a redelivery, or the same submission sent again (same event id)
         }
         String text = join(received.subject(), received.description());
-        ComplaintRouted.Classification classification = classifier.classify(text, received.categoryHint());
+        ComplaintRouted.Classification classification = classifier.classify(text, received.categoryHint(),
+                received.residentType(), received.details());
         String category = classification.category();
         Urgency urgency = classification.urgency();
 
         HistoryEntry entry = entry(received, category, null);
         LinkingComplaint.Result link = linking.link(entry, port.history(entry.building(), entry.residentHash()));
         List<String> impact = classifier.rules().impactSignals(text);
-        Prioritising.Priority priority = Prioritising.of(urgency, impact, link.relatedCount(), link.repeatOf().size());
+        Prioritising.Priority priority = Prioritising.of(urgency, impact, link.relatedCount(), link.repeatOf().size(),
+                resident(classification, text));
 
         boolean outOfHours = !sla.calendar().isOpen(now);
         RoutingTable.Route route = classification.needsTriage()
                 ? new RoutingTable.Route(Departments.TRIAGE, "low confidence → triage")
-                : table.route(new RoutingTable.Request(category, urgency, received.place(), received.residentType(), outOfHours));
+                : table.route(new RoutingTable.Request(category, urgency, received.place(), classification.customerType(),
+                        outOfHours));
         List<String> reasons = new ArrayList<>(priority.reasons());
         reasons.add(route.reason());
         if (link.relatedTo() != null) {
@@ -235,6 +239,14 @@ public final class RoutingComplaints {
         ComplaintState state = new ComplaintState(received.complaintId(), routed,
                 ComplaintStatus.after(ComplaintStatus.after(null, received), routed), timer, major, 0, List.of());
         port.save(state.with(routed, state.status(), timer, 0, ids));
+    }
+
+    /** The sentiment's cues and the business-impact words, read again only when they count. */
+    private Prioritising.Resident resident(ComplaintRouted.Classification c, String text) {
+        List<String> distress = c.sentiment() == io.hearken.events.Sentiment.DISTRESSED ? classifier.sentiment(text).cues() : List.of();
+        List<String> business = c.customerType() == io.hearken.events.ResidentType.BUSINESS
+                ? classifier.customerTypes().businessImpact(text) : List.of();
+        return new Prioritising.Resident(c.sentiment(), distress, c.customerType(), business);
     }
 
     private ComplaintRouted reroute(ComplaintState state, ComplaintReassigned reassigned, Instant now) {

@@ -2,7 +2,6 @@ package io.hearken.router.triage;
 
 import io.hearken.events.ComplaintRouted;
 import io.hearken.events.Departments;
-import io.hearken.events.ResidentType;
 import io.hearken.events.limits.AddressLimit;
 import io.hearken.router.assignment.RoutingTable;
 import io.hearken.router.classification.Classifier;
@@ -47,7 +46,7 @@ class TriageController {
     }
 
     record TriageResponse(String category, String urgency, String department, double confidence, List<String> reasons,
-            boolean needsTriage, List<ComplaintRouted.Suggestion> suggestions) {
+            boolean needsTriage, List<ComplaintRouted.Suggestion> suggestions, String sentiment, String customerType) {
     }
 
     @PostMapping(path = "/api/v1/triage", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -59,9 +58,10 @@ class TriageController {
         }
         ComplaintRouted.Classification c = classifier.classify(request.text(), null);
         String department = c.needsTriage() ? Departments.TRIAGE
-                : table.route(new RoutingTable.Request(c.category(), c.urgency(), null, ResidentType.UNKNOWN,
+                : table.route(new RoutingTable.Request(c.category(), c.urgency(), null, c.customerType(),
                         !sla.calendar().isOpen(clock.instant()))).department();
         return new TriageResponse(c.category(), c.urgency().name().toLowerCase(Locale.ROOT), department, c.confidence(),
-                c.reasons(), c.needsTriage(), c.suggestions());
+                c.reasons(), c.needsTriage(), c.suggestions(), c.sentiment().name().toLowerCase(Locale.ROOT),
+                c.customerType().name().toLowerCase(Locale.ROOT));
     }
 }

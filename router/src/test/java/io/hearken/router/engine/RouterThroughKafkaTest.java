@@ -378,6 +378,26 @@ class RouterThroughKafkaTest {
     }
 
     @Test
+    void sentimentAndCustomerTypeTravelOnTheRoutedEventAndTheStateTopic() throws Exception {
+        ComplaintReceived told = complaint("我是租户，暖气坏了两天，家里孩子发烧了，我们实在没办法了", "16号楼", "402", "li16@example.com");
+        ComplaintReceived c = new ComplaintReceived(told.eventId(), told.complaintId(), told.at(), told.channel(), told.via(),
+                null, told.contact(), ResidentType.UNKNOWN, told.place(), null, told.description(), null, "zh-CN", List.of(), Map.of());
+        kafka.send(Topics.INTAKE_WEB, c.complaintId().value(), c).get();
+        ComplaintRouted routed = awaitRouted(c);
+        assertThat(routed.classification().sentiment()).isEqualTo(io.hearken.events.Sentiment.DISTRESSED);
+        assertThat(routed.classification().customerType()).isEqualTo(ResidentType.TENANT);
+        assertThat(routed.assignment().priorityReasons()).anyMatch(r -> r.startsWith("resident distressed"));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> snapshots(c.complaintId().value()).stream().anyMatch(s -> s.latestRouting() != null));
+        List<ComplaintSnapshot> written = snapshots(c.complaintId().value());
+        assertThat(written.get(written.size() - 1).latestRouting().classification().sentiment())
+                .isEqualTo(io.hearken.events.Sentiment.DISTRESSED);
+
+        ResponseEntity<Map> triage = rest.postForEntity("/api/v1/triage", Map.of("text", "第三次投诉了，楼道灯还是不亮，气死了"), Map.class);
+        assertThat(triage.getBody()).containsEntry("sentiment", "angry").containsEntry("customerType", "unknown");
+    }
+
+    @Test
     void triageSuggestsCategoryUrgencyAndDepartment() {
         ResponseEntity<Map> ok = rest.postForEntity("/api/v1/triage", Map.of("text", "三号楼电梯困人，里面有老人"), Map.class);
         assertThat(ok.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -38,4 +38,36 @@ class PrioritisingTest {
         assertThat(p.level()).isEqualTo(2);
         assertThat(p.reasons()).contains("impact: 2 other complaints about the same incident ×1.5");
     }
+
+    @Test
+    void aDistressedResidentRaisesPriorityWithTheReason() {
+        var distressed = new Prioritising.Resident(io.hearken.events.Sentiment.DISTRESSED, List.of("孩子' + '发烧"), null, List.of());
+        Prioritising.Priority p = Prioritising.of(Urgency.NORMAL, List.of(), 0, 0, distressed);
+        assertThat(p.level()).isEqualTo(2);
+        assertThat(p.reasons()).containsExactly("urgency normal ×2", "impact: single unit ×1", "history: none ×1",
+                "resident distressed ('孩子' + '发烧') ×1.25", "score 2.5 → P2");
+        assertThat(Prioritising.of(Urgency.LOW, List.of(), 0, 0, distressed).level()).isEqualTo(4);
+        assertThat(Prioritising.of(Urgency.URGENT, List.of(), 0, 1, distressed).level()).isEqualTo(1);
+        assertThat(p.manyAffected()).isFalse();
+    }
+
+    @Test
+    void angerIsShownButDoesNotRaisePriority() {
+        var angry = new Prioritising.Resident(io.hearken.events.Sentiment.ANGRY, List.of(), null, List.of());
+        Prioritising.Priority p = Prioritising.of(Urgency.NORMAL, List.of(), 0, 0, angry);
+        assertThat(p.level()).isEqualTo(Prioritising.of(Urgency.NORMAL, List.of(), 0, 0).level()).isEqualTo(3);
+        assertThat(p.reasons()).contains("resident angry: shown, priority unchanged ×1");
+    }
+
+    @Test
+    void aBusinessWhoseTradeIsHitRaisesPriorityButABusinessAloneDoesNot() {
+        var hit = new Prioritising.Resident(io.hearken.events.Sentiment.NEUTRAL, List.of(),
+                io.hearken.events.ResidentType.BUSINESS, List.of("影响营业"));
+        Prioritising.Priority p = Prioritising.of(Urgency.NORMAL, List.of(), 0, 0, hit);
+        assertThat(p.level()).isEqualTo(2);
+        assertThat(p.reasons()).contains("business: customers or trade affected ('影响营业') ×1.25");
+        var shop = new Prioritising.Resident(io.hearken.events.Sentiment.NEUTRAL, List.of(),
+                io.hearken.events.ResidentType.BUSINESS, List.of());
+        assertThat(Prioritising.of(Urgency.NORMAL, List.of(), 0, 0, shop).level()).isEqualTo(3);
+    }
 }

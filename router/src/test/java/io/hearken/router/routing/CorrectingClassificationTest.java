@@ -94,6 +94,26 @@ class CorrectingClassificationTest {
     }
 
     @Test
+    void aCorrectionKeepsWhatWasReadAboutTheResidentAndItsRaiseInPriority() {
+        ComplaintReceived c = complaint("停水两天了，孩子发烧，家里没有一滴水，我们快撑不住了");
+        router.on(c, t0, port);
+        ComplaintRouted first = port.sent(Topics.ROUTED, ComplaintRouted.class).get(0);
+        assertThat(first.classification().sentiment()).isEqualTo(io.hearken.events.Sentiment.DISTRESSED);
+        assertThat(first.assignment().priorityReasons()).anyMatch(r -> r.startsWith("resident distressed"));
+
+        Instant at = t0.plusSeconds(600);
+        router.on(new ClassificationCorrected("fix-d", c.complaintId(), at, supervisor, first.classification().category(),
+                "plumbing", first.classification().urgency(), first.classification().urgency(), "类别改为给排水"), at, port);
+
+        ComplaintRouted again = port.sent(Topics.ROUTED, ComplaintRouted.class).get(1);
+        assertThat(again.classification().category()).isEqualTo("plumbing");
+        assertThat(again.classification().sentiment()).isEqualTo(io.hearken.events.Sentiment.DISTRESSED);
+        assertThat(again.classification().customerType()).isEqualTo(first.classification().customerType());
+        assertThat(again.assignment().priorityReasons()).anyMatch(r -> r.startsWith("resident distressed"));
+        assertThat(again.assignment().priority()).isEqualTo(first.assignment().priority());
+    }
+
+    @Test
     void beforeAnyResponseTheFirstResponseDeadlineFollowsTheNewUrgencyToo() {
         ComplaintReceived c = complaint("垃圾桶满了");
         router.on(c, t0, port);
