@@ -23,7 +23,6 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyConfig;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -49,6 +48,7 @@ public class RouterEngine implements SmartLifecycle {
     private final ObjectProvider<Propagator> propagator;
     private final io.hearken.events.kafka.KafkaTopicProperties topics;
     private final Sealing sealing;
+    private volatile String stopped;
     private volatile KafkaStreams streams;
     private KafkaStreamsMetrics metrics;
 
@@ -76,8 +76,15 @@ public class RouterEngine implements SmartLifecycle {
         KafkaStreams s = new KafkaStreams(topology(config), new StreamsConfig(config));
         // Records that fail are dead-lettered inside the topology; anything else gets a fresh thread.
         s.setUncaughtExceptionHandler(e -> {
-            log.error("Router stream thread failed; replacing it", e);
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+            Throwable refusal = StreamFailures.refusal(e);
+            if (refusal != null) {
+                stopped = "Kafka refused the router: " + refusal.getMessage() + " (check spring.kafka.security.*, "
+                        + "spring.kafka.properties.sasl.* and the ACLs of the router's principal)";
+                log.error("Router streams stop: {}", stopped, e);
+            } else {
+                log.error("Router stream thread failed; replacing it", e);
+            }
+            return StreamFailures.responseTo(e);
         });
         s.setStateListener((now, before) -> log.info("Router streams {} → {}", before, now));
         MeterRegistry registry = meters.getIfUnique();
@@ -155,6 +162,11 @@ public class RouterEngine implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return streams != null;
+    }
+
+    /** Why the streams stopped for good (a refusal by the broker), or null. */
+    public String stopped() {
+        return stopped;
     }
 
     /** CREATED, REBALANCING, RUNNING, ... or NOT_STARTED. */

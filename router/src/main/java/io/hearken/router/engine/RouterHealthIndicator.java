@@ -29,5 +29,8 @@ class RouterHealthIndicator extends AbstractHealthIndicator {
         String state = e.state();
         boolean up = state.equals("RUNNING") || state.equals("REBALANCING") || state.equals("CREATED");
         (up ? builder.up() : builder.down()).withDetail("streams", state);
+        if (e.stopped() != null) {
+            builder.down().withDetail("reason", e.stopped());
+        }
     }
 }
