@@ -12,7 +12,6 @@ import io.hearken.events.FollowUpReceived;
 import io.hearken.events.MailBounced;
 import io.hearken.events.Topics;
 import io.hearken.events.TrackingIds;
-import io.hearken.events.json.EventJson;
 import io.hearken.events.privacy.PersonalData;
 import io.hearken.intake.email.EmailIntakeProperties;
 import io.hearken.intake.email.mime.DeliveryReport;
@@ -21,21 +20,13 @@ import io.hearken.intake.email.mime.MailReader;
 import io.hearken.intake.email.mime.ReadMail;
 import io.hearken.intake.email.mime.Texts;
 import io.hearken.intake.email.mime.UnreadableMail;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -74,6 +65,7 @@ public class ReceivingMail {
     private final SenderLimit senderLimit;
     private final AttachmentStore attachments;
     private final String domain;
+    private final MailOutcomes outcomes;
     /** Striped by dedupe key: two copies of one mail decide one after the other, different mails in parallel. */
     private final Object[] decisions = new Object[64];
 
@@ -93,6 +85,7 @@ public class ReceivingMail {
         this.senderLimit = new SenderLimit(properties.senderHourlyLimit(), Clock.systemUTC());
         java.util.Arrays.setAll(decisions, i -> new Object());
         this.attachments = new AttachmentStore(properties.attachmentsDir());
+        this.outcomes = new MailOutcomes(seen.strings(), properties.deadLetterTopic(), meters);
     }
 
     /**
@@ -120,7 +113,7 @@ public class ReceivingMail {
             }
             // A mail that trips a bug must not block the mailbox: it goes to quarantine like an unreadable one.
             log.error("Email intake: unexpected failure on a mail from {}", origin, e);
-            outcome = quarantine(message, "unexpected error while reading: " + e, origin, "unreadable");
+            outcome = outcomes.quarantine(message, "unexpected error while reading: " + e, origin, "unreadable");
         }
         return outcome.exceptionallyCompose(ReceivingMail::temporary);
     }
@@ -130,7 +123,7 @@ public class ReceivingMail {
      * to the quarantine folder. Completes exceptionally with {@link TemporaryFailure} when Kafka is away.
      */
     public CompletableFuture<Outcome> unreadable(MimeMessage message, String reason, String origin) {
-        return quarantine(message, reason, origin, "unreadable").exceptionallyCompose(ReceivingMail::temporary);
+        return outcomes.quarantine(message, reason, origin, "unreadable").exceptionallyCompose(ReceivingMail::temporary);
     }
 
     private static boolean kafkaAway(Throwable e) {
@@ -150,18 +143,18 @@ public class ReceivingMail {
 
     private CompletableFuture<Outcome> handleOrFail(MimeMessage message, long size, String origin) throws IOException {
         if (size > properties.maxMessageSize().toBytes()) {
-            return quarantine(message, "the mail (" + MailReader.megabytes(size) + ") is over the "
+            return outcomes.quarantine(message, "the mail (" + MailReader.megabytes(size) + ") is over the "
                     + MailReader.megabytes(properties.maxMessageSize().toBytes()) + " limit", origin, "unreadable");
         }
         ReadMail mail;
         try {
             mail = reader.read(message);
         } catch (UnreadableMail e) {
-            return quarantine(message, e.getMessage(), origin, "unreadable");
+            return outcomes.quarantine(message, e.getMessage(), origin, "unreadable");
         }
         // Several mailboxes hand mail in from their own threads: copies of one mail (same key) decide one at a
         // time, so the second finds the first's reservation; the sender limit is synchronised on its own.
-        String key = dedupeKey(mail);
+        String key = MailFacts.dedupeKey(mail);
         synchronized (decisions[Math.floorMod(key.hashCode(), decisions.length)]) {
             return decide(message, mail, key, origin);
         }
@@ -171,7 +164,7 @@ public class ReceivingMail {
             throws IOException {
         SeenMessages.Entry prior = seen.get(key);
         if (prior != null && prior.done()) {
-            return done(record(Outcome.Kind.DUPLICATE, "seen", null, mail, "already became " + prior.complaintId()));
+            return done(outcomes.record(Outcome.Kind.DUPLICATE, "seen", null, mail, "already became " + prior.complaintId()));
         }
         Optional<Triage.Skip> skip = triage.skip(mail);
         if (skip.isPresent()) {
@@ -179,18 +172,20 @@ public class ReceivingMail {
             if (skip.get() == Triage.Skip.BOUNCE && mail.report() != null && mail.report().recipient() != null) {
                 reported = publishBounce(mail, mail.report(), key);
             }
-            return reported.thenApply(v -> record(Outcome.Kind.SKIPPED, skip.get().tag, null, mail, null));
+            return reported.thenApply(v -> outcomes.record(Outcome.Kind.SKIPPED, skip.get().tag, null, mail, null));
         }
         Optional<FollowUps.Match> match = followUps.match(mail);
         if (match.isPresent() && !match.get().fromContact()) {
-            return quarantine(message, "a reply in the thread of " + match.get().id() + " from an address that is not"
+            return outcomes.quarantine(message, "a reply in the thread of " + match.get().id()
+                    + " from an address that is not"
                     + " the complaint's contact: a person must confirm it belongs there", origin, "foreign-reply");
         }
         CompletableFuture<Outcome> published = match.isPresent() ? followUp(mail, match.get(), key)
                 : complaint(mail, key, prior, origin);
         // Kafka refuses the record for good: retrying would loop, so the mail goes to quarantine with the reason.
         return published.exceptionallyCompose(e -> refusedForGood(e)
-                ? quarantine(message, "Kafka refuses the event as too large: " + rootCause(e).getMessage(), origin, "too-large")
+                ? outcomes.quarantine(message, "Kafka refuses the event as too large: " + rootCause(e).getMessage(), origin,
+                        "too-large")
                 : CompletableFuture.failedFuture(e));
     }
 
@@ -209,14 +204,14 @@ public class ReceivingMail {
     private CompletableFuture<Outcome> followUp(ReadMail mail, FollowUps.Match match, String key) throws IOException {
         String text = cut(mail.replyText());
         if (text.isBlank() && mail.files().isEmpty()) {
-            return done(record(Outcome.Kind.SKIPPED, Triage.Skip.EMPTY.tag, match.id(), mail, "a reply with nothing new"));
+            return done(outcomes.record(Outcome.Kind.SKIPPED, Triage.Skip.EMPTY.tag, match.id(), mail, "a reply with nothing new"));
         }
         String eventId = Events.idFrom("email", key);
         FollowUpReceived event = new FollowUpReceived(eventId, match.id(), Instant.now(), Channel.EMAIL,
-                sourceRef(mail), match.matchedBy(), text, store(match.id(), mail.files()));
+                MailFacts.sourceRef(mail), match.matchedBy(), text, store(match.id(), mail.files()));
         return send(Topics.INTAKE_EMAIL, match.id().value(), event)
                 .thenCompose(v -> seen.put(key, new SeenMessages.Entry(true, match.id().value(), eventId)))
-                .thenApply(v -> record(Outcome.Kind.FOLLOW_UP, match.matchedBy(), match.id(), mail, null));
+                .thenApply(v -> outcomes.record(Outcome.Kind.FOLLOW_UP, match.matchedBy(), match.id(), mail, null));
     }
 
     private CompletableFuture<Outcome> complaint(ReadMail mail, String key, SeenMessages.Entry prior, String origin)
@@ -225,7 +220,7 @@ public class ReceivingMail {
         String subject = mail.subject().strip();
         subject = subject.length() > 500 ? subject.substring(0, 500) + "…" : subject;
         if (text.isBlank() && subject.isBlank() && mail.files().isEmpty()) {
-            return done(record(Outcome.Kind.SKIPPED, Triage.Skip.EMPTY.tag, null, mail, "no subject, text or attachment"));
+            return done(outcomes.record(Outcome.Kind.SKIPPED, Triage.Skip.EMPTY.tag, null, mail, "no subject, text or attachment"));
         }
         ComplaintId id;
         String eventId = Events.idFrom("email", key);
@@ -235,7 +230,7 @@ public class ReceivingMail {
             reserved = seen.put(key, prior); // again: the first write may not have reached Kafka
         } else {
             if (!senderLimit.tryAcquire(mail.fromAddress())) {
-                return done(record(Outcome.Kind.SKIPPED, Triage.Skip.RATE_LIMITED.tag, null, mail,
+                return done(outcomes.record(Outcome.Kind.SKIPPED, Triage.Skip.RATE_LIMITED.tag, null, mail,
                         "over " + properties.senderHourlyLimit() + " complaints in an hour"));
             }
             id = freshId();
@@ -246,13 +241,13 @@ public class ReceivingMail {
             subject = first.length() > 80 ? first.substring(0, 80) + "…" : first;
         }
         ComplaintReceived event = new ComplaintReceived(eventId, id, Instant.now(), Channel.EMAIL, "imap",
-                sourceRef(mail), new Contact(mail.fromName(), mail.fromAddress(), null), null, null, subject,
+                MailFacts.sourceRef(mail), new Contact(mail.fromName(), mail.fromAddress(), null), null, null, subject,
                 text.isBlank() ? (mail.files().isEmpty() ? subject : NO_TEXT) : text, null,
-                Texts.guessLanguage(subject, text), store(id, mail.files()), details(mail, origin));
+                Texts.guessLanguage(subject, text), store(id, mail.files()), MailFacts.details(mail, origin));
         // The reservation must be in Kafka before the complaint is: a crash in between then reuses the id.
         return reserved.thenCompose(v -> send(Topics.INTAKE_EMAIL, id.value(), event))
                 .thenCompose(v -> seen.put(key, new SeenMessages.Entry(true, id.value(), eventId)))
-                .thenApply(v -> record(Outcome.Kind.COMPLAINT, "new", id, mail, null));
+                .thenApply(v -> outcomes.record(Outcome.Kind.COMPLAINT, "new", id, mail, null));
     }
 
     static String cut(String text) {
@@ -307,87 +302,4 @@ public class ReceivingMail {
         return stored;
     }
 
-    private CompletableFuture<Outcome> quarantine(MimeMessage message, String reason, String origin, String tag) {
-        String messageId = header(message, "Message-ID");
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("reason", reason);
-        report.put("messageId", messageId);
-        // No subject and only a masked sender: this topic is not sealed and outlives an erasure; the mail itself is in
-        // the quarantine folder, found by its Message-ID.
-        report.put("from", PersonalData.mask(header(message, "From")));
-        report.put("folder", origin);
-        report.put("at", Instant.now().toString());
-        var record = new ProducerRecord<String, String>(properties.deadLetterTopic(),
-                messageId != null ? messageId : "unknown", EventJson.mapper().writeValueAsString(report));
-        record.headers().add("hearken-quarantine-reason", reason.getBytes(StandardCharsets.UTF_8));
-        return seen.strings().send(record).orTimeout(30, TimeUnit.SECONDS).thenApply(r -> {
-            count(Outcome.Kind.QUARANTINED, tag);
-            log.warn("Email intake: quarantined {} from {}: {}", messageId, origin, reason);
-            return new Outcome(Outcome.Kind.QUARANTINED, reason, null);
-        });
-    }
-
-    private Outcome record(Outcome.Kind kind, String reason, ComplaintId id, ReadMail mail, String note) {
-        count(kind, reason);
-        switch (kind) {
-            case COMPLAINT, FOLLOW_UP -> log.debug("Email intake: {} {} ({}) from {}", kind, id, reason,
-                    PersonalData.mask(mail.fromAddress()));
-            default -> log.info("Email intake: {} ({}) {} from {}{}", kind == Outcome.Kind.SKIPPED ? "skipped" : "duplicate",
-                    reason, mail.messageId(), PersonalData.mask(mail.fromAddress()), note == null ? "" : ": " + note);
-        }
-        return new Outcome(kind, reason, id);
-    }
-
-    private void count(Outcome.Kind kind, String reason) {
-        Counter.builder(METRIC).description("Mails read from the complaints mailbox, by outcome and reason")
-                .tag("outcome", kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')).tag("reason", reason)
-                .register(meters).increment();
-    }
-
-    private static Map<String, String> details(ReadMail mail, String origin) {
-        Map<String, String> d = new LinkedHashMap<>();
-        put(d, "messageId", mail.messageId());
-        put(d, "mailbox", origin);
-        put(d, "sentAt", mail.sentAt() == null ? null : mail.sentAt().toString());
-        put(d, "inReplyTo", mail.inReplyTo());
-        if (mail.forwarded()) {
-            d.put("forwarded", "true");
-        }
-        FollowUps.mentionedId(mail).ifPresent(id -> d.put("mentionsTrackingId", id.value()));
-        if (!mail.notes().isEmpty()) {
-            d.put("notes", String.join("; ", mail.notes()));
-        }
-        return d;
-    }
-
-    private static void put(Map<String, String> d, String k, String v) {
-        if (v != null && !v.isBlank()) {
-            d.put(k, v);
-        }
-    }
-
-    /** The Message-ID when there is one; otherwise the content hash names the input. */
-    private static String sourceRef(ReadMail mail) {
-        return mail.messageId() != null ? mail.messageId() : "sha256:" + mail.contentHash();
-    }
-
-    /** Message-ID plus content: equal for copies and redeliveries, different for a reused Message-ID. */
-    static String dedupeKey(ReadMail mail) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(
-                    ((mail.messageId() == null ? "" : mail.messageId()) + "\n" + mail.contentHash()).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String header(MimeMessage m, String name) {
-        try {
-            String v = m.getHeader(name, " ");
-            return v == null ? null : io.hearken.intake.email.mime.EncodedWords.decode(v);
-        } catch (MessagingException | RuntimeException e) {
-            return null;
-        }
-    }
 }

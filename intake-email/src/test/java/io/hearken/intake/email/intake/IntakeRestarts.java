@@ -24,6 +24,6 @@ public final class IntakeRestarts {
     }
 
     public static String dedupeKey(io.hearken.intake.email.mime.ReadMail mail) {
-        return ReceivingMail.dedupeKey(mail);
+        return MailFacts.dedupeKey(mail);
     }
 }
