@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -126,7 +127,7 @@ class ResidentBrowserTest {
 
         // The same complaint in English.
         browser.findElement(By.id("complaint-lang-switch")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20))
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class) // the old page's h1
                 .until(d -> d.findElement(By.tagName("h1")).getText().equals("Track your complaint"));
         assertThat(browser.findElement(By.id("complaint-id")).getText()).isEqualTo(trackingId);
         assertThat(browser.findElement(By.id("complaint-status")).getText()).isEqualTo("Assigned");

@@ -20,7 +20,7 @@ class Open311KeysTest {
         Open311Api api = new Open311Api(null, null, new RateLimiter(none), null, null, null, none, null);
 
         assertThatThrownBy(() -> api.create("json", new MockHttpServletRequest(), Map.of("api_key", "demo")))
-                .isInstanceOfSatisfying(Open311Api.Open311Error.class, e -> assertThat(e.code).isEqualTo(403))
+                .isInstanceOfSatisfying(Open311Error.class, e -> assertThat(e.code).isEqualTo(403))
                 .hasMessageContaining("no API key is configured on this server (hearken.web.open311.api-keys)");
     }
 
