@@ -73,6 +73,13 @@ class EventJsonTest {
         assertThat(EventJson.read(json)).isInstanceOf(ComplaintAcknowledged.class);
     }
 
+    @Test
+    void aCustomerTypeAddedLaterIsReadAsUnknownByAnOlderReaderNotAsAPoisonRecord() {
+        String json = EventJson.write(received()).replace("\"TENANT\"", "\"HOUSEKEEPER\"");
+        assertThat(json).contains("HOUSEKEEPER");
+        assertThat(((ComplaintReceived) EventJson.read(json)).residentType()).isEqualTo(ResidentType.UNKNOWN);
+    }
+
     /** Sentiment and customer type came later: a new reader accepts routings without them, an old one ignores them. */
     @Test
     void sentimentAndCustomerTypeAreOptionalBothWays() {

@@ -58,6 +58,17 @@ class WebIntakeFlowTest {
     String bootstrap;
 
     @Test
+    void aBusinessOnThePremisesSaysSoAndTheEventCarriesIt() throws Exception {
+        String body = mvc.perform(post("/api/v1/complaints").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"name":"王老板","phone":"139 1111 2222","residentType":"business","building":"商业街",
+                         "subject":"门前路面塌陷","description":"店门口路面塌陷，影响营业","consent":true}"""))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String id = json.readTree(body).get("id").asString();
+        ComplaintReceived received = (ComplaintReceived) IntakeTopicReader.eventsFor(bootstrap, id).get(0);
+        assertThat(received.residentType()).isEqualTo(ResidentType.BUSINESS);
+    }
+
+    @Test
     void aRestComplaintIsOnIntakeWebWhenItsIdIsReturned() throws Exception {
         String body = mvc.perform(post("/api/v1/complaints").contentType(MediaType.APPLICATION_JSON).content("""
                         {"name":"张伟","email":"zhang.wei@example.com","phone":"138 1234 5678","residentType":"tenant",

@@ -47,7 +47,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ResidentPages {
 
     private static final Logger log = LoggerFactory.getLogger(ResidentPages.class);
-    static final List<String> RESIDENT_TYPES = List.of("owner", "tenant", "student", "staff", "visitor");
+    static final List<String> RESIDENT_TYPES = List.of("owner", "tenant", "resident", "business", "student", "staff",
+            "visitor");
     private static final java.time.format.DateTimeFormatter TIME =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 

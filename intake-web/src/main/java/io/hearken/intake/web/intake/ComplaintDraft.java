@@ -13,7 +13,7 @@ public record ComplaintDraft(
         @Size(max = 100) String name,
         @Email @Size(max = 200) String email,
         @Pattern(regexp = "^[+0-9][0-9 ()\\-]{4,24}$") String phone,
-        @Pattern(regexp = "(?i)owner|tenant|student|staff|visitor|unknown") String residentType,
+        @Pattern(regexp = "(?i)owner|tenant|resident|business|student|staff|visitor|unknown") String residentType,
         @Size(max = 100) String building,
         @Size(max = 50) String unit,
         @Size(max = 200) String subject,
