@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
@@ -108,6 +109,53 @@ public final class DataKeys implements SealingKeys, AutoCloseable {
             return existing != null ? existing : create(owner, subjects);
         } finally {
             lock.unlock();
+        }
+    }
+
+    @Override
+    public void prepare(Map<String, List<String>> owners) {
+        awaitStarted();
+        List<Map.Entry<String, List<String>>> missing = owners.entrySet().stream()
+                .filter(o -> newest(o.getKey()) == null).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        // All written at once, then each remembered once acknowledged: the same durability as create(), one wait.
+        List<PreparedKey> made = new ArrayList<>(missing.size());
+        for (Map.Entry<String, List<String>> o : missing) {
+            made.add(prepared(o.getKey(), o.getValue()));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        for (PreparedKey key : made) {
+            awaitWritten(key.written(), deadline - System.nanoTime());
+            ReentrantLock lock = creating[Math.floorMod(key.record().owner().hashCode(), creating.length)];
+            lock.lock();
+            try {
+                if (newest(key.record().owner()) == null) { // else a sealer made one meanwhile: this one stays unused
+                    remember(key.ref(), key.record());
+                    opened.put(key.ref(), key.aead());
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private record PreparedKey(String ref, int keyId, DataKeyRecord record, Aead aead, Future<?> written) {
+    }
+
+    private PreparedKey prepared(String owner, List<String> subjects) {
+        try {
+            KeysetHandle handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+            int keyId = handle.getPrimary().getId();
+            String ref = ref(owner, keyId);
+            byte[] keyset = TinkProtoKeysetFormat.serializeEncryptedKeyset(handle, master.aead(), bytes(ref));
+            List<String> named = subjects == null ? List.of() : subjects.stream().filter(s -> s != null).toList();
+            DataKeyRecord record = new DataKeyRecord(owner, named, Instant.now(), keyset);
+            return new PreparedKey(ref, keyId, record, handle.getPrimitive(RegistryConfiguration.get(), Aead.class),
+                    producer.send(new ProducerRecord<>(Topics.PRIVACY_KEYS, ref, EventJson.mapper().writeValueAsBytes(record))));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot create a data key", e);
         }
     }
 
@@ -207,20 +255,21 @@ public final class DataKeys implements SealingKeys, AutoCloseable {
     }
 
     private Sealer create(String owner, List<String> subjects) {
+        PreparedKey key = prepared(owner, subjects);
+        awaitWritten(key.written(), TimeUnit.SECONDS.toNanos(15));
+        remember(key.ref(), key.record());
+        opened.put(key.ref(), key.aead());
+        return new Sealer(key.keyId(), key.aead());
+    }
+
+    private static void awaitWritten(Future<?> written, long nanos) {
         try {
-            KeysetHandle handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-            int keyId = handle.getPrimary().getId();
-            String ref = ref(owner, keyId);
-            byte[] keyset = TinkProtoKeysetFormat.serializeEncryptedKeyset(handle, master.aead(), bytes(ref));
-            List<String> named = subjects == null ? List.of() : subjects.stream().filter(s -> s != null).toList();
-            DataKeyRecord record = new DataKeyRecord(owner, named, Instant.now(), keyset);
-            send(ref, EventJson.mapper().writeValueAsBytes(record));
-            remember(ref, record);
-            Aead aead = handle.getPrimitive(RegistryConfiguration.get(), Aead.class);
-            opened.put(ref, aead);
-            return new Sealer(keyId, aead);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot create a data key", e);
+            written.get(Math.max(1, nanos), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted writing a data key", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Cannot write a data key to " + Topics.PRIVACY_KEYS + ": " + e, e);
         }
     }
 
@@ -294,14 +343,7 @@ public final class DataKeys implements SealingKeys, AutoCloseable {
     }
 
     private void send(String key, byte[] value) {
-        try {
-            producer.send(new ProducerRecord<>(Topics.PRIVACY_KEYS, key, value)).get(15, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted writing a data key", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Cannot write a data key to " + Topics.PRIVACY_KEYS + ": " + e, e);
-        }
+        awaitWritten(producer.send(new ProducerRecord<>(Topics.PRIVACY_KEYS, key, value)), TimeUnit.SECONDS.toNanos(15));
     }
 
     private void awaitStarted() {

@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
@@ -43,6 +45,28 @@ public final class Sealing {
     public JsonNode seal(JsonNode tree) {
         walk(tree, true);
         return tree;
+    }
+
+    /**
+     * Creates together the keys that sealing these records (events about to be sent) will need, named the way
+     * {@link #seal} names them: a batch of new complaints costs one round trip to the key store, not one each.
+     */
+    public void prepare(List<?> records) {
+        Map<String, List<String>> owners = new LinkedHashMap<>();
+        for (Object value : records) {
+            if (!(mapper.valueToTree(value) instanceof ObjectNode record)) {
+                continue;
+            }
+            String type = text(record, "type");
+            String owner = owner(record);
+            ObjectNode personal = takeOutPersonal(record, type, owner);
+            if (personal != null) {
+                owners.putIfAbsent(owner, "complaint-received".equals(type) ? subjects(personal) : List.of());
+            }
+        }
+        if (!owners.isEmpty()) {
+            keys.get().prepare(owners);
+        }
     }
 
     /**
@@ -96,11 +120,8 @@ public final class Sealing {
     private void sealOne(ObjectNode record) {
         String type = text(record, "type");
         String owner = owner(record);
-        if (PersonalFields.of(type).isEmpty() || owner == null || record.has(FIELD)) {
-            return;
-        }
-        ObjectNode personal = PersonalFields.takeOut(record);
-        if (personal.isEmpty()) {
+        ObjectNode personal = takeOutPersonal(record, type, owner);
+        if (personal == null) {
             return;
         }
         SealingKeys.Sealer sealer = keys.get().sealer(owner, "complaint-received".equals(type) ? subjects(personal) : List.of());
@@ -147,6 +168,15 @@ public final class Sealing {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Sealed data of " + owner + " does not open with its key", e);
         }
+    }
+
+    /** The record's personal fields, taken out of it; null when it has none to seal (or is sealed already). */
+    private static ObjectNode takeOutPersonal(ObjectNode record, String type, String owner) {
+        if (PersonalFields.of(type).isEmpty() || owner == null || record.has(FIELD)) {
+            return null;
+        }
+        ObjectNode personal = PersonalFields.takeOut(record);
+        return personal.isEmpty() ? null : personal;
     }
 
     private List<String> subjects(ObjectNode personal) {

@@ -14,6 +14,14 @@ public interface SealingKeys {
     /** The key to seal {@code owner}'s data with, created (durably) when it has none; {@code subjects} name the resident. */
     Sealer sealer(String owner, List<String> subjects);
 
+    /**
+     * Creates, durably and together, the keys of the owners that have none yet ({@code owner → subjects}), so a
+     * batch of new complaints costs one round trip to the key store instead of one each. Optional: {@link #sealer}
+     * creates a missing key itself.
+     */
+    default void prepare(java.util.Map<String, List<String>> owners) {
+    }
+
     /** The key {@code keyId} of {@code owner}; empty when it was destroyed (erased) or never existed. */
     Optional<Aead> opener(String owner, int keyId);
 

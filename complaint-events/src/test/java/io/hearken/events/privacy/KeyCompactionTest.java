@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.hearken.embedded.EmbeddedKafka;
+import io.hearken.events.Channel;
 import io.hearken.events.ComplaintId;
+import io.hearken.events.ComplaintReceived;
+import io.hearken.events.Contact;
+import io.hearken.events.Place;
+import io.hearken.events.ResidentType;
+import io.hearken.events.TrackingIds;
 import io.hearken.events.Topics;
 import io.hearken.events.json.EventJson;
 import io.hearken.events.kafka.SealedJson;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -76,6 +83,35 @@ class KeyCompactionTest {
                 assertThat(records).as("key records with a value, by owner").doesNotContainKey(erased.value())
                         .containsEntry(kept.value(), 1);
             });
+        }
+    }
+
+    @Test
+    void aBatchOfNewComplaintsGetsItsKeysTogetherAndSealingUsesThemWithoutWritingMore() {
+        Map<String, Object> config = Map.of("bootstrap.servers", kafka.bootstrapServers());
+        PersonalData hashing = new PersonalData("batch-secret");
+        try (DataKeys keys = new DataKeys(MasterKey.fromBase64(SealingTest.MASTER), config,
+                new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer()))) {
+            Sealing sealing = new Sealing(() -> keys, () -> Optional.of(hashing), EventJson.mapper());
+            String phone = "1391234" + String.format("%04d", new java.util.Random().nextInt(10_000));
+            List<ComplaintReceived> batch = java.util.stream.IntStream.range(0, 20).mapToObj(i -> new ComplaintReceived(
+                    "batch-" + i, TrackingIds.next(), Instant.now(), Channel.HOTLINE, "folder", "call-" + i,
+                    new Contact(null, null, phone), ResidentType.UNKNOWN, Place.of("5号楼", null), null, "楼道灯坏了",
+                    null, "zh-CN", List.of(), Map.of())).toList();
+
+            sealing.prepare(batch);
+            Map<String, Integer> prepared = keyRecords();
+            for (ComplaintReceived c : batch) {
+                assertThat(prepared).containsEntry(c.complaintId().value(), 1);
+            }
+            batch.forEach(c -> SealedJson.write(sealing, c));
+            sealing.prepare(batch); // nothing missing: nothing written
+            Map<String, Integer> after = keyRecords();
+            for (ComplaintReceived c : batch) {
+                assertThat(after).as("sealing used the prepared key").containsEntry(c.complaintId().value(), 1);
+            }
+            assertThat(keys.resident(hashing.hash(phone)).owners()).as("each key names the resident")
+                    .containsAll(batch.stream().map(c -> c.complaintId().value()).toList());
         }
     }
 

@@ -93,8 +93,12 @@ public abstract class HotlineIntegrationTest {
     }
 
     protected static Path awaitFile(Path folder, String name) {
+        return awaitFile(folder, name, Duration.ofSeconds(60));
+    }
+
+    protected static Path awaitFile(Path folder, String name, Duration patience) {
         Path file = folder.resolve(name);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> Files.exists(file));
+        await().atMost(patience).pollInterval(Duration.ofMillis(100)).until(() -> Files.exists(file));
         return file;
     }
 

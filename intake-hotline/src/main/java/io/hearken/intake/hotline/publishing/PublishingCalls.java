@@ -26,6 +26,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.hearken.events.privacy.PrivacyProperties;
+import io.hearken.events.privacy.Sealing;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -42,6 +43,7 @@ public class PublishingCalls {
 
     private static final Logger log = LoggerFactory.getLogger(PublishingCalls.class);
 
+    private final Sealing sealing;
     private final KafkaTemplate<String, ComplaintEvent> kafka;
     private final ProcessedCalls processed;
     private final OpenComplaints openComplaints;
@@ -55,8 +57,9 @@ public class PublishingCalls {
 
     PublishingCalls(KafkaTemplate<String, ComplaintEvent> kafka, ProcessedCalls processed, OpenComplaints openComplaints,
             ComplaintLookup lookup, TrackingIdsInUse idsInUse, HotlineProperties properties, MeterRegistry meters,
-            PrivacyProperties privacy) {
+            PrivacyProperties privacy, Sealing sealing) {
         this.kafka = kafka;
+        this.sealing = sealing;
         this.processed = processed;
         this.openComplaints = openComplaints;
         this.readModel = new ReadModelChecks(lookup, openComplaints);
@@ -197,11 +200,24 @@ public class PublishingCalls {
     }
 
     /**
+     * The chunk's new complaints get their data keys in one round trip (one each would make every send wait for its
+     * own key). A failure here only costs the speed: each send creates a missing key itself, or fails as it would.
+     */
+    private void prepareKeys(List<Sending> sending) {
+        try {
+            sealing.prepare(sending.stream().map(Sending::event).toList());
+        } catch (RuntimeException e) {
+            log.debug("Hotline: data keys not prepared for the chunk ({}); each send makes its own", e.toString());
+        }
+    }
+
+    /**
      * Sends every event at once, then waits (bounded by ack-timeout in all) for each acknowledgement. No
      * flush(): it waits for the broker without any bound. The acknowledged calls are recorded even when others
      * failed; a call Kafka refused for good is quarantined; any other failure is thrown after that (retry later).
      */
     private void sendAndRecord(List<Sending> sending, List<CallOutcome> done, Input input) throws Exception {
+        prepareKeys(sending);
         List<CompletableFuture<?>> acks = new ArrayList<>(sending.size());
         for (Sending s : sending) {
             try {
