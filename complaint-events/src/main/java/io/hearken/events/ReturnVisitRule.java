@@ -3,21 +3,19 @@ package io.hearken.events;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * When the office owes a resident a return visit (回访), {@code hearken.desk.return-visits.*}: after a rating of
  * {@code lowScore} or less (from the rating on), after the resolution of every urgent complaint ({@code urgent}) and
  * of every complaint of {@code categories}; due {@code dueWithin} after that. A visit recorded after the trigger
- * settles it. One rule, read by the desk (what is due) and analytics (the due time it indexes): set the same values
- * for both (docs/desk.md, "Return visits").
+ * settles it. One rule, read by the desk (what is due) and analytics (the due time it indexes) from the same settings
+ * ({@link io.hearken.events.config.ReturnVisitProperties}; docs/desk.md, "Return visits").
  *
  * @param lowScore   ratings up to this score (1–5) call for a visit; 0 turns it off
  * @param urgent     every urgent complaint is visited once resolved
  * @param dueWithin  how long after the trigger the visit is due
  * @param categories category codes whose complaints are all visited once resolved (empty: none)
  */
-@ConfigurationProperties("hearken.desk.return-visits")
 public record ReturnVisitRule(Integer lowScore, Boolean urgent, Duration dueWithin, Set<String> categories) {
 
     public static final ReturnVisitRule DEFAULT = new ReturnVisitRule(null, null, null, null);

@@ -13,6 +13,7 @@ import io.hearken.events.ComplaintStatus;
 import io.hearken.events.FeedbackGiven;
 import io.hearken.events.ReturnVisitRecorded;
 import io.hearken.events.ReturnVisitRule;
+import io.hearken.events.config.ReturnVisitProperties;
 import io.hearken.staff.StaffPerson;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,10 +40,10 @@ public class ReturnVisits {
     private final ReturnVisitRule rule;
     private final Clock clock = Clock.systemUTC();
 
-    ReturnVisits(ComplaintBoard board, WorkingOnComplaints work, ReturnVisitRule rule) {
+    ReturnVisits(ComplaintBoard board, WorkingOnComplaints work, ReturnVisitProperties properties) {
         this.board = board;
         this.work = work;
-        this.rule = rule;
+        this.rule = properties.rule();
     }
 
     /** The visit the complaint is owed (or was owed last), or null when none ever was. */
