@@ -60,6 +60,11 @@ def avg(id_, field, label):
             "schema": "metric"}
 
 
+def median(id_, field, label):
+    return {"id": id_, "enabled": True, "type": "median", "params": {"field": field, "customLabel": label},
+            "schema": "metric"}
+
+
 def date_hist(id_, field, schema="segment"):
     return {"id": id_, "enabled": True, "type": "date_histogram", "schema": schema,
             "params": {"field": field, "useNormalizedEsInterval": True, "scaleMetricValues": False,
@@ -119,10 +124,19 @@ panels = [
         axis_params("histogram"), [count(), date_hist("2", "receivedAt"), terms("3", "sentiment", 2, "group")],
         query='sentiment : "ANGRY" or sentiment : "DISTRESSED"'),
     vis("hearken-by-customer-type", "客户类型 By customer type", "pie", PIE, [count(), terms("2", "customerType", 10)]),
+    # Issue #18: return visits owed past their due time, and the staff KPIs per handler.
+    vis("hearken-overdue-return-visits", "逾期未回访（按部门） Overdue return visits by department", "histogram",
+        axis_params("histogram"), [count(), terms("2", "department", 20)],
+        query='returnVisitPending : true and returnVisitDue < "now"'),
+    vis("hearken-staff-kpis", "员工绩效（按处理人） Staff KPIs by handler", "table", TABLE,
+        [count(), median("2", "firstResponseMinutes", "Median first response (min)"),
+         avg("3", "slaMet", "SLA met"), avg("4", "satisfaction", "Satisfaction"),
+         terms("5", "handler", 50, "bucket", label="Handler")], query="handler : *"),
 ]
 
 layout = [(0, 0, 48, 14), (0, 14, 16, 14), (16, 14, 16, 14), (32, 14, 16, 14), (0, 28, 24, 14), (24, 28, 24, 14),
-          (0, 42, 24, 14), (24, 42, 24, 14), (0, 56, 24, 14), (24, 56, 24, 14), (0, 70, 32, 14), (32, 70, 16, 14)]
+          (0, 42, 24, 14), (24, 42, 24, 14), (0, 56, 24, 14), (24, 56, 24, 14), (0, 70, 32, 14), (32, 70, 16, 14),
+          (0, 84, 24, 14), (24, 84, 24, 14)]
 panels_json = []
 refs = []
 for i, (vid, (x, y, w, h)) in enumerate(zip(panels, layout)):
@@ -133,7 +147,7 @@ for i, (vid, (x, y, w, h)) in enumerate(zip(panels, layout)):
 out.append({"id": "hearken-dashboard", "type": "dashboard", "managed": False,
             "coreMigrationVersion": "8.8.0", "typeMigrationVersion": "8.7.0", "references": refs,
             "attributes": {"title": "Hearken 投诉分析 Complaints", "description": "Hearken: volume, SLA, backlog, "
-                           "repeats, satisfaction, escalations, sentiment, customer types", "version": 1, "timeRestore": True,
+                           "repeats, satisfaction, escalations, sentiment, customer types, return visits, staff KPIs", "version": 1, "timeRestore": True,
                            "timeFrom": "now-30d", "timeTo": "now", "refreshInterval": {"pause": True, "value": 0},
                            "panelsJSON": json.dumps(panels_json),
                            "optionsJSON": json.dumps({"useMargins": True, "syncColors": False, "syncCursor": True,

@@ -49,6 +49,9 @@
     text('kpi-satisfaction', d.meanSatisfaction);
     text('kpi-escalations', d.escalations);
     text('kpi-repeats', d.repeats);
+    text('kpi-overdue-visits', d.overdueReturnVisits);
+    staffTable('staff-departments', d.kpis.departments, function (r) { return name('department', r.key); });
+    staffTable('staff-handlers', d.kpis.handlers, function (r) { return r.name || r.key; });
 
     draw('chart-volume', 'bar', d.volume.labels, d.volume.series.map(function (s, i) {
       return { label: name('category', s.name), data: s.data, backgroundColor: palette[i % palette.length] };
@@ -79,6 +82,24 @@
       { indexAxis: 'y', scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } });
     document.body.dataset.chartsReady = 'true';
   }
+
+  /** Staff KPIs, one row per department or handler; every value as text. */
+  function staffTable(id, rows, label) {
+    var body = document.querySelector('#' + id + ' tbody');
+    body.textContent = '';
+    rows.forEach(function (r) {
+      var tr = document.createElement('tr');
+      [label(r), r.complaints, r.handled, r.medianFirstResponseMinutes, pct(r.slaMetPct), pct(r.reopenRatePct),
+        r.satisfaction, r.overdueReturnVisits].forEach(function (v) {
+        var td = document.createElement('td');
+        td.textContent = v === null || v === undefined ? '–' : String(v);
+        tr.appendChild(td);
+      });
+      body.appendChild(tr);
+    });
+  }
+
+  function pct(v) { return v === null || v === undefined ? null : v + '%'; }
 
   function load() {
     fetch(cfg.api + '/dashboard?' + filterParams().toString(), { headers: { Accept: 'application/json' }, credentials: 'same-origin' })

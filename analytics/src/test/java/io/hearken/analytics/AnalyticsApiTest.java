@@ -175,7 +175,8 @@ class AnalyticsApiTest extends AnalyticsIntegrationTest {
         assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
         String body = new String(csv.getBody(), StandardCharsets.UTF_8);
         assertThat(body).startsWith("\uFEFFmonth,dimension,key,count,previous_count,change_pct,");
-        assertThat(body).contains("2020-03,building," + building + ",2,1,100.0,100.0,,5.0,,0,0\r\n");
+        // then the staff KPIs (issue #18): one handled now, none the month before, …, no overdue return visit
+        assertThat(body).containsPattern("2020-03,building," + building + ",2,1,100.0,100.0,,5.0,,0,0,1,0,[0-9.]*,,0.0,,0,0\r\n");
         assertThat(body).contains("2020-03,channel,WEB,"); // the channel is a section of the summary
 
         ResponseEntity<String> page = rest.getForEntity("/dashboard/monthly?month=2020-03&lang=en", String.class);

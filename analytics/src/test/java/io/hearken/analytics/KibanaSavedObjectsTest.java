@@ -29,11 +29,12 @@ class KibanaSavedObjectsTest extends AnalyticsIntegrationTest {
     private static final Pattern KQL_TYPE = Pattern.compile("\\btype\\s*:\\s*\"([^\"]+)\"");
     /** The issue's list: volume by category over time, by channel, by building, SLA compliance, mean time to
      * first response and to resolution, open backlog by department, top repeat locations, satisfaction
-     * trend, escalations; and (issue #17) angry complaints over time and counts by customer type. */
+     * trend, escalations; (issue #17) angry complaints over time and counts by customer type; (issue #18) overdue
+     * return visits by department and the staff KPIs by handler. */
     static final List<String> REQUIRED = List.of("hearken-volume-by-category", "hearken-by-channel",
             "hearken-by-building", "hearken-sla-compliance", "hearken-response-times", "hearken-open-backlog",
             "hearken-repeat-locations", "hearken-satisfaction-trend", "hearken-escalations", "hearken-angry-trend",
-            "hearken-by-customer-type");
+            "hearken-by-customer-type", "hearken-overdue-return-visits", "hearken-staff-kpis");
     private static final Pattern KQL_FIELD = Pattern.compile("([A-Za-z_][\\w.]*)\\s*(?::|>=|<=|>|<)");
 
     @Test

@@ -32,13 +32,14 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = ComplaintAnonymised.class, name = ComplaintAnonymised.TYPE),
         @JsonSubTypes.Type(value = HandlerAssigned.class, name = HandlerAssigned.TYPE),
         @JsonSubTypes.Type(value = ClassificationCorrected.class, name = ClassificationCorrected.TYPE),
+        @JsonSubTypes.Type(value = ReturnVisitRecorded.class, name = ReturnVisitRecorded.TYPE),
 })
 @JsonIgnoreProperties(ignoreUnknown = true)
 public sealed interface ComplaintEvent permits ComplaintReceived, FollowUpReceived, FeedbackGiven, ComplaintRouted,
         ComplaintAcknowledged, ProgressNoted, InformationRequested, ComplaintResolved, ComplaintReassigned,
         DuplicateLinked, ComplaintReopened, ComplaintEscalated, SlaWarning, SlaBreached,
         NotificationSent, NotificationNotSent, MailBounced, ComplaintAnonymised, HandlerAssigned,
-        ClassificationCorrected {
+        ClassificationCorrected, ReturnVisitRecorded {
 
     /** Unique per event (a UUID, or derived from the source so a redelivered input keeps its id). */
     String eventId();

@@ -53,6 +53,7 @@ class EventJsonTest {
                 new HandlerAssigned("e19", ID, AT, staff, new Actor("li.wei", "李伟", "maintenance", Actor.Role.STAFF)),
                 new ClassificationCorrected("e20", ID, AT, staff, "other", "facility", Urgency.NORMAL, Urgency.URGENT,
                         "电梯困人"),
+                new ReturnVisitRecorded("e22", ID, AT, staff, true, false, "住户说仍有异味", true),
                 new ComplaintReceived("e21", ID, AT, Channel.WALK_IN, "desk", "desk:li.na:k1",
                         new Contact("王五", null, "13900001111"), ResidentType.OWNER, Place.of("5号楼", "301"), null,
                         "楼道灯不亮", null, "zh-CN", List.of(), Map.of(), staff));

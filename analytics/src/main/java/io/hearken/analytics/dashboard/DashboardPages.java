@@ -86,7 +86,7 @@ class DashboardPages {
             report = new MonthlySummary.Report(m, m.minusMonths(1), List.of());
         }
         model.addAttribute("report", report);
-        model.addAttribute("sections", List.of("total", "category", "department", "channel", "building"));
+        model.addAttribute("sections", List.of("total", "category", "department", "handler", "channel", "building"));
         return "analytics/monthly";
     }
 

@@ -24,6 +24,7 @@ import tools.jackson.databind.JsonNode;
 public class DashboardQueries {
 
     private final ElasticsearchQueries es;
+    private final java.time.Clock clock = java.time.Clock.systemUTC();
 
     DashboardQueries(ElasticsearchQueries es) {
         this.es = es;
@@ -59,6 +60,7 @@ public class DashboardQueries {
                 "resolution", avg("resolutionMinutes"),
                 "satisfaction", avg("satisfaction"),
                 "escalations", obj("sum", obj("field", "escalations")));
+        aggs.putAll(StaffKpis.aggs(clock.instant()));
         JsonNode response = es.search(Indices.COMPLAINTS, obj("size", 0, "track_total_hits", true,
                 "query", filter.query(zone), "aggs", aggs));
         JsonNode a = response.path("aggregations");
@@ -95,6 +97,8 @@ public class DashboardQueries {
                     "escalations", (long) b.path("escalations").path("value").asDouble(0)));
         }
         out.put("departments", departments);
+        out.put("overdueReturnVisits", a.path("overdueVisits").path("doc_count").asLong(0));
+        out.put("kpis", StaffKpis.read(a));
         return out;
     }
 

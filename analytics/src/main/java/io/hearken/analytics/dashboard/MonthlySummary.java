@@ -23,17 +23,23 @@ import tools.jackson.databind.JsonNode;
 @Component("analyticsMonthlySummary")
 public class MonthlySummary {
 
-    public static final List<String> DIMENSIONS = List.of("category", "department", "channel", "building");
+    /** {@code handler}: the person named to handle the complaint (staff KPIs; "-" for none named). */
+    public static final List<String> DIMENSIONS = List.of("category", "department", "handler", "channel", "building");
     private static final int MAX_KEYS = 200;
 
     private final ElasticsearchQueries es;
+    private final java.time.Clock clock = java.time.Clock.systemUTC();
 
     MonthlySummary(ElasticsearchQueries es) {
         this.es = es;
     }
 
-    /** One measure for this month and the month before. */
-    public record Measure(long count, Double slaCompliance, Double satisfaction, long repeats) {
+    /** One measure for this month and the month before; {@code staff}: the staff KPIs ({@link StaffKpis}). */
+    public record Measure(long count, Double slaCompliance, Double satisfaction, long repeats, StaffKpis.Figures staff) {
+
+        public Measure(long count, Double slaCompliance, Double satisfaction, long repeats) {
+            this(count, slaCompliance, satisfaction, repeats, new StaffKpis.Figures(0, null, null, null, null, 0));
+        }
     }
 
     /** {@code dimension} is "total" for the whole office. {@code change} is the count's change in percent. */
@@ -55,8 +61,8 @@ public class MonthlySummary {
                         obj("key", "previous", "from", previous.atDay(1).toString(), "to", month.atDay(1).toString()),
                         obj("key", "current", "from", month.atDay(1).toString(),
                                 "to", month.plusMonths(1).atDay(1).toString()))),
-                "aggs", obj("compliance", avg("slaMet"), "satisfaction", avg("satisfaction"),
-                        "repeats", obj("filter", term("repeat", true))));
+                "aggs", withKpis(obj("compliance", avg("slaMet"), "satisfaction", avg("satisfaction"),
+                        "repeats", obj("filter", term("repeat", true)))));
         Map<String, Object> aggs = obj("total", months);
         for (String dimension : DIMENSIONS) {
             aggs.put(dimension, obj("terms", obj("field", dimension, "size", MAX_KEYS, "missing", "-"),
@@ -80,6 +86,11 @@ public class MonthlySummary {
         return new Report(month, previous, rows);
     }
 
+    private Map<String, Object> withKpis(Map<String, Object> aggs) {
+        aggs.putAll(StaffKpis.metrics(clock.instant()));
+        return aggs;
+    }
+
     private static Row row(String dimension, String key, JsonNode months) {
         return new Row(dimension, key, measure(months.path("buckets").path("current")),
                 measure(months.path("buckets").path("previous")));
@@ -88,14 +99,16 @@ public class MonthlySummary {
     private static Measure measure(JsonNode bucket) {
         return new Measure(bucket.path("doc_count").asLong(0), DashboardQueries.percent(bucket.path("compliance")),
                 DashboardQueries.round(DashboardQueries.value(bucket.path("satisfaction"))),
-                bucket.path("repeats").path("doc_count").asLong(0));
+                bucket.path("repeats").path("doc_count").asLong(0), StaffKpis.Figures.of(bucket));
     }
 
     /** RFC 4180 CSV with a header; empty cells where a measure has no data. */
     public static String csv(Report report) {
         StringBuilder out = new StringBuilder("month,dimension,key,count,previous_count,change_pct,"
                 + "sla_compliance_pct,previous_sla_compliance_pct,satisfaction,previous_satisfaction,"
-                + "repeats,previous_repeats\r\n");
+                + "repeats,previous_repeats,handled,previous_handled,median_first_response_minutes,"
+                + "previous_median_first_response_minutes,reopen_rate_pct,previous_reopen_rate_pct,"
+                + "overdue_return_visits,previous_overdue_return_visits\r\n");
         for (Row r : report.rows()) {
             out.append(report.month()).append(',').append(cell(r.dimension())).append(',').append(cell(r.key()))
                     .append(',').append(r.current().count()).append(',').append(r.previous().count())
@@ -104,7 +117,14 @@ public class MonthlySummary {
                     .append(num(r.previous().slaCompliance()))
                     .append(',').append(num(r.current().satisfaction())).append(',')
                     .append(num(r.previous().satisfaction()))
-                    .append(',').append(r.current().repeats()).append(',').append(r.previous().repeats())
+                    .append(',').append(r.current().repeats()).append(',').append(r.previous().repeats());
+            StaffKpis.Figures now = r.current().staff();
+            StaffKpis.Figures before = r.previous().staff();
+            out.append(',').append(now.handled()).append(',').append(before.handled())
+                    .append(',').append(num(now.medianFirstResponseMinutes())).append(',')
+                    .append(num(before.medianFirstResponseMinutes()))
+                    .append(',').append(num(now.reopenRatePct())).append(',').append(num(before.reopenRatePct()))
+                    .append(',').append(now.overdueReturnVisits()).append(',').append(before.overdueReturnVisits())
                     .append("\r\n");
         }
         return out.toString();

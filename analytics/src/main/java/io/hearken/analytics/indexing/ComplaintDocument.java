@@ -79,6 +79,25 @@ public class ComplaintDocument {
     public int notificationsNotSent;
     public int mailBounces;
     public int eventCount;
+    /** The person named to handle it ({@code handler-assigned}: user name and name); cleared by a reassignment. */
+    public String handler;
+    public String handlerName;
+    /** When the handler was last named or cleared: an older naming delivered later does not undo it. */
+    public Instant handlerAt;
+    /**
+     * Return visits (回访, {@code ReturnVisitRule}): why one is (or was last) owed (LOW_SCORE, URGENT, CATEGORY),
+     * since when and when it is due; {@code returnVisitPending} until one is recorded after {@code returnVisitSince}
+     * (overdue = pending and due before now, asked at query time).
+     */
+    public String returnVisitReason;
+    public Instant returnVisitSince;
+    public Instant returnVisitDue;
+    public Boolean returnVisitPending;
+    /** The latest visit recorded and its outcome; how many were recorded. */
+    public Instant returnVisitAt;
+    public Boolean returnVisitReached;
+    public Boolean returnVisitSatisfied;
+    public int returnVisits;
     /** The resident's latest follow-up: one that arrived before the question it answers still answers it. */
     public Instant lastFollowUpAt;
     /** When the status last changed: a late event older than this never changes the status. */

@@ -19,6 +19,11 @@ import io.hearken.events.MailBounced;
 import io.hearken.events.NotificationNotSent;
 import io.hearken.events.NotificationSent;
 import io.hearken.events.ProgressNoted;
+import io.hearken.events.Actor;
+import io.hearken.events.HandlerAssigned;
+import io.hearken.events.ReturnVisitRecorded;
+import io.hearken.events.ReturnVisitRule;
+import io.hearken.events.Urgency;
 import io.hearken.events.SlaBreached;
 import io.hearken.events.SlaClock;
 import io.hearken.events.SlaWarning;
@@ -43,9 +48,15 @@ final class ComplaintProjection {
     static final String PENDING = "PENDING";
 
     private final PersonalData personalData;
+    private final ReturnVisitRule visits;
 
     ComplaintProjection(PersonalData personalData) {
+        this(personalData, ReturnVisitRule.DEFAULT);
+    }
+
+    ComplaintProjection(PersonalData personalData, ReturnVisitRule visits) {
         this.personalData = personalData;
+        this.visits = visits;
     }
 
     /** Applies the event; {@code false} when it was applied before (nothing changed). */
@@ -84,6 +95,20 @@ final class ComplaintProjection {
             doc.lastFollowUpAt = max(doc.lastFollowUpAt, f.at());
         } else if (event instanceof ComplaintReassigned r) {
             doc.reassignments++;
+            if (doc.handlerAt == null || !r.at().isBefore(doc.handlerAt)) {
+                handler(doc, null, r.at()); // the new department names its own
+            }
+        } else if (event instanceof HandlerAssigned h) {
+            if (doc.handlerAt == null || !h.at().isBefore(doc.handlerAt)) {
+                handler(doc, h.handler(), h.at());
+            }
+        } else if (event instanceof ReturnVisitRecorded v) {
+            doc.returnVisits++;
+            if (doc.returnVisitAt == null || !v.at().isBefore(doc.returnVisitAt)) {
+                doc.returnVisitAt = v.at();
+                doc.returnVisitReached = v.reached();
+                doc.returnVisitSatisfied = v.satisfied();
+            }
         } else if (event instanceof DuplicateLinked d) {
             doc.duplicateOf = d.master() == null ? doc.duplicateOf : d.master().value();
             doc.merged = d.merged() || Boolean.TRUE.equals(doc.merged);
@@ -117,7 +142,25 @@ final class ComplaintProjection {
             doc.forgetResident(); // also after any later event: one read before the key went must not bring it back
         }
         derive(doc);
+        returnVisit(doc);
         return true;
+    }
+
+    private static void handler(ComplaintDocument doc, Actor handler, Instant at) {
+        doc.handler = handler == null ? null : handler.id();
+        doc.handlerName = handler == null ? null : handler.name();
+        doc.handlerAt = at;
+    }
+
+    /** The visit owed by the office's rule, from the state (the desk applies the same rule to its board). */
+    private void returnVisit(ComplaintDocument doc) {
+        ReturnVisitRule.Due due = visits.due(doc.satisfaction, doc.feedbackAt, doc.resolvedAt,
+                Boolean.TRUE.equals(doc.open), doc.urgency == null ? null : Urgency.valueOf(doc.urgency),
+                doc.category, doc.returnVisitAt);
+        doc.returnVisitReason = due == null ? null : due.reason().name();
+        doc.returnVisitSince = due == null ? null : due.since();
+        doc.returnVisitDue = due == null ? null : due.due();
+        doc.returnVisitPending = due == null ? null : due.pending();
     }
 
     private static void applyStatus(ComplaintDocument doc, ComplaintEvent event) {

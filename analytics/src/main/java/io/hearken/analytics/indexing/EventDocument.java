@@ -18,6 +18,7 @@ import io.hearken.events.DuplicateLinked;
 import io.hearken.events.FeedbackGiven;
 import io.hearken.events.FollowUpReceived;
 import io.hearken.events.HandlerAssigned;
+import io.hearken.events.ReturnVisitRecorded;
 import io.hearken.events.InformationRequested;
 import io.hearken.events.MailBounced;
 import io.hearken.events.NotificationNotSent;
@@ -106,6 +107,11 @@ public record EventDocument(String eventId, String type, Instant at, Instant ind
             b.reason = m.status();
         } else if (event instanceof HandlerAssigned h) {
             b.actor(h.by());
+        } else if (event instanceof ReturnVisitRecorded v) {
+            // The outcome, never the notes (the staff's words about the resident, sealed on Kafka).
+            b.actor(v.by()).kind = (v.reached() ? "reached" : "not-reached")
+                    + (v.satisfied() == null ? "" : v.satisfied() ? "/satisfied" : "/not-satisfied")
+                    + (v.reopened() ? "/reopened" : "");
         } else if (event instanceof ClassificationCorrected c) {
             // The values, never the free-text reason (sealed on Kafka, it may name the resident).
             b.actor(c.by()).reason = c.fromCategory() + "/" + name(c.fromUrgency()) + " → " + c.toCategory() + "/"

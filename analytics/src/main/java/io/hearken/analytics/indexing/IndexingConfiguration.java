@@ -20,6 +20,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 /** The indexer's own batch container factory: bulk per poll, and a failed batch is retried until it lands. */
 @Configuration(value = "analyticsIndexingConfiguration", proxyBeanMethods = false)
+// The return-visit rule is the desk's (hearken.desk.return-visits.*): the index holds the due time it gives.
+@org.springframework.boot.context.properties.EnableConfigurationProperties(io.hearken.events.config.ReturnVisitProperties.class)
 class IndexingConfiguration {
 
     /** Events the indexer can never fold, with the reason in a header (see {@link IndexingListener}). */
@@ -37,8 +39,8 @@ class IndexingConfiguration {
 
     @Bean
     IndexingEvents analyticsIndexingEvents(ElasticsearchClient client, IndexSetup setup,
-            PersonalData personalData) {
-        return new IndexingEvents(client, setup, personalData, Clock.systemUTC());
+            PersonalData personalData, io.hearken.events.config.ReturnVisitProperties returnVisits) {
+        return new IndexingEvents(client, setup, personalData, Clock.systemUTC(), returnVisits.rule());
     }
 
     /**

@@ -60,9 +60,14 @@ public final class IndexingEvents {
     private final Clock clock;
 
     public IndexingEvents(ElasticsearchClient client, IndexSetup setup, PersonalData personalData, Clock clock) {
+        this(client, setup, personalData, clock, io.hearken.events.ReturnVisitRule.DEFAULT);
+    }
+
+    public IndexingEvents(ElasticsearchClient client, IndexSetup setup, PersonalData personalData, Clock clock,
+            io.hearken.events.ReturnVisitRule returnVisits) {
         this.client = client;
         this.setup = setup;
-        this.projection = new ComplaintProjection(personalData);
+        this.projection = new ComplaintProjection(personalData, returnVisits);
         this.anonymised = new AnonymisedEvents(client);
         this.clock = clock;
     }

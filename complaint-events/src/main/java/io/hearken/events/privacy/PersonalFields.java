@@ -27,6 +27,7 @@ public final class PersonalFields {
             Map.entry("complaint-reassigned", List.of("reason")),
             Map.entry("complaint-escalated", List.of("reason")),
             Map.entry("classification-corrected", List.of("reason")),
+            Map.entry("return-visit-recorded", List.of("notes")),
             Map.entry("notification-sent", List.of("recipient")),
             Map.entry("notification-not-sent", List.of("detail")),
             Map.entry("mail-bounced", List.of("address", "reason")),

@@ -163,15 +163,18 @@ public class WorkingOnComplaints {
         }, (eventId, at, by, c) -> new ComplaintEscalated(eventId, c.id(), at, by, level, c.department(), reason.strip()));
     }
 
-    interface Check {
+    /** Whether the action fits the complaint and the person; throws a {@link DeskProblem} otherwise. */
+    public interface Check {
         void check(DeskComplaint complaint);
     }
 
-    interface Make {
+    /** The one event of the action. */
+    public interface Make {
         ComplaintEvent make(String eventId, Instant at, Actor by, DeskComplaint complaint);
     }
 
-    Done act(StaffPerson person, String id, String action, String idempotencyKey, Check check, Make make) {
+    /** One action: checked, published, applied to the board; for the desk's use cases in other packages too. */
+    public Done act(StaffPerson person, String id, String action, String idempotencyKey, Check check, Make make) {
         if (id == null || !ComplaintId.isValid(id)) {
             throw DeskProblem.notFound();
         }

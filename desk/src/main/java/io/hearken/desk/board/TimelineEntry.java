@@ -16,6 +16,7 @@ import io.hearken.events.FeedbackGiven;
 import io.hearken.events.FollowUpReceived;
 import io.hearken.events.InformationRequested;
 import io.hearken.events.ProgressNoted;
+import io.hearken.events.ReturnVisitRecorded;
 import io.hearken.events.SlaBreached;
 import io.hearken.events.SlaWarning;
 import java.time.Instant;
@@ -64,6 +65,11 @@ public record TimelineEntry(Instant at, String type, String by, String byDepartm
         if (e instanceof ClassificationCorrected x) {
             return by(e, type, x.by(), x.reason(), false, x.fromCategory() + " " + x.fromUrgency() + " → "
                     + x.toCategory() + " " + x.toUrgency());
+        }
+        if (e instanceof ReturnVisitRecorded x) { // internal: the staff's notes about the call
+            return by(e, type, x.by(), x.notes(), false, (x.reached() ? "reached" : "not reached")
+                    + (x.satisfied() == null ? "" : x.satisfied() ? ", satisfied" : ", not satisfied")
+                    + (x.reopened() ? ", reopened" : ""));
         }
         if (e instanceof SlaWarning x) {
             return new TimelineEntry(e.at(), type, "sla", x.department(), null, false, x.clock() + " " + x.due());

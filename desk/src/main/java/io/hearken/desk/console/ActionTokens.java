@@ -15,19 +15,19 @@ import java.util.UUID;
  * double click, the browser resending after a lost answer or a 503) is the same action and publishes nothing new;
  * the same page used again with other words (back button, second note) is a new action.
  */
-final class ActionTokens {
+public final class ActionTokens {
 
-    static final String FIELD = "actionToken";
+    public static final String FIELD = "actionToken";
 
     private ActionTokens() {
     }
 
-    static String fresh() {
+    public static String fresh() {
         return UUID.randomUUID().toString();
     }
 
     /** The key of the posted action, or null when the form carried no token (a hand-made request). */
-    static String key(HttpServletRequest request) {
+    public static String key(HttpServletRequest request) {
         String token = request.getParameter(FIELD);
         if (token == null || token.isBlank() || token.length() > 100) {
             return null;

@@ -19,7 +19,8 @@ final class ConsoleLabels {
     private static final String[] EVENT_TYPES = {"complaint-routed", "complaint-acknowledged", "progress-noted",
             "information-requested", "complaint-resolved", "complaint-reassigned", "duplicate-linked",
             "complaint-reopened", "complaint-escalated", "sla-warning", "sla-breached", "follow-up-received",
-            "feedback-given", "complaint-anonymised", "handler-assigned", "classification-corrected"};
+            "feedback-given", "complaint-anonymised", "handler-assigned", "classification-corrected",
+            "return-visit-recorded"};
     /** The router's default taxonomy; a deployment's own codes are shown as they are. */
     private static final String[] CATEGORIES = {"facility", "service", "environment", "safety", "fees", "noise",
             "pests", "parking", "other"};
