@@ -25,6 +25,12 @@ public record AttachmentProperties(List<Path> roots, Path staffDir, DataSize max
         maxFiles = maxFiles == null ? 5 : maxFiles;
     }
 
+    /** The file size limit as people read it: {@code 10 MB}, {@code 64 KB}. */
+    public String sizeLabel() {
+        long bytes = maxFileSize.toBytes();
+        return bytes >= 1024 * 1024 ? maxFileSize.toMegabytes() + " MB" : maxFileSize.toKilobytes() + " KB";
+    }
+
     /** What one request with files may weigh at most (the files plus the form's text). */
     public long maxRequestBytes() {
         return maxFileSize.toBytes() * maxFiles + DataSize.ofKilobytes(64).toBytes();

@@ -30,8 +30,11 @@ class FilesConfiguration {
                 String type = request.getContentType();
                 if ("POST".equals(request.getMethod()) && type != null && type.toLowerCase().startsWith("multipart/")
                         && request.getContentLengthLong() > properties.maxRequestBytes()) {
-                    response.setHeader("Connection", "close");
-                    response.sendError(413);
+                    response.setStatus(413);
+                    response.setContentType("application/problem+json");
+                    response.getWriter().write("{\"type\":\"https://hearken.io/problems/desk/too-large\",\"title\":"
+                            + "\"Too large\",\"status\":413,\"detail\":\"At most " + properties.maxFiles() + " files of "
+                            + properties.sizeLabel() + " each.\"}");
                     return;
                 }
                 chain.doFilter(request, response);

@@ -31,7 +31,7 @@ public class FilesOnPage {
         return properties.maxFiles();
     }
 
-    public long maxMegabytes() {
-        return properties.maxFileSize().toMegabytes();
+    public String maxSize() {
+        return properties.sizeLabel();
     }
 }

@@ -62,7 +62,7 @@ public class StaffFiles {
         }
         for (MultipartFile f : chosen) {
             if (f.getSize() > properties.maxFileSize().toBytes()) {
-                throw DeskProblem.tooLarge(properties.maxFileSize().toMegabytes());
+                throw DeskProblem.tooLarge(properties.sizeLabel());
             }
         }
         List<Attachment> attachments = new ArrayList<>();
