@@ -136,6 +136,9 @@ class MailAttachments {
                 part.setFileName("attachment");
             }
             part.setDisposition(Part.ATTACHMENT);
+            // Always base64: a file that happens to look like text (a PDF's ASCII header) would otherwise get its line
+            // endings rewritten in transit and arrive altered.
+            part.setHeader("Content-Transfer-Encoding", "base64");
             mixed.addBodyPart(part);
         }
         return mixed;
