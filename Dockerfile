@@ -10,8 +10,8 @@ RUN ./mvnw -B -ntp -DskipTests package \
 FROM eclipse-temurin:17-jre-jammy
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 hearken \
- && mkdir -p /data/attachments /data/hotline/inbox /config /certs && chown -R hearken /data
-# /data/attachments and /data/hotline are named volumes in docker-compose.yml: they start with this owner.
+ && mkdir -p /data/attachments /data/desk-files /data/hotline/inbox /config /certs && chown -R hearken /data
+# /data/attachments, /data/desk-files and /data/hotline are named volumes in docker-compose.yml: they start with this owner.
 COPY --from=build /jars/ /app/
 USER hearken
 WORKDIR /data

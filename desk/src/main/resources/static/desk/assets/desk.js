@@ -168,6 +168,17 @@
     timer = setInterval(function () { get(main.getAttribute('data-api') + encodeURIComponent(id), draw, gone); }, POLL_MS);
   }
 
+  // Canned replies: choosing one puts its text (already filled in by the server) into the form's text field.
+  Array.prototype.forEach.call(document.querySelectorAll('select.canned-reply'), function (pick) {
+    pick.addEventListener('change', function () {
+      var field = document.getElementById(pick.getAttribute('data-target'));
+      if (!field || !pick.value) { return; }
+      field.value = field.value.trim() === '' ? pick.value : field.value.replace(/\s+$/, '') + '\n\n' + pick.value;
+      pick.value = '';
+      field.focus();
+    });
+  });
+
   var table = document.getElementById('queue');
   if (table) { useZone(table); queue(table); }
   var main = document.getElementById('complaint');

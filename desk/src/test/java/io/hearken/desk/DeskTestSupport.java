@@ -42,7 +42,18 @@ import org.springframework.kafka.core.KafkaTemplate;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hearken.embedded.mode=test", "hearken.elasticsearch.uris=http://127.0.0.1:9", "spring.mail.host=127.0.0.1",
-        "hearken.staff.demo-accounts=true"})
+        "hearken.staff.demo-accounts=true",
+        // Attachments (DeskFilesTest): the channels' folder as the desk sees it, its own staff folder, small limits.
+        "hearken.desk.attachments.roots=target/test-files/channels",
+        "hearken.desk.attachments.staff-dir=target/test-files/staff",
+        "hearken.desk.attachments.max-file-size=64KB", "hearken.desk.attachments.max-files=2",
+        // Canned replies (DeskFilesTest): maintenance's own and the office's.
+        "hearken.desk.replies.maintenance[0].title=电梯已报修", "hearken.desk.replies.maintenance[0].language=zh-CN",
+        "hearken.desk.replies.maintenance[0].text=您好，{building}的电梯故障（{trackingId}）已由{department}报修。",
+        "hearken.desk.replies.maintenance[1].title=Lift reported", "hearken.desk.replies.maintenance[1].language=en",
+        "hearken.desk.replies.maintenance[1].text=The lift in {building} ({trackingId}) is reported by {department}.",
+        "hearken.desk.replies.office[0].title=Thanks", "hearken.desk.replies.office[0].text=Thank you ({trackingId}).",
+        "hearken.desk.replies.cleaning[0].title=保洁已安排", "hearken.desk.replies.cleaning[0].text=保洁已安排。"})
 @AutoConfigureMockMvc
 public abstract class DeskTestSupport {
 

@@ -39,6 +39,16 @@ public class DeskProblem extends RuntimeException {
         return new DeskProblem(422, key);
     }
 
+    /** 413: a file or a request over the configured limits. */
+    public static DeskProblem tooLarge(Object... args) {
+        return new DeskProblem(413, "problem.too-large", args);
+    }
+
+    /** 415: a file of a type the desk does not take. */
+    public static DeskProblem unsupported(Object... args) {
+        return new DeskProblem(415, "problem.unsupported-file", args);
+    }
+
     public static DeskProblem unavailable() {
         return new DeskProblem(503, "problem.kafka");
     }

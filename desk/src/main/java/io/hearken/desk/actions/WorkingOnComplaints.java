@@ -6,6 +6,7 @@ import io.hearken.desk.board.DeskComplaint;
 import io.hearken.desk.board.TimelineEntry;
 import io.hearken.staff.StaffPerson;
 import io.hearken.events.Actor;
+import io.hearken.events.Attachment;
 import io.hearken.events.ComplaintAcknowledged;
 import io.hearken.events.ComplaintEscalated;
 import io.hearken.events.ComplaintEvent;
@@ -22,6 +23,7 @@ import io.hearken.events.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
@@ -98,18 +100,39 @@ public class WorkingOnComplaints {
     }
 
     public Done note(StaffPerson person, String id, String text, boolean visibleToResident, String idempotencyKey) {
+        return note(person, id, text, visibleToResident, null, idempotencyKey);
+    }
+
+    /** {@code files}: attached for the resident (stored by the desk's files feature); null or empty for none. */
+    public Done note(StaffPerson person, String id, String text, boolean visibleToResident, List<Attachment> files,
+            String idempotencyKey) {
         return act(person, id, "note", idempotencyKey, c -> {
-        }, (eventId, at, by, c) -> new ProgressNoted(eventId, c.id(), at, by, text.strip(), visibleToResident));
+        }, (eventId, at, by, c) -> new ProgressNoted(eventId, c.id(), at, by, text.strip(), visibleToResident,
+                orNull(files)));
     }
 
     public Done requestInformation(StaffPerson person, String id, String question, String idempotencyKey) {
+        return requestInformation(person, id, question, null, idempotencyKey);
+    }
+
+    public Done requestInformation(StaffPerson person, String id, String question, List<Attachment> files,
+            String idempotencyKey) {
         return act(person, id, "information-request", idempotencyKey, WorkingOnComplaints::mustBeOpen,
-                (eventId, at, by, c) -> new InformationRequested(eventId, c.id(), at, by, question.strip()));
+                (eventId, at, by, c) -> new InformationRequested(eventId, c.id(), at, by, question.strip(), orNull(files)));
     }
 
     public Done resolve(StaffPerson person, String id, String resolution, String idempotencyKey) {
+        return resolve(person, id, resolution, null, idempotencyKey);
+    }
+
+    public Done resolve(StaffPerson person, String id, String resolution, List<Attachment> files, String idempotencyKey) {
         return act(person, id, "resolution", idempotencyKey, WorkingOnComplaints::mustBeOpen,
-                (eventId, at, by, c) -> new ComplaintResolved(eventId, c.id(), at, by, resolution.strip()));
+                (eventId, at, by, c) -> new ComplaintResolved(eventId, c.id(), at, by, resolution.strip(), orNull(files)));
+    }
+
+    /** No files: the field stays absent on the wire, as before. */
+    private static List<Attachment> orNull(List<Attachment> files) {
+        return files == null || files.isEmpty() ? null : List.copyOf(files);
     }
 
     public Done reassign(StaffPerson person, String id, String toDepartment, String reason, String idempotencyKey) {

@@ -15,7 +15,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** RFC 9457 problems for the desk API only, with the title and detail in the caller's language. */
-@RestControllerAdvice(assignableTypes = {DeskApi.class, DeskEntryApi.class, io.hearken.desk.visits.ReturnVisitApi.class})
+@RestControllerAdvice(assignableTypes = {DeskApi.class, DeskEntryApi.class, io.hearken.desk.visits.ReturnVisitApi.class,
+        io.hearken.desk.files.AttachmentDownloads.class, io.hearken.desk.files.ReplyFilesApi.class,
+        io.hearken.desk.replies.CannedRepliesApi.class})
 class DeskApiProblems {
 
     private static final String TYPES = "https://hearken.io/problems/desk/";

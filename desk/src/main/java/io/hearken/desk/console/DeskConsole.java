@@ -10,6 +10,7 @@ import io.hearken.desk.board.ComplaintBoard;
 import io.hearken.desk.board.ComplaintDetail;
 import io.hearken.desk.board.QueueFilter;
 import io.hearken.desk.board.QueueItem;
+import io.hearken.desk.files.AttachingFiles;
 import io.hearken.desk.i18n.DeskMessages;
 import io.hearken.staff.StaffPerson;
 import io.hearken.staff.StaffProperties;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -52,9 +54,12 @@ class DeskConsole {
 
     private final NamingHandler naming;
     private final CorrectingClassification correcting;
+    private final AttachingFiles attaching;
 
     DeskConsole(ComplaintBoard board, WorkingOnComplaints work, DeskMessages messages, DeskProperties properties,
-            StaffProperties staff, DeskTime time, NamingHandler naming, CorrectingClassification correcting) {
+            StaffProperties staff, DeskTime time, NamingHandler naming, CorrectingClassification correcting,
+            AttachingFiles attaching) {
+        this.attaching = attaching;
         this.naming = naming;
         this.correcting = correcting;
         this.staff = staff;
@@ -128,22 +133,28 @@ class DeskConsole {
 
     @PostMapping("/desk/complaints/{id}/notes")
     String note(Authentication auth, @PathVariable String id, @RequestParam(defaultValue = "") String text,
-            @RequestParam(defaultValue = "false") boolean visibleToResident, Locale locale, RedirectAttributes flash) {
-        return act(id, "note", locale, flash, key -> work.note(StaffPerson.of(auth), id, required(text, 4000),
-                visibleToResident, key));
+            @RequestParam(defaultValue = "false") boolean visibleToResident,
+            @RequestParam(required = false) List<MultipartFile> files, Locale locale, RedirectAttributes flash) {
+        StaffPerson person = StaffPerson.of(auth);
+        return act(id, "note", locale, flash, key -> attaching.with(person, id, files,
+                a -> work.note(person, id, required(text, 4000), visibleToResident, a, key)));
     }
 
     @PostMapping("/desk/complaints/{id}/information-requests")
     String requestInformation(Authentication auth, @PathVariable String id,
-            @RequestParam(defaultValue = "") String question, Locale locale, RedirectAttributes flash) {
-        return act(id, "information-request", locale, flash,
-                key -> work.requestInformation(StaffPerson.of(auth), id, required(question, 2000), key));
+            @RequestParam(defaultValue = "") String question, @RequestParam(required = false) List<MultipartFile> files,
+            Locale locale, RedirectAttributes flash) {
+        StaffPerson person = StaffPerson.of(auth);
+        return act(id, "information-request", locale, flash, key -> attaching.with(person, id, files,
+                a -> work.requestInformation(person, id, required(question, 2000), a, key)));
     }
 
     @PostMapping("/desk/complaints/{id}/resolution")
     String resolve(Authentication auth, @PathVariable String id, @RequestParam(defaultValue = "") String text,
-            Locale locale, RedirectAttributes flash) {
-        return act(id, "resolution", locale, flash, key -> work.resolve(StaffPerson.of(auth), id, required(text, 4000), key));
+            @RequestParam(required = false) List<MultipartFile> files, Locale locale, RedirectAttributes flash) {
+        StaffPerson person = StaffPerson.of(auth);
+        return act(id, "resolution", locale, flash, key -> attaching.with(person, id, files,
+                a -> work.resolve(person, id, required(text, 4000), a, key)));
     }
 
     @PostMapping("/desk/complaints/{id}/reassignment")

@@ -97,7 +97,9 @@ public class DeliveringNotice {
             return;
         }
         String messageId;
+        String detail;
         try {
+            detail = sender.detail(notice);
             messageId = sender.send(notice);
         } catch (Sender.Rejected e) {
             if (limited) {
@@ -117,7 +119,7 @@ public class DeliveringNotice {
                     e.toString().replaceAll("([A-Za-z0-9])[A-Za-z0-9._%+-]*@", "$1***@"));
             throw e;
         }
-        records.sent(notice.complaintId(), kind, sender.medium(), PersonalData.mask(address), messageId, cause);
+        records.sent(notice.complaintId(), kind, sender.medium(), PersonalData.mask(address), messageId, cause, detail);
         count(kind, "sent");
     }
 

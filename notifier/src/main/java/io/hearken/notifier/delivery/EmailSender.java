@@ -37,9 +37,12 @@ class EmailSender implements Sender, DisposableBean {
     private final String domain;
     private final SmtpConnections connections;
     private final SentJournal journal;
+    private final MailAttachments attachments;
 
     EmailSender(JavaMailSender mail, MailTemplates templates, NotifierProperties properties,
-            @Value("${hearken.mail.domain:hearken.local}") String domain, SentJournal journal) {
+            @Value("${hearken.mail.domain:hearken.local}") String domain, SentJournal journal,
+            MailAttachments attachments) {
+        this.attachments = attachments;
         this.mail = mail;
         this.templates = templates;
         this.properties = properties;
@@ -81,6 +84,11 @@ class EmailSender implements Sender, DisposableBean {
     }
 
     @Override
+    public String detail(Notice notice) {
+        return attachments.resolve(notice).detail();
+    }
+
+    @Override
     public String send(Notice notice) {
         MailTemplates.Rendered rendered = templates.render(notice);
         ComplaintId id = notice.complaintId();
@@ -102,7 +110,9 @@ class EmailSender implements Sender, DisposableBean {
                 message.addRecipient(jakarta.mail.Message.RecipientType.BCC, new InternetAddress(journal.address(), true));
             }
             helper.setSubject(rendered.subject());
-            message.setContent(rendered.alternative());
+            // A reply with files is multipart/mixed; every other mail stays a bare alternative (no paperclip).
+            MailAttachments.Resolved files = attachments.resolve(notice);
+            message.setContent(files.any() ? MailAttachments.mixed(rendered.alternative(), files) : rendered.alternative());
             helper.setSentDate(new Date());
             // JavaMailSenderImpl keeps a Message-ID set before sending, so a resend carries the same id.
             message.setHeader("Message-ID", messageId);

@@ -13,6 +13,9 @@ import java.util.Map;
 public record Notice(String kind, ComplaintId complaintId, String causeEventId, Recipient recipient, Locale locale,
         Map<String, Object> model, boolean threadRoot, String originalMessageId) {
 
+    /** The model's key for the files staff attached ({@code List<Attachment>}), which a mail carries as attachments. */
+    public static final String ATTACHMENTS = "attachments";
+
     public Notice {
         model = Map.copyOf(model);
     }

@@ -33,6 +33,11 @@ public interface Sender {
         return null;
     }
 
+    /** What {@link #send} will leave out of this notice (a file that is gone), for the ledger; null for nothing. */
+    default String detail(Notice notice) {
+        return null;
+    }
+
     /** Sends and returns the message's id in the medium (the Message-ID of a mail). */
     String send(Notice notice);
 

@@ -34,8 +34,14 @@ public class RecordingNotifications {
 
     public void sent(ComplaintId id, String kind, String medium, String maskedRecipient, String messageId,
             String causeEventId) {
+        sent(id, kind, medium, maskedRecipient, messageId, causeEventId, null);
+    }
+
+    /** {@code detail}: what the message left out (a file that was gone), or null. */
+    public void sent(ComplaintId id, String kind, String medium, String maskedRecipient, String messageId,
+            String causeEventId, String detail) {
         publish(new NotificationSent(Events.idFrom("notification-sent", causeEventId, kind), id, Instant.now(), kind,
-                medium, maskedRecipient, messageId, causeEventId));
+                medium, maskedRecipient, messageId, causeEventId, detail));
     }
 
     public void notSent(ComplaintId id, String kind, String reason, String detail, String causeEventId) {

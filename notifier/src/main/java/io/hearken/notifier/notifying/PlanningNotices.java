@@ -82,10 +82,13 @@ class PlanningNotices {
             put(extra, "resolutionDue", format(facts.resolutionDue(), locale));
         } else if (event instanceof ProgressNoted p) {
             put(extra, "quote", p.note());
+            files(extra, p.attachments());
         } else if (event instanceof InformationRequested i) {
             put(extra, "quote", i.question());
+            files(extra, i.attachments());
         } else if (event instanceof ComplaintResolved r) {
             put(extra, "quote", r.resolution());
+            files(extra, r.attachments());
             Instant expires = tokens.now().plus(properties.satisfactionValidFor());
             String token = tokens.issue(event.complaintId(), expires, locale, event.eventId());
             extra.put("satisfactionUrl", link("/satisfaction/" + token));
@@ -156,6 +159,13 @@ class PlanningNotices {
         }
         String pattern = templates.message("format.datetime", locale);
         return DateTimeFormatter.ofPattern(pattern, locale).withZone(properties.zone()).format(instant);
+    }
+
+    /** Files staff attached for the resident: the mail medium attaches them (Notice.ATTACHMENTS). */
+    private static void files(Map<String, Object> model, java.util.List<io.hearken.events.Attachment> files) {
+        if (files != null && !files.isEmpty()) {
+            model.put(Notice.ATTACHMENTS, java.util.List.copyOf(files));
+        }
     }
 
     private static void put(Map<String, Object> model, String key, Object value) {

@@ -58,7 +58,7 @@ class SentJournalTest extends NotifierTestSupport {
         // The first process: SMTP accepts the mail, then the process dies before the record is written.
         RecordingNotifications dying = spy(records);
         doThrow(new IllegalStateException("killed before the record")).when(dying)
-                .sent(any(), any(), any(), any(), any(), any());
+                .sent(any(), any(), any(), any(), any(), any(), any()); // the record with its detail
         assertThatThrownBy(() -> new DeliveringNotice(List.of(email), ledger, dying, rateLimit, meters,
                 new SentJournal(properties)).deliver(notice)).hasMessageContaining("killed");
         await().atMost(WAIT).until(() -> mailsTo(resident).size() == 1);
