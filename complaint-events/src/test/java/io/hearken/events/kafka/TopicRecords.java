@@ -2,6 +2,7 @@ package io.hearken.events.kafka;
 
 import io.hearken.embedded.EmbeddedServers;
 import io.hearken.events.ComplaintEvent;
+import io.hearken.events.privacy.Sealing;
 import io.hearken.events.privacy.StandaloneSealing;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,8 +34,12 @@ public final class TopicRecords {
 
     /** Every event on {@code topic} of the broker at {@code bootstrapServers}. */
     public static List<ConsumerRecord<String, ComplaintEvent>> events(String bootstrapServers, String topic) {
-        return read(bootstrapServers, topic, EventWireFormatAutoConfiguration.deserializer(
-                StandaloneSealing.of(bootstrapServers, EmbeddedServers.DEMO_MASTER_KEY)));
+        return read(bootstrapServers, topic, EventWireFormatAutoConfiguration.deserializer(sealing(bootstrapServers)));
+    }
+
+    /** What opens the records the apps under test sealed (the embedded servers' demo master key). */
+    public static Sealing sealing(String bootstrapServers) {
+        return StandaloneSealing.of(bootstrapServers, EmbeddedServers.DEMO_MASTER_KEY);
     }
 
     /** Every record on {@code topic} of the current embedded broker, as text. */
