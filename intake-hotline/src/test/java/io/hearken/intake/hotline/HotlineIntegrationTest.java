@@ -17,10 +17,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -53,9 +51,6 @@ public abstract class HotlineIntegrationTest {
     static void folders(DynamicPropertyRegistry registry) {
         registry.add("hearken.hotline.inbox", () -> ROOT.resolve("inbox").toString());
     }
-
-    @Autowired
-    protected ConsumerFactory<?, ?> consumerFactory;
 
     protected static Path inbox() {
         return ROOT.resolve("inbox");
