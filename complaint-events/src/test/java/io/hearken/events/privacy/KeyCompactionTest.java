@@ -14,10 +14,10 @@ import io.hearken.events.TrackingIds;
 import io.hearken.events.Topics;
 import io.hearken.events.json.EventJson;
 import io.hearken.events.kafka.SealedJson;
+import io.hearken.events.kafka.TopicRecords;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +25,6 @@ import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -118,20 +116,10 @@ class KeyCompactionTest {
     /** How many records with a value (a key, not a tombstone) the topic holds per owner, read from its start. */
     private static Map<String, Integer> keyRecords() {
         Map<String, Integer> owners = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
-                kafka.bootstrapServers()), new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            consumer.partitionsFor(Topics.PRIVACY_KEYS).forEach(p -> partitions.add(new TopicPartition(p.topic(),
-                    p.partition())));
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(300))) {
-                    if (r.value() != null && r.key().contains("/") && !r.key().startsWith("-/")) {
-                        owners.merge(r.key().substring(0, r.key().lastIndexOf('/')), 1, Integer::sum);
-                    }
-                }
+        for (ConsumerRecord<String, byte[]> r : TopicRecords.read(kafka.bootstrapServers(), Topics.PRIVACY_KEYS,
+                new ByteArrayDeserializer())) {
+            if (r.value() != null && r.key().contains("/") && !r.key().startsWith("-/")) {
+                owners.merge(r.key().substring(0, r.key().lastIndexOf('/')), 1, Integer::sum);
             }
         }
         return owners;

@@ -11,6 +11,7 @@ import io.hearken.events.privacy.PersonalData;
 import io.hearken.events.privacy.ResidentErased;
 import io.hearken.intake.email.mime.TestMails;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.hearken.events.kafka.TopicRecords;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,7 +97,7 @@ class MailboxErasureTest {
     }
 
     private static ComplaintReceived complaintOf(String messageId) {
-        return await().atMost(WAIT).until(() -> KafkaTopics.events(Topics.INTAKE_EMAIL).stream()
+        return await().atMost(WAIT).until(() -> TopicRecords.events(Topics.INTAKE_EMAIL).stream()
                 .map(r -> r.value()).filter(e -> e instanceof ComplaintReceived r && messageId.equals(r.sourceRef()))
                 .map(ComplaintReceived.class::cast).findFirst().orElse(null), c -> c != null);
     }

@@ -20,6 +20,7 @@ import io.hearken.events.Urgency;
 import io.hearken.intake.email.mime.Corpus;
 import io.hearken.intake.email.mime.TestMails;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.hearken.events.kafka.TopicRecords;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -278,7 +279,7 @@ class MailboxIntakeTest {
             assertThat(place.folder()).isEqualTo("Quarantine");
             assertThat(place.quarantineReason()).contains("no sender address");
         });
-        assertThat(KafkaTopics.strings("intake.email-dlt")).anySatisfy(r -> {
+        assertThat(TopicRecords.strings("intake.email-dlt")).anySatisfy(r -> {
             assertThat(r.key()).isEqualTo("<broken-1@example.org>");
             assertThat(r.value()).contains("no sender address");
             assertThat(new String(r.headers().lastHeader("hearken-quarantine-reason").value())).contains("no sender address");
@@ -442,7 +443,7 @@ class MailboxIntakeTest {
     }
 
     static List<ConsumerRecord<String, ComplaintEvent>> records(String topic) {
-        return KafkaTopics.events(topic);
+        return TopicRecords.events(topic);
     }
 
     private double skipped(String reason) {

@@ -6,6 +6,7 @@ import io.hearken.events.ComplaintEvent;
 import io.hearken.events.ComplaintReceived;
 import io.hearken.events.FollowUpReceived;
 import io.hearken.events.Topics;
+import io.hearken.events.kafka.TopicRecords;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,17 +16,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -58,9 +51,6 @@ public abstract class HotlineIntegrationTest {
     static void folders(DynamicPropertyRegistry registry) {
         registry.add("hearken.hotline.inbox", () -> ROOT.resolve("inbox").toString());
     }
-
-    @Autowired
-    protected ConsumerFactory<?, ?> consumerFactory;
 
     protected static Path inbox() {
         return ROOT.resolve("inbox");
@@ -103,26 +93,12 @@ public abstract class HotlineIntegrationTest {
     }
 
     /** Every event on intake.hotline (from the beginning) whose call id starts with the prefix. */
-    @SuppressWarnings("unchecked")
     protected List<ConsumerRecord<String, ComplaintEvent>> hotlineEvents(String callIdPrefix) {
-        Properties overrides = new Properties();
-        overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        overrides.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         List<ConsumerRecord<String, ComplaintEvent>> found = new ArrayList<>();
-        try (Consumer<String, ComplaintEvent> consumer = (Consumer<String, ComplaintEvent>) consumerFactory
-                .createConsumer("hotline-test-" + UUID.randomUUID(), "reader", null, overrides)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.INTAKE_HOTLINE).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, ComplaintEvent> record : consumer.poll(Duration.ofMillis(500))) {
-                    String callId = sourceRef(record.value());
-                    if (callId != null && callId.startsWith(callIdPrefix)) {
-                        found.add(record);
-                    }
-                }
+        for (ConsumerRecord<String, ComplaintEvent> record : TopicRecords.events(Topics.INTAKE_HOTLINE)) {
+            String callId = sourceRef(record.value());
+            if (callId != null && callId.startsWith(callIdPrefix)) {
+                found.add(record);
             }
         }
         return found;

@@ -14,20 +14,14 @@ import io.hearken.embedded.EmbeddedKafka;
 import io.hearken.events.ComplaintEvent;
 import io.hearken.events.ComplaintReceived;
 import io.hearken.events.Topics;
-import io.hearken.events.kafka.EventWireFormatAutoConfiguration;
+import io.hearken.events.kafka.TopicRecords;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -154,25 +148,12 @@ class KafkaBrokerStoppedTest {
 
     /** The description of every complaint on intake.web of this test's broker. */
     static List<String> allDescriptions(String bootstrap) {
-        try (KafkaConsumer<String, ComplaintEvent> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), EventWireFormatAutoConfiguration.deserializer(io.hearken.events.privacy.StandaloneSealing.of(bootstrap, io.hearken.embedded.EmbeddedServers.DEMO_MASTER_KEY)))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.INTAKE_WEB, Duration.ofSeconds(30))
-                    .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            List<String> found = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline
-                    && end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                for (ConsumerRecord<String, ComplaintEvent> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.value() instanceof ComplaintReceived received) {
-                        found.add(received.description());
-                    }
-                }
+        List<String> found = new ArrayList<>();
+        for (ConsumerRecord<String, ComplaintEvent> r : TopicRecords.events(bootstrap, Topics.INTAKE_WEB)) {
+            if (r.value() instanceof ComplaintReceived received) {
+                found.add(received.description());
             }
-            return found;
         }
+        return found;
     }
 }

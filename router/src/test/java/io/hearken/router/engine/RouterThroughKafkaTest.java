@@ -30,7 +30,7 @@ import io.hearken.events.SlaClock;
 import io.hearken.events.Topics;
 import io.hearken.events.TrackingIds;
 import io.hearken.events.Urgency;
-import io.hearken.events.kafka.EventWireFormatAutoConfiguration;
+import io.hearken.events.kafka.TopicRecords;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,12 +47,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
@@ -136,24 +134,7 @@ class RouterThroughKafkaTest {
     }
 
     private static synchronized List<ConsumerRecord<String, ComplaintEvent>> read(String topic) {
-        String bootstrap = EmbeddedServers.current().kafka().bootstrapServers();
-        try (KafkaConsumer<String, ComplaintEvent> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(),
-                EventWireFormatAutoConfiguration.deserializer(io.hearken.events.privacy.StandaloneSealing.of(io.hearken.embedded.EmbeddedServers.current().kafka().bootstrapServers(), io.hearken.embedded.EmbeddedServers.DEMO_MASTER_KEY)))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, ComplaintEvent>> out = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
-            return out;
-        }
+        return TopicRecords.events(topic);
     }
 
     private static <T extends ComplaintEvent> List<T> events(String topic, String key, Class<T> type) {
@@ -320,26 +301,9 @@ class RouterThroughKafkaTest {
     }
 
     private static List<ComplaintSnapshot> snapshots(String key) {
-        try (KafkaConsumer<String, ComplaintSnapshot> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedServers.current().kafka().bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), StateTopic.deserializer(io.hearken.events.privacy.StandaloneSealing.of(io.hearken.embedded.EmbeddedServers.current().kafka().bootstrapServers(), io.hearken.embedded.EmbeddedServers.DEMO_MASTER_KEY)))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.STATE, Duration.ofSeconds(5)).stream()
-                    .map(p -> new TopicPartition(Topics.STATE, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ComplaintSnapshot> out = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (key.equals(r.key()) && r.value() != null) {
-                        out.add(r.value());
-                    }
-                });
-            }
-            return out;
-        }
+        String bootstrap = EmbeddedServers.current().kafka().bootstrapServers();
+        return TopicRecords.read(bootstrap, Topics.STATE, StateTopic.deserializer(TopicRecords.sealing(bootstrap))).stream()
+                .filter(r -> key.equals(r.key()) && r.value() != null).map(ConsumerRecord::value).toList();
     }
 
     @Test

@@ -7,7 +7,7 @@ import io.hearken.embedded.EmbeddedKafka;
 import io.hearken.events.ComplaintEvent;
 import io.hearken.events.ComplaintReceived;
 import io.hearken.events.Topics;
-import io.hearken.events.kafka.EventWireFormatAutoConfiguration;
+import io.hearken.events.kafka.TopicRecords;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,12 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -112,27 +107,14 @@ class HotlineBrokerStoppedTest {
 
     /** Every complaint on intake.hotline of this test's broker whose call id starts with the prefix. */
     private static List<ComplaintReceived> received(String callIdPrefix) {
-        try (KafkaConsumer<String, ComplaintEvent> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), EventWireFormatAutoConfiguration.deserializer(io.hearken.events.privacy.StandaloneSealing.of("127.0.0.1:" + port, io.hearken.embedded.EmbeddedServers.DEMO_MASTER_KEY)))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.INTAKE_HOTLINE, Duration.ofSeconds(30))
-                    .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            List<ComplaintReceived> found = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline
-                    && end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                for (ConsumerRecord<String, ComplaintEvent> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.value() instanceof ComplaintReceived c && c.sourceRef() != null
-                            && c.sourceRef().startsWith(callIdPrefix)) {
-                        found.add(c);
-                    }
-                }
+        List<ComplaintReceived> found = new ArrayList<>();
+        for (ConsumerRecord<String, ComplaintEvent> r : TopicRecords.events("127.0.0.1:" + port, Topics.INTAKE_HOTLINE)) {
+            if (r.value() instanceof ComplaintReceived c && c.sourceRef() != null
+                    && c.sourceRef().startsWith(callIdPrefix)) {
+                found.add(c);
             }
-            return found;
         }
+        return found;
     }
 
     private static Path temporary(String prefix) {
