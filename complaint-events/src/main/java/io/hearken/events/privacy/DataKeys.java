@@ -275,6 +275,9 @@ public final class DataKeys implements SealingKeys, AutoCloseable {
 
     private Aead open(String owner, int keyId) {
         String ref = ref(owner, keyId);
+        if (destroyed.contains(ref)) {
+            return null; // also when the key was opened (cached) a moment before it was forgotten
+        }
         Aead aead = opened.get(ref);
         if (aead != null) {
             return aead;
@@ -309,12 +312,19 @@ public final class DataKeys implements SealingKeys, AutoCloseable {
         }
         if (value == null) {
             forget(owner, keyId);
-        } else if (!destroyed.contains(ref)) { // a key forgotten here never comes back (a new key has a new id)
+        } else {
             remember(ref, EventJson.mapper().readValue(value, DataKeyRecord.class));
         }
     }
 
-    private void remember(String ref, DataKeyRecord record) {
+    /**
+     * A key forgotten here never comes back (a new key has a new id). Remembering and forgetting exclude each other:
+     * the tail reading a key's own record back while an anonymisation forgets that key must not bring it back.
+     */
+    private synchronized void remember(String ref, DataKeyRecord record) {
+        if (destroyed.contains(ref)) {
+            return;
+        }
         int keyId = Integer.parseInt(ref.substring(ref.lastIndexOf('/') + 1));
         keys.computeIfAbsent(record.owner(), o -> new ConcurrentHashMap<>()).put(keyId, record);
         for (String subject : record.subjects() == null ? List.<String>of() : record.subjects()) {
@@ -323,7 +333,7 @@ public final class DataKeys implements SealingKeys, AutoCloseable {
         }
     }
 
-    private void forget(String owner, int keyId) {
+    private synchronized void forget(String owner, int keyId) {
         String ref = ref(owner, keyId);
         destroyed.add(ref);
         opened.remove(ref);

@@ -159,6 +159,24 @@ class SealingTest {
         }
     }
 
+    /** The tail reading a new key's own record back while an anonymisation forgets it must not bring it back. */
+    @Test
+    void aKeyForgottenWhileItsOwnRecordIsOnItsWayBackStaysForgotten() {
+        try (DataKeys keys = keys(MASTER)) {
+            Sealing sealing = sealing(keys);
+            List<byte[]> sealed = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                ComplaintId id = io.hearken.events.TrackingIds.next();
+                sealed.add(SealedJson.write(sealing, routed(id)));
+                keys.forgetBefore(id.value(), Instant.now().plusSeconds(1));
+            }
+            keys.resident("nobody"); // waits until the tail has read every key record back
+            for (byte[] bytes : sealed) {
+                assertThat(SealedJson.read(sealing, bytes, ComplaintRouted.class).complaint().contact()).isNull();
+            }
+        }
+    }
+
     @Test
     void seeingTheAnonymisationForgetsTheOlderKeysAtOnceButNotOneMadeAfterIt() {
         ComplaintId id = ComplaintId.of("HK-SEAL-8888");
