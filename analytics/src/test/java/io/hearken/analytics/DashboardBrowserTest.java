@@ -77,8 +77,12 @@ class DashboardBrowserTest extends AnalyticsIntegrationTest {
         var rb = received(b, t0.plusSeconds(30), "8号楼", "保安态度很差");
         // b repeats an earlier complaint at its place, so "top repeat locations" has a bar too.
         var routedB = routed(rb, t0.plusSeconds(31), "service", Departments.CUSTOMER_SERVICE);
+        // b's resident is angry, so the angry-complaints chart has its own data (not another test's).
+        var c = routedB.classification();
         routedB = new io.hearken.events.ComplaintRouted(routedB.eventId(), b, routedB.at(), rb,
-                routedB.classification(), routedB.assignment(),
+                new io.hearken.events.ComplaintRouted.Classification(c.category(), c.urgency(), c.confidence(),
+                        c.needsTriage(), c.reasons(), c.suggestions(), io.hearken.events.Sentiment.ANGRY,
+                        io.hearken.events.ResidentType.RESIDENT), routedB.assignment(),
                 new io.hearken.events.ComplaintRouted.Links(null, true, List.of(newId())));
         publish(Topics.ROUTED, routed(ra, t0.plusSeconds(1), "facility", Departments.MAINTENANCE), routedB);
         publish(Topics.UPDATES, acknowledged(a, t0.plus(Duration.ofMinutes(15)), Departments.MAINTENANCE),
@@ -105,6 +109,12 @@ class DashboardBrowserTest extends AnalyticsIntegrationTest {
         assertThat(js("return document.body.dataset.chartsReady")).isEqualTo("true");
         assertThat(browser.getTitle()).contains("Complaints dashboard");
         assertThat(Long.parseLong(browser.findElement(By.id("kpi-total")).getText())).isGreaterThanOrEqualTo(2);
+        // Staff KPIs: one table per grouping, eight columns, the departments' rows filled in from the API.
+        for (String table : List.of("staff-departments", "staff-handlers")) {
+            assertThat(browser.findElements(By.cssSelector("#" + table + " thead th"))).as(table).hasSize(8);
+        }
+        assertThat(browser.findElements(By.cssSelector("#staff-departments tbody tr"))).isNotEmpty()
+                .allSatisfy(row -> assertThat(row.findElements(By.tagName("td"))).hasSize(8));
 
         for (String chart : CHARTS) {
             assertThat(js("return !!Chart.getChart(document.getElementById(arguments[0]))", chart))
