@@ -12,4 +12,9 @@ public record ClassificationCorrected(String eventId, ComplaintId complaintId, I
         implements ComplaintEvent {
 
     public static final String TYPE = "classification-corrected";
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

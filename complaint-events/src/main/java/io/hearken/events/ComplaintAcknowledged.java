@@ -6,4 +6,9 @@ import java.time.Instant;
 public record ComplaintAcknowledged(String eventId, ComplaintId complaintId, Instant at, Actor by) implements ComplaintEvent {
 
     public static final String TYPE = "complaint-acknowledged";
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

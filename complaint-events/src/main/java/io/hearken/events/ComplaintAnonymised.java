@@ -16,4 +16,9 @@ public record ComplaintAnonymised(String eventId, ComplaintId complaintId, Insta
     public static final String TYPE = "complaint-anonymised";
     public static final String REQUEST = "request";
     public static final String RETENTION = "retention";
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -9,4 +9,9 @@ public record ComplaintEscalated(String eventId, ComplaintId complaintId, Instan
     public static final String TYPE = "complaint-escalated";
 
     public enum Level { SUPERVISOR, MANAGEMENT }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

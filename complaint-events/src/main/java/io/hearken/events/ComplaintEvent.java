@@ -48,4 +48,56 @@ public sealed interface ComplaintEvent permits ComplaintReceived, FollowUpReceiv
 
     /** When it happened (not when it was published). */
     Instant at();
+
+    /** Calls the visitor's method for this event's type: {@code event.accept(visitor)}. */
+    <R> R accept(Visitor<R> visitor);
+
+    /**
+     * One method per event type. Java 17 has no pattern {@code switch} over the sealed type, and an
+     * {@code instanceof} chain lets a new event type fall through unnoticed; a visitor does not compile until
+     * every implementation has decided what the new type means.
+     */
+    interface Visitor<R> {
+        R visit(ComplaintReceived event);
+
+        R visit(FollowUpReceived event);
+
+        R visit(FeedbackGiven event);
+
+        R visit(ComplaintRouted event);
+
+        R visit(ComplaintAcknowledged event);
+
+        R visit(ProgressNoted event);
+
+        R visit(InformationRequested event);
+
+        R visit(ComplaintResolved event);
+
+        R visit(ComplaintReassigned event);
+
+        R visit(DuplicateLinked event);
+
+        R visit(ComplaintReopened event);
+
+        R visit(ComplaintEscalated event);
+
+        R visit(SlaWarning event);
+
+        R visit(SlaBreached event);
+
+        R visit(NotificationSent event);
+
+        R visit(NotificationNotSent event);
+
+        R visit(MailBounced event);
+
+        R visit(ComplaintAnonymised event);
+
+        R visit(HandlerAssigned event);
+
+        R visit(ClassificationCorrected event);
+
+        R visit(ReturnVisitRecorded event);
+    }
 }

@@ -6,4 +6,9 @@ import java.time.Instant;
 public record ComplaintReassigned(String eventId, ComplaintId complaintId, Instant at, Actor by, String fromDepartment, String toDepartment, String reason) implements ComplaintEvent {
 
     public static final String TYPE = "complaint-reassigned";
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -32,4 +32,9 @@ public record ComplaintReceived(String eventId, ComplaintId complaintId, Instant
         this(eventId, complaintId, at, channel, via, sourceRef, contact, residentType, place, subject, description,
                 categoryHint, language, attachments, details, null);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -6,4 +6,9 @@ import java.time.Instant;
 public record ComplaintReopened(String eventId, ComplaintId complaintId, Instant at, Actor by, String reason) implements ComplaintEvent {
 
     public static final String TYPE = "complaint-reopened";
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -15,4 +15,9 @@ public record ComplaintResolved(String eventId, ComplaintId complaintId, Instant
     public ComplaintResolved(String eventId, ComplaintId complaintId, Instant at, Actor by, String resolution) {
         this(eventId, complaintId, at, by, resolution, null);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -43,4 +43,9 @@ public record ComplaintRouted(String eventId, ComplaintId complaintId, Instant a
             return new Links(null, false, List.of());
         }
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

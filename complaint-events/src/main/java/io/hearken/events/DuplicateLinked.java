@@ -6,4 +6,9 @@ import java.time.Instant;
 public record DuplicateLinked(String eventId, ComplaintId complaintId, Instant at, Actor by, ComplaintId master, boolean merged) implements ComplaintEvent {
 
     public static final String TYPE = "duplicate-linked";
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

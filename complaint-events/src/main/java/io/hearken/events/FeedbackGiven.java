@@ -15,4 +15,9 @@ public record FeedbackGiven(String eventId, ComplaintId complaintId, Instant at,
             throw new IllegalArgumentException("satisfaction score must be 1 to 5: " + score);
         }
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

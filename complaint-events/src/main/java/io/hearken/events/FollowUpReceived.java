@@ -16,4 +16,9 @@ public record FollowUpReceived(String eventId, ComplaintId complaintId, Instant 
     public FollowUpReceived {
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -11,4 +11,9 @@ public record HandlerAssigned(String eventId, ComplaintId complaintId, Instant a
         implements ComplaintEvent {
 
     public static final String TYPE = "handler-assigned";
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

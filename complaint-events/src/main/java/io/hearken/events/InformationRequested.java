@@ -15,4 +15,9 @@ public record InformationRequested(String eventId, ComplaintId complaintId, Inst
     public InformationRequested(String eventId, ComplaintId complaintId, Instant at, Actor by, String question) {
         this(eventId, complaintId, at, by, question, null);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

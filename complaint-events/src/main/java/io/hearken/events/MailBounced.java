@@ -11,4 +11,9 @@ public record MailBounced(String eventId, ComplaintId complaintId, Instant at, S
         boolean permanent, String status, String reason) implements ComplaintEvent {
 
     public static final String TYPE = "mail-bounced";
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

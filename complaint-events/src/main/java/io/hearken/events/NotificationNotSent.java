@@ -10,4 +10,9 @@ public record NotificationNotSent(String eventId, ComplaintId complaintId, Insta
         String reason, String detail, String causeEventId) implements ComplaintEvent {
 
     public static final String TYPE = "notification-not-sent";
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -16,4 +16,9 @@ public record NotificationSent(String eventId, ComplaintId complaintId, Instant 
             String recipient, String messageId, String causeEventId) {
         this(eventId, complaintId, at, kind, medium, recipient, messageId, causeEventId, null);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

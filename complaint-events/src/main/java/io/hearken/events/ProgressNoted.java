@@ -15,4 +15,9 @@ public record ProgressNoted(String eventId, ComplaintId complaintId, Instant at,
     public ProgressNoted(String eventId, ComplaintId complaintId, Instant at, Actor by, String note, boolean visibleToResident) {
         this(eventId, complaintId, at, by, note, visibleToResident, null);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

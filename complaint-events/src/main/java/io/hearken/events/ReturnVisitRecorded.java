@@ -13,4 +13,9 @@ public record ReturnVisitRecorded(String eventId, ComplaintId complaintId, Insta
         Boolean satisfied, String notes, boolean reopened) implements ComplaintEvent {
 
     public static final String TYPE = "return-visit-recorded";
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

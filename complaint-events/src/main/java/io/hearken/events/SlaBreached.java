@@ -7,4 +7,9 @@ public record SlaBreached(String eventId, ComplaintId complaintId, Instant at, S
         String department) implements ComplaintEvent {
 
     public static final String TYPE = "sla-breached";
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

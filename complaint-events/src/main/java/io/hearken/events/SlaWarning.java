@@ -7,4 +7,9 @@ public record SlaWarning(String eventId, ComplaintId complaintId, Instant at, Sl
         String department) implements ComplaintEvent {
 
     public static final String TYPE = "sla-warning";
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

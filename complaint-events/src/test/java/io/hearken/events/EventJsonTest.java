@@ -64,6 +64,8 @@ class EventJsonTest {
             assertThat(json).contains("\"type\":\"" + typeOf(event) + "\"").contains("\"complaintId\":\"HK-7K2M-9QXD\"")
                     .contains("\"at\":\"2026-11-23T08:15:30Z\"");
             assertThat(EventJson.read(json)).isEqualTo(event);
+            // the visitor's dispatch names the same type id as the class's constant (each accept calls its own visit)
+            assertThat(EventTypes.of(event)).isEqualTo(typeOf(event));
         }
     }
 

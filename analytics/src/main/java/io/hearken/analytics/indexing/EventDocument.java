@@ -9,6 +9,7 @@ import io.hearken.events.ComplaintAcknowledged;
 import io.hearken.events.ComplaintAnonymised;
 import io.hearken.events.ComplaintEscalated;
 import io.hearken.events.ComplaintEvent;
+import io.hearken.events.EventTypes;
 import io.hearken.events.ComplaintReassigned;
 import io.hearken.events.ComplaintReceived;
 import io.hearken.events.ComplaintReopened;
@@ -129,18 +130,6 @@ public record EventDocument(String eventId, String type, Instant at, Instant ind
                 null, permanent, fromDepartment, toDepartment, master);
     }
 
-    /** The JSON type id of each event class, looked up once per class (the indexer runs this per event). */
-    private static final ClassValue<String> TYPE_IDS = new ClassValue<>() {
-        @Override
-        protected String computeValue(Class<?> type) {
-            try {
-                return (String) type.getField("TYPE").get(null);
-            } catch (ReflectiveOperationException | ClassCastException e) {
-                return type.getSimpleName(); // every event record declares TYPE; the class name is a readable fallback
-            }
-        }
-    };
-
     private static String name(Enum<?> e) {
         return e == null ? null : e.name();
     }
@@ -208,7 +197,7 @@ public record EventDocument(String eventId, String type, Instant at, Instant ind
                 text = null; // an event read before the key went, indexed after the erasure
                 reason = null;
             }
-            return new EventDocument(event.eventId(), TYPE_IDS.get(event.getClass()), event.at(), now,
+            return new EventDocument(event.eventId(), EventTypes.of(event), event.at(), now,
                     event.complaintId() == null ? null : event.complaintId().value(), topic, status, department,
                     category, channel, building, isPublic, FreeTextMasking.mask(text), actorRole, actorDepartment, level,
                     clock, due, score, kind, medium, FreeTextMasking.mask(reason), permanent, fromDepartment, toDepartment, master);

@@ -3,10 +3,10 @@ package io.hearken.notifier.deadletters;
 import io.hearken.events.ComplaintEvent;
 import io.hearken.events.observability.ObservedKafka;
 import io.hearken.notifier.NotifierTopics;
+import io.hearken.notifier.delivery.MailKind;
 import io.hearken.notifier.delivery.Sender;
 import io.hearken.notifier.ledger.NotSentReasons;
 import io.hearken.notifier.ledger.RecordingNotifications;
-import io.hearken.notifier.notifying.Kinds;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -56,9 +56,9 @@ class DeadLetterPublishing implements DisposableBean {
             log.warn("Gave up on {} after retries, now in {}: {}", describe(record), NotifierTopics.DEAD_LETTERS,
                     rootMessage(exception));
             // A rejected message was recorded with its precise reason ("rejected") before it was thrown.
-            if (record.value() instanceof ComplaintEvent event && Kinds.of(event) != null
+            if (record.value() instanceof ComplaintEvent event && MailKind.of(event).isPresent()
                     && !NotifierKafkaConfiguration.causedBy(exception, Sender.Rejected.class)) {
-                records.notSent(event.complaintId(), Kinds.of(event), NotSentReasons.GAVE_UP,
+                records.notSent(event.complaintId(), MailKind.of(event).get().id(), NotSentReasons.GAVE_UP,
                         rootMessage(exception), event.eventId());
             }
         };

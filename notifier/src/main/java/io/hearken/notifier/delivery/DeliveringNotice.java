@@ -41,7 +41,7 @@ public class DeliveringNotice {
     }
 
     public void deliver(Notice notice) {
-        String kind = notice.kind();
+        String kind = notice.kind().id();
         String cause = notice.causeEventId();
         if (ledger.isAnswered(cause, kind) || records.writePending(cause, kind)) {
             count(kind, "duplicate");

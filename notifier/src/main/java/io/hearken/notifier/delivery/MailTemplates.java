@@ -66,12 +66,12 @@ public class MailTemplates {
     public Rendered render(Notice notice) {
         Locale locale = notice.locale();
         Map<String, Object> model = new HashMap<>(notice.model());
-        model.put("kind", notice.kind());
+        model.put("kind", notice.kind().id());
         model.put("trackingId", notice.complaintId().value());
         model.put("bracketId", "[" + notice.complaintId().value() + "]");
         model.put("resident", notice.recipient().isResident());
         model.put("lang", locale.toLanguageTag());
-        String subject = MailThreading.subject(notice.complaintId(), message("mail." + notice.kind() + ".subject",
+        String subject = MailThreading.subject(notice.complaintId(), message("mail." + notice.kind().id() + ".subject",
                 locale, model.getOrDefault("complaintSubject", ""), model.getOrDefault("department", "")));
         model.put("mailSubject", subject);
         Context context = new Context(locale, model);

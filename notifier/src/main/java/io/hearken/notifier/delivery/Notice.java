@@ -10,7 +10,7 @@ import java.util.Map;
  * the complaint, whose Message-ID every later mail refers to. {@code originalMessageId}: the resident's own mail
  * that started the complaint (email channel only, else {@code null}); a mail medium threads under it.
  */
-public record Notice(String kind, ComplaintId complaintId, String causeEventId, Recipient recipient, Locale locale,
+public record Notice(MailKind kind, ComplaintId complaintId, String causeEventId, Recipient recipient, Locale locale,
         Map<String, Object> model, boolean threadRoot, String originalMessageId) {
 
     /** The model's key for the files staff attached ({@code List<Attachment>}), which a mail carries as attachments. */
@@ -20,7 +20,7 @@ public record Notice(String kind, ComplaintId complaintId, String causeEventId, 
         model = Map.copyOf(model);
     }
 
-    public Notice(String kind, ComplaintId complaintId, String causeEventId, Recipient recipient, Locale locale,
+    public Notice(MailKind kind, ComplaintId complaintId, String causeEventId, Recipient recipient, Locale locale,
             Map<String, Object> model, boolean threadRoot) {
         this(kind, complaintId, causeEventId, recipient, locale, model, threadRoot, null);
     }

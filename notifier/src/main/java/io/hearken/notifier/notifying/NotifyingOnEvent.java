@@ -5,6 +5,7 @@ import io.hearken.events.ComplaintRouted;
 import io.hearken.notifier.complaints.ComplaintDirectory;
 import io.hearken.notifier.complaints.ComplaintFacts;
 import io.hearken.notifier.delivery.DeliveringNotice;
+import io.hearken.notifier.delivery.MailKind;
 import io.hearken.notifier.delivery.Notice;
 import io.hearken.notifier.ledger.NotificationLedger;
 import java.time.Duration;
@@ -34,7 +35,7 @@ public class NotifyingOnEvent {
         if (event instanceof ComplaintRouted routed) {
             directory.remember(routed);
         }
-        if (Kinds.of(event) == null) {
+        if (MailKind.of(event).isEmpty()) {
             return;
         }
         // Until the ledger has been read back, a redelivered event could not be recognised.

@@ -5,6 +5,7 @@ import io.hearken.events.Events;
 import io.hearken.notifier.NotifierProperties;
 import io.hearken.notifier.complaints.ComplaintDirectory;
 import io.hearken.notifier.delivery.DeliveringNotice;
+import io.hearken.notifier.delivery.MailKind;
 import io.hearken.notifier.delivery.Sender;
 import io.hearken.notifier.ledger.NotificationLedger;
 import java.time.Duration;
@@ -55,7 +56,7 @@ class PeriodicUpdates implements SmartLifecycle {
 
     /** The cause id of a complaint's {@code period}-th quiet period after its last event. */
     static String cause(String lastEventId, long period) {
-        return Events.idFrom(Kinds.PERIODIC_UPDATE, lastEventId, Long.toString(period));
+        return Events.idFrom(MailKind.PERIODIC_UPDATE.id(), lastEventId, Long.toString(period));
     }
 
     /** One round over every complaint; returns how many notes were handed to delivery. */
@@ -77,7 +78,7 @@ class PeriodicUpdates implements SmartLifecycle {
             directory.lastActivity(facts.id()).ifPresent(last -> {
                 long period = Duration.between(last.at(), now).toMillis() / quiet.toMillis();
                 String cause = cause(last.eventId(), period);
-                if (period < 1 || refused.contains(cause) || ledger.isAnswered(cause, Kinds.PERIODIC_UPDATE)) {
+                if (period < 1 || refused.contains(cause) || ledger.isAnswered(cause, MailKind.PERIODIC_UPDATE.id())) {
                     return;
                 }
                 try {

@@ -14,6 +14,7 @@ import io.hearken.events.SlaWarning;
 import io.hearken.notifier.Languages;
 import io.hearken.notifier.NotifierProperties;
 import io.hearken.notifier.complaints.ComplaintFacts;
+import io.hearken.notifier.delivery.MailKind;
 import io.hearken.notifier.delivery.MailTemplates;
 import io.hearken.notifier.delivery.Notice;
 import io.hearken.notifier.delivery.Recipient;
@@ -41,7 +42,7 @@ class PlanningNotices {
     }
 
     List<Notice> plan(ComplaintEvent event, ComplaintFacts facts) {
-        String kind = Kinds.of(event);
+        MailKind kind = MailKind.of(event).orElse(null);
         if (kind == null) {
             return List.of();
         }
@@ -65,8 +66,8 @@ class PlanningNotices {
                 return List.of(toStaff);
             }
             // The resident hears that management follows it up; the reason is an internal matter.
-            return List.of(toStaff, resident(Kinds.ESCALATED, event.complaintId(),
-                    Kinds.residentCause(Kinds.ESCALATED, event.eventId()), facts, Map.of()));
+            return List.of(toStaff, resident(MailKind.ESCALATED, event.complaintId(),
+                    MailKind.ESCALATED.residentCause(event.eventId()), facts, Map.of()));
         }
         Locale locale = Languages.locale(facts.language());
         Map<String, Object> extra = new HashMap<>();
@@ -109,10 +110,10 @@ class PlanningNotices {
         if (facts.resolutionDue() != null && facts.resolutionDue().isAfter(now)) {
             put(extra, "resolutionDue", format(facts.resolutionDue(), locale));
         }
-        return resident(Kinds.PERIODIC_UPDATE, facts.id(), cause, facts, extra);
+        return resident(MailKind.PERIODIC_UPDATE, facts.id(), cause, facts, extra);
     }
 
-    private Notice resident(String kind, io.hearken.events.ComplaintId id, String cause, ComplaintFacts facts,
+    private Notice resident(MailKind kind, io.hearken.events.ComplaintId id, String cause, ComplaintFacts facts,
             Map<String, Object> extra) {
         Locale locale = Languages.locale(facts.language());
         Recipient resident = new Recipient(Recipient.Audience.RESIDENT, facts.contact().name(),
@@ -120,11 +121,11 @@ class PlanningNotices {
         Map<String, Object> model = base(facts, locale);
         put(model, "name", resident.name());
         model.putAll(extra);
-        return new Notice(kind, id, cause, resident, locale, model, Kinds.ACKNOWLEDGEMENT.equals(kind),
+        return new Notice(kind, id, cause, resident, locale, model, kind == MailKind.ACKNOWLEDGEMENT,
                 facts.originalMessageId());
     }
 
-    private Notice staff(String kind, ComplaintEvent event, ComplaintFacts facts, String address,
+    private Notice staff(MailKind kind, ComplaintEvent event, ComplaintFacts facts, String address,
             Map<String, Object> extra) {
         Locale locale = properties.staffLocale();
         Map<String, Object> model = base(facts, locale);

@@ -72,14 +72,14 @@ class SmsSender implements Sender {
     @Override
     public String send(Notice notice) {
         String text = text(notice);
-        String reference = "sms-" + Events.idFrom(notice.complaintId().value(), notice.causeEventId(), notice.kind());
+        String reference = "sms-" + Events.idFrom(notice.complaintId().value(), notice.causeEventId(), notice.kind().id());
         Map<String, String> params = new LinkedHashMap<>();
         params.put("trackingId", notice.complaintId().value());
         put(params, "department", notice.model().get("department"));
         put(params, "link", link(notice));
         params.put("text", text);
         boolean gsm = SmsText.isGsm(text);
-        gateway.send(new SmsGateway.Message(address(notice.recipient()), text, settings.templates().get(notice.kind()),
+        gateway.send(new SmsGateway.Message(address(notice.recipient()), text, settings.templates().get(notice.kind().id()),
                 params, reference, limits.parts(text), gsm ? "GSM7" : "UCS2"));
         return reference;
     }
@@ -89,8 +89,8 @@ class SmsSender implements Sender {
         Locale locale = notice.locale();
         String id = notice.complaintId().value();
         Object department = notice.model().getOrDefault("department", "");
-        String head = templates.message("sms." + notice.kind(), locale, id, department);
-        String shortHead = templates.message("sms." + notice.kind() + ".short", locale, id);
+        String head = templates.message("sms." + notice.kind().id(), locale, id, department);
+        String shortHead = templates.message("sms." + notice.kind().id() + ".short", locale, id);
         Object quote = notice.model().get("quote");
         List<String> links = new ArrayList<>();
         if (notice.model().get("satisfactionUrl") instanceof String rating) {

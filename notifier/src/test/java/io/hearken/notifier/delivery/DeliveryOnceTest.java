@@ -19,7 +19,6 @@ import io.hearken.events.privacy.PersonalData;
 import io.hearken.notifier.NotifierTestSupport;
 import io.hearken.notifier.ledger.NotificationLedger;
 import io.hearken.notifier.ledger.RecordingNotifications;
-import io.hearken.notifier.notifying.Kinds;
 import io.hearken.events.SlaClock;
 import io.hearken.events.SlaWarning;
 import java.time.Instant;
@@ -85,7 +84,7 @@ class DeliveryOnceTest extends NotifierTestSupport {
                 .singleElement().satisfies(notSent -> {
                     assertThat(notSent.reason()).isEqualTo("rate-limited");
                     assertThat(notSent.causeEventId()).isEqualTo(over.eventId());
-                    assertThat(notSent.kind()).isEqualTo(Kinds.PROGRESS);
+                    assertThat(notSent.kind()).isEqualTo(MailKind.PROGRESS.id());
                     assertThat(notSent.detail()).doesNotContain(address);
                 }));
         // Final: a redelivery of the refused event neither mails nor records it again.
@@ -124,20 +123,20 @@ class DeliveryOnceTest extends NotifierTestSupport {
         Recipient phoneOnly = new Recipient(Recipient.Audience.RESIDENT, "王芳", null,
                 number.substring(0, 3) + " " + number.substring(3, 7) + " " + number.substring(7));
         String cause = Events.newId();
-        mailOnly.deliver(new Notice(Kinds.ACKNOWLEDGEMENT, id, cause, phoneOnly, java.util.Locale.SIMPLIFIED_CHINESE,
+        mailOnly.deliver(new Notice(MailKind.ACKNOWLEDGEMENT, id, cause, phoneOnly, java.util.Locale.SIMPLIFIED_CHINESE,
                 java.util.Map.of("trackingUrl", "http://localhost/track?id=" + id), true));
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(eventsOn(Topics.NOTIFICATIONS, id, NotificationNotSent.class))
                 .singleElement().satisfies(notSent -> {
                     assertThat(notSent.reason()).isEqualTo("no-email");
-                    assertThat(notSent.kind()).isEqualTo(Kinds.ACKNOWLEDGEMENT);
+                    assertThat(notSent.kind()).isEqualTo(MailKind.ACKNOWLEDGEMENT.id());
                     assertThat(notSent.causeEventId()).isEqualTo(cause);
                     assertThat(notSent.detail()).contains("no channel", "SMS is off", PersonalData.mask(number))
                             .doesNotContain(number.substring(3));
                 }));
         assertThat(mailsFor(id)).isEmpty();
         assertThat(SMS_GATEWAY.requestsTo(number)).isEmpty();
-        assertThat(ledger.isAnswered(cause, Kinds.ACKNOWLEDGEMENT)).isTrue(); // final: a redelivery does not try again
+        assertThat(ledger.isAnswered(cause, MailKind.ACKNOWLEDGEMENT.id())).isTrue(); // final: a redelivery does not try again
     }
 
     @Test

@@ -3,13 +3,12 @@ package io.hearken.notifier.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hearken.events.ComplaintId;
-import io.hearken.notifier.notifying.Kinds;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every kind renders in both languages with every message found (no {@code ??key??}, no stray nulls). */
 class MailTemplatesTest {
@@ -18,12 +17,11 @@ class MailTemplatesTest {
     final ComplaintId id = ComplaintId.of("HK-7K2M-9QXD");
 
     @ParameterizedTest
-    @ValueSource(strings = {Kinds.ACKNOWLEDGEMENT, Kinds.ASSIGNMENT, Kinds.REASSIGNMENT, Kinds.PROGRESS,
-            Kinds.INFORMATION_REQUEST, Kinds.RESOLUTION, Kinds.REOPENED, Kinds.SLA_WARNING, Kinds.SLA_BREACH,
-            Kinds.ESCALATION, Kinds.ESCALATED, Kinds.PERIODIC_UPDATE})
-    void rendersInChineseAndEnglish(String kind) {
+    @EnumSource(MailKind.class)
+    void rendersInChineseAndEnglish(MailKind mailKind) {
+        String kind = mailKind.id();
         for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
-            boolean staff = kind.startsWith("sla") || kind.equals(Kinds.ESCALATION);
+            boolean staff = kind.startsWith("sla") || kind.equals(MailKind.ESCALATION.id());
             Map<String, Object> model = new HashMap<>();
             model.put("complaintSubject", "Lift");
             model.put("department", templates.departmentName("maintenance", locale));
@@ -33,13 +31,13 @@ class MailTemplatesTest {
             model.put("due", "2026-11-24 10:00");
             model.put("level", templates.message("level.MANAGEMENT", locale));
             model.put("quote", "the text");
-            if (kind.equals(Kinds.RESOLUTION)) {
+            if (kind.equals(MailKind.RESOLUTION.id())) {
                 model.put("satisfactionUrl", "http://localhost:8080/satisfaction/abc.def");
                 model.put("satisfactionUntil", "2026-12-07");
             }
             Recipient to = staff ? Recipient.staff("s@hearken.local")
                     : new Recipient(Recipient.Audience.RESIDENT, null, "r@example.com", null);
-            MailTemplates.Rendered mail = templates.render(new Notice(kind, id, "e1", to, locale, model, false));
+            MailTemplates.Rendered mail = templates.render(new Notice(mailKind, id, "e1", to, locale, model, false));
 
             assertThat(mail.subject()).startsWith("[HK-7K2M-9QXD] ").doesNotContain("??").doesNotContainPattern("mail\\.[a-z]");
             for (String body : List.of(mail.html(), mail.text())) {

@@ -15,7 +15,6 @@ import io.hearken.notifier.NotifierProperties;
 import io.hearken.notifier.NotifierTestSupport;
 import io.hearken.notifier.ledger.NotificationLedger;
 import io.hearken.notifier.ledger.RecordingNotifications;
-import io.hearken.notifier.notifying.Kinds;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
@@ -94,7 +93,7 @@ class SentJournalTest extends NotifierTestSupport {
         Map<String, Object> model = Map.of("complaintSubject", "Lift", "quote", "Parts ordered.",
                 "department", templates.departmentName("maintenance", locale),
                 "trackingUrl", "http://localhost:8080/track?id=" + id);
-        return new Notice(Kinds.PROGRESS, id, "progress-" + UUID.randomUUID(),
+        return new Notice(MailKind.PROGRESS, id, "progress-" + UUID.randomUUID(),
                 new Recipient(Recipient.Audience.RESIDENT, null, resident, null), locale, model, false);
     }
 

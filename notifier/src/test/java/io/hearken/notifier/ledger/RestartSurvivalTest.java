@@ -12,7 +12,7 @@ import io.hearken.events.Topics;
 import io.hearken.events.TrackingIds;
 import io.hearken.notifier.NotifierTestSupport;
 import io.hearken.notifier.complaints.ComplaintDirectory;
-import io.hearken.notifier.notifying.Kinds;
+import io.hearken.notifier.delivery.MailKind;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -43,9 +43,9 @@ class RestartSurvivalTest extends NotifierTestSupport {
         try {
             assertThat(ledger.awaitLoaded(Duration.ofSeconds(30))).isTrue();
             assertThat(directory.awaitLoaded(Duration.ofSeconds(30))).isTrue();
-            assertThat(ledger.isAnswered(note.eventId(), Kinds.PROGRESS)).isTrue();
-            assertThat(ledger.isAnswered(note.eventId(), Kinds.RESOLUTION)).isFalse();
-            assertThat(ledger.isAnswered(firstRouting.get(id).eventId(), Kinds.ACKNOWLEDGEMENT)).isTrue();
+            assertThat(ledger.isAnswered(note.eventId(), MailKind.PROGRESS.id())).isTrue();
+            assertThat(ledger.isAnswered(note.eventId(), MailKind.RESOLUTION.id())).isFalse();
+            assertThat(ledger.isAnswered(firstRouting.get(id).eventId(), MailKind.ACKNOWLEDGEMENT.id())).isTrue();
             await().atMost(WAIT).until(() -> ledger.hasBounced(bounced));
             assertThat(ledger.hasBounced("soft@example.com")).isFalse();
             assertThat(directory.find(id)).hasValueSatisfying(facts -> {
@@ -69,10 +69,10 @@ class RestartSurvivalTest extends NotifierTestSupport {
             for (int i = 0; i < 5; i++) {
                 String cause = Events.newId();
                 // As another instance writes it just before it stops (this ledger never noted it itself).
-                publish(Topics.NOTIFICATIONS, new NotificationSent(Events.newId(), id, Instant.now(), Kinds.PROGRESS,
+                publish(Topics.NOTIFICATIONS, new NotificationSent(Events.newId(), id, Instant.now(), MailKind.PROGRESS.id(),
                         "email", "a***@example.com", "<" + id + "." + i + "@hearken.local>", cause));
                 assertThat(ledger.awaitCurrent(WAIT)).isTrue();
-                assertThat(ledger.isAnswered(cause, Kinds.PROGRESS)).as("record %d", i).isTrue();
+                assertThat(ledger.isAnswered(cause, MailKind.PROGRESS.id())).as("record %d", i).isTrue();
             }
         } finally {
             ledger.stop();

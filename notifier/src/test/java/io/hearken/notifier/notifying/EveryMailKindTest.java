@@ -1,5 +1,6 @@
 package io.hearken.notifier.notifying;
 
+import io.hearken.notifier.delivery.MailKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -64,33 +65,33 @@ class EveryMailKindTest extends NotifierTestSupport {
         Instant now = Instant.now();
         Actor staff = staff();
         List<Expected> expected = new ArrayList<>();
-        expected.add(new Expected(first, Kinds.ACKNOWLEDGEMENT, email,
+        expected.add(new Expected(first, MailKind.ACKNOWLEDGEMENT.id(), email,
                 zh ? "我们已收到您的投诉" : "We have received your complaint", zh ? "维修部" : "Maintenance"));
-        expected.add(new Expected(new ComplaintAcknowledged(Events.newId(), id, now, staff), Kinds.ASSIGNMENT, email,
+        expected.add(new Expected(new ComplaintAcknowledged(Events.newId(), id, now, staff), MailKind.ASSIGNMENT.id(), email,
                 zh ? "您的投诉正在处理中" : "Your complaint is being handled", zh ? "维修部已受理" : "has taken on"));
         expected.add(new Expected(new ProgressNoted(Events.newId(), id, now, staff, "note-" + language, true),
-                Kinds.PROGRESS, email, zh ? "您的投诉有新进展" : "Update on your complaint", "note-" + language));
+                MailKind.PROGRESS.id(), email, zh ? "您的投诉有新进展" : "Update on your complaint", "note-" + language));
         expected.add(new Expected(new InformationRequested(Events.newId(), id, now, staff, "question-" + language),
-                Kinds.INFORMATION_REQUEST, email, zh ? "需要您补充信息" : "We need more information",
+                MailKind.INFORMATION_REQUEST.id(), email, zh ? "需要您补充信息" : "We need more information",
                 "question-" + language));
         expected.add(new Expected(new ComplaintResolved(Events.newId(), id, now, staff, "resolution-" + language),
-                Kinds.RESOLUTION, email, zh ? "您的投诉已处理完毕" : "Your complaint has been resolved", "/satisfaction/"));
+                MailKind.RESOLUTION.id(), email, zh ? "您的投诉已处理完毕" : "Your complaint has been resolved", "/satisfaction/"));
         expected.add(new Expected(new ComplaintReopened(Events.newId(), id, now, Actor.system("router"),
-                "reopen-" + language), Kinds.REOPENED, email,
+                "reopen-" + language), MailKind.REOPENED.id(), email,
                 zh ? "您的投诉已重新开启" : "Your complaint has been reopened", "reopen-" + language));
         // Staff mails are in hearken.notifier.staff-language (zh-CN) whatever the resident's language.
         expected.add(new Expected(new SlaWarning(Events.newId(), id, now, SlaClock.RESOLUTION,
-                now.plus(Duration.ofHours(1)), "maintenance"), Kinds.SLA_WARNING, SUPERVISOR, "时限预警：", "处理完成"));
+                now.plus(Duration.ofHours(1)), "maintenance"), MailKind.SLA_WARNING.id(), SUPERVISOR, "时限预警：", "处理完成"));
         expected.add(new Expected(new SlaBreached(Events.newId(), id, now, SlaClock.FIRST_RESPONSE,
-                now.minus(Duration.ofMinutes(5)), "maintenance"), Kinds.SLA_BREACH, SUPERVISOR, "已超时：", "首次响应"));
+                now.minus(Duration.ofMinutes(5)), "maintenance"), MailKind.SLA_BREACH.id(), SUPERVISOR, "已超时：", "首次响应"));
         expected.add(new Expected(new ComplaintEscalated(Events.newId(), id, now, Actor.system("sla-clock"),
-                ComplaintEscalated.Level.SUPERVISOR, "maintenance", "escalate-supervisor"), Kinds.ESCALATION,
+                ComplaintEscalated.Level.SUPERVISOR, "maintenance", "escalate-supervisor"), MailKind.ESCALATION.id(),
                 SUPERVISOR, "投诉升级：", "escalate-supervisor"));
         ComplaintEscalated toManagement = new ComplaintEscalated(Events.newId(), id, now, Actor.system("sla-clock"),
                 ComplaintEscalated.Level.MANAGEMENT, "maintenance", "escalate-management");
-        expected.add(new Expected(toManagement, Kinds.ESCALATION, MANAGEMENT, "投诉升级：", "escalate-management"));
+        expected.add(new Expected(toManagement, MailKind.ESCALATION.id(), MANAGEMENT, "投诉升级：", "escalate-management"));
         // The resident hears of it too (not the reason): published once more below, which is a redelivery.
-        expected.add(new Expected(toManagement, Kinds.ESCALATED, email,
+        expected.add(new Expected(toManagement, MailKind.ESCALATED.id(), email,
                 zh ? "您的投诉已提交管理层跟进" : "Your complaint has been referred to management",
                 zh ? "物业管理层跟进" : "referred to the management"));
 
@@ -102,7 +103,7 @@ class EveryMailKindTest extends NotifierTestSupport {
         await().atMost(WAIT).until(() -> mailsFor(id).size() == expected.size());
         // The re-routing last: the updates above then all saw the first department.
         ComplaintRouted reroute = rerouted(first, "security", "reroute-" + language);
-        expected.add(new Expected(reroute, Kinds.REASSIGNMENT, email,
+        expected.add(new Expected(reroute, MailKind.REASSIGNMENT.id(), email,
                 zh ? "您的投诉已转交其他部门" : "Your complaint was passed to another department",
                 zh ? "由维修部转交安保部" : "from the Maintenance department to the Security department"));
         publish(Topics.ROUTED, reroute);
@@ -111,9 +112,9 @@ class EveryMailKindTest extends NotifierTestSupport {
         String root = MailThreading.rootMessageId(id, DOMAIN);
         List<MimeMessage> mails = mailsFor(id);
         for (Expected e : expected) {
-            boolean isRoot = e.kind().equals(Kinds.ACKNOWLEDGEMENT);
+            boolean isRoot = e.kind().equals(MailKind.ACKNOWLEDGEMENT.id());
             boolean resident = e.to().equals(email);
-            String cause = e.kind().equals(Kinds.ESCALATED) ? Kinds.residentCause(Kinds.ESCALATED, e.cause().eventId())
+            String cause = e.kind().equals(MailKind.ESCALATED.id()) ? MailKind.ESCALATED.residentCause(e.cause().eventId())
                     : e.cause().eventId();
             String messageId = isRoot ? root : MailThreading.messageId(id, cause, DOMAIN);
             List<MimeMessage> found = mails.stream().filter(m -> messageId.equals(header(m, "Message-ID"))).toList();
@@ -157,7 +158,7 @@ class EveryMailKindTest extends NotifierTestSupport {
 
         // A reply to any of them (as a mail client writes it) goes to the complaints mailbox and names the complaint.
         MimeMessage question = mails.stream().filter(m -> header(m, MailThreading.ORIGIN_HEADER).endsWith(
-                Kinds.INFORMATION_REQUEST)).findFirst().orElseThrow();
+                MailKind.INFORMATION_REQUEST.id())).findFirst().orElseThrow();
         MimeMessage reply = (MimeMessage) question.reply(false);
         assertThat(reply.getRecipients(Message.RecipientType.TO)[0].toString()).contains("complaints@hearken.local");
         assertThat(reply.getSubject()).contains("[" + id + "]");

@@ -1,5 +1,6 @@
 package io.hearken.notifier.notifying;
 
+import io.hearken.notifier.delivery.MailKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -48,7 +49,7 @@ class MailContentAndThreadingTest extends NotifierTestSupport {
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(eventsOn(Topics.NOTIFICATIONS, id, NotificationSent.class))
                 .singleElement().satisfies(sent -> {
-                    assertThat(sent.kind()).isEqualTo(Kinds.ACKNOWLEDGEMENT);
+                    assertThat(sent.kind()).isEqualTo(MailKind.ACKNOWLEDGEMENT.id());
                     assertThat(sent.medium()).isEqualTo("email");
                     assertThat(sent.recipient()).startsWith("z***@").doesNotContain("zhang.wei");
                     assertThat(sent.messageId()).isEqualTo(MailThreading.rootMessageId(id, "hearken.local"));

@@ -1,5 +1,6 @@
 package io.hearken.notifier.notifying;
 
+import io.hearken.notifier.delivery.MailKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -70,7 +71,7 @@ class PeriodicUpdateTest extends NotifierTestSupport {
         assertThat(part(note, "text/plain")).contains("张伟，您好", "仍在处理您的投诉", "维修部", byMail.value());
         await().atMost(WAIT).untilAsserted(() -> assertThat(eventsOn(Topics.NOTIFICATIONS, byMail, NotificationSent.class))
                 .singleElement().satisfies(sent -> {
-                    assertThat(sent.kind()).isEqualTo(Kinds.PERIODIC_UPDATE);
+                    assertThat(sent.kind()).isEqualTo(MailKind.PERIODIC_UPDATE.id());
                     // The period derives from the state record's last event (the acknowledgement), not from memory.
                     assertThat(sent.causeEventId()).isEqualTo(PeriodicUpdates.cause(ack.eventId(), 1));
                 }));
@@ -106,7 +107,7 @@ class PeriodicUpdateTest extends NotifierTestSupport {
     }
 
     private List<MimeMessage> periodicMails(ComplaintId id) {
-        return mailsFor(id).stream().filter(m -> ("notifier; kind=" + Kinds.PERIODIC_UPDATE)
+        return mailsFor(id).stream().filter(m -> ("notifier; kind=" + MailKind.PERIODIC_UPDATE.id())
                 .equals(header(m, "X-Hearken-Origin"))).toList();
     }
 

@@ -21,7 +21,7 @@ import io.hearken.events.TrackingIds;
 import io.hearken.events.privacy.PersonalData;
 import io.hearken.notifier.NotifierTestSupport;
 import io.hearken.notifier.SmsGatewayStub;
-import io.hearken.notifier.notifying.Kinds;
+import io.hearken.notifier.delivery.MailKind;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -66,7 +66,7 @@ class SmsDeliveryTest extends NotifierTestSupport {
         await().atMost(WAIT).untilAsserted(() -> assertThat(eventsOn(Topics.NOTIFICATIONS, id, NotificationSent.class))
                 .singleElement().satisfies(sent -> {
                     assertThat(sent.medium()).isEqualTo("sms");
-                    assertThat(sent.kind()).isEqualTo(Kinds.ACKNOWLEDGEMENT);
+                    assertThat(sent.kind()).isEqualTo(MailKind.ACKNOWLEDGEMENT.id());
                     assertThat(sent.recipient()).isEqualTo(PersonalData.mask(number));
                     assertThat(sent.messageId()).isEqualTo(sms.get("reference"));
                 }));
@@ -138,7 +138,7 @@ class SmsDeliveryTest extends NotifierTestSupport {
         await().atMost(WAIT).untilAsserted(() -> assertThat(eventsOn(Topics.NOTIFICATIONS, id, NotificationNotSent.class))
                 .singleElement().satisfies(notSent -> {
                     assertThat(notSent.reason()).isEqualTo("rejected");
-                    assertThat(notSent.kind()).isEqualTo(Kinds.ACKNOWLEDGEMENT);
+                    assertThat(notSent.kind()).isEqualTo(MailKind.ACKNOWLEDGEMENT.id());
                     assertThat(notSent.detail()).contains("400", "not approved").doesNotContain(number);
                 }));
         await().atMost(WAIT).until(() -> send("GET", "/api/v1/notifier/dead-letters", "liu.yang:demo", null).body()
@@ -269,13 +269,13 @@ class SmsDeliveryTest extends NotifierTestSupport {
         assertThat(text).contains(id.value(), "referred to management").doesNotContain("breach");
         await().atMost(WAIT).untilAsserted(() -> assertThat(eventsOn(Topics.NOTIFICATIONS, id, NotificationSent.class))
                 .extracting(NotificationSent::kind, NotificationSent::medium).containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple(Kinds.ACKNOWLEDGEMENT, "sms"),
-                        org.assertj.core.groups.Tuple.tuple(Kinds.ESCALATION, "email"),
-                        org.assertj.core.groups.Tuple.tuple(Kinds.ESCALATION, "email"),
-                        org.assertj.core.groups.Tuple.tuple(Kinds.ESCALATED, "sms")));
-        assertThat(eventsOn(Topics.NOTIFICATIONS, id, NotificationSent.class)).filteredOn(s -> s.kind().equals(Kinds.ESCALATED))
+                        org.assertj.core.groups.Tuple.tuple(MailKind.ACKNOWLEDGEMENT.id(), "sms"),
+                        org.assertj.core.groups.Tuple.tuple(MailKind.ESCALATION.id(), "email"),
+                        org.assertj.core.groups.Tuple.tuple(MailKind.ESCALATION.id(), "email"),
+                        org.assertj.core.groups.Tuple.tuple(MailKind.ESCALATED.id(), "sms")));
+        assertThat(eventsOn(Topics.NOTIFICATIONS, id, NotificationSent.class)).filteredOn(s -> s.kind().equals(MailKind.ESCALATED.id()))
                 .singleElement().satisfies(s -> assertThat(s.causeEventId())
-                        .isEqualTo(Kinds.residentCause(Kinds.ESCALATED, toManagement.eventId())));
+                        .isEqualTo(MailKind.ESCALATED.residentCause(toManagement.eventId())));
     }
 
     private static String spaced(String number) {

@@ -6,7 +6,7 @@ import io.hearken.events.ComplaintId;
 import io.hearken.notifier.delivery.MailTemplates;
 import io.hearken.notifier.delivery.Notice;
 import io.hearken.notifier.delivery.Recipient;
-import io.hearken.notifier.notifying.Kinds;
+import io.hearken.notifier.delivery.MailKind;
 import java.lang.reflect.Constructor;
 import java.net.URI;
 import java.util.HashMap;
@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 
 /** Counting and fitting: Chinese in UTF-16 units (70 a part), English in GSM septets (160), ids and links kept. */
@@ -67,9 +67,9 @@ class SmsTextTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {Kinds.ACKNOWLEDGEMENT, Kinds.ASSIGNMENT, Kinds.REASSIGNMENT, Kinds.PROGRESS,
-            Kinds.INFORMATION_REQUEST, Kinds.RESOLUTION, Kinds.REOPENED, Kinds.ESCALATED, Kinds.PERIODIC_UPDATE})
-    void everyResidentKindFitsOnePartInBothLanguagesWithTheDefaults(String kind) throws Exception {
+    @EnumSource(value = MailKind.class, mode = EnumSource.Mode.EXCLUDE, names = {"SLA_WARNING", "SLA_BREACH", "ESCALATION"})
+    void everyResidentKindFitsOnePartInBothLanguagesWithTheDefaults(MailKind mailKind) throws Exception {
+        String kind = mailKind.id();
         Constructor<MailTemplates> newTemplates = MailTemplates.class.getDeclaredConstructor();
         newTemplates.setAccessible(true);
         MailTemplates templates = newTemplates.newInstance();
@@ -80,10 +80,10 @@ class SmsTextTest {
             model.put("department", templates.departmentName("maintenance", locale));
             model.put("trackingUrl", "http://localhost:8080/track?id=" + id);
             model.put("quote", locale == Locale.ENGLISH ? "Parts were ordered today." : "零件今天已订购。");
-            if (kind.equals(Kinds.RESOLUTION)) {
+            if (kind.equals(MailKind.RESOLUTION.id())) {
                 model.put("satisfactionUrl", "http://localhost:8080/satisfaction/" + "t".repeat(150));
             }
-            Notice notice = new Notice(kind, id, "e1", new Recipient(Recipient.Audience.RESIDENT, null, null, "13812345678"),
+            Notice notice = new Notice(mailKind, id, "e1", new Recipient(Recipient.Audience.RESIDENT, null, null, "13812345678"),
                     locale, model, false);
             String text = sender.text(notice);
             assertThat(text).as("%s %s", kind, locale).contains(id.value(), "http://localhost:8080/track?id=" + id)
