@@ -21,10 +21,46 @@
   function draw(id, type, labels, datasets, options) {
     var canvas = document.getElementById(id);
     if (window.hearkenCharts[id]) { window.hearkenCharts[id].destroy(); }
+    describe(canvas, labels, datasets);
     window.hearkenCharts[id] = new Chart(canvas, {
       type: type,
       data: { labels: labels, datasets: datasets },
       options: Object.assign({ responsive: true, maintainAspectRatio: false, animation: false }, options || {})
+    });
+  }
+
+  /** A canvas has no text: the chart is named by its caption and its numbers are in a table screen readers read. */
+  function describe(canvas, labels, datasets) {
+    var figure = canvas.parentNode;
+    var caption = figure.querySelector('figcaption').textContent;
+    canvas.setAttribute('role', 'img');
+    canvas.setAttribute('aria-label', caption);
+    var table = figure.querySelector('table.chart-data');
+    if (!table) {
+      table = figure.appendChild(document.createElement('table'));
+      table.className = 'chart-data sr-only';
+      table.id = canvas.id + '-data';
+    }
+    table.innerHTML = '';
+    table.createCaption().textContent = caption;
+    var head = table.createTHead().insertRow();
+    var corner = head.appendChild(document.createElement('th'));
+    corner.textContent = m['chart.item'];
+    datasets.forEach(function (set) {
+      var th = head.appendChild(document.createElement('th'));
+      th.scope = 'col';
+      th.textContent = set.label || m['series.count'];
+    });
+    var body = table.createTBody();
+    labels.forEach(function (label, i) {
+      var row = body.insertRow();
+      var th = row.appendChild(document.createElement('th'));
+      th.scope = 'row';
+      th.textContent = label;
+      datasets.forEach(function (set) {
+        var v = set.data[i];
+        row.insertCell().textContent = v === null || v === undefined ? '–' : v;
+      });
     });
   }
 

@@ -2,11 +2,11 @@ package io.hearken.analytics;
 
 import static io.hearken.analytics.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.hearken.events.ComplaintId;
 import io.hearken.events.Departments;
 import io.hearken.events.Topics;
+import io.hearken.events.browser.HeadlessChromium;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +24,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -36,35 +34,25 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class DashboardBrowserTest extends AnalyticsIntegrationTest {
 
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     static final List<String> CHARTS = List.of("chart-volume", "chart-channel", "chart-building", "chart-sla",
             "chart-response", "chart-backlog", "chart-repeats", "chart-satisfaction", "chart-escalations", "chart-angry",
             "chart-customer-type");
 
     @LocalServerPort
     int port;
+    HeadlessChromium chromium;
     ChromeDriver browser;
-    Path profile;
 
     @BeforeEach
     void startBrowser() throws Exception {
-        assumeTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
-                "headless Chromium is not installed");
-        profile = Files.createTempDirectory("hearken-chromium");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
-                "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,2400",
-                "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start("en");
+        browser = chromium.driver();
     }
 
     @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
+    void stopBrowser() throws Exception {
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -126,6 +114,14 @@ class DashboardBrowserTest extends AnalyticsIntegrationTest {
                     + ".some(ds => ds.data.some(v => v > 0))", chart)).as("data of %s", chart).isEqualTo(true);
         }
 
+        // Each chart's text alternative: named by its caption, its numbers in a table a screen reader reads.
+        assertThat(browser.findElement(By.id("chart-channel")).getAttribute("aria-label")).isEqualTo("By channel");
+        assertThat(browser.findElements(By.cssSelector("#chart-channel-data tbody tr")))
+                .anySatisfy(row -> assertThat(row.getAttribute("textContent")).startsWith("Web"));
+        assertThat(CHARTS).allSatisfy(chart -> assertThat(browser.findElements(By.cssSelector("#" + chart + "-data tbody tr")))
+                .as("the table of %s", chart).isNotEmpty());
+        assertThat(chromium.accessibilityProblems()).isEmpty();
+
         WebElement q = browser.findElement(By.id("search-q"));
         q.sendKeys("漏水");
         browser.findElement(By.cssSelector("#search-form button")).click();
@@ -143,6 +139,7 @@ class DashboardBrowserTest extends AnalyticsIntegrationTest {
         browser.get("http://localhost:" + port + "/dashboard?lang=zh");
         wait.until(d -> "true".equals(((JavascriptExecutor) d).executeScript("return document.body.dataset.chartsReady")));
         assertThat(browser.getTitle()).contains("投诉分析看板");
+        assertThat(chromium.accessibilityProblems()).isEmpty();
     }
 
     /** Pixels of the canvas that are not fully transparent. */

@@ -6,60 +6,37 @@ import static org.awaitility.Awaitility.await;
 import io.hearken.events.ComplaintId;
 import io.hearken.events.FeedbackGiven;
 import io.hearken.events.Topics;
+import io.hearken.events.browser.HeadlessChromium;
 import io.hearken.events.TrackingIds;
 import io.hearken.notifier.NotifierTestSupport;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The resident's one click, in a real (headless) browser: the page, the click, the FeedbackGiven event. */
 class SatisfactionPageBrowserTest extends NotifierTestSupport {
 
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-
     @Autowired
     SatisfactionTokens tokens;
 
+    HeadlessChromium chromium;
     WebDriver browser;
-    Path profile;
 
     @BeforeEach
     void openBrowser() throws Exception {
-        Assumptions.assumeTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
-                "headless Chromium is not installed");
-        profile = Files.createTempDirectory("notifier-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start("zh-CN");
+        browser = chromium.driver();
     }
 
     @AfterEach
     void closeBrowser() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -71,12 +48,14 @@ class SatisfactionPageBrowserTest extends NotifierTestSupport {
         assertThat(browser.getTitle()).isEqualTo("评价处理结果");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("您对处理结果满意吗？");
         assertThat(browser.findElements(By.cssSelector("button[name=score]"))).hasSize(5);
+        assertThat(chromium.accessibilityProblems()).isEmpty();
 
         browser.findElement(By.id("score-4")).click();
 
         // The click posts the form: the answer is a new page, which the click itself does not wait for.
         await().atMost(WAIT).until(() -> !browser.findElements(By.id("thanks")).isEmpty());
         assertThat(browser.findElement(By.id("thanks")).getText()).isEqualTo("谢谢！您的评价已记录。");
+        assertThat(chromium.accessibilityProblems()).isEmpty();
         await().atMost(WAIT).untilAsserted(() -> assertThat(eventsOn(Topics.INTAKE_WEB, id, FeedbackGiven.class))
                 .singleElement().satisfies(f -> assertThat(f.score()).isEqualTo(4)));
     }

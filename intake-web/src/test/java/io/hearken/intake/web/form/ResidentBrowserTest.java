@@ -6,25 +6,18 @@ import static org.awaitility.Awaitility.await;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import io.hearken.readmodel.Indices;
+import io.hearken.events.browser.HeadlessChromium;
 import io.hearken.events.privacy.PersonalData;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,42 +34,25 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "hearken.privacy.secret=browser-test-secret"})
 class ResidentBrowserTest {
 
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-
     @LocalServerPort
     int port;
     @Autowired
     ElasticsearchClient elasticsearch;
 
+    HeadlessChromium chromium;
     WebDriver browser;
-    ChromeDriverService service;
-    Path profile;
 
     @BeforeEach
     void startBrowser() throws Exception {
-        Assumptions.assumeTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
-                "headless Chromium from Debian's packages is not installed");
-        profile = Files.createTempDirectory("hearken-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--lang=zh-CN", "--user-data-dir=" + profile);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-        service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start("zh-CN");
+        browser = chromium.driver();
         browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
     }
 
     @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (service != null) {
-            service.stop();
+    void stopBrowser() throws Exception {
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -84,6 +60,7 @@ class ResidentBrowserTest {
     void aResidentSubmitsInChineseAndTracksTheComplaint() throws Exception {
         browser.get("http://localhost:" + port + "/");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("提交投诉");
+        assertThat(chromium.accessibilityProblems()).isEmpty();
 
         // First without consent: the form comes back in Chinese with what was typed.
         browser.findElement(By.id("name")).sendKeys("陈静");
@@ -97,6 +74,11 @@ class ResidentBrowserTest {
         browser.findElement(By.id("submit")).click();
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("error-consent")).isEmpty());
         assertThat(browser.findElement(By.id("error-consent")).getText()).isEqualTo("请阅读并同意隐私声明。");
+        // The error is tied to its field: a screen reader reads it with the check box.
+        assertThat(browser.findElement(By.id("consent")).getAttribute("aria-describedby")).isEqualTo("error-consent");
+        assertThat(browser.findElement(By.id("consent")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("description")).getAttribute("aria-invalid")).isNull();
+        assertThat(chromium.accessibilityProblems()).isEmpty();
         assertThat(browser.findElement(By.id("description")).getAttribute("value"))
                 .isEqualTo("宿舍空调开了两个小时仍然不制冷，请派人检修。");
 
@@ -107,6 +89,7 @@ class ResidentBrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("投诉已受理");
         String trackingId = browser.findElement(By.id("tracking-id")).getText();
         assertThat(trackingId).matches("HK-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}");
+        assertThat(chromium.accessibilityProblems()).isEmpty();
 
         indexAsTheRouterWould(trackingId, "chen.jing@example.com");
 
@@ -124,6 +107,7 @@ class ResidentBrowserTest {
         assertThat(browser.findElement(By.id("complaint-department")).getText()).isEqualTo("工程维修部");
         // The contact was posted, not put into the address bar.
         assertThat(browser.getCurrentUrl()).doesNotContain("chen.jing");
+        assertThat(chromium.accessibilityProblems()).isEmpty();
 
         // The same complaint in English.
         browser.findElement(By.id("complaint-lang-switch")).click();
