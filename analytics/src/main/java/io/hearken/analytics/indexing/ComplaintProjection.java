@@ -206,10 +206,11 @@ final class ComplaintProjection {
         doc.channel = r.channel() == null ? doc.channel : r.channel().name();
         doc.via = r.via();
         doc.residentType = r.residentType() == null ? doc.residentType : r.residentType().name();
-        // What a resident writes may hold a phone number, an ID-card number, an address or a plate: masked here,
+        // What a resident writes may hold a phone number, an ID-card number, a plate or their name: masked here,
         // so it never reaches the index in clear.
-        doc.subject = FreeTextMasking.mask(r.subject());
-        doc.description = FreeTextMasking.mask(r.description());
+        String name = r.contact() == null ? null : r.contact().name();
+        doc.subject = ResidentWords.mask(r.subject(), name);
+        doc.description = ResidentWords.mask(r.description(), name);
         doc.language = r.language();
         doc.categoryHint = r.categoryHint();
         if (r.place() != null) {
