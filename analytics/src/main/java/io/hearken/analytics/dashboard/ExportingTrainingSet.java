@@ -31,9 +31,17 @@ class ExportingTrainingSet {
     static final int PAGE = 500;
 
     private final ElasticsearchQueries es;
+    private final int pageSize;
 
+    @org.springframework.beans.factory.annotation.Autowired
     ExportingTrainingSet(ElasticsearchQueries es) {
+        this(es, PAGE);
+    }
+
+    /** A smaller page, for tests of the paging. */
+    ExportingTrainingSet(ElasticsearchQueries es, int pageSize) {
         this.es = es;
+        this.pageSize = pageSize;
     }
 
     /** Received from {@code from} to {@code to} (days in the office's zone, both included; null: open). */
@@ -76,7 +84,7 @@ class ExportingTrainingSet {
                 }
                 JsonNode last = hits.get(hits.size() - 1).path("sort");
                 out.flush();
-                hits = hits.size() < PAGE ? null : page(options, last);
+                hits = hits.size() < pageSize ? null : page(options, last);
             }
             return rows;
         }
@@ -111,7 +119,7 @@ class ExportingTrainingSet {
             }
             filters.add(obj("range", obj("receivedAt", range)));
         }
-        Map<String, Object> body = obj("size", PAGE, "track_total_hits", false,
+        Map<String, Object> body = obj("size", pageSize, "track_total_hits", false,
                 "query", obj("bool", obj("filter", filters,
                         "must_not", list(term("anonymised", true), term("needsTriage", true)))),
                 "sort", list(obj("receivedAt", obj("order", "asc", "unmapped_type", "date")), obj("id", "asc")),

@@ -51,6 +51,8 @@ class TrainingExportTest extends AnalyticsIntegrationTest {
 
     @Autowired
     TestRestTemplate anonymous;
+    @Autowired
+    ElasticsearchQueries queries;
 
     String marker;
     LocalDate day;
@@ -136,6 +138,17 @@ class TrainingExportTest extends AnalyticsIntegrationTest {
         String only = anonymous.withBasicAuth("liu.yang", "demo").getForObject(
                 "/api/v1/analytics/training-export?from={d}&to={d}&corrected-only=true", String.class, day, day);
         assertThat(rows(only).keySet()).containsExactly("corrected");
+    }
+
+    /** Pages of two: the rows left out and the rows written fall across pages, and every row comes once. */
+    @Test
+    void theExportReadsPageByPage() throws Exception {
+        var cursor = new ExportingTrainingSet(queries, 2).open(new ExportingTrainingSet.Options(day, day, false, ZONE));
+        java.io.StringWriter out = new java.io.StringWriter();
+        long written = cursor.writeTo(out);
+        Map<String, CSVRecord> rows = rows(out.toString());
+        assertThat(rows.keySet()).containsExactly("corrected", "personal", "quoted");
+        assertThat(written).isEqualTo(out.toString().lines().filter(l -> l.endsWith(",true") || l.endsWith(",false")).count());
     }
 
     @Test
