@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -33,7 +34,7 @@ class ExportingTrainingSet {
     private final ElasticsearchQueries es;
     private final int pageSize;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     ExportingTrainingSet(ElasticsearchQueries es) {
         this(es, PAGE);
     }
