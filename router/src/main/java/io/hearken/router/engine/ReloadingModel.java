@@ -32,7 +32,28 @@ import org.slf4j.LoggerFactory;
 public final class ReloadingModel implements TextModel, AutoCloseable {
 
     /** The model in service and where it came from ({@code sha256}: first 16 hex digits of the file's hash). */
-    public record InService(TextModel model, String source, String sha256, Instant fileModified, Instant loadedAt) {
+    public record InService(TextModel model, String source, String sha256, Instant fileModified, Instant loadedAt)
+            implements TextModel {
+
+        @Override
+        public List<Scored> predict(String text) {
+            return model.predict(text);
+        }
+
+        @Override
+        public Set<String> labels() {
+            return model.labels();
+        }
+
+        @Override
+        public void save(Path to) {
+            model.save(to);
+        }
+
+        @Override
+        public String identity() {
+            return sha256;
+        }
     }
 
     /** A changed file that did not load. */
@@ -118,6 +139,8 @@ public final class ReloadingModel implements TextModel, AutoCloseable {
         }
     }
 
+    /** The model in service now: a classifier uses it for the whole of one text, so a swap never mixes two. */
+    @Override
     public InService inService() {
         return current.get();
     }

@@ -89,13 +89,17 @@ class ModelReloadThroughKafkaTest {
 
     @Test
     void aNewModelFileIsRoutedWithoutARestartAndACorruptOneIsRefused() throws Exception {
-        assertThat(routedCategory("florp wibble snark again")).isEqualTo("A-one");
         String a = model.inService().sha256();
+        ComplaintRouted byA = routed("florp wibble snark again");
+        assertThat(byA.classification().category()).isEqualTo("A-one");
+        assertThat(byA.classification().reasons()).contains("model file sha256 " + a);
 
         replace(out -> model("B").save(out));
         await().atMost(Duration.ofSeconds(60)).until(() -> !a.equals(model.inService().sha256()));
-        assertThat(routedCategory("gromp quazzle dree again")).isEqualTo("B-two");
         String b = model.inService().sha256();
+        ComplaintRouted byB = routed("gromp quazzle dree again");
+        assertThat(byB.classification().category()).isEqualTo("B-two");
+        assertThat(byB.classification().reasons()).contains("model file sha256 " + b);
         assertThat(health.health(true).getDetails()).containsEntry("sha256", b).containsEntry("labels", 2)
                 .doesNotContainKey("refused");
 
@@ -106,7 +110,7 @@ class ModelReloadThroughKafkaTest {
         assertThat(refused.getDetails()).containsEntry("sha256", b);
         assertThat((Map<String, Object>) refused.getDetails().get("refused"))
                 .containsEntry("file", MODEL.toString()).containsKey("reason");
-        assertThat(routedCategory("florp wibble snark once more")).isEqualTo("B-one");
+        assertThat(routed("florp wibble snark once more").classification().category()).isEqualTo("B-one");
         assertThat(model.inService().sha256()).isEqualTo(b);
     }
 
@@ -121,17 +125,17 @@ class ModelReloadThroughKafkaTest {
         Files.move(tmp, MODEL, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private String routedCategory(String text) throws Exception {
+    private ComplaintRouted routed(String text) throws Exception {
         ComplaintReceived c = new ComplaintReceived(Events.newId(), TrackingIds.next(), Instant.now(), Channel.WEB, "form",
                 null, new Contact("王芳", "reload@example.com", null), ResidentType.TENANT, Place.of("9号楼", "101"), null,
                 text, null, "en", List.of(), Map.of());
         String key = c.complaintId().value();
         kafka.send(Topics.INTAKE_WEB, key, c).get();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> routed(key) != null);
-        return routed(key).classification().category();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> routedAs(key) != null);
+        return routedAs(key);
     }
 
-    private static ComplaintRouted routed(String key) {
+    private static ComplaintRouted routedAs(String key) {
         return TopicRecords.events(Topics.ROUTED).stream().filter(r -> key.equals(r.key()))
                 .map(r -> r.value()).filter(ComplaintRouted.class::isInstance).map(ComplaintRouted.class::cast)
                 // another test's router (its own application id) may route it too, with its own model
