@@ -184,4 +184,26 @@ class RouterCliTest {
                 dir.resolve("test.csv").toString(), "--against", dir.resolve("junk.bin").toString())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: cannot read model").doesNotContain("Exception");
     }
+
+    /** What analytics' training export writes (docs/analytics.md) is read as it is by train and evaluate. */
+    @Test
+    void readsTheAnalyticsTrainingExportAsItIs() throws Exception {
+        StringBuilder export = new StringBuilder("\uFEFFtext,label,urgency,corrected\r\n");
+        for (int i = 0; i < 12; i++) {
+            export.append("\"投诉\n电梯坏了，我是[name]，电话 [phone] ").append(i).append("\",facility,URGENT,true\r\n");
+            export.append("\"投诉\n楼道垃圾没人收, \"\"again\"\" ").append(i).append("\",environment,NORMAL,false\r\n");
+            export.append("'-请问物业费怎么交 ").append(i).append(",fees,LOW,false\r\n");
+        }
+        Path csv = dir.resolve("hearken-training.csv");
+        Files.writeString(csv, export.toString());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(run(out, err, "train", "--input", csv.toString(), "--model", dir.resolve("m.bin").toString()))
+                .as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("trained on 36 texts, 3 classes {environment=12, facility=12, fees=12}");
+        out.reset();
+        assertThat(run(out, err, "evaluate", "--model", dir.resolve("m.bin").toString(), "--input", csv.toString(),
+                "--urgency-input", csv.toString())).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("macro_f1=1.0000", "urgency (" + csv + ", 36 texts)");
+    }
 }
