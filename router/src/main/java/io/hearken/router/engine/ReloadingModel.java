@@ -117,8 +117,11 @@ public final class ReloadingModel implements TextModel, AutoCloseable {
         seen = stamp;
         try {
             InService next = read(stamp);
-            InService before = current.getAndSet(next);
             refused = null;
+            if (next.sha256().equals(current.get().sha256())) {
+                return false; // the same bytes again (touched, or copied back): nothing to swap
+            }
+            InService before = current.getAndSet(next);
             log.info("Router model reloaded from {}: sha256 {} ({} labels) now in service, was {}", file, next.sha256(),
                     next.model().labels().size(), before.sha256() == null ? before.source() : before.sha256());
             return true;

@@ -51,6 +51,11 @@ class ReloadingModelTest {
             assertThat(model.check()).isTrue();
             assertThat(model.refused()).isNull();
             assertThat(model.labels()).containsExactlyInAnyOrder("B-one", "B-two");
+
+            String b2 = model.inService().sha256();
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(10)));
+            assertThat(model.check()).as("the same bytes, touched: nothing to swap").isFalse();
+            assertThat(model.inService().sha256()).isEqualTo(b2);
         }
     }
 }
