@@ -1,6 +1,12 @@
 package io.hearken.analytics.dashboard;
 
 import io.hearken.analytics.AnalyticsProperties;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -20,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * The dashboard's JSON, the search and the monthly summary (also as CSV), for supervisors and managers
+ * The dashboard's JSON, the search, the monthly summary (also as CSV) and the training set, for supervisors and managers
  * (staff-access); each sees their own departments' complaints only, a manager all ({@link DepartmentScope}).
  */
 @RestController("analyticsApi")
@@ -34,9 +40,11 @@ class AnalyticsApi {
     private final ComplaintSearch search;
     private final MonthlySummary monthly;
     private final AnalyticsProperties properties;
+    private final ExportingTrainingSet training;
 
     AnalyticsApi(DashboardQueries dashboard, ComplaintSearch search, MonthlySummary monthly,
-            AnalyticsProperties properties) {
+            AnalyticsProperties properties, ExportingTrainingSet training) {
+        this.training = training;
         this.dashboard = dashboard;
         this.search = search;
         this.monthly = monthly;
@@ -88,6 +96,25 @@ class AnalyticsApi {
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"hearken-summary-" + m + ".csv\"")
                 .body(body);
+    }
+
+    /**
+     * The corrected history as a training set for {@code router.jar train} (managers only, see {@link DepartmentScope}),
+     * streamed page by page; dates are days received, both included.
+     */
+    @GetMapping("/training-export")
+    void trainingExport(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(name = "corrected-only", defaultValue = "false") boolean correctedOnly,
+            HttpServletResponse response) throws IOException {
+        var cursor = training.open(new ExportingTrainingSet.Options(from, to, correctedOnly, properties.zone()));
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"hearken-training-"
+                + LocalDate.now(properties.zone()) + (correctedOnly ? "-corrected" : "") + ".csv\"");
+        Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+        out.write('\uFEFF'); // spreadsheet programs then read the Chinese as UTF-8; router.jar skips it
+        cursor.writeTo(out);
+        out.flush();
     }
 
     YearMonth month(String month) {

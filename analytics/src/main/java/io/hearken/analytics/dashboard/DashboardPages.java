@@ -60,6 +60,7 @@ class DashboardPages {
         model.addAttribute("status", status);
         model.addAttribute("month", YearMonth.now(properties.zone()));
         model.addAttribute("chartJs", CHART_JS);
+        model.addAttribute("manager", auth != null && io.hearken.staff.StaffPerson.of(auth).isManager());
         return "analytics/dashboard";
     }
 

@@ -18,7 +18,9 @@ class DepartmentScope {
 
     @Bean
     StaffEndpoints analyticsEndpoints() {
-        return StaffEndpoints.of("analytics").require(StaffRole.SUPERVISOR, "/dashboard/**", "/api/v1/analytics/**")
+        // The first rule that matches decides: the training set (every department's complaints) before the rest.
+        return StaffEndpoints.of("analytics").require(StaffRole.MANAGER, "/api/v1/analytics/training-export")
+                .require(StaffRole.SUPERVISOR, "/dashboard/**", "/api/v1/analytics/**")
                 // Erasure, export and the erasure audit: managers only (io.hearken.analytics.privacy).
                 .require(StaffRole.MANAGER, "/api/v1/privacy/**");
     }

@@ -10,7 +10,6 @@ import io.hearken.events.ComplaintReceived;
 import io.hearken.events.ComplaintReopened;
 import io.hearken.events.ComplaintResolved;
 import io.hearken.events.ComplaintRouted;
-import io.hearken.events.ComplaintStatus;
 import io.hearken.events.DuplicateLinked;
 import io.hearken.events.FeedbackGiven;
 import io.hearken.events.FollowUpReceived;
@@ -27,19 +26,16 @@ import io.hearken.events.Urgency;
 import io.hearken.events.SlaBreached;
 import io.hearken.events.SlaClock;
 import io.hearken.events.SlaWarning;
-import io.hearken.events.privacy.FreeTextMasking;
 import io.hearken.events.privacy.PersonalData;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.Objects;
 
 /**
  * Folds events into a complaint's current state. Plain Java, no Elasticsearch: the embedded node has no
  * scripts, so the state is computed here and written whole. Safe in any order and any number of times:
  * an event already applied is skipped (its id is kept), and an event older than the last status change
  * never moves the status (so a late {@code ComplaintRouted} cannot reopen a resolved complaint); times
- * use min/max so arrival order does not matter.
+ * use min/max so arrival order does not matter. The status ({@link ComplaintStatusFold}), the complaint and its
+ * routing ({@link RoutingFold}) and the derived figures ({@link DerivedFigures}) are folded by their own classes.
  */
 final class ComplaintProjection {
 
@@ -47,7 +43,7 @@ final class ComplaintProjection {
     static final String BREACHED = "BREACHED";
     static final String PENDING = "PENDING";
 
-    private final PersonalData personalData;
+    private final RoutingFold routing;
     private final ReturnVisitRule visits;
 
     ComplaintProjection(PersonalData personalData) {
@@ -55,7 +51,7 @@ final class ComplaintProjection {
     }
 
     ComplaintProjection(PersonalData personalData, ReturnVisitRule visits) {
-        this.personalData = personalData;
+        this.routing = new RoutingFold(personalData);
         this.visits = visits;
     }
 
@@ -67,11 +63,11 @@ final class ComplaintProjection {
         doc.appliedEvents.add(event.eventId());
         doc.eventCount++;
         doc.updatedAt = max(doc.updatedAt, event.at());
-        applyStatus(doc, event);
+        ComplaintStatusFold.apply(doc, event);
         if (event instanceof ComplaintReceived r) {
-            received(doc, r);
+            routing.received(doc, r);
         } else if (event instanceof ComplaintRouted r) {
-            routed(doc, r);
+            routing.routed(doc, r);
         } else if (event instanceof ComplaintAcknowledged a) {
             doc.firstResponseAt = min(doc.firstResponseAt, a.at());
         } else if (event instanceof InformationRequested i) {
@@ -136,12 +132,12 @@ final class ComplaintProjection {
         } else if (event instanceof ComplaintAnonymised) {
             doc.anonymised = true;
         } else if (event instanceof ClassificationCorrected c) {
-            corrected(doc, c);
+            RoutingFold.corrected(doc, c);
         }
         if (Boolean.TRUE.equals(doc.anonymised)) {
             doc.forgetResident(); // also after any later event: one read before the key went must not bring it back
         }
-        derive(doc);
+        DerivedFigures.derive(doc);
         returnVisit(doc);
         return true;
     }
@@ -163,160 +159,11 @@ final class ComplaintProjection {
         doc.returnVisitPending = due == null ? null : due.pending();
     }
 
-    private static void applyStatus(ComplaintDocument doc, ComplaintEvent event) {
-        if (doc.statusAt != null && event.at().isBefore(doc.statusAt)) {
-            return; // a late event: it happened before the current status was reached
-        }
-        ComplaintStatus current = doc.status == null ? null : ComplaintStatus.valueOf(doc.status);
-        ComplaintStatus next = ComplaintStatus.after(current, event);
-        if (next == current) {
-            return;
-        }
-        setStatus(doc, next, event.at());
-        // The resident's feedback or reply can arrive ahead of the resolution or the question it answers
-        // (another topic ran ahead): seen earlier, it acts now, through the same state machine.
-        ComplaintEvent ahead = null;
-        if (next == ComplaintStatus.RESOLVED && doc.feedbackAt != null && !doc.feedbackAt.isBefore(event.at())
-                && doc.satisfaction != null) {
-            ahead = new FeedbackGiven(event.eventId() + "/feedback", event.complaintId(), doc.feedbackAt, null,
-                    doc.satisfaction, null);
-        } else if (next == ComplaintStatus.WAITING_ON_RESIDENT && doc.lastFollowUpAt != null
-                && !doc.lastFollowUpAt.isBefore(event.at())) {
-            ahead = new FollowUpReceived(event.eventId() + "/follow-up", event.complaintId(), doc.lastFollowUpAt,
-                    null, null, null, null, null);
-        }
-        if (ahead != null) {
-            ComplaintStatus after = ComplaintStatus.after(next, ahead);
-            if (after != next) {
-                setStatus(doc, after, ahead.at());
-            }
-        }
-    }
-
-    private static void setStatus(ComplaintDocument doc, ComplaintStatus status, Instant at) {
-        doc.status = status.name();
-        doc.statusAt = at;
-        if (status == ComplaintStatus.CLOSED) {
-            doc.closedAt = at;
-        }
-    }
-
-    private void received(ComplaintDocument doc, ComplaintReceived r) {
-        doc.receivedAt = min(doc.receivedAt, r.at());
-        doc.channel = r.channel() == null ? doc.channel : r.channel().name();
-        doc.via = r.via();
-        doc.residentType = r.residentType() == null ? doc.residentType : r.residentType().name();
-        // What a resident writes may hold a phone number, an ID-card number, an address or a plate: masked here,
-        // so it never reaches the index in clear.
-        doc.subject = FreeTextMasking.mask(r.subject());
-        doc.description = FreeTextMasking.mask(r.description());
-        doc.language = r.language();
-        doc.categoryHint = r.categoryHint();
-        if (r.place() != null) {
-            doc.building = FreeTextMasking.mask(r.place().building());
-            doc.unit = FreeTextMasking.mask(r.place().unit());
-            doc.area = FreeTextMasking.mask(r.place().area());
-            if (r.place().latitude() != null && r.place().longitude() != null) {
-                doc.location = Map.of("lat", r.place().latitude(), "lon", r.place().longitude());
-            }
-        }
-        if (r.contact() != null) {
-            // Only the keyed hash, for linking a resident's complaints: no name, no partial address or number
-            // beside it (a mask with 7 of 11 digits next to the hash lets the pepper's holder find the number
-            // in 10^4 tries), and nothing reads one from the index.
-            var c = r.contact();
-            doc.contactHash = personalData.hash(c.hasEmail() ? c.email() : c.phone());
-        }
-    }
-
-    /** A supervisor's correction counts at once (the router's routing with the same values follows). */
-    private static void corrected(ComplaintDocument doc, ClassificationCorrected c) {
-        if (doc.routedAt != null && c.at().isBefore(doc.routedAt)) {
-            return; // a later routing already carries the classification as it stands
-        }
-        doc.category = c.toCategory() == null ? doc.category : c.toCategory();
-        doc.urgency = c.toUrgency() == null ? doc.urgency : c.toUrgency().name();
-        doc.needsTriage = false;
-        doc.confidence = 1.0;
-        doc.classificationCorrectedAt = max(doc.classificationCorrectedAt, c.at());
-    }
-
-    private void routed(ComplaintDocument doc, ComplaintRouted r) {
-        if (r.complaint() != null) {
-            received(doc, r.complaint());
-        }
-        // Only the latest routing decides where the complaint is; a redelivered older one does not.
-        if (doc.routedAt != null && r.at().isBefore(doc.routedAt)) {
-            return;
-        }
-        doc.routedAt = r.at();
-        boolean corrected = doc.classificationCorrectedAt != null && r.at().isBefore(doc.classificationCorrectedAt);
-        if (r.classification() != null && !corrected) {
-            doc.category = r.classification().category();
-            doc.urgency = r.classification().urgency() == null ? null : r.classification().urgency().name();
-            doc.needsTriage = r.classification().needsTriage();
-            doc.confidence = r.classification().confidence();
-            var c = r.classification();
-            doc.sentiment = c.sentiment() == null ? doc.sentiment : c.sentiment().name();
-            doc.customerType = c.customerType() == null ? doc.customerType : c.customerType().name();
-        }
-        if (r.assignment() != null) {
-            var a = r.assignment();
-            doc.department = a.department();
-            doc.priority = a.priority();
-            doc.firstResponseDue = a.firstResponseDue();
-            doc.resolutionDue = a.resolutionDue();
-        }
-        if (r.links() != null) {
-            doc.repeat = r.links().repeat() || Boolean.TRUE.equals(doc.repeat);
-            doc.relatedTo = r.links().relatedTo() == null ? doc.relatedTo : r.links().relatedTo().value();
-            if (r.links().repeatOf() != null) {
-                r.links().repeatOf().stream().filter(Objects::nonNull).map(Object::toString)
-                        .filter(id -> !doc.repeatOf.contains(id)).forEach(doc.repeatOf::add);
-            }
-        }
-    }
-
-    /** Durations, SLA outcome and open flag: recomputed from the state after every event. */
-    private static void derive(ComplaintDocument doc) {
-        if (doc.category == null && doc.categoryHint != null) {
-            doc.category = doc.categoryHint; // until the router has classified it
-        }
-        if (doc.customerType == null && doc.residentType != null) {
-            doc.customerType = doc.residentType; // what the channel said, until (or for routings before) the router's reading
-        }
-        doc.open = doc.status == null || ComplaintStatus.isOpen(ComplaintStatus.valueOf(doc.status));
-        doc.firstResponseMinutes = minutes(doc.receivedAt, doc.firstResponseAt);
-        doc.resolutionMinutes = doc.open ? null : minutes(doc.receivedAt, doc.resolvedAt);
-        if (!BREACHED.equals(doc.slaFirstResponse)) {
-            doc.slaFirstResponse = outcome(doc.firstResponseAt, doc.firstResponseDue);
-        }
-        if (!BREACHED.equals(doc.slaResolution)) {
-            doc.slaResolution = outcome(doc.open ? null : doc.resolvedAt, doc.resolutionDue);
-        }
-        boolean breached = BREACHED.equals(doc.slaFirstResponse) || BREACHED.equals(doc.slaResolution);
-        boolean done = !doc.open && doc.resolvedAt != null;
-        doc.slaStatus = breached ? BREACHED : done ? MET : PENDING;
-        doc.slaBreached = breached;
-        doc.slaMet = breached ? Integer.valueOf(0) : done ? Integer.valueOf(1) : null;
-    }
-
-    private static String outcome(Instant done, Instant due) {
-        if (done == null) {
-            return PENDING;
-        }
-        return due == null || !done.isAfter(due) ? MET : BREACHED;
-    }
-
-    private static Long minutes(Instant from, Instant to) {
-        return from == null || to == null ? null : Math.max(0, Duration.between(from, to).toMinutes());
-    }
-
-    private static Instant min(Instant a, Instant b) {
+    static Instant min(Instant a, Instant b) {
         return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
     }
 
-    private static Instant max(Instant a, Instant b) {
+    static Instant max(Instant a, Instant b) {
         return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
     }
 }

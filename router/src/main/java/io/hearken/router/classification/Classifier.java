@@ -49,10 +49,14 @@ public final class Classifier {
             Map<String, String> details) {
         List<String> reasons = new ArrayList<>();
         Map<String, Double> scores = new LinkedHashMap<>();
-        List<TextModel.Scored> predicted = model.predict(text);
+        TextModel now = model.inService(); // one model throughout, even while a new one is swapped in
+        List<TextModel.Scored> predicted = now.predict(text);
         predicted.forEach(s -> scores.put(s.label(), s.probability()));
         if (!predicted.isEmpty()) {
             reasons.add(String.format(Locale.ROOT, "model: %s %.2f", predicted.get(0).label(), predicted.get(0).probability()));
+        }
+        if (now.identity() != null) {
+            reasons.add("model file sha256 " + now.identity());
         }
 
         List<ClassificationRules.Hit> hits = rules.categoryHits(text);

@@ -91,6 +91,51 @@ public record Evaluation(int total, double accuracy, double macroF1, List<ClassS
         return out.toString();
     }
 
+    /**
+     * Two models on the same test set ({@code evaluate --against}): accuracy, macro F1 and each label's F1 side by
+     * side, with this model's difference (+: this one is better), then a one-line verdict on macro F1.
+     */
+    public String sideBySide(String name, Evaluation other, String otherName) {
+        TreeSet<String> all = new TreeSet<>(labels);
+        all.addAll(other.labels);
+        int width = 20;
+        for (String label : all) {
+            width = Math.max(width, displayWidth(label) + 1);
+        }
+        int column = Math.max(12, Math.max(displayWidth(name), displayWidth(otherName)) + 1);
+        StringBuilder out = new StringBuilder();
+        out.append(pad("", width)).append(cell(name, column)).append(cell(otherName, column)).append(cell("difference", 12))
+                .append(String.format(Locale.ROOT, " %8s%n", "support"));
+        out.append(row("accuracy", width, column, accuracy, other.accuracy)).append(String.format(Locale.ROOT, " %8d%n", total));
+        out.append(row("macro_f1", width, column, macroF1, other.macroF1)).append('\n');
+        out.append("\nf1 per class\n");
+        Map<String, ClassScore> mine = new TreeMap<>();
+        classes.forEach(c -> mine.put(c.label(), c));
+        Map<String, ClassScore> theirs = new TreeMap<>();
+        other.classes.forEach(c -> theirs.put(c.label(), c));
+        for (String label : all) {
+            ClassScore a = mine.get(label);
+            ClassScore b = theirs.get(label);
+            out.append(row(label, width, column, a == null ? 0 : a.f1(), b == null ? 0 : b.f1()))
+                    .append(String.format(Locale.ROOT, " %8d%n", a != null ? a.support() : b.support()));
+        }
+        double gain = macroF1 - other.macroF1;
+        out.append('\n').append(String.format(Locale.ROOT, "macro_f1_difference=%+.4f%n", gain));
+        out.append(gain > 0 ? name + " is better than " + otherName
+                : gain < 0 ? name + " is worse than " + otherName : name + " and " + otherName + " score the same")
+                .append(" on this test set (").append(total).append(" texts)\n");
+        return out.toString();
+    }
+
+    private static String row(String label, int width, int column, double a, double b) {
+        return pad(label, width) + cell(fmt(a), column) + cell(fmt(b), column)
+                + cell(String.format(Locale.ROOT, "%+.4f", a - b), 12);
+    }
+
+    private static String cell(String s, int width) {
+        return " ".repeat(Math.max(1, width - displayWidth(s))) + s;
+    }
+
     /** Pads to a column width as a terminal shows it: Chinese characters take two cells. */
     private static String pad(String s, int width) {
         return s + " ".repeat(Math.max(0, width - displayWidth(s)));

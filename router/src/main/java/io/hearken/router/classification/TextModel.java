@@ -30,6 +30,16 @@ public interface TextModel {
 
     void save(Path file);
 
+    /** The model to use for one whole classification (a reloading holder answers the one in service now). */
+    default TextModel inService() {
+        return this;
+    }
+
+    /** Which model file this is (a hash), for the reasons; null when not from a watched file. */
+    default String identity() {
+        return null;
+    }
+
     static TextModel train(List<LabelledText> rows) {
         return LinearTrainer.train(rows, LinearTrainer.Options.DEFAULT, LinearTrainer.Progress.NONE);
     }

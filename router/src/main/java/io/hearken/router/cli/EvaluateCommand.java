@@ -18,10 +18,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code evaluate --model model.bin --input test.csv}: per-class figures of the category model, then urgency's. */
+/**
+ * {@code evaluate --model model.bin --input test.csv}: per-class figures of the category model, then urgency's;
+ * with {@code --against current.bin} the two models side by side on the same test set.
+ */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Scores a model on a labelled CSV (accuracy, macro-F1, per-class precision/recall/F1, confusion",
-                "matrix), then the urgency reading on a text,urgency CSV (default: the shipped urgency set)."})
+                "matrix), then the urgency reading on a text,urgency CSV (default: the shipped urgency set).",
+                "With --against: both models side by side on the same test set, and the difference in macro-F1."})
 final class EvaluateCommand implements Callable<Integer> {
 
     @Spec
@@ -32,6 +36,10 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--input", required = true, paramLabel = "test.csv", description = "text,label CSV")
     Path input;
+
+    @Option(names = "--against", paramLabel = "current.bin",
+            description = "the model in service (the file hearken.router.model names), to compare the new one with")
+    Path against;
 
     @Option(names = "--urgency-input", paramLabel = "urgency.csv",
             description = "text,urgency CSV (URGENT, NORMAL, LOW); default: the shipped urgency set")
@@ -44,23 +52,17 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isRegularFile(model)) {
-            throw new IllegalArgumentException("no model file at " + model + " (make one with: train --input train.csv --model "
-                    + model + ")");
-        }
-        TextModel loaded = TextModel.load(model);
+        TextModel loaded = load(model);
+        TextModel current = against == null ? null : load(against);
         List<LabelledText> rows = LabelledCsv.read(input);
-        Set<String> known = loaded.labels();
-        Set<String> unknown = new TreeSet<>();
-        rows.forEach(r -> {
-            if (!known.contains(r.label())) {
-                unknown.add(r.label());
-            }
-        });
-        if (!unknown.isEmpty()) {
-            err.println("warning: labels the model was not trained on (always counted wrong): " + unknown);
+        warnUnknown(err, loaded, rows, against == null ? "the model" : model.toString());
+        if (current == null) {
+            out.print(Evaluation.of(loaded, rows).report());
+        } else {
+            warnUnknown(err, current, rows, against.toString());
+            out.print(Evaluation.of(loaded, rows).sideBySide("new " + model.getFileName(), Evaluation.of(current, rows),
+                    "current " + against.getFileName()));
         }
-        out.print(Evaluation.of(loaded, rows).report());
 
         UrgencyReading urgency = new UrgencyReading(rules == null ? ClassificationRules.defaults() : ClassificationRules.load(rules));
         List<LabelledText> urgent = urgencyInput == null ? UrgencyReading.shippedSet() : LabelledCsv.read(urgencyInput, "urgency");
@@ -69,5 +71,26 @@ final class EvaluateCommand implements Callable<Integer> {
                 + " texts)");
         out.print(UrgencyReading.evaluate(urgency, urgent));
         return 0;
+    }
+
+    private static TextModel load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no model file at " + file + " (make one with: train --input train.csv --model "
+                    + file + ")");
+        }
+        return TextModel.load(file);
+    }
+
+    private static void warnUnknown(PrintWriter err, TextModel model, List<LabelledText> rows, String name) {
+        Set<String> known = model.labels();
+        Set<String> unknown = new TreeSet<>();
+        rows.forEach(r -> {
+            if (!known.contains(r.label())) {
+                unknown.add(r.label());
+            }
+        });
+        if (!unknown.isEmpty()) {
+            err.println("warning: labels " + name + " was not trained on (always counted wrong): " + unknown);
+        }
     }
 }

@@ -7,7 +7,6 @@ import io.hearken.events.privacy.PersonalData;
 import io.hearken.router.assignment.RoutingTable;
 import io.hearken.router.classification.ClassificationRules;
 import io.hearken.router.classification.Classifier;
-import io.hearken.router.classification.TextModel;
 import io.hearken.router.history.LinkingComplaint;
 import io.hearken.router.routing.RoutingComplaints;
 import io.hearken.router.sla.HolidayCalendar;
@@ -27,11 +26,16 @@ import org.springframework.kafka.core.KafkaAdmin;
 @EnableConfigurationProperties(RouterProperties.class)
 class RouterBeans {
 
+    /** The model file, watched for a new model (swapped in without a restart). */
     @Bean
-    Classifier routerClassifier(RouterProperties properties) {
+    ReloadingModel routerModel(RouterProperties properties) {
+        return new ReloadingModel(properties.model(), properties.modelReloadInterval(), java.time.Clock.systemUTC());
+    }
+
+    @Bean
+    Classifier routerClassifier(RouterProperties properties, ReloadingModel model) {
         ClassificationRules rules = properties.rules() != null ? ClassificationRules.load(properties.rules())
                 : ClassificationRules.defaults();
-        TextModel model = DefaultModel.load(properties.model());
         return new Classifier(model, rules, properties.confidenceThreshold(), "other");
     }
 

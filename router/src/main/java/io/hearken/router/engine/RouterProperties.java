@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code hearken.router.*}. Every file is optional: without one the shipped default is used.
  *
- * @param model a Tribuo model written by {@code router.jar train}; default: trained at start-up from the shipped set
+ * @param model a model file written by {@code router.jar train}; default: trained at start-up from the shipped set
  * @param rules classification rules YAML
  * @param routingTable routing table YAML
  * @param sla SLA and business-hours YAML
@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stateDir Kafka Streams' local folder (stores are in memory; default: a fresh temp folder)
  * @param slaCheckInterval how often the SLA clock looks at the deadlines
  * @param engineEnabled {@code false} keeps the Streams engine off (the triage API still works)
+ * @param modelReloadInterval how often the {@code model} file is checked for a new model (0: never; a restart loads it)
  */
 @ConfigurationProperties("hearken.router")
 public record RouterProperties(Path model, Path rules, Path routingTable, Path sla,
@@ -30,5 +31,6 @@ public record RouterProperties(Path model, Path rules, Path routingTable, Path s
         @DefaultValue("hearken-router") String applicationId,
         Path stateDir,
         @DefaultValue("10s") Duration slaCheckInterval,
-        @DefaultValue("true") boolean engineEnabled) {
+        @DefaultValue("true") boolean engineEnabled,
+        @DefaultValue("30s") Duration modelReloadInterval) {
 }

@@ -138,4 +138,72 @@ class RouterCliTest {
         assertThat(out.toString(StandardCharsets.UTF_8).lines().toList()).contains("accuracy=1.0000", "macro_f1=1.0000");
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("[1] 设施报修");
     }
+
+    /** The loop's step "evaluate against the running model": both side by side, the difference, clear errors. */
+    @Test
+    void evaluateAgainstTheModelInServiceShowsBothSideBySide() throws Exception {
+        StringBuilder full = new StringBuilder("text,label\n");
+        StringBuilder old = new StringBuilder("text,label\n");
+        for (int i = 0; i < 15; i++) {
+            full.append("暖气不热 ").append(i).append(",heat\nlift not working ").append(i).append(",lift\nwifi down ")
+                    .append(i).append(",wifi\n");
+            old.append("暖气不热 ").append(i).append(",heat\nlift not working ").append(i).append(",lift\n");
+        }
+        Files.writeString(dir.resolve("full.csv"), full.toString());
+        Files.writeString(dir.resolve("old.csv"), old.toString());
+        Files.writeString(dir.resolve("test.csv"), "text,label\n暖气不热 99,heat\nlift not working 99,lift\nwifi down 99,wifi\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(run(out, err, "train", "--input", dir.resolve("full.csv").toString(), "--model",
+                dir.resolve("new.bin").toString())).as(err.toString()).isZero();
+        assertThat(run(out, err, "train", "--input", dir.resolve("old.csv").toString(), "--model",
+                dir.resolve("current.bin").toString())).as(err.toString()).isZero();
+
+        out.reset();
+        err.reset();
+        assertThat(run(out, err, "evaluate", "--model", dir.resolve("new.bin").toString(), "--input",
+                dir.resolve("test.csv").toString(), "--against", dir.resolve("current.bin").toString()))
+                .as(err.toString()).isZero();
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertThat(report).contains("new new.bin", "current current.bin", "difference", "f1 per class")
+                .containsPattern("macro_f1 +1\\.0000 +0\\.\\d{4} +\\+0\\.\\d{4}")
+                .containsPattern("wifi +1\\.0000 +0\\.0000 +\\+1\\.0000 +1")
+                .containsPattern("macro_f1_difference=\\+0\\.\\d{4}")
+                .contains("new new.bin is better than current current.bin on this test set (3 texts)")
+                .contains("urgency (the shipped urgency set");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("current.bin was not trained on", "[wifi]");
+
+        err.reset();
+        assertThat(run(out, err, "evaluate", "--model", dir.resolve("new.bin").toString(), "--input",
+                dir.resolve("test.csv").toString(), "--against", dir.resolve("nothing.bin").toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: no model file at").contains("nothing.bin")
+                .doesNotContain("Exception");
+        err.reset();
+        Files.writeString(dir.resolve("junk.bin"), "not a model");
+        assertThat(run(out, err, "evaluate", "--model", dir.resolve("new.bin").toString(), "--input",
+                dir.resolve("test.csv").toString(), "--against", dir.resolve("junk.bin").toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: cannot read model").doesNotContain("Exception");
+    }
+
+    /** What analytics' training export writes (docs/analytics.md) is read as it is by train and evaluate. */
+    @Test
+    void readsTheAnalyticsTrainingExportAsItIs() throws Exception {
+        StringBuilder export = new StringBuilder("\uFEFFtext,label,urgency,corrected\r\n");
+        for (int i = 0; i < 12; i++) {
+            export.append("\"投诉\n电梯坏了，我是[name]，电话 [phone] ").append(i).append("\",facility,URGENT,true\r\n");
+            export.append("\"投诉\n楼道垃圾没人收, \"\"again\"\" ").append(i).append("\",environment,NORMAL,false\r\n");
+            export.append("'-请问物业费怎么交 ").append(i).append(",fees,LOW,false\r\n");
+        }
+        Path csv = dir.resolve("hearken-training.csv");
+        Files.writeString(csv, export.toString());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(run(out, err, "train", "--input", csv.toString(), "--model", dir.resolve("m.bin").toString()))
+                .as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("trained on 36 texts, 3 classes {environment=12, facility=12, fees=12}");
+        out.reset();
+        assertThat(run(out, err, "evaluate", "--model", dir.resolve("m.bin").toString(), "--input", csv.toString(),
+                "--urgency-input", csv.toString())).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("macro_f1=1.0000", "urgency (" + csv + ", 36 texts)");
+    }
 }

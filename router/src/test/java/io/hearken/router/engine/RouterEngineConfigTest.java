@@ -24,7 +24,7 @@ class RouterEngineConfigTest {
         kafka.getSsl().setTrustStoreType("PKCS12");
         kafka.getStreams().getProperties().put("session.timeout.ms", "10000");
         RouterProperties properties = new RouterProperties(null, null, null, null, 0.45, Duration.ofHours(24),
-                Duration.ofDays(30), 0.3, "hearken-router", state, Duration.ofSeconds(10), true);
+                Duration.ofDays(30), 0.3, "hearken-router", state, Duration.ofSeconds(10), true, Duration.ofSeconds(30));
 
         var none = new org.springframework.beans.factory.support.DefaultListableBeanFactory(); // no registry, tracer, propagator
         var config = new RouterEngine(null, Clock.systemUTC(), properties, kafka, none.getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class),
