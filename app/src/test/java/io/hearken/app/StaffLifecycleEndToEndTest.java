@@ -66,6 +66,11 @@ class StaffLifecycleEndToEndTest {
         assertThat(map(routed.get("enteredBy"))).containsEntry("id", "zhou.min");
         assertThat(map(routed.get("classification"))).containsEntry("sentiment", "ANGRY");
         assertThat(summary).containsEntry("sentiment", "ANGRY").containsKey("customerType");
+        // The console says it in words, from the all-in-one's shared message source (wang.fang reads Chinese).
+        for (String page : List.of("/desk/complaints/" + id, "/desk?building=" + building)) {
+            assertThat(supervisor.getForEntity(page, String.class).getBody()).as(page)
+                    .contains("data-sentiment=\"ANGRY\"", ">愤怒<");
+        }
         String ack = await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(2))
                 .until(() -> ResidentMail.containing(imapPort(), resident, id, "/track"), m -> m != null);
         assertThat(ack).doesNotContain("周敏", "zhou.min");
