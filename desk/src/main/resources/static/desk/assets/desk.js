@@ -88,8 +88,20 @@
           st.appendChild(document.createTextNode(' '));
           st.appendChild(badge);
         }
-        cell(tr, i.subject);
+        var subject = cell(tr, ''), text = document.createElement('span');
+        text.textContent = i.subject === null || i.subject === undefined ? '' : String(i.subject);
+        subject.appendChild(text);
+        // Angry or distressed residents are named in words, not by colour alone.
+        if (i.sentiment && i.sentiment !== 'NEUTRAL') {
+          var mood = document.createElement('span');
+          mood.className = 'mood';
+          mood.setAttribute('data-sentiment', i.sentiment);
+          mood.textContent = label(labels, 'sentiment.' + i.sentiment, i.sentiment);
+          subject.appendChild(document.createTextNode(' '));
+          subject.appendChild(mood);
+        }
         cell(tr, (i.building || '') + ' ' + (i.unit || ''));
+        cell(tr, i.customerType ? label(labels, 'customer.' + i.customerType, i.customerType) : '').className = 'customer';
         cell(tr, i.category ? label(labels, 'category.' + i.category, i.category) : '');
         if (manager) { cell(tr, label(labels, 'dept.' + i.department, i.department)); }
         cell(tr, i.handlerName).className = 'handler';

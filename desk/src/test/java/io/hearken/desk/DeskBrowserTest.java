@@ -9,6 +9,9 @@ import io.hearken.events.ComplaintReopened;
 import io.hearken.events.ComplaintResolved;
 import io.hearken.events.ComplaintRouted;
 import io.hearken.events.ProgressNoted;
+import io.hearken.events.ResidentType;
+import io.hearken.events.Sentiment;
+import io.hearken.events.Urgency;
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -108,7 +111,11 @@ class DeskBrowserTest extends DeskTestSupport {
         assertThat(browser.findElement(By.id("person")).getText()).contains("李伟").contains("维修部");
 
         // A new assignment appears without reloading the page (the console polls every 2 s).
-        ComplaintRouted routed = routed("maintenance", 1, "<b>电梯</b>困人", "3号楼");
+        ComplaintRouted plain = routed("maintenance", 1, "<b>电梯</b>困人", "3号楼");
+        // The router read an angry shop owner (issue #17): the console says so in words, not by colour alone.
+        ComplaintRouted routed = new ComplaintRouted(plain.eventId(), plain.complaintId(), plain.at(), plain.complaint(),
+                new ComplaintRouted.Classification("elevator", Urgency.NORMAL, 0.9, false, List.of("keyword"), List.of(),
+                        Sentiment.ANGRY, ResidentType.BUSINESS), plain.assignment(), plain.links());
         send(io.hearken.events.Topics.assignments("maintenance"), routed);
         String id = routed.complaintId().value();
         current = id;
@@ -119,8 +126,14 @@ class DeskBrowserTest extends DeskTestSupport {
         assertThat(browser.findElement(By.cssSelector("tr[data-id='" + id + "']")).getText())
                 .contains(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault())
                         .format(routed.assignment().firstResponseDue()));
+        WebElement mood = browser.findElement(By.cssSelector("tr[data-id='" + id + "'] .mood"));
+        assertThat(mood.getText()).isEqualTo("愤怒");
+        assertThat(mood.getAttribute("data-sentiment")).isEqualTo("ANGRY");
+        assertThat(browser.findElement(By.cssSelector("tr[data-id='" + id + "'] .customer")).getText()).isEqualTo("商户");
         browser.findElement(By.linkText(id)).click();
 
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sentiment"))).getText()).isEqualTo("愤怒");
+        assertThat(browser.findElement(By.id("customer-type")).getText()).isEqualTo("商户");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("acknowledge"))).click();
         wait.until(ExpectedConditions.attributeToBe(By.id("status"), "data-status", "ACKNOWLEDGED"));
         assertThat(browser.findElement(By.id("done")).getText()).isEqualTo("已受理。");

@@ -21,17 +21,11 @@ import io.hearken.events.InformationRequested;
 import io.hearken.events.ProgressNoted;
 import io.hearken.events.Topics;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Service;
@@ -39,52 +33,34 @@ import org.springframework.stereotype.Service;
 /**
  * The desk's actions. Each one checks that the person may act on the complaint (another department's complaint is
  * "not found"), that the action fits the complaint's status and the person's role, then publishes exactly one
- * event on {@code complaints.updates}, keyed by the complaint id, and answers only once Kafka has acknowledged it.
+ * event on {@code complaints.updates}, keyed by the complaint id, and answers only once Kafka has acknowledged it
+ * ({@link PublishingEvents}).
  * An optional idempotency key makes a retried action publish nothing new.
  */
 @Service
 public class WorkingOnComplaints {
 
-    private static final Logger log = LoggerFactory.getLogger(WorkingOnComplaints.class);
     private static final Pattern DEPARTMENT = Pattern.compile("[a-z][a-z0-9-]{1,30}");
-    /**
-     * Kafka gives up on a record after {@link #DELIVERY_TIMEOUT} (the producer's own limit, set on the desk's
-     * template), and the person waits a little longer than that: an answer of 503 then means Kafka gave up too, not
-     * that the record may still arrive a minute later (the default delivery timeout is 120 s).
-     */
-    static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration SEND_TIMEOUT = DELIVERY_TIMEOUT.plusSeconds(2);
 
     private final ComplaintBoard board;
-    private final KafkaTemplate<String, ComplaintEvent> kafka;
+    private final PublishingEvents publishing;
     private final DeskProperties properties;
     private final Clock clock;
     private final Object[] locks = new Object[64];
 
     public WorkingOnComplaints(ComplaintBoard board, KafkaTemplate<String, ComplaintEvent> kafka) {
-        this(board, kafka, new DeskProperties(null, null));
+        this(board, new PublishingEvents(kafka), new DeskProperties(null, null));
     }
 
     @Autowired
-    public WorkingOnComplaints(ComplaintBoard board, KafkaTemplate<String, ComplaintEvent> kafka,
-            DeskProperties properties) {
+    public WorkingOnComplaints(ComplaintBoard board, PublishingEvents publishing, DeskProperties properties) {
         this.board = board;
-        this.kafka = withDeliveryTimeout(kafka);
+        this.publishing = publishing;
         this.properties = properties;
         this.clock = Clock.systemUTC();
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new Object();
         }
-    }
-
-    private static KafkaTemplate<String, ComplaintEvent> withDeliveryTimeout(KafkaTemplate<String, ComplaintEvent> shared) {
-        int ms = (int) DELIVERY_TIMEOUT.toMillis();
-        var own = new KafkaTemplate<>(shared.getProducerFactory(), java.util.Map.of(
-                org.apache.kafka.clients.producer.ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, ms,
-                org.apache.kafka.clients.producer.ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, ms / 2,
-                org.apache.kafka.clients.producer.ProducerConfig.MAX_BLOCK_MS_CONFIG, ms / 2));
-        own.setObservationEnabled(true);
-        return own;
     }
 
     public DeskComplaint view(StaffPerson person, String id) {
@@ -214,26 +190,10 @@ public class WorkingOnComplaints {
             DeskComplaint complaint = visible(person, id);
             check.check(complaint);
             ComplaintEvent event = make.make(eventId, clock.instant(), person.actor(), complaint);
-            publish(Topics.UPDATES, event, action);
+            publishing.publish(Topics.UPDATES, event, action);
             // The person sees the result at once; the feed brings the same event again later and it changes nothing.
             board.apply(event);
             return done(complaintId, eventId, action);
-        }
-    }
-
-    /**
-     * Sends one event keyed by its complaint id and returns once Kafka has it; a 503 problem when Kafka did not
-     * acknowledge it within the delivery timeout (then nothing was published).
-     */
-    public void publish(String topic, ComplaintEvent event, String action) {
-        try {
-            kafka.send(topic, event.complaintId().value(), event).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw DeskProblem.unavailable();
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            log.warn("{} on {} not published: {}", action, event.complaintId(), e.toString());
-            throw DeskProblem.unavailable();
         }
     }
 

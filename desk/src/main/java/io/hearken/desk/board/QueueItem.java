@@ -3,6 +3,8 @@ package io.hearken.desk.board;
 import io.hearken.events.ComplaintEscalated;
 import io.hearken.events.ComplaintReceived;
 import io.hearken.events.ComplaintStatus;
+import io.hearken.events.ResidentType;
+import io.hearken.events.Sentiment;
 import io.hearken.events.SlaClock;
 import io.hearken.events.Urgency;
 import java.time.Duration;
@@ -10,13 +12,15 @@ import java.time.Instant;
 
 /**
  * A row of the queue. {@code due} is the deadline that matters now ({@code dueClock}); {@code secondsLeft} is
- * negative once it has passed; both are null where the SLA sets none or the clock is paused.
+ * negative once it has passed; both are null where the SLA sets none or the clock is paused. {@code sentiment} and
+ * {@code customerType} are the router's reading (null for complaints routed before it).
  */
 public record QueueItem(String id, ComplaintStatus status, String department, int priority, Urgency urgency,
         String category, boolean needsTriage, String subject, String building, String unit, String residentName,
         Instant receivedAt, Instant due, SlaClock dueClock, Long secondsLeft, boolean slaPaused, boolean slaWarning,
         boolean slaBreached, ComplaintEscalated.Level escalation, boolean repeat, String duplicateOf,
-        Instant lastActivity, String channel, String handler, String handlerName) {
+        Instant lastActivity, String channel, String handler, String handlerName, Sentiment sentiment,
+        ResidentType customerType) {
 
     public static QueueItem of(DeskComplaint c, Instant now) {
         ComplaintReceived r = c.complaint();
@@ -32,6 +36,8 @@ public record QueueItem(String id, ComplaintStatus status, String department, in
                 c.routing().links() != null && c.routing().links().repeat(),
                 c.duplicateOf() == null ? null : c.duplicateOf().value(), c.lastActivity(),
                 r == null || r.channel() == null ? null : r.channel().code(), c.handlerId(),
-                c.handler() == null ? null : c.handler().name());
+                c.handler() == null ? null : c.handler().name(),
+                classification == null ? null : classification.sentiment(),
+                classification == null ? null : classification.customerType());
     }
 }

@@ -3,6 +3,8 @@ package io.hearken.desk.console;
 import io.hearken.desk.DeskProperties;
 import io.hearken.desk.i18n.DeskMessages;
 import io.hearken.events.ComplaintStatus;
+import io.hearken.events.ResidentType;
+import io.hearken.events.Sentiment;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class ConsoleLabels {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Pattern PREFIXED = Pattern.compile("(status|dept|level|event|category)\\.");
+    private static final Pattern PREFIXED = Pattern.compile("(status|dept|level|event|category|sentiment|customer)\\.");
     /** The types a complaint's history shows (docs/events.md). */
     private static final String[] EVENT_TYPES = {"complaint-routed", "complaint-acknowledged", "progress-noted",
             "information-requested", "complaint-resolved", "complaint-reassigned", "duplicate-linked",
@@ -51,6 +53,12 @@ final class ConsoleLabels {
         }
         for (String category : CATEGORIES) {
             put(labels, "category." + category, locale);
+        }
+        for (Sentiment sentiment : Sentiment.values()) {
+            put(labels, "sentiment." + sentiment.name(), locale);
+        }
+        for (ResidentType type : ResidentType.values()) {
+            put(labels, "customer." + type.name(), locale);
         }
         for (String key : new String[] {"queue.escalated", "sla.paused", "detail.public", "detail.internal",
                 "console.changed", "console.reload", "console.gone"}) {

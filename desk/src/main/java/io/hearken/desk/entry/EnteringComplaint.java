@@ -1,7 +1,7 @@
 package io.hearken.desk.entry;
 
 import io.hearken.desk.actions.DeskProblem;
-import io.hearken.desk.actions.WorkingOnComplaints;
+import io.hearken.desk.actions.PublishingEvents;
 import io.hearken.desk.board.ComplaintBoard;
 import io.hearken.desk.board.DeskComplaint;
 import io.hearken.events.Channel;
@@ -50,7 +50,7 @@ public class EnteringComplaint {
     private static final int ATTEMPTS = 8;
 
     private final ComplaintBoard board;
-    private final WorkingOnComplaints work;
+    private final PublishingEvents publishing;
     private final Clock clock = Clock.systemUTC();
     /** Recent entries by source, for the seconds before the router has routed them onto the board. */
     private final Map<String, Remembered> recent = new LinkedHashMap<>(256, 0.75f, false) {
@@ -63,9 +63,9 @@ public class EnteringComplaint {
     private record Remembered(Entered entered, String contentHash) {
     }
 
-    EnteringComplaint(ComplaintBoard board, WorkingOnComplaints work) {
+    EnteringComplaint(ComplaintBoard board, PublishingEvents publishing) {
         this.board = board;
-        this.work = work;
+        this.publishing = publishing;
     }
 
     public Entered enter(StaffPerson person, Entry entry, String idempotencyKey) {
@@ -109,7 +109,7 @@ public class EnteringComplaint {
                     blankToNull(entry.subject()), entry.description().strip(), blankToNull(entry.categoryHint()),
                     language(entry.language()), java.util.List.of(),
                     Map.of("enteredBy", person.id(), "entryHash", hash), person.actor());
-            work.publish(Topics.INTAKE_DESK, event, "entry");
+            publishing.publish(Topics.INTAKE_DESK, event, "entry");
             Entered entered = new Entered(id.value(), eventId, entry.channel().code(), true);
             recent.put(sourceRef, new Remembered(entered, hash));
             return entered;
