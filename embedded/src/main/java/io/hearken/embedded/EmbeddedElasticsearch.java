@@ -2,22 +2,13 @@ package io.hearken.embedded;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.GroupPrincipal;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.UserPrincipal;
-import java.nio.file.attribute.UserPrincipalLookupService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,13 +20,12 @@ import org.slf4j.LoggerFactory;
  * A real Elasticsearch 8.19 node as a child process, from the distribution the build unpacked under
  * {@code embedded/target/elasticsearch}. It runs on this JVM's Java (the zip bundles none), as
  * {@code nobody} when we are root (Elasticsearch refuses root), with a pid file so that a node left
- * behind by a killed parent is stopped on the next start.
+ * behind by a killed parent is stopped on the next start. Here the node's settings and readiness; the process is
+ * {@link NodeProcess}, the distribution and instance files {@link NodeFiles}, HTTPS and users {@link ElasticsearchSecurity}.
  */
 public final class EmbeddedElasticsearch implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedElasticsearch.class);
-    private static final String PID_FILE = "hearken-elasticsearch.pid";
-    private static final Path SETSID = Path.of("/usr/bin/setsid");
 
     private final Process process;
     private final int port;
@@ -79,18 +69,18 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
                     + ". Build first (./mvnw -DskipTests package), or set hearken.embedded.elasticsearch.home.");
         }
         boolean root = "root".equals(System.getProperty("user.name"));
-        if (root && !readableByOthers(home)) {
-            home = copyToSharedPlace(home);
+        if (root && !NodeFiles.readableByOthers(home)) {
+            home = NodeFiles.copyToSharedPlace(home);
         }
         Path config = instanceDir.resolve("config");
         Path data = instanceDir.resolve("data");
         Path logs = instanceDir.resolve("logs");
         Path tmp = instanceDir.resolve("tmp");
-        stopStaleNode(instanceDir);
+        NodeProcess.stopStaleNode(instanceDir);
         for (Path dir : List.of(data, logs, tmp, config.resolve("jvm.options.d"))) {
             Files.createDirectories(dir);
         }
-        copyTree(home.resolve("config"), config, false);
+        NodeFiles.copyTree(home.resolve("config"), config, false);
         int httpPort = port == 0 ? Ports.free() : port;
         // A fixed port only: a free one may be held for an instant by a parallel pick (the other server's).
         if (port != 0 && Ports.inUse(httpPort)) {
@@ -117,31 +107,10 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         Files.writeString(config.resolve("jvm.options.d/hearken.options"),
                 "-Xms" + heap + "\n-Xmx" + heap + "\n-XX:-AlwaysPreTouch\n-Xlog:disable\n-Xlog:all=warning:stderr\n");
         if (root) {
-            chownToNobody(instanceDir);
+            NodeFiles.chownToNobody(instanceDir);
         }
 
-        List<String> command = new ArrayList<>();
-        if (Files.isExecutable(SETSID)) {
-            // Its own session: Ctrl-C in the terminal must not reach the node before the application has
-            // stopped using it; close() stops it afterwards, and a stale node is cleaned up at the next start.
-            command.add(SETSID.toString());
-        }
-        if (root) {
-            command.addAll(List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"));
-        }
-        command.addAll(List.of("bash", home.resolve("bin/elasticsearch").toString(), "-p", logs.resolve("server.pid").toString()));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("console.log").toFile()));
-        builder.environment().put("ES_JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().put("ES_PATH_CONF", config.toString());
-        builder.environment().put("ES_TMPDIR", tmp.toString());
-        builder.environment().remove("JAVA_TOOL_OPTIONS");
-        builder.environment().remove("ES_JAVA_OPTS");
-        // The launcher JVM stays alive beside the node: C1 only and a small code cache save it ~20 MB (100 → 79).
-        builder.environment().put("CLI_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=16m -Xss512k");
-        Process process = builder.start();
-        Files.writeString(instanceDir.resolve(PID_FILE), Long.toString(process.pid()));
+        Process process = NodeProcess.launch(home, instanceDir, config, logs, tmp, root);
         EmbeddedElasticsearch node = new EmbeddedElasticsearch(process, httpPort, instanceDir, security);
         try {
             node.awaitReady(Duration.ofSeconds(180));
@@ -198,126 +167,11 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     /** SIGTERM to the launcher and the server it started; SIGKILL after 30 s. */
     @Override
     public void close() {
-        terminate(process.toHandle());
+        NodeProcess.terminate(process.toHandle());
         try {
-            Files.deleteIfExists(instanceDir.resolve(PID_FILE));
+            Files.deleteIfExists(instanceDir.resolve(NodeProcess.PID_FILE));
         } catch (IOException ignored) {
             // the next start checks the pid anyway
-        }
-    }
-
-    private static void terminate(ProcessHandle handle) {
-        List<ProcessHandle> all = new ArrayList<>(handle.descendants().toList());
-        all.add(handle);
-        all.forEach(ProcessHandle::destroy);
-        for (ProcessHandle p : all) {
-            try {
-                p.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (Exception timeout) {
-                p.destroyForcibly();
-            }
-        }
-    }
-
-    /** A parent killed with SIGKILL leaves its node running; its pid file tells us which one it was. */
-    private static void stopStaleNode(Path instanceDir) throws IOException {
-        Path pidFile = instanceDir.resolve(PID_FILE);
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        try {
-            long pid = Long.parseLong(Files.readString(pidFile).strip());
-            var node = ProcessHandle.of(pid)
-                    .filter(p -> p.info().commandLine().map(c -> c.contains("elasticsearch")).orElse(false));
-            // Still started by a live JVM: another all-in-one is using this data folder. Never kill that one.
-            if (node.flatMap(ProcessHandle::parent)
-                    .filter(parent -> parent.isAlive() && parent.info().command().map(c -> c.endsWith("java")).orElse(false))
-                    .isPresent()) {
-                throw new IllegalStateException("Another Hearken is running an Elasticsearch node on " + instanceDir
-                        + " (pid " + pid + "). Stop it first, or use another hearken.embedded.data-dir.");
-            }
-            node.ifPresent(stale -> {
-                log.warn("Stopping a stale Elasticsearch node (pid {}) left by an earlier run", pid);
-                terminate(stale);
-            });
-        } catch (NumberFormatException ignored) {
-            // a damaged pid file: nothing to stop
-        }
-        Path serverPid = instanceDir.resolve("logs/server.pid");
-        if (Files.exists(serverPid)) {
-            try {
-                ProcessHandle.of(Long.parseLong(Files.readString(serverPid).strip()))
-                        .filter(p -> p.info().commandLine().map(c -> c.contains("elasticsearch")).orElse(false))
-                        .ifPresent(EmbeddedElasticsearch::terminate);
-            } catch (NumberFormatException ignored) {
-                // as above
-            }
-        }
-        Files.deleteIfExists(pidFile);
-    }
-
-    static boolean readableByOthers(Path home) {
-        try {
-            for (Path p = home.toAbsolutePath(); p != null; p = p.getParent()) {
-                if (!Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
-        }
-    }
-
-    /** Root's clone may sit where {@code nobody} cannot read (e.g. /root): use a copy in the temp folder. */
-    private static Path copyToSharedPlace(Path home) throws IOException {
-        Path shared = Path.of(System.getProperty("java.io.tmpdir"), "hearken-" + home.getFileName());
-        Path marker = shared.resolve(".complete");
-        if (!Files.exists(marker)) {
-            log.info("Copying Elasticsearch to {} so the unprivileged user can read it", shared);
-            copyTree(home, shared, true);
-            Files.writeString(marker, "");
-        }
-        for (Path p = shared; p != null && p.getParent() != null; p = p.getParent()) {
-            if (!Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
-                throw new IllegalStateException(p + " is not readable by the user 'nobody'");
-            }
-        }
-        return shared;
-    }
-
-    private static void copyTree(Path from, Path to, boolean overwrite) throws IOException {
-        Files.walkFileTree(from, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (overwrite || !Files.exists(target)) {
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
-
-    private static void chownToNobody(Path dir) throws IOException {
-        UserPrincipalLookupService lookup = dir.getFileSystem().getUserPrincipalLookupService();
-        UserPrincipal nobody = lookup.lookupPrincipalByName("nobody");
-        GroupPrincipal nogroup = lookup.lookupPrincipalByGroupName("nogroup");
-        try (var paths = Files.walk(dir)) {
-            paths.forEach(p -> {
-                try {
-                    Files.setOwner(p, nobody);
-                    Files.getFileAttributeView(p, java.nio.file.attribute.PosixFileAttributeView.class).setGroup(nogroup);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
         }
     }
 

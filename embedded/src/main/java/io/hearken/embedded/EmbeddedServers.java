@@ -106,7 +106,7 @@ public final class EmbeddedServers {
     private Path elasticsearchDir() {
         Path dir = settings.dataDir().resolve("elasticsearch").toAbsolutePath();
         boolean root = "root".equals(System.getProperty("user.name"));
-        if (root && !EmbeddedElasticsearch.readableByOthers(settings.dataDir().toAbsolutePath())) {
+        if (root && !NodeFiles.readableByOthers(settings.dataDir().toAbsolutePath())) {
             dir = Path.of(System.getProperty("java.io.tmpdir"), "hearken-data-"
                     + Integer.toHexString(dir.toString().hashCode()), "elasticsearch");
         }

@@ -1,6 +1,5 @@
 package io.hearken.embedded.mail;
 
-import com.icegreen.greenmail.foedus.util.MsgRangeFilter;
 import com.icegreen.greenmail.imap.commands.IdRange;
 import com.icegreen.greenmail.mail.MovingMessage;
 import com.icegreen.greenmail.store.FolderException;
@@ -8,11 +7,8 @@ import com.icegreen.greenmail.store.FolderListener;
 import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.store.StoredMessage;
 import jakarta.mail.Flags;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.search.SearchTerm;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,13 +23,13 @@ import java.util.stream.Collectors;
 /**
  * A GreenMail folder whose every change also reaches its {@link FolderFiles}, in the caller's thread and
  * outside GreenMail's locks: the SMTP server answers 250 (the IMAP server OK) only once the mail is on disk.
- * A folder with a limit drops its oldest mail (from memory and disk) beyond it.
+ * A folder with a limit drops its oldest mail (from memory and disk) beyond it. Reading calls go straight to
+ * GreenMail ({@link ForwardingFolder}).
  */
-final class DurableFolder implements MailFolder, UIDFolder {
+final class DurableFolder extends ForwardingFolder {
 
     private static final Flags DELETED = new Flags(Flags.Flag.DELETED);
 
-    final MailFolder memory;
     volatile List<String> path; // below the user namespace: account, then folder names
     private final FolderFiles files; // null for the namespace root, which holds no mail
     private final ToIntFunction<List<String>> limits;
@@ -41,7 +37,7 @@ final class DurableFolder implements MailFolder, UIDFolder {
     private volatile int limit = -1; // 0: none; -1: not known yet
 
     DurableFolder(MailFolder memory, List<String> path, FolderFiles files, ToIntFunction<List<String>> limits, MailBudget budget) {
-        this.memory = memory;
+        super(memory);
         this.path = List.copyOf(path);
         this.files = files;
         this.limits = limits;
@@ -52,7 +48,7 @@ final class DurableFolder implements MailFolder, UIDFolder {
         return files;
     }
 
-    // ---- what changes mail: GreenMail first, then the disk ----
+    // What changes mail: GreenMail first, then the disk.
 
     @Override
     public long appendMessage(MimeMessage message, Flags flags, Date internalDate) {
@@ -240,39 +236,6 @@ final class DurableFolder implements MailFolder, UIDFolder {
             throw new UncheckedIOException(new IOException("Cannot write mail " + m.getUid() + " out", e));
         }
         return out.toByteArray();
-    }
-
-    // ---- the rest is GreenMail's ----
-
-    @Override public String getName() { return memory.getName(); }
-    @Override public String getFullName() { return memory.getFullName(); }
-    @Override public Flags getAvailableFlags() { return memory.getAvailableFlags(); }
-    @Override public Flags getPermanentFlags() { return memory.getPermanentFlags(); }
-    @Override public int getMessageCount() { return memory.getMessageCount(); }
-    @Override public int getRecentCount(boolean reset) { return memory.getRecentCount(reset); }
-    @Override public long getUidValidity() { return memory.getUidValidity(); }
-    @Override public int getFirstUnseen() { return memory.getFirstUnseen(); }
-    @Override public int getUnseenCount() { return memory.getUnseenCount(); }
-    @Override public boolean isSelectable() { return memory.isSelectable(); }
-    @Override public long getUIDNext() { return memory.getUIDNext(); }
-    @Override public void addListener(FolderListener listener) { memory.addListener(listener); }
-    @Override public void removeListener(FolderListener listener) { memory.removeListener(listener); }
-    @Override public StoredMessage getMessage(long uid) { return memory.getMessage(uid); }
-    @Override public long[] getMessageUids() { return memory.getMessageUids(); }
-    @Override public long[] search(SearchTerm searchTerm) { return memory.search(searchTerm); }
-    @Override public int getMsn(long uid) throws FolderException { return memory.getMsn(uid); }
-    @Override public void signalDeletion() { memory.signalDeletion(); }
-    @Override public List<StoredMessage> getMessages(MsgRangeFilter range) { return memory.getMessages(range); }
-    @Override public List<StoredMessage> getMessages() { return memory.getMessages(); }
-    @Override public List<StoredMessage> getNonDeletedMessages() { return memory.getNonDeletedMessages(); }
-    @Override public long getUIDValidity() { return memory.getUidValidity(); }
-    @Override public Message getMessageByUID(long uid) throws MessagingException { return uid().getMessageByUID(uid); }
-    @Override public Message[] getMessagesByUID(long start, long end) throws MessagingException { return uid().getMessagesByUID(start, end); }
-    @Override public Message[] getMessagesByUID(long[] uids) throws MessagingException { return uid().getMessagesByUID(uids); }
-    @Override public long getUID(Message message) throws MessagingException { return uid().getUID(message); }
-
-    private UIDFolder uid() {
-        return (UIDFolder) memory;
     }
 
     @Override

@@ -2,17 +2,13 @@ package io.hearken.intake.email.mailbox;
 
 import io.hearken.intake.email.EmailIntakeProperties;
 import io.hearken.intake.email.intake.ReceivingMail;
-import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * is a {@link FolderScan}: every mail is handed to {@link ReceivingMail}, and only when that returns (Kafka
  * acknowledged) does {@link MailDisposition} move it to the processed folder, or to quarantine with the reason. A lost
  * connection is retried with exponential back-off and logged once when it goes and once when it is back; an
- * {@link Error} turns health DOWN and starts a new watcher thread.
+ * {@link Error} turns health DOWN and starts a new watcher thread. The server side (login, folders, IDLE) is
+ * {@link MailboxConnection}.
  */
 final class MailboxWatcher {
 
@@ -37,13 +34,8 @@ final class MailboxWatcher {
     private final MailboxStatus status;
     private volatile boolean running;
     private volatile Thread thread;
-    private volatile Store store;
-    private volatile IMAPFolder folder;
-    private MailDisposition disposition;
-    private MailCopies copies;
-    private volatile boolean idleSupported = true;
+    private volatile MailboxConnection connection;
     private ScheduledExecutorService nudger;
-    private Session session;
     private Duration delay = Duration.ofSeconds(1); // the watcher thread's back-off state
     private Instant since;
     private boolean announced;
@@ -60,8 +52,7 @@ final class MailboxWatcher {
     void start() {
         running = true;
         status.starting(mailbox.name());
-        session = ImapSessions.session(mailbox.imap());
-        copies = new MailCopies(session, properties.maxMessageSize().toBytes());
+        connection = new MailboxConnection(properties, mailbox);
         startThread();
         nudger = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "hearken-email-nudge");
@@ -94,13 +85,9 @@ final class MailboxWatcher {
         synchronized (wake) {
             wake.notifyAll();
         }
-        IMAPFolder f = folder;
-        if (f != null && f.isOpen()) {
-            try {
-                f.getMessageCount();
-            } catch (MessagingException | RuntimeException ignored) {
-                // the watcher thread notices a broken connection itself
-            }
+        MailboxConnection c = connection;
+        if (c != null) {
+            c.touch();
         }
     }
 
@@ -146,7 +133,7 @@ final class MailboxWatcher {
                 if (!announced) {
                     announced = true;
                     log.info("Email intake watching {} as '{}' ({}, rescan every {} ms)", where(), mailbox.name(),
-                            idleSupported && mailbox.imap().idle() ? "IDLE" : "polling", properties.pollInterval().toMillis());
+                            connection.idles() ? "IDLE" : "polling", properties.pollInterval().toMillis());
                 }
                 status.connected(mailbox.name());
                 watch();
@@ -182,25 +169,12 @@ final class MailboxWatcher {
     }
 
     private void connect() throws MessagingException {
-        closeQuietly();
-        var imap = mailbox.imap();
-        Store s = ImapSessions.connect(session, imap);
-        store = s;
-        MailDisposition.ensureFolder(s, properties.processedFolder());
-        MailDisposition.ensureFolder(s, properties.quarantineFolder());
-        IMAPFolder f = (IMAPFolder) s.getFolder(mailbox.folder());
-        if (!f.exists()) {
-            throw new MessagingException("folder " + mailbox.folder() + " does not exist in " + imap.username());
-        }
-        f.open(Folder.READ_WRITE);
-        scan.opened(f);
-        folder = f;
-        disposition = new MailDisposition(session, s, f, properties.quarantineFolder(), properties.maxMessageSize().toBytes());
+        connection.open(scan);
     }
 
     private void watch() throws MessagingException, IOException {
         while (running) {
-            if (scan.scan(store, folder, disposition, copies)) {
+            if (connection.scan(scan)) {
                 connect(); // the next pass lists every mail
             }
             if (Thread.currentThread().isInterrupted()) {
@@ -216,17 +190,8 @@ final class MailboxWatcher {
         if (!running) {
             return;
         }
-        if (idleSupported && mailbox.imap().idle()) {
-            try {
-                folder.idle(true);
-                return;
-            } catch (MessagingException e) {
-                if (e.getMessage() == null || !e.getMessage().contains("IDLE not supported")) {
-                    throw e;
-                }
-                idleSupported = false;
-                log.info("IMAP server has no IDLE: polling {} every {} ms", where(), properties.pollInterval().toMillis());
-            }
+        if (connection.idles() && connection.idle()) {
+            return;
         }
         synchronized (wake) {
             try {
@@ -239,28 +204,13 @@ final class MailboxWatcher {
     }
 
     private String where() {
-        var imap = mailbox.imap();
-        return imap.username() + "@" + imap.host() + ":" + imap.port() + "/" + mailbox.folder();
+        return connection.where();
     }
 
     private void closeQuietly() {
-        IMAPFolder f = folder;
-        folder = null;
-        Store s = store;
-        store = null;
-        try {
-            if (f != null && f.isOpen()) {
-                f.close(false);
-            }
-        } catch (MessagingException | RuntimeException ignored) {
-            // closing a broken connection
-        }
-        try {
-            if (s != null) {
-                s.close();
-            }
-        } catch (MessagingException | RuntimeException ignored) {
-            // closing a broken connection
+        MailboxConnection c = connection;
+        if (c != null) {
+            c.close();
         }
     }
 

@@ -45,7 +45,7 @@ class InboxHealthIndicator extends AbstractHealthIndicator {
         }
         long waiting;
         try (Stream<Path> files = Files.list(inbox)) {
-            waiting = files.filter(Files::isRegularFile).filter(InboxWatcher::isCandidate).count();
+            waiting = files.filter(Files::isRegularFile).filter(InboxScan::isCandidate).count();
         }
         builder.up().withDetail("inbox", inbox.toString()).withDetail("filesWaiting", waiting)
                 .withDetail("watching", watcher.isRunning());

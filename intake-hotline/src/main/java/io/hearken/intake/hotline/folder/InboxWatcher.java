@@ -4,27 +4,16 @@ import io.hearken.intake.hotline.HotlineProperties;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -35,21 +24,16 @@ import org.springframework.stereotype.Component;
  * scan catches what the WatchService misses (network shares, overflow). A file is read only once its size
  * and modification time have stayed the same for {@code hearken.hotline.stable-for}, so a file still being
  * copied in is not read early; names ending in {@code .part}, {@code .tmp} or starting with a dot are never
- * read (write under such a name and rename for an instant hand-over). One file at a time, on one thread.
+ * read (write under such a name and rename for an instant hand-over). One file at a time, on one thread. Here the
+ * threads and their lifecycle; what one look at the inbox does is {@link InboxScan}.
  */
 @Component
 class InboxWatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(InboxWatcher.class);
-    private static final int MAX_FAILURES = 5;
-    private static final List<String> IN_PROGRESS_SUFFIXES = List.of(".part", ".tmp", ".partial", ".filepart",
-            ".crdownload", ".error.txt");
 
     private final HotlineProperties properties;
-    private final ProcessingTranscriptFile processing;
-    private final Map<Path, Observation> observed = new HashMap<>();
-    private final WaitingFiles waiting = new WaitingFiles();
-    private final Deque<FileReport> recent = new ArrayDeque<>();
+    private final InboxScan inboxScan;
     private volatile ScheduledExecutorService scanner;
     private volatile WatchService watchService;
     private volatile Thread watchThread;
@@ -59,10 +43,7 @@ class InboxWatcher implements SmartLifecycle {
 
     InboxWatcher(HotlineProperties properties, ProcessingTranscriptFile processing) {
         this.properties = properties;
-        this.processing = processing;
-    }
-
-    private record Observation(long size, long modified, Instant since) {
+        this.inboxScan = new InboxScan(properties, processing);
     }
 
     @Override
@@ -127,111 +108,17 @@ class InboxWatcher implements SmartLifecycle {
     }
 
     private void scanSafely() {
-        try {
-            scan();
-        } catch (Throwable e) {
-            log.error("Hotline: inbox scan failed, trying again at the next scan", e);
-        }
-    }
-
-    private void scan() throws IOException {
-        Path inbox = properties.inbox().toAbsolutePath().normalize();
-        Instant now = Instant.now();
-        List<Path> files;
-        try (Stream<Path> list = Files.list(inbox)) {
-            // Not through a link: a symbolic link would make the service read (and publish) a file from elsewhere.
-            files = list.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).filter(InboxWatcher::isCandidate)
-                    .sorted().toList();
-        }
-        Set<Path> present = new HashSet<>(files);
-        observed.keySet().retainAll(present);
-        waiting.retain(present);
-        for (Path file : files) {
-            if (!running) {
-                return;
-            }
-            BasicFileAttributes attributes;
-            try {
-                attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            } catch (IOException gone) {
-                continue;
-            }
-            Observation before = observed.get(file);
-            long modified = attributes.lastModifiedTime().toMillis();
-            if (before == null || before.size() != attributes.size() || before.modified() != modified) {
-                observed.put(file, new Observation(attributes.size(), modified, now));
-                continue;
-            }
-            if (Duration.between(before.since(), now).compareTo(properties.stableFor()) < 0
-                    || !waiting.due(file, now)) {
-                continue;
-            }
-            processSafely(file);
-        }
-    }
-
-    private void processSafely(Path file) {
-        try {
-            FileReport report = processing.process(file);
-            remember(report);
-            waiting.ran(file);
-            if (report.result() == FileReport.Result.RETRY_LATER) {
-                // Kafka or the read model is away: that passes, so the file waits as long as it takes.
-                waiting.later(file, report.waitingFor(), retryDelay());
-            } else {
-                waiting.gone(file);
-                observed.remove(file);
-            }
-        } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            failed(file, e);
-        }
-    }
-
-    /** Unforeseen: tried again a few times (a full disk passes), then quarantined, so no file loops for ever. */
-    private void failed(Path file, Throwable e) {
-        int times = waiting.failed(file);
-        log.error("Hotline file {} failed ({} of {}){}", file.getFileName(), times, MAX_FAILURES,
-                times < MAX_FAILURES ? ", trying again in " + retryDelay() : ": quarantined", e);
-        Throwable last = e;
-        if (times >= MAX_FAILURES) {
-            try {
-                remember(processing.quarantine(file, "处理失败 " + times + " 次 / processing failed " + times + " times: " + e));
-                waiting.gone(file);
-                observed.remove(file);
-                return;
-            } catch (IOException | RuntimeException moveFailed) {
-                last = moveFailed;
-            }
-        }
-        waiting.later(file, "failed: " + last, retryDelay());
-    }
-
-    private Duration retryDelay() {
-        Duration tenScans = properties.scanInterval().multipliedBy(10);
-        return tenScans.compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : tenScans;
-    }
-
-    private synchronized void remember(FileReport report) {
-        recent.addFirst(report);
-        while (recent.size() > 100) {
-            recent.removeLast();
-        }
+        inboxScan.scanSafely(() -> running);
     }
 
     /** Files staying in the inbox for now, with what they wait for (Kafka, the read model, another try). */
     Map<String, String> waiting() {
-        return waiting.reasons();
+        return inboxScan.waiting();
     }
 
     /** The latest file reports, newest first. */
-    synchronized List<FileReport> recentReports() {
-        return List.copyOf(recent);
-    }
-
-    static boolean isCandidate(Path file) {
-        String name = file.getFileName().toString();
-        String lower = name.toLowerCase(Locale.ROOT);
-        return !name.startsWith(".") && !name.startsWith("~") && IN_PROGRESS_SUFFIXES.stream().noneMatch(lower::endsWith);
+    List<FileReport> recentReports() {
+        return inboxScan.recentReports();
     }
 
     @Override

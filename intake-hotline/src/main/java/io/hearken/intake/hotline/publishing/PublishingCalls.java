@@ -1,17 +1,19 @@
 package io.hearken.intake.hotline.publishing;
 
 import io.hearken.events.ComplaintEvent;
-import io.hearken.events.ComplaintId;
 import io.hearken.events.Topics;
+import io.hearken.events.privacy.PrivacyProperties;
+import io.hearken.events.privacy.Sealing;
 import io.hearken.intake.hotline.HotlineProperties;
 import io.hearken.intake.hotline.call.Call;
+import io.hearken.intake.hotline.publishing.MatchingCalls.Input;
+import io.hearken.intake.hotline.publishing.MatchingCalls.Sending;
 import io.hearken.readmodel.ComplaintLookup;
 import io.hearken.readmodel.TrackingIdsInUse;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +27,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.hearken.events.privacy.PrivacyProperties;
-import io.hearken.events.privacy.Sealing;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -37,6 +37,7 @@ import org.springframework.stereotype.Component;
  * a crash between acknowledgement and record gets the same event id and complaint id (see docs). What the read
  * model must decide (a named complaint, the caller's open complaints, a free id) is never guessed: when it
  * cannot be asked the chunk waits ({@link PublishFailed#readModel()}). A call Kafka can never take is rejected.
+ * Which complaint a call belongs to is {@link MatchingCalls}'s decision; here the sending and recording.
  */
 @Component
 public class PublishingCalls {
@@ -46,9 +47,7 @@ public class PublishingCalls {
     private final Sealing sealing;
     private final KafkaTemplate<String, ComplaintEvent> kafka;
     private final ProcessedCalls processed;
-    private final OpenComplaints openComplaints;
-    private final ReadModelChecks readModel;
-    private final NewComplaintIds newIds;
+    private final MatchingCalls matching;
     private final KafkaRecordLimit recordLimit;
     private final HotlineProperties properties;
     private final MeterRegistry meters;
@@ -61,9 +60,8 @@ public class PublishingCalls {
         this.kafka = kafka;
         this.sealing = sealing;
         this.processed = processed;
-        this.openComplaints = openComplaints;
-        this.readModel = new ReadModelChecks(lookup, openComplaints);
-        this.newIds = new NewComplaintIds(idsInUse, processed::reservedFor, new CallEvents(privacy.requiredSecret()));
+        this.matching = new MatchingCalls(processed, openComplaints, new ReadModelChecks(lookup, openComplaints),
+                new NewComplaintIds(idsInUse, processed::reservedFor, new CallEvents(privacy.requiredSecret())));
         this.recordLimit = new KafkaRecordLimit(kafka.getProducerFactory());
         this.properties = properties;
         this.meters = meters;
@@ -117,20 +115,6 @@ public class PublishingCalls {
     }
 
     /**
-     * What earlier calls of the same file or upload did: the complaint each call id went to, the new
-     * complaints per caller (not yet in the read model, which is updated asynchronously), the ids drawn.
-     */
-    private static final class Input {
-        final Map<String, String> complaintOfCall = new HashMap<>();
-        final Map<String, List<SameMatter.Candidate>> newByContact = new HashMap<>();
-        final Set<String> drawnIds = new HashSet<>();
-    }
-
-    /** One call on its way: the event, what it means, whether it is a new complaint. */
-    private record Sending(Call call, ComplaintEvent event, CallOutcome outcome, boolean isNew) {
-    }
-
-    /**
      * Everything the read model must say is asked before anything is sent, so an unreachable read model leaves
      * the whole chunk undone. Then: poison quarantined, new complaints' ids reserved, events sent, acknowledgements
      * awaited (bounded), the acknowledged calls recorded. {@code done} receives every outcome as it is settled.
@@ -149,11 +133,10 @@ public class PublishingCalls {
                 fresh.add(call);
             }
         }
-        Map<String, List<SameMatter.Candidate>> openByContact = readModel.openByContact(fresh);
-        Map<String, ComplaintId> ids = newIds.assign(fresh, input.drawnIds);
+        MatchingCalls.Lookups lookups = matching.lookUp(fresh, input);
         List<Sending> sending = new ArrayList<>(fresh.size());
         for (Call call : fresh) {
-            Sending s = decide(call, via, input, openByContact, ids.get(call.callId()));
+            Sending s = matching.decide(call, via, input, lookups);
             String refusal = recordLimit.refusal(call, s.event().complaintId().value(), s.event());
             if (refusal != null) {
                 log.warn("Hotline: call {} quarantined: {}", call.callId(), refusal);
@@ -161,12 +144,7 @@ public class PublishingCalls {
                 continue;
             }
             sending.add(s);
-            if (s.isNew() && call.callerNumber() != null) {
-                // Newest first, like the read model's candidates; only once it is sure to be sent.
-                input.newByContact.computeIfAbsent(openComplaints.hash(call.callerNumber()), h -> new ArrayList<>())
-                        .add(0, new SameMatter.Candidate(s.event().complaintId(), "HOTLINE",
-                                CallEvents.buildingOf(call.location()), call.category()));
-            }
+            matching.remember(s, input);
         }
         Map<String, String> reservations = new LinkedHashMap<>();
         sending.stream().filter(Sending::isNew).forEach(s -> reservations.put(s.call().callId(), s.outcome().complaintId()));
@@ -175,28 +153,6 @@ public class PublishingCalls {
         // A repeat inside this chunk learns the complaint of its first occurrence.
         repeats.forEach(o -> done.add(o.complaintId() != null ? o : new CallOutcome(o.line(), o.callId(), o.outcome(),
                 input.complaintOfCall.get(o.callId()), o.matchedBy(), o.reason())));
-    }
-
-    private Sending decide(Call call, String via, Input input, Map<String, List<SameMatter.Candidate>> openByContact,
-            ComplaintId newId) {
-        if (processed.reservedFor(call.callId()).isEmpty()) {
-            Optional<ComplaintId> named = readModel.agentNamed(call);
-            if (named.isPresent()) {
-                return new Sending(call, CallEvents.followUp(call, named.get(), "agent"), new CallOutcome(call.line(),
-                        call.callId(), CallOutcome.Kind.FOLLOW_UP, named.get().value(), "agent", null), false);
-            }
-            String contactHash = call.callerNumber() == null ? null : openComplaints.hash(call.callerNumber());
-            Optional<SameMatter.Candidate> byContact = contactHash == null ? Optional.empty()
-                    : SameMatter.of(call, candidates(contactHash, input, openByContact));
-            if (byContact.isPresent()) {
-                return new Sending(call, CallEvents.followUp(call, byContact.get().id(), "contact"), new CallOutcome(
-                        call.line(), call.callId(), CallOutcome.Kind.FOLLOW_UP, byContact.get().id().value(), "contact",
-                        null), false);
-            }
-        } // else: its id was reserved, so it may have gone out as that new complaint already; it stays one
-        ComplaintEvent event = CallEvents.newComplaint(call, newId, via);
-        return new Sending(call, event, new CallOutcome(call.line(), call.callId(), CallOutcome.Kind.COMPLAINT,
-                newId.value(), null, null), true);
     }
 
     /**
@@ -259,13 +215,5 @@ public class PublishingCalls {
 
     private static CallOutcome rejected(Call call, String reason) {
         return new CallOutcome(call.line(), call.callId(), CallOutcome.Kind.REJECTED, null, null, reason);
-    }
-
-    /** Earlier new complaints of this input first (newer than anything indexed), then the read model's. */
-    private static List<SameMatter.Candidate> candidates(String contactHash, Input input,
-            Map<String, List<SameMatter.Candidate>> openByContact) {
-        List<SameMatter.Candidate> all = new ArrayList<>(input.newByContact.getOrDefault(contactHash, List.of()));
-        all.addAll(openByContact.getOrDefault(contactHash, List.of()));
-        return all;
     }
 }

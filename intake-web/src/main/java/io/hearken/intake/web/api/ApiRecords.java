@@ -4,8 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.hearken.readmodel.ComplaintView;
 import io.hearken.readmodel.TimelineEntry;
 import io.hearken.intake.web.intake.ComplaintDraft;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 /** The JSON shapes of the REST API. */
 final class ApiRecords {
@@ -20,6 +23,16 @@ final class ApiRecords {
         ComplaintDraft draft() {
             return new ComplaintDraft(name, email, phone, residentType, building, unit, subject, description,
                     categoryHint, language, consent);
+        }
+
+        /** The same fields sent as multipart form fields; a checkbox's {@code on} is consent. */
+        static NewComplaint fromForm(MultipartHttpServletRequest r) {
+            String consent = r.getParameter("consent");
+            return new NewComplaint(r.getParameter("name"), r.getParameter("email"), r.getParameter("phone"),
+                    r.getParameter("residentType"), r.getParameter("building"), r.getParameter("unit"),
+                    r.getParameter("subject"), r.getParameter("description"), r.getParameter("categoryHint"),
+                    r.getParameter("language"), consent == null ? null : Boolean.valueOf(
+                            consent.equalsIgnoreCase("true") || consent.equalsIgnoreCase("on")));
         }
     }
 
@@ -50,12 +63,17 @@ final class ApiRecords {
         }
     }
 
-    /** POST .../comments: {@code contact} is the e-mail (or phone) used at submission. */
-    record NewComment(String contact, String text) {
+    /**
+     * POST .../comments: {@code contact} is the e-mail (or phone) used at submission. No body at all is an empty one
+     * ({@link #NONE}): its fields are then reported missing.
+     */
+    record NewComment(@NotBlank String contact, @NotBlank @Size(max = 5000) String text) {
+        static final NewComment NONE = new NewComment(null, null);
     }
 
     /** POST .../feedback: satisfaction 1–5 and an optional comment. */
-    record NewFeedback(String contact, Integer score, String comment) {
+    record NewFeedback(@NotBlank String contact, @Score Integer score, @Size(max = 2000) String comment) {
+        static final NewFeedback NONE = new NewFeedback(null, null, null);
     }
 
     record EventAccepted(String complaintId, String eventId, String type) {

@@ -1,18 +1,17 @@
 package io.hearken.intake.web.api;
 
-import io.hearken.readmodel.ComplaintLookup;
 import io.hearken.events.Channel;
 import io.hearken.events.ComplaintId;
 import io.hearken.intake.web.WebIntakeProperties;
 import io.hearken.intake.web.abuse.RateLimiter;
-import io.hearken.intake.web.attachments.AttachmentStore;
-import io.hearken.intake.web.attachments.StoredAttachments;
 import io.hearken.intake.web.intake.ComplaintDraft;
 import io.hearken.intake.web.intake.DraftValidation;
 import io.hearken.intake.web.intake.FollowingUp;
 import io.hearken.intake.web.intake.InvalidSubmission;
 import io.hearken.intake.web.intake.SubmittingComplaint;
 import io.hearken.intake.web.intake.Violation;
+import io.hearken.intake.web.submission.AcceptingComplaint;
+import io.hearken.readmodel.ComplaintLookup;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -22,13 +21,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,40 +36,34 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.util.WebUtils;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The residents' REST API. Bodies are read here, not by a message converter, so that every refusal (wrong
- * type, too large, malformed) gets the same problem body in the caller's language.
+ * The residents' REST API: reads each request into its record ({@link JsonBodies}), hands a new complaint to
+ * {@link AcceptingComplaint} and a follow-up to {@link FollowingUp}; every refusal becomes a problem body in the
+ * caller's language in {@link ApiProblems}.
  */
 @RestController
 @RequestMapping("/api/v1/complaints")
 @Tag(name = "complaints", description = "Submit a complaint, read its status, comment on it, rate the result")
 class ComplaintsApi {
 
-    /** A JSON body larger than this is refused with 413 (files go as multipart, 10 MB each). */
-    static final int MAX_JSON_BYTES = 64 * 1024;
-
-    private final SubmittingComplaint submitting;
+    private final AcceptingComplaint accepting;
     private final FollowingUp followingUp;
     private final DraftValidation validation;
-    private final AttachmentStore attachments;
     private final RateLimiter rateLimiter;
     private final ComplaintLookup lookup;
-    private final JsonMapper json;
+    private final JsonBodies bodies;
     private final WebIntakeProperties properties;
 
-    ComplaintsApi(SubmittingComplaint submitting, FollowingUp followingUp, DraftValidation validation,
-            AttachmentStore attachments, RateLimiter rateLimiter, ComplaintLookup lookup, JsonMapper json,
-            WebIntakeProperties properties) {
-        this.submitting = submitting;
+    ComplaintsApi(AcceptingComplaint accepting, FollowingUp followingUp, DraftValidation validation,
+            RateLimiter rateLimiter, ComplaintLookup lookup, JsonMapper json, WebIntakeProperties properties) {
+        this.accepting = accepting;
         this.followingUp = followingUp;
         this.validation = validation;
-        this.attachments = attachments;
         this.rateLimiter = rateLimiter;
         this.lookup = lookup;
-        this.json = json;
+        this.bodies = new JsonBodies(json);
         this.properties = properties;
     }
 
@@ -102,38 +92,27 @@ class ComplaintsApi {
     @PostMapping
     ResponseEntity<ApiRecords.Accepted> submit(HttpServletRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) throws IOException {
-        rateLimiter.check(request.getRemoteAddr());
-        ApiRecords.NewComplaint body;
-        List<MultipartFile> files = List.of();
-        // Through a filter's wrapper too (the servlet's own request is then inside it).
-        MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
-        if (multipart != null) {
-            body = fromForm(multipart);
-            files = multipart.getFiles("attachments");
-        } else if (isJson(request.getContentType())) {
-            body = read(request, ApiRecords.NewComplaint.class);
-        } else {
-            throw new ApiProblems.ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-type");
-        }
-        if (idempotencyKey != null && idempotencyKey.length() > 200) {
-            throw new InvalidSubmission(List.of(Violation.of("Idempotency-Key", "Size", 200, 1)));
-        }
-        ComplaintDraft draft = body.draft();
-        List<Violation> problems = validation.check(draft, false);
-        if (!problems.isEmpty()) {
-            throw new InvalidSubmission(problems);
-        }
-        StoredAttachments stored = attachments.store(files);
-        SubmittingComplaint.Submitted result;
-        try {
-            result = submitting.submit(draft, stored.attachments(), new SubmittingComplaint.Source(Channel.WEB, "api",
-                    idempotencyKey, null, Map.of("consent", draft.consent() == null ? "api-terms" : "given")));
-        } catch (RuntimeException e) {
-            stored.discard(); // not acknowledged: no file without its complaint
-            throw e;
-        }
-        // Acknowledged, or a replay of one that was (same content, so the same files): the files stay.
-        stored.keep(result.id());
+        SubmittingComplaint.Submitted result = accepting.accept(request.getRemoteAddr(), () -> {
+            ApiRecords.NewComplaint body;
+            List<MultipartFile> files = List.of();
+            // Through a filter's wrapper too (the servlet's own request is then inside it).
+            MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+            if (multipart != null) {
+                body = ApiRecords.NewComplaint.fromForm(multipart);
+                files = multipart.getFiles("attachments");
+            } else if (JsonBodies.isJson(request.getContentType())) {
+                body = bodies.read(request, ApiRecords.NewComplaint.class);
+            } else {
+                throw new ApiProblems.ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-type");
+            }
+            if (idempotencyKey != null && idempotencyKey.length() > 200) {
+                throw new InvalidSubmission(List.of(Violation.of("Idempotency-Key", "Size", 200, 1)));
+            }
+            ComplaintDraft draft = body.draft();
+            return new AcceptingComplaint.Submission(draft, false, false, files, new SubmittingComplaint.Source(
+                    Channel.WEB, "api", idempotencyKey, null,
+                    Map.of("consent", draft.consent() == null ? "api-terms" : "given")));
+        });
         String id = result.id().value();
         var accepted = new ApiRecords.Accepted(id, "received", properties.publicBaseUrl() + "/track?id=" + id);
         // A replayed key answers like the first time, with the same id (200 instead of 201).
@@ -181,19 +160,8 @@ class ComplaintsApi {
     ResponseEntity<ApiRecords.EventAccepted> comment(@PathVariable String id, HttpServletRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) throws IOException {
         rateLimiter.check(request.getRemoteAddr());
-        ApiRecords.NewComment body = readJson(request, ApiRecords.NewComment.class);
-        List<Violation> problems = new ArrayList<>();
-        if (body == null || blank(body.contact())) {
-            problems.add(Violation.of("contact", "NotBlank"));
-        }
-        if (body == null || blank(body.text())) {
-            problems.add(Violation.of("text", "NotBlank"));
-        } else if (body.text().length() > 5000) {
-            problems.add(Violation.of("text", "Size", 5000, 1));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidSubmission(problems);
-        }
+        ApiRecords.NewComment body = bodies.readOr(request, ApiRecords.NewComment.class, ApiRecords.NewComment.NONE);
+        requireValid(body);
         var event = followingUp.comment(id, body.contact(), body.text(), idempotencyKey);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(new ApiRecords.EventAccepted(event.complaintId().value(), event.eventId(), "follow-up-received"));
@@ -207,76 +175,18 @@ class ComplaintsApi {
     ResponseEntity<ApiRecords.EventAccepted> feedback(@PathVariable String id, HttpServletRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) throws IOException {
         rateLimiter.check(request.getRemoteAddr());
-        ApiRecords.NewFeedback body = readJson(request, ApiRecords.NewFeedback.class);
-        List<Violation> problems = new ArrayList<>();
-        if (body == null || blank(body.contact())) {
-            problems.add(Violation.of("contact", "NotBlank"));
-        }
-        if (body == null || body.score() == null || body.score() < 1 || body.score() > 5) {
-            problems.add(Violation.of("score", "Score"));
-        }
-        if (body != null && body.comment() != null && body.comment().length() > 2000) {
-            problems.add(Violation.of("comment", "Size", 2000, 0));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidSubmission(problems);
-        }
+        ApiRecords.NewFeedback body = bodies.readOr(request, ApiRecords.NewFeedback.class, ApiRecords.NewFeedback.NONE);
+        requireValid(body);
         var event = followingUp.feedback(id, body.contact(), body.score(), body.comment(), idempotencyKey);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(new ApiRecords.EventAccepted(event.complaintId().value(), event.eventId(), "feedback-given"));
     }
 
-    /** A JSON body of a follow-up; none at all is an empty one (its fields are then reported missing). */
-    private <T> T readJson(HttpServletRequest request, Class<T> type) throws IOException {
-        if (request.getContentLengthLong() == 0) {
-            return null;
-        }
-        if (!isJson(request.getContentType())) {
-            throw new ApiProblems.ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-type");
-        }
-        return read(request, type);
-    }
-
-    private <T> T read(HttpServletRequest request, Class<T> type) throws IOException {
-        if (request.getContentLengthLong() > MAX_JSON_BYTES) {
-            throw new ApiProblems.ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "too-large");
-        }
-        byte[] bytes;
-        try (InputStream in = request.getInputStream()) {
-            bytes = in.readNBytes(MAX_JSON_BYTES + 1);
-        }
-        if (bytes.length > MAX_JSON_BYTES) {
-            throw new ApiProblems.ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "too-large");
-        }
-        try {
-            T value = json.readValue(bytes, type);
-            if (value == null) {
-                throw new ApiProblems.ApiProblem(HttpStatus.BAD_REQUEST, "malformed");
-            }
-            return value;
-        } catch (JacksonException e) {
-            throw new ApiProblems.ApiProblem(HttpStatus.BAD_REQUEST, "malformed");
-        }
-    }
-
-    private static ApiRecords.NewComplaint fromForm(MultipartHttpServletRequest r) {
-        String consent = r.getParameter("consent");
-        return new ApiRecords.NewComplaint(r.getParameter("name"), r.getParameter("email"), r.getParameter("phone"),
-                r.getParameter("residentType"), r.getParameter("building"), r.getParameter("unit"),
-                r.getParameter("subject"), r.getParameter("description"), r.getParameter("categoryHint"),
-                r.getParameter("language"), consent == null ? null : Boolean.valueOf(
-                        consent.equalsIgnoreCase("true") || consent.equalsIgnoreCase("on")));
-    }
-
-    static boolean isJson(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        try {
-            MediaType type = MediaType.parseMediaType(contentType);
-            return type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json");
-        } catch (org.springframework.util.InvalidMimeTypeException e) {
-            return false;
+    /** A request record checked by its annotations; its problems answer 400 like a submission's. */
+    private void requireValid(Object body) {
+        List<Violation> problems = validation.check(body);
+        if (!problems.isEmpty()) {
+            throw new InvalidSubmission(problems);
         }
     }
 

@@ -28,7 +28,7 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * Keeps uploaded files outside Kafka, under {@code hearken.web.attachments-dir}, named by their SHA-256 (the
  * same file uploaded twice is stored once). The type is decided by the first bytes, never by the name or the
- * browser's claim: JPEG, PNG, GIF, WebP, HEIC and PDF only; 10 MB each, five at most. Which complaint holds which
+ * browser's claim ({@link AcceptedFiles}): JPEG, PNG, GIF, WebP, HEIC and PDF only; 10 MB each, five at most. Which complaint holds which
  * file is kept in an {@link AttachmentIndex}, for erasure ({@link AttachmentErasure}).
  */
 @Component
@@ -72,10 +72,10 @@ public class AttachmentStore {
             if (file.getSize() > MAX_BYTES) {
                 throw new AttachmentTooLarge(file.getOriginalFilename());
             }
-            String type = sniff(file);
+            String type = AcceptedFiles.sniff(file);
             if (type == null) {
                 throw new InvalidSubmission(List.of(Violation.of("attachments", "FileType",
-                        safeName(file.getOriginalFilename()))));
+                        AcceptedFiles.safeName(file.getOriginalFilename()))));
             }
             types.add(type);
         }
@@ -153,7 +153,7 @@ public class AttachmentStore {
                 Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
             }
             String hash = HexFormat.of().formatHex(sha.digest());
-            Path target = dir.resolve(hash.substring(0, 2)).resolve(hash + extension(type));
+            Path target = dir.resolve(hash.substring(0, 2)).resolve(hash + AcceptedFiles.extension(type));
             Files.createDirectories(target.getParent());
             // The same content stored already may belong to another complaint: keep it, and never count it as
             // ours. A hard link claims the name atomically, so of two concurrent uploads only one is the creator.
@@ -162,7 +162,7 @@ public class AttachmentStore {
             if (claim(temp, target)) {
                 added.add(target);
             }
-            return new Attachment(safeName(file.getOriginalFilename()), type, file.getSize(), hash,
+            return new Attachment(AcceptedFiles.safeName(file.getOriginalFilename()), type, file.getSize(), hash,
                     target.toUri().toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store attachment", e);
@@ -196,68 +196,5 @@ public class AttachmentStore {
                 // a stray .part file is harmless
             }
         }
-    }
-
-    /** The content type by magic bytes, or null when it is not an accepted kind. */
-    static String sniff(MultipartFile file) {
-        byte[] head = new byte[16];
-        int n;
-        try (InputStream in = file.getInputStream()) {
-            n = in.readNBytes(head, 0, head.length);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return sniff(head, n);
-    }
-
-    static String sniff(byte[] b, int n) {
-        if (n >= 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF) {
-            return "image/jpeg";
-        }
-        if (n >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G' && b[4] == 0x0D
-                && b[5] == 0x0A && b[6] == 0x1A && b[7] == 0x0A) {
-            return "image/png";
-        }
-        if (n >= 6 && b[0] == 'G' && b[1] == 'I' && b[2] == 'F' && b[3] == '8' && (b[4] == '7' || b[4] == '9')
-                && b[5] == 'a') {
-            return "image/gif";
-        }
-        if (n >= 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E'
-                && b[10] == 'B' && b[11] == 'P') {
-            return "image/webp";
-        }
-        if (n >= 12 && b[4] == 'f' && b[5] == 't' && b[6] == 'y' && b[7] == 'p' && b[8] == 'h' && b[9] == 'e'
-                && (b[10] == 'i' || b[10] == 'v')) {
-            return "image/heic";
-        }
-        if (n >= 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-') {
-            return "application/pdf";
-        }
-        return null;
-    }
-
-    private static String extension(String type) {
-        return switch (type) {
-            case "image/jpeg" -> ".jpg";
-            case "image/png" -> ".png";
-            case "image/gif" -> ".gif";
-            case "image/webp" -> ".webp";
-            case "image/heic" -> ".heic";
-            default -> ".pdf";
-        };
-    }
-
-    /**
-     * Only the last path segment, no control or invisible format characters (a right-to-left override makes
-     * {@code invoice\u202Egnp.exe} look like {@code invoiceexe.png}), not {@code .} or {@code ..}, at most 200 characters.
-     */
-    static String safeName(String name) {
-        if (name == null || name.isBlank()) {
-            return "attachment";
-        }
-        String base = name.replace('\\', '/');
-        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\\p{Cf}]", "").strip();
-        base = base.length() > 200 ? base.substring(0, 200) : base;
-        return base.isBlank() || base.chars().allMatch(c -> c == '.') ? "attachment" : base;
     }
 }

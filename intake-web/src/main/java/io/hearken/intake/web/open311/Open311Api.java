@@ -1,8 +1,5 @@
 package io.hearken.intake.web.open311;
 
-import io.hearken.readmodel.ComplaintListing;
-import io.hearken.readmodel.ComplaintLookup;
-import io.hearken.readmodel.ComplaintView;
 import io.hearken.events.Channel;
 import io.hearken.events.ComplaintId;
 import io.hearken.events.Place;
@@ -12,11 +9,14 @@ import io.hearken.intake.web.abuse.RateLimiter;
 import io.hearken.intake.web.i18n.WebLocales;
 import io.hearken.intake.web.i18n.WebMessages;
 import io.hearken.intake.web.intake.ComplaintDraft;
-import io.hearken.intake.web.intake.DraftValidation;
 import io.hearken.intake.web.intake.SubmittingComplaint;
-import io.hearken.intake.web.intake.Violation;
+import io.hearken.intake.web.submission.AcceptingComplaint;
+import io.hearken.readmodel.ComplaintListing;
+import io.hearken.readmodel.ComplaintLookup;
+import io.hearken.readmodel.ComplaintView;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -42,8 +42,7 @@ class Open311Api {
 
     static final Duration WINDOW = Duration.ofDays(90);
 
-    private final SubmittingComplaint submitting;
-    private final DraftValidation validation;
+    private final AcceptingComplaint accepting;
     private final RateLimiter rateLimiter;
     private final ComplaintLookup lookup;
     private final ComplaintListing requests;
@@ -51,11 +50,10 @@ class Open311Api {
     private final WebIntakeProperties properties;
     private final Open311Rendering rendering;
 
-    Open311Api(SubmittingComplaint submitting, DraftValidation validation, RateLimiter rateLimiter,
+    Open311Api(AcceptingComplaint accepting, RateLimiter rateLimiter,
             ComplaintLookup lookup, ComplaintListing requests, WebMessages messages, WebIntakeProperties properties,
             Open311Rendering rendering) {
-        this.submitting = submitting;
-        this.validation = validation;
+        this.accepting = accepting;
         this.rateLimiter = rateLimiter;
         this.lookup = lookup;
         this.requests = requests;
@@ -87,8 +85,19 @@ class Open311Api {
 
     @PostMapping(path = "/requests.{format:json|xml}")
     ResponseEntity<String> create(@PathVariable String format, HttpServletRequest request,
-            @RequestParam Map<String, String> p) {
-        rateLimiter.check(request.getRemoteAddr()); // before the key check, so keys cannot be guessed at speed
+            @RequestParam Map<String, String> p) throws IOException {
+        Locale locale = WebLocales.resolveForApi(request);
+        // Rate limited before the key check, so keys cannot be guessed at speed; field problems: Open311Errors.
+        var result = accepting.accept(request.getRemoteAddr(), () -> submission(request, p, locale));
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("service_request_id", result.id().value());
+        row.put("service_notice", messages.get("open311.notice", locale, result.id().value()));
+        row.put("account_id", Open311Params.blankToNull(p.get("account_id")));
+        return rendering.render(format, List.of(row), "service_requests", "request");
+    }
+
+    /** A service request as a submission, once its key, jurisdiction, service and location are checked. */
+    private AcceptingComplaint.Submission submission(HttpServletRequest request, Map<String, String> p, Locale locale) {
         if (properties.open311().apiKeys().isEmpty()) {
             throw new Open311Error(403, "no API key is configured on this server (hearken.web.open311.api-keys):"
                     + " it accepts no service requests");
@@ -108,7 +117,6 @@ class Open311Api {
         if ((lat == null || lon == null) && address == null && Open311Params.blankToNull(p.get("address_id")) == null) {
             throw new Open311Error(400, "a location is required: lat and long, address_string or address_id");
         }
-        Locale locale = WebLocales.resolveForApi(request);
         String description = Open311Params.blankToNull(p.get("description"));
         String name = String.join(" ", java.util.stream.Stream.of(p.get("first_name"), p.get("last_name"))
                 .filter(s -> s != null && !s.isBlank()).map(String::strip).toList());
@@ -116,14 +124,6 @@ class Open311Api {
                 Open311Params.blankToNull(p.get("phone")), null, address, null, null,
                 description == null ? (locale == WebLocales.EN ? category.en() : category.zh()) : description,
                 code, WebLocales.tag(locale), null);
-        // Open311 allows anonymous reports (a device); every other rule applies.
-        List<Violation> problems = validation.check(draft, false).stream()
-                .filter(v -> !"ContactRequired".equals(v.code())).toList();
-        if (!problems.isEmpty()) {
-            throw new Open311Error(400, problems.stream()
-                    .map(v -> v.field() + ": " + messages.violation(v, locale)).reduce((a, b) -> a + "; " + b)
-                    .orElse("invalid request"));
-        }
         Map<String, String> details = new LinkedHashMap<>();
         details.put("open311.service_code", code);
         for (String extra : List.of("address_id", "device_id", "account_id", "media_url", "jurisdiction_id")) {
@@ -137,13 +137,9 @@ class Open311Api {
             }
         });
         Place place = new Place(address, null, null, address, lat, lon);
-        var result = submitting.submit(draft, List.of(), new SubmittingComplaint.Source(Channel.OPEN311, "open311",
-                request.getHeader("Idempotency-Key"), place, details));
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("service_request_id", result.id().value());
-        row.put("service_notice", messages.get("open311.notice", locale, result.id().value()));
-        row.put("account_id", Open311Params.blankToNull(p.get("account_id")));
-        return rendering.render(format, List.of(row), "service_requests", "request");
+        // Open311 allows anonymous reports (a device); every other rule applies.
+        return new AcceptingComplaint.Submission(draft, false, true, List.of(), new SubmittingComplaint.Source(
+                Channel.OPEN311, "open311", request.getHeader("Idempotency-Key"), place, details));
     }
 
     @GetMapping("/requests.{format:json|xml}")

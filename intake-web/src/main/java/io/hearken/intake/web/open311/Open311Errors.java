@@ -1,11 +1,15 @@
 package io.hearken.intake.web.open311;
 
 import io.hearken.intake.web.abuse.RateLimiter;
+import io.hearken.intake.web.i18n.WebLocales;
+import io.hearken.intake.web.i18n.WebMessages;
 import io.hearken.intake.web.intake.IdempotencyConflict;
 import io.hearken.intake.web.intake.IntakeUnavailable;
+import io.hearken.intake.web.intake.InvalidSubmission;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,14 +32,25 @@ class Open311Errors {
     private static final Logger log = LoggerFactory.getLogger(Open311Api.class);
 
     private final Open311Rendering rendering;
+    private final WebMessages messages;
 
-    Open311Errors(Open311Rendering rendering) {
+    Open311Errors(Open311Rendering rendering, WebMessages messages) {
         this.rendering = rendering;
+        this.messages = messages;
     }
 
     @ExceptionHandler(Open311Error.class)
     ResponseEntity<String> error(Open311Error e, HttpServletRequest request) {
         return errors(request, e.code, e.getMessage());
+    }
+
+    /** Field problems in one description, each in the caller's language. */
+    @ExceptionHandler(InvalidSubmission.class)
+    ResponseEntity<String> invalid(InvalidSubmission e, HttpServletRequest request) {
+        Locale locale = WebLocales.resolveForApi(request);
+        return errors(request, 400, e.violations().stream()
+                .map(v -> v.field() + ": " + messages.violation(v, locale)).reduce((a, b) -> a + "; " + b)
+                .orElse("invalid request"));
     }
 
     @ExceptionHandler(RateLimiter.RateLimited.class)

@@ -26,6 +26,7 @@ import io.hearken.intake.web.intake.DraftValidation;
 import io.hearken.intake.web.intake.FollowingUp;
 import io.hearken.intake.web.intake.IntakeUnavailable;
 import io.hearken.intake.web.intake.SubmittingComplaint;
+import io.hearken.intake.web.submission.AcceptingComplaint;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +49,8 @@ class ComplaintsApiSliceTest {
 
     @TestConfiguration
     @EnableConfigurationProperties(WebIntakeProperties.class)
-    @Import({ComplaintsApi.class, ApiProblems.class, DraftValidation.class, WebMessages.class, AttachmentStore.class, RateLimiter.class})
+    @Import({ComplaintsApi.class, ApiProblems.class, AcceptingComplaint.class, DraftValidation.class, WebMessages.class,
+            AttachmentStore.class, RateLimiter.class})
     static class Parts {
     }
 
@@ -124,7 +126,7 @@ class ComplaintsApiSliceTest {
 
     @Test
     void aTooLargeBodyIs413() throws Exception {
-        String big = "{\"description\":\"" + "x".repeat(ComplaintsApi.MAX_JSON_BYTES) + "\"}";
+        String big = "{\"description\":\"" + "x".repeat(JsonBodies.MAX_JSON_BYTES) + "\"}";
         mvc.perform(post("/api/v1/complaints").contentType(MediaType.APPLICATION_JSON).content(big))
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(jsonPath("$.title").value("请求内容过大"));
@@ -248,7 +250,7 @@ class ComplaintsApiSliceTest {
                         .content("hello"))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(jsonPath("$.type").value("urn:hearken:problem:unsupported-type"));
-        String big = "{\"contact\":\"a@example.com\",\"text\":\"" + "x".repeat(ComplaintsApi.MAX_JSON_BYTES) + "\"}";
+        String big = "{\"contact\":\"a@example.com\",\"text\":\"" + "x".repeat(JsonBodies.MAX_JSON_BYTES) + "\"}";
         mvc.perform(post("/api/v1/complaints/HK-7K2M-9QXD/feedback").contentType(MediaType.APPLICATION_JSON)
                         .content(big))
                 .andExpect(status().isPayloadTooLarge())

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class AttachmentSniffingTest {
 
     static String sniff(byte[] bytes) {
-        return AttachmentStore.sniff(bytes, bytes.length);
+        return AcceptedFiles.sniff(bytes, bytes.length);
     }
 
     @Test
@@ -32,9 +32,9 @@ class AttachmentSniffingTest {
 
     @Test
     void fileNamesKeepOnlyTheirLastSegment() {
-        assertThat(AttachmentStore.safeName("../../etc/passwd")).isEqualTo("passwd");
-        assertThat(AttachmentStore.safeName("C:\\Users\\me\\漏水.jpg")).isEqualTo("漏水.jpg");
-        assertThat(AttachmentStore.safeName("a\u0000b.png")).isEqualTo("ab.png");
-        assertThat(AttachmentStore.safeName(null)).isEqualTo("attachment");
+        assertThat(AcceptedFiles.safeName("../../etc/passwd")).isEqualTo("passwd");
+        assertThat(AcceptedFiles.safeName("C:\\Users\\me\\漏水.jpg")).isEqualTo("漏水.jpg");
+        assertThat(AcceptedFiles.safeName("a\u0000b.png")).isEqualTo("ab.png");
+        assertThat(AcceptedFiles.safeName(null)).isEqualTo("attachment");
     }
 }

@@ -22,6 +22,7 @@ import io.hearken.intake.web.intake.DraftValidation;
 import io.hearken.intake.web.intake.FollowingUp;
 import io.hearken.intake.web.intake.IntakeUnavailable;
 import io.hearken.intake.web.intake.SubmittingComplaint;
+import io.hearken.intake.web.submission.AcceptingComplaint;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -32,13 +33,14 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The resident form: language choice, field messages in the user's language, typed values kept, escaping. */
-@WebMvcTest(controllers = ResidentPages.class, properties = "hearken.web.rate-limit.capacity=1000")
+@WebMvcTest(controllers = {ComplaintFormPage.class, TrackingPage.class}, properties = "hearken.web.rate-limit.capacity=1000")
 @Import(ResidentPagesSliceTest.Parts.class)
 class ResidentPagesSliceTest {
 
     @TestConfiguration
     @EnableConfigurationProperties(WebIntakeProperties.class)
-    @Import({ResidentPages.class, DraftValidation.class, WebMessages.class, AttachmentStore.class, RateLimiter.class})
+    @Import({ComplaintFormPage.class, TrackingPage.class, AcceptingComplaint.class, DraftValidation.class,
+            WebMessages.class, AttachmentStore.class, RateLimiter.class})
     static class Parts {
     }
 

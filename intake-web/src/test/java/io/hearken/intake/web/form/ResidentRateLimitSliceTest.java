@@ -23,7 +23,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The form shares the per-IP limit; wrong guesses on the tracking page use it up too. */
-@WebMvcTest(controllers = ResidentPages.class, properties = "hearken.web.rate-limit.capacity=2")
+@WebMvcTest(controllers = {ComplaintFormPage.class, TrackingPage.class}, properties = "hearken.web.rate-limit.capacity=2")
 @Import(ResidentPagesSliceTest.Parts.class)
 class ResidentRateLimitSliceTest {
 

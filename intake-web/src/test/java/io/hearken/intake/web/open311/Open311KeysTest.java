@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hearken.intake.web.WebIntakeProperties;
 import io.hearken.intake.web.abuse.RateLimiter;
+import io.hearken.intake.web.submission.AcceptingComplaint;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,9 @@ class Open311KeysTest {
     void withoutConfiguredKeysEveryPostIsRefusedAndSaysWhy() {
         WebIntakeProperties none = new WebIntakeProperties(null, null, null, null, null, null, null, null, null);
         assertThat(none.open311().apiKeys()).isEmpty();
-        Open311Api api = new Open311Api(null, null, new RateLimiter(none), null, null, null, none, null);
+        RateLimiter limiter = new RateLimiter(none);
+        Open311Api api = new Open311Api(new AcceptingComplaint(limiter, null, null, null), limiter, null, null, null,
+                none, null);
 
         assertThatThrownBy(() -> api.create("json", new MockHttpServletRequest(), Map.of("api_key", "demo")))
                 .isInstanceOfSatisfying(Open311Error.class, e -> assertThat(e.code).isEqualTo(403))
