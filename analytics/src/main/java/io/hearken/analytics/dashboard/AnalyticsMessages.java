@@ -1,23 +1,28 @@
 package io.hearken.analytics.dashboard;
 
+import io.hearken.events.i18n.MessageTexts;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ResourceBundle;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
 
 /**
- * The dashboard's texts from {@code i18n/analytics*.properties} (UTF-8), zh-CN by default, English on
- * request ({@code ?lang=en} or an English Accept-Language). Our own bundle, so the all-in-one's shared
- * MessageSource needs no configuration for this module.
+ * The dashboard's texts ({@code analytics.*} in {@code i18n/analytics*.properties}, read through the application's
+ * message source), zh-CN by default, English on request ({@code ?lang=en} or an English Accept-Language).
+ * Templates use {@code #{analytics.…}}; the map ({@link #of}) is for the dashboard's script and code names.
  */
-final class AnalyticsMessages {
+@Component("analyticsMessages")
+class AnalyticsMessages {
 
-    private static final Map<Locale, Map<String, String>> CACHE = new ConcurrentHashMap<>();
+    static final String PREFIX = "analytics.";
 
-    private AnalyticsMessages() {
+    private final MessageSource messages;
+    private final Map<Locale, Map<String, String>> all = new ConcurrentHashMap<>();
+
+    AnalyticsMessages(MessageSource messages) {
+        this.messages = messages;
     }
 
     static Locale locale(HttpServletRequest request, String lang) {
@@ -27,13 +32,12 @@ final class AnalyticsMessages {
         return tag.toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
     }
 
-    static Map<String, String> of(Locale locale) {
-        return CACHE.computeIfAbsent(locale, l -> {
-            ResourceBundle bundle = ResourceBundle.getBundle("i18n/analytics", l,
-                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-            Map<String, String> map = new TreeMap<>();
-            bundle.keySet().forEach(k -> map.put(k, bundle.getString(k)));
-            return Collections.unmodifiableMap(map);
-        });
+    /** Every dashboard text of one language, keys without {@code analytics.}. */
+    Map<String, String> of(Locale locale) {
+        return all.computeIfAbsent(locale, l -> MessageTexts.under(messages, "i18n/analytics", PREFIX, l));
+    }
+
+    String get(String key, Locale locale) {
+        return messages.getMessage(PREFIX + key, null, key, locale);
     }
 }

@@ -15,9 +15,8 @@ final class CodeNames {
     private CodeNames() {
     }
 
-    /** {@code kind -> code -> name}, for the templates and the dashboard script. */
-    static Map<String, Map<String, String>> of(Locale locale) {
-        Map<String, String> messages = AnalyticsMessages.of(locale);
+    /** {@code kind -> code -> name} from the dashboard's texts ({@link AnalyticsMessages#of}), for the templates and the script. */
+    static Map<String, Map<String, String>> of(Map<String, String> messages, Locale locale) {
         boolean english = Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
         Map<String, String> categories = new LinkedHashMap<>();
         Taxonomy.DEFAULT.forEach(c -> categories.put(c.code(), english ? c.en() : c.zh()));

@@ -34,10 +34,12 @@ class DashboardPages {
 
     private final MonthlySummary monthly;
     private final AnalyticsProperties properties;
+    private final AnalyticsMessages messages;
 
-    DashboardPages(MonthlySummary monthly, AnalyticsProperties properties) {
+    DashboardPages(MonthlySummary monthly, AnalyticsProperties properties, AnalyticsMessages messages) {
         this.monthly = monthly;
         this.properties = properties;
+        this.messages = messages;
     }
 
     @GetMapping("/dashboard")
@@ -74,7 +76,7 @@ class DashboardPages {
             m = month == null || month.isBlank() ? YearMonth.now(properties.zone()) : YearMonth.parse(month.strip());
         } catch (DateTimeParseException e) {
             m = YearMonth.now(properties.zone());
-            model.addAttribute("error", AnalyticsMessages.of(locale).get("monthly.badMonth"));
+            model.addAttribute("error", messages.get("monthly.badMonth", locale));
         }
         common(model, locale, scope);
         MonthlySummary.Report report;
@@ -83,7 +85,7 @@ class DashboardPages {
         } catch (ElasticsearchQueries.Unavailable e) {
             // The page still renders (with the month picker), says why it is empty, and answers 503.
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-            model.addAttribute("error", AnalyticsMessages.of(locale).get("error.unavailable"));
+            model.addAttribute("error", messages.get("error.unavailable", locale));
             report = new MonthlySummary.Report(m, m.minusMonths(1), List.of());
         }
         model.addAttribute("report", report);
@@ -102,7 +104,7 @@ class DashboardPages {
 
     /** {@code scope}: the reader's departments (empty: a manager, who may pick any). */
     private void common(Model model, Locale locale, Set<String> scope) {
-        model.addAttribute("m", AnalyticsMessages.of(locale));
+        model.addAttribute("m", messages.of(locale)); // for the dashboard's script
         model.addAttribute("lang", locale.getLanguage());
         model.addAttribute("categories", Taxonomy.DEFAULT);
         model.addAttribute("departments", !scope.isEmpty() ? List.copyOf(new java.util.TreeSet<>(scope))
@@ -110,7 +112,7 @@ class DashboardPages {
                         Departments.CUSTOMER_SERVICE, Departments.TRIAGE, Departments.MANAGEMENT));
         model.addAttribute("channels", Arrays.stream(io.hearken.events.Channel.values()).map(Enum::name).toList());
         model.addAttribute("statuses", Arrays.stream(ComplaintStatus.values()).map(Enum::name).toList());
-        model.addAttribute("names", CodeNames.of(locale));
+        model.addAttribute("names", CodeNames.of(messages.of(locale), locale));
     }
 
     static String webJarVersion(String group, String artifact, String fallback) {

@@ -1,15 +1,13 @@
 package io.hearken.desk.i18n;
 
+import io.hearken.events.i18n.LanguageRequest;
 import io.hearken.staff.StaffPrincipal;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.Locale;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -28,7 +26,7 @@ public class DeskLocaleFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Locale chosen = choose(request);
-        chain.doFilter(chosen == null ? request : new WithLocale(request, chosen), response);
+        chain.doFilter(chosen == null ? request : new LanguageRequest(request, chosen), response);
     }
 
     private static Locale choose(HttpServletRequest request) {
@@ -50,36 +48,5 @@ public class DeskLocaleFilter extends OncePerRequestFilter {
             return DeskLanguages.supported(person.language());
         }
         return null;
-    }
-
-    private static final class WithLocale extends HttpServletRequestWrapper {
-
-        private final Locale locale;
-
-        WithLocale(HttpServletRequest request, Locale locale) {
-            super(request);
-            this.locale = locale;
-        }
-
-        @Override
-        public Locale getLocale() {
-            return locale;
-        }
-
-        @Override
-        public Enumeration<Locale> getLocales() {
-            return Collections.enumeration(java.util.List.of(locale));
-        }
-
-        @Override
-        public String getHeader(String name) {
-            return "Accept-Language".equalsIgnoreCase(name) ? locale.toLanguageTag() : super.getHeader(name);
-        }
-
-        @Override
-        public Enumeration<String> getHeaders(String name) {
-            return "Accept-Language".equalsIgnoreCase(name)
-                    ? Collections.enumeration(java.util.List.of(locale.toLanguageTag())) : super.getHeaders(name);
-        }
     }
 }

@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -17,9 +17,9 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * The notifier's own Thymeleaf engine and messages ({@code templates/notifier/**}, {@code i18n/notifier*}).
- * Deliberately not a bean of type TemplateEngine or MessageSource: in the all-in-one those belong to the web
- * modules, and a second one would replace Boot's.
+ * The notifier's own Thymeleaf engine ({@code templates/notifier/**}) over the application's one message source
+ * (its texts: {@code i18n/notifier*}). Deliberately not a bean of type TemplateEngine: in the all-in-one that
+ * belongs to the web modules, and a second one would replace Boot's.
  */
 @Component("notifierMailTemplates")
 public class MailTemplates {
@@ -40,12 +40,10 @@ public class MailTemplates {
     }
 
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
-    private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+    private final MessageSource messages;
 
-    MailTemplates() {
-        messages.setBasename("i18n/notifier");
-        messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
-        messages.setFallbackToSystemLocale(false);
+    MailTemplates(MessageSource messages) {
+        this.messages = messages;
         engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
         engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
         engine.setTemplateEngineMessageSource(messages);

@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Every kind renders in both languages with every message found (no {@code ??key??}, no stray nulls). */
 class MailTemplatesTest {
 
-    final MailTemplates templates = new MailTemplates();
+    final MailTemplates templates = new MailTemplates(
+            io.hearken.events.i18n.MessagesAutoConfiguration.of(java.util.List.of("i18n/notifier")));
     final ComplaintId id = ComplaintId.of("HK-7K2M-9QXD");
 
     @ParameterizedTest

@@ -51,7 +51,7 @@ class ComplaintFormPage {
         this.accepting = accepting;
         this.messages = messages;
         this.properties = properties;
-        this.pages = new PageSetup(messages, properties);
+        this.pages = new PageSetup(properties);
     }
 
     @GetMapping("/")

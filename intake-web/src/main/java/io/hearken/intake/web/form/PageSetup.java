@@ -2,7 +2,6 @@ package io.hearken.intake.web.form;
 
 import io.hearken.intake.web.WebIntakeProperties;
 import io.hearken.intake.web.i18n.WebLocales;
-import io.hearken.intake.web.i18n.WebMessages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
@@ -10,23 +9,20 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.ui.Model;
 
-/** What every resident page needs: its language (remembered in a cookie), the texts in it, the hotline, times. */
+/** What every resident page needs: its language (chosen by PageLanguage), the hotline, times. */
 final class PageSetup {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    private final WebMessages messages;
     private final WebIntakeProperties properties;
 
-    PageSetup(WebMessages messages, WebIntakeProperties properties) {
-        this.messages = messages;
+    PageSetup(WebIntakeProperties properties) {
         this.properties = properties;
     }
 
-    /** The page's language, with the texts and the links to the other language in the model. */
+    /** The page's language, with the links to the other language in the model (texts: {@code #{web.…}}). */
     Locale page(HttpServletRequest request, HttpServletResponse response, Model model) {
-        Locale locale = WebLocales.resolve(request, response);
-        model.addAttribute("t", messages.all(locale));
+        Locale locale = WebLocales.resolve(request, null); // PageLanguage chose it (and remembered ?lang=)
         model.addAttribute("lang", WebLocales.tag(locale));
         model.addAttribute("otherLang", locale == WebLocales.EN ? "zh-CN" : "en");
         model.addAttribute("hotline", properties.hotline());

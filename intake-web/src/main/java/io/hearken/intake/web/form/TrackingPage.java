@@ -49,7 +49,7 @@ class TrackingPage {
         this.lookup = lookup;
         this.messages = messages;
         this.properties = properties;
-        this.pages = new PageSetup(messages, properties);
+        this.pages = new PageSetup(properties);
     }
 
     /** The form posts, so the contact stays out of the address bar, history and access logs; GET still works. */

@@ -1,65 +1,40 @@
 package io.hearken.intake.web.i18n;
 
-import java.util.Enumeration;
-import java.util.LinkedHashMap;
+import io.hearken.intake.web.intake.Violation;
 import java.util.Locale;
-import java.util.Map;
-import java.util.ResourceBundle;
-import org.springframework.context.MessageSourceResolvable;
-import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
 
 /**
- * The web channel's texts ({@code i18n/web_*.properties}). Deliberately not a {@code MessageSource} bean:
- * the desk and the notifier have their own, and Boot's {@code messageSource} stays theirs to configure.
- * Templates get all texts as a map ({@code ${t['form.name']}}).
+ * The web channel's texts for code that is not a template: {@code web.*} in {@code i18n/web*.properties}, read
+ * through the application's one message source (templates use {@code #{web.…}}). Callers name keys without
+ * {@code web.}; a missing text shows its key.
  */
 @Component
 public class WebMessages {
 
-    static final String BASENAME = "i18n/web";
+    static final String PREFIX = "web.";
 
-    private final ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-    private final Map<Locale, Map<String, String>> all = new java.util.concurrent.ConcurrentHashMap<>();
+    private final MessageSource source;
 
-    public WebMessages() {
-        source.setBasename(BASENAME);
-        source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
-        source.setUseCodeAsDefaultMessage(true);
+    public WebMessages(MessageSource source) {
+        this.source = source;
     }
 
     public String get(String code, Locale locale, Object... args) {
-        return source.getMessage(code, args, locale);
+        return source.getMessage(PREFIX + code, args, code, locale);
     }
 
     /** The text, or {@code fallback} when there is none for this code. */
     public String getOrDefault(String code, String fallback, Locale locale) {
-        return source.getMessage(code, null, fallback, locale);
-    }
-
-    public String get(MessageSourceResolvable resolvable, Locale locale) {
-        return source.getMessage(resolvable, locale);
+        return source.getMessage(PREFIX + code, null, fallback, locale);
     }
 
     /** The text of one field problem: {@code validation.<code>.<field>}, else {@code validation.<code>}. */
-    public String violation(io.hearken.intake.web.intake.Violation v, Locale locale) {
-        return get(new org.springframework.context.support.DefaultMessageSourceResolvable(
-                new String[] {"validation." + v.code() + "." + v.field(), "validation." + v.code()},
+    public String violation(Violation v, Locale locale) {
+        return source.getMessage(new DefaultMessageSourceResolvable(
+                new String[] {PREFIX + "validation." + v.code() + "." + v.field(), PREFIX + "validation." + v.code()},
                 v.args().toArray(), v.code()), locale);
-    }
-
-    /** Every text of one language, for the templates. */
-    public Map<String, String> all(Locale locale) {
-        return all.computeIfAbsent(locale, l -> {
-            ResourceBundle bundle = ResourceBundle.getBundle(BASENAME, l, getClass().getClassLoader(),
-                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-            Map<String, String> texts = new LinkedHashMap<>();
-            for (Enumeration<String> keys = bundle.getKeys(); keys.hasMoreElements(); ) {
-                String key = keys.nextElement();
-                texts.put(key, get(key, l));
-            }
-            return Map.copyOf(texts);
-        });
     }
 }

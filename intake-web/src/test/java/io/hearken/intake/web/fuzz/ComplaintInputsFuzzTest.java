@@ -37,7 +37,8 @@ class ComplaintInputsFuzzTest {
     private static final Method API_DRAFT = method(NEW_COMPLAINT, "draft");
     private static final Method FORM_DRAFT = method(ResidentForm.class, "draft", String.class);
     private static final DraftValidation VALIDATION = validation();
-    private static final WebMessages MESSAGES = new WebMessages();
+    private static final WebMessages MESSAGES = new WebMessages(
+            io.hearken.events.i18n.MessagesAutoConfiguration.of(java.util.List.of("i18n/web")));
 
     @FuzzTest(maxDuration = "10s")
     void jsonBody(byte[] body) throws ReflectiveOperationException {

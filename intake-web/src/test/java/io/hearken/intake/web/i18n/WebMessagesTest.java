@@ -2,9 +2,11 @@ package io.hearken.intake.web.i18n;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hearken.events.i18n.MessagesAutoConfiguration;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
@@ -32,13 +34,13 @@ class WebMessagesTest {
 
     @Test
     void messagesAreLookedUpInTheUsersLanguageWithArguments() {
-        WebMessages messages = new WebMessages();
+        WebMessages messages = new WebMessages(MessagesAutoConfiguration.of(List.of("i18n/web")));
         assertThat(messages.get("form.unavailable", WebLocales.ZH, "400-800-1234")).contains("400-800-1234")
                 .contains("尚未提交");
         assertThat(messages.get("form.unavailable", WebLocales.EN, "400-800-1234"))
                 .contains("call our hotline 400-800-1234");
-        assertThat(messages.all(WebLocales.EN)).containsEntry("department.maintenance", "Maintenance");
-        assertThat(messages.all(WebLocales.ZH)).containsEntry("department.maintenance", "工程维修部");
+        assertThat(messages.get("department.maintenance", WebLocales.EN)).isEqualTo("Maintenance");
+        assertThat(messages.get("department.maintenance", WebLocales.ZH)).isEqualTo("工程维修部");
     }
 
     @Test
