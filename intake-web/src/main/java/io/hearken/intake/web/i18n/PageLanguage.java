@@ -7,15 +7,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Set;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The resident pages' language ({@link WebLocales#resolve}: {@code ?lang=}, remembered in a cookie, else
  * Accept-Language, else Chinese), set on the request so their {@code #{web.…}} texts follow it.
  */
+@Component
 public class PageLanguage extends OncePerRequestFilter {
 
     static final Set<String> PAGES = Set.of("/", "/track", "/track/comment");
@@ -29,14 +28,5 @@ public class PageLanguage extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         chain.doFilter(new LanguageRequest(request, WebLocales.resolve(request, response)), response);
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class Registration {
-
-        @Bean
-        FilterRegistrationBean<PageLanguage> webPageLanguage() {
-            return new FilterRegistrationBean<>(new PageLanguage());
-        }
     }
 }

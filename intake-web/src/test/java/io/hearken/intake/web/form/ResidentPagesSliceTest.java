@@ -17,6 +17,7 @@ import io.hearken.events.ComplaintId;
 import io.hearken.intake.web.WebIntakeProperties;
 import io.hearken.intake.web.abuse.RateLimiter;
 import io.hearken.intake.web.attachments.AttachmentStore;
+import io.hearken.intake.web.i18n.PageLanguage;
 import io.hearken.intake.web.i18n.WebMessages;
 import io.hearken.intake.web.intake.DraftValidation;
 import io.hearken.intake.web.intake.FollowingUp;
@@ -40,7 +41,7 @@ class ResidentPagesSliceTest {
     @TestConfiguration
     @EnableConfigurationProperties(WebIntakeProperties.class)
     @Import({ComplaintFormPage.class, TrackingPage.class, AcceptingComplaint.class, DraftValidation.class,
-            WebMessages.class, AttachmentStore.class, RateLimiter.class})
+            WebMessages.class, PageLanguage.class, AttachmentStore.class, RateLimiter.class})
     static class Parts {
     }
 
