@@ -15,7 +15,7 @@ class DashboardLanguage extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getServletPath();
+        String path = request.getRequestURI().substring(request.getContextPath().length());
         return !path.equals("/dashboard") && !path.startsWith("/dashboard/");
     }
 

@@ -21,7 +21,7 @@ public class PageLanguage extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !PAGES.contains(request.getServletPath());
+        return !PAGES.contains(request.getRequestURI().substring(request.getContextPath().length()));
     }
 
     @Override
