@@ -3,6 +3,7 @@ package io.hearken.notifier.sms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hearken.events.ComplaintId;
+import io.hearken.events.i18n.MessagesAutoConfiguration;
 import io.hearken.notifier.delivery.MailTemplates;
 import io.hearken.notifier.delivery.Notice;
 import io.hearken.notifier.delivery.Recipient;
@@ -16,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.MessageSource;
 
 /** Counting and fitting: Chinese in UTF-16 units (70 a part), English in GSM septets (160), ids and links kept. */
 class SmsTextTest {
@@ -70,9 +72,9 @@ class SmsTextTest {
     @EnumSource(value = MailKind.class, mode = EnumSource.Mode.EXCLUDE, names = {"SLA_WARNING", "SLA_BREACH", "ESCALATION"})
     void everyResidentKindFitsOnePartInBothLanguagesWithTheDefaults(MailKind mailKind) throws Exception {
         String kind = mailKind.id();
-        Constructor<MailTemplates> newTemplates = MailTemplates.class.getDeclaredConstructor();
+        Constructor<MailTemplates> newTemplates = MailTemplates.class.getDeclaredConstructor(MessageSource.class);
         newTemplates.setAccessible(true);
-        MailTemplates templates = newTemplates.newInstance();
+        MailTemplates templates = newTemplates.newInstance(MessagesAutoConfiguration.of(List.of("i18n/notifier")));
         SmsSender sender = sender(templates);
         ComplaintId id = ComplaintId.of("HK-7K2M-9QXD");
         for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
