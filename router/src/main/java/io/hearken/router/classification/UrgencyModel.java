@@ -35,7 +35,7 @@ public final class UrgencyModel {
         this.model = model;
     }
 
-    /** Trained once per JVM, on the shipped set masked by the shipped rules (about a second). */
+    /** Trained once per JVM, on the shipped set masked by the shipped rules (a few seconds). */
     private static final class Shipped {
         static final UrgencyModel MODEL = trainShipped();
     }
