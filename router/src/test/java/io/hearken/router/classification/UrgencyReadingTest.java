@@ -141,5 +141,11 @@ class UrgencyReadingTest {
         assertThat(reading.read("厨房闻到很重的煤气味").reasons()).anyMatch(r -> r.startsWith("urgent signal: gas"));
         assertThat(reading.read("保安在门岗抽烟").reasons()).contains("not a hazard: '抽烟'");
         assertThat(reading.read("No gas smell, the hob just won't light").reasons()).anyMatch(r -> r.startsWith("negated: gas"));
+        // No rule for it; the model, from the labelled set's falling and hurt texts (a category-set text, not held out).
+        String text = "Tiles falling off the wall of the lobby, nearly hit someone";
+        assertThat(new UrgencyReading(ClassificationRules.defaults(), null).read(text).urgency()).isEqualTo(Urgency.NORMAL);
+        UrgencyReading.Decision tiles = reading.read(text);
+        assertThat(tiles.urgency()).isEqualTo(Urgency.URGENT);
+        assertThat(tiles.reasons()).anySatisfy(r -> assertThat(r).matches("urgency model p=0\\.\\d\\d"));
     }
 }
