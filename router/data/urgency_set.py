@@ -425,6 +425,35 @@ add(L, "first held-out",
     'Is it possible to book the meeting room for Saturday?',
 )
 
+# Everyday complaints, added after the urgency model raised a blocked drain with a smell (an existing routing
+# test, not the held-out set): the model needs more ordinary wording to learn what is not urgent.
+add(N, "everyday",
+    "小区门口的下水道堵了好几天，一股臭味",
+    "楼下的排水沟被树叶堵住了",
+    "厨房下水管有点堵，排水很慢",
+    "卫生间地漏返臭味",
+    "单元门的闭门器坏了，门关不上",
+    "楼道的对讲门铃按了没反应",
+    "信报箱的锁坏了",
+    "小区草坪的杂草很久没修剪了",
+    "停车场的地面标线都看不清了",
+    "水泵房晚上嗡嗡响，吵得睡不着",
+    "楼道窗户的玻璃有条裂缝",
+    "小区的健身器材生锈了",
+    "The drain outside our front door is blocked and smells",
+    "The gutter above the entrance is blocked with leaves",
+    "The kitchen sink drains very slowly",
+    "There's a bad smell coming from the floor drain in the laundry room",
+    "The front door closer is broken and the door slams",
+    "The intercom buzzer doesn't work",
+    "My mailbox lock is broken",
+    "The grass verges haven't been cut for weeks",
+    "The parking bay lines have faded",
+    "The water pump makes a humming noise at night",
+    "There's a crack in the stairwell window",
+    "The outdoor gym equipment is rusty",
+)
+
 w = csv.writer(sys.stdout, lineterminator="\n")
 w.writerow(["text", "urgency", "situation"])
 for r in rows:
