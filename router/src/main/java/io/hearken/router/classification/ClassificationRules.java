@@ -211,9 +211,17 @@ public final class ClassificationRules {
         return customerType != null ? customerType : Shipped.RULES.customerType;
     }
 
-    /** Words saying many people are affected (全楼, all residents). */
+    /** Words saying many people are affected (全楼, all residents), as they stand in the text (a pattern's match). */
     public List<String> impactSignals(String text) {
-        return signals(impact, text);
+        String s = TextFeatures.normalize(text);
+        List<String> out = new ArrayList<>();
+        for (Matcher m : impact) {
+            java.util.regex.Matcher found = m.pattern().matcher(s);
+            if (found.find() && !out.contains(found.group().strip())) {
+                out.add(found.group().strip());
+            }
+        }
+        return out;
     }
 
     public List<String> categories() {
