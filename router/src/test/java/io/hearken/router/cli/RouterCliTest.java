@@ -206,6 +206,6 @@ class RouterCliTest {
         out.reset();
         assertThat(run(out, err, "evaluate", "--model", dir.resolve("m.bin").toString(), "--input", csv.toString(),
                 "--urgency-input", csv.toString())).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("macro_f1=1.0000", "urgency (" + csv + ", 36 texts)");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("macro_f1=1.0000", "urgency (" + csv + ", 36 texts; rules plus urgency model)");
     }
 }
