@@ -55,7 +55,7 @@ class ServicesAsProcessesTest implements ThroughTheProxy {
         started = System.nanoTime();
         topology = SharedTopology.topology();
         routed = new TopicCount(kafka(), "complaints.routed");
-        StringBuilder times = new StringBuilder("Services healthy after (started together, ");
+        StringBuilder times = new StringBuilder("Services healthy after (each one's latest start; started together, ");
         times.append(Runtime.getRuntime().availableProcessors()).append(" cores):");
         topology.all().forEach(s -> times.append(' ').append(s.name()).append('=').append(s.startUpTime().toMillis()).append("ms"));
         System.out.println(times);
