@@ -67,7 +67,14 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        System.exit(run(Settings.parse(args)));
+        int code;
+        try {
+            code = run(Settings.parse(args));
+        } catch (Exception e) { // exits all the same: a non-daemon thread left behind would keep this JVM up
+            e.printStackTrace();
+            code = 1;
+        }
+        System.exit(code);
     }
 
     /** Runs the whole measure; 0 when figures were printed, 3 when they were refused (machine busy). */
