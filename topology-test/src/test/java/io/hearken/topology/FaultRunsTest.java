@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * no transcript file is left in the hotline inbox, and nothing new is on a dead-letter topic. Sizes:
  * {@link FaultScale} (short here; {@code bench/fault-runs} for the long runs and their figures).
  */
-@Order(1) // first (junit-platform.properties): the topology as it starts, both routers running
+@Order(2) // after ServicesAsProcessesTest (junit-platform.properties): warm services, router-1 started again
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith({LogTailsOnFailure.class, SharedTopology.class})
 class FaultRunsTest {

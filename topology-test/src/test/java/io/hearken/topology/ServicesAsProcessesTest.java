@@ -40,7 +40,7 @@ import tools.jackson.databind.JsonNode;
  * everything, nothing lost and nothing twice. Last, {@link ThroughTheProxy}: the same services behind the real Caddy
  * with docker-compose.yml's Caddyfile, every link in the mails opened there (skipped where {@code caddy} is missing).
  */
-@Order(2) // after FaultRunsTest (junit-platform.properties): it kills router-1 for good
+@Order(1) // first (junit-platform.properties), on the topology as it starts; FaultRunsTest after it
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith({LogTailsOnFailure.class, SharedTopology.class})
 class ServicesAsProcessesTest implements ThroughTheProxy {

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * One started {@link Topology} for every test class of this module: the eight JVMs start once per test JVM (about
  * 80 s of CPU on 2 cores each time), not once per class. It lives in JUnit's root store, so it is closed (every
  * service killed, the proxy stopped) once all classes have run. Before each class, any service a class before it
- * left stopped is started again and every service must answer healthy: each class begins with all eight running.
+ * left stopped is started again (ServicesAsProcessesTest kills router-1) and every service must answer healthy: each
+ * class begins with all eight running. The classes' order is set in junit-platform.properties.
  */
 public final class SharedTopology implements BeforeAllCallback {
 
