@@ -5,11 +5,11 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One started {@link Topology} for every test class of this module: the eight JVMs start once per test JVM (about
- * 80 s of CPU on 2 cores each time), not once per class. It lives in JUnit's root store, so it is closed (every
- * service killed, the proxy stopped) once all classes have run. Before each class, any service a class before it
- * left stopped is started again (ServicesAsProcessesTest kills router-1) and every service must answer healthy: each
- * class begins with all eight running. The classes' order is set in junit-platform.properties.
+ * One started {@link Topology} for every test class of this module: the eight JVMs start once per test JVM (each
+ * start: about 37 s on a quiet 2-core machine, some 60 s of CPU), not once per class. It lives in JUnit's root
+ * store, so it is closed (every service killed, the proxy stopped) once all classes have run. Before each class, any
+ * service a class before it left stopped is started again (ServicesAsProcessesTest kills router-1) and every service
+ * must answer healthy: each class begins with all eight running. The classes' order: junit-platform.properties.
  */
 public final class SharedTopology implements BeforeAllCallback {
 
