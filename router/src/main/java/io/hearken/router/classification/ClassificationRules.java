@@ -24,6 +24,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 public final class ClassificationRules {
 
+    /** The rules file in the jar, used when no office file is configured. */
+    public static final String SHIPPED = "/io/hearken/router/rules.yml";
+
     /** One keyword or pattern that matched. */
     public record Hit(String target, String signal) {
     }
@@ -78,8 +81,8 @@ public final class ClassificationRules {
     }
 
     public static ClassificationRules defaults() {
-        try (InputStream in = ClassificationRules.class.getResourceAsStream("/io/hearken/router/rules.yml")) {
-            return load(in, "classpath:io/hearken/router/rules.yml");
+        try (InputStream in = ClassificationRules.class.getResourceAsStream(SHIPPED)) {
+            return load(in, "classpath:" + SHIPPED.substring(1));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -35,16 +35,31 @@ public final class UrgencyModel {
         this.model = model;
     }
 
-    /** Trained once per JVM, on the shipped set masked by the shipped rules (a few seconds). */
+    /** Once per JVM: trained on the shipped set masked by the shipped rules (a few seconds), or loaded from the cache. */
     private static final class Shipped {
         static final UrgencyModel MODEL = trainShipped();
     }
 
     private static UrgencyModel trainShipped() {
         ClassificationRules rules = ClassificationRules.defaults();
-        List<LabelledText> rows = new ArrayList<>(UrgencyReading.shippedSet());
-        rows.addAll(everyday(rules, EVERYDAY));
-        return train(rows, rules);
+        return new UrgencyModel(ModelCache.loadOrTrain("hearken-urgency-model", () -> {
+            List<LabelledText> rows = new ArrayList<>(UrgencyReading.shippedSet());
+            rows.addAll(everyday(rules, EVERYDAY));
+            return train(rows, rules).model;
+        }, resource(UrgencyReading.SHIPPED_SET), resource(CATEGORY_SET), resource(ClassificationRules.SHIPPED),
+                (OPTIONS + "|" + EVERYDAY).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                ModelCache.code(UrgencyModel.class, UrgencyReading.class)));
+    }
+
+    private static byte[] resource(String path) {
+        try (InputStream in = UrgencyModel.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("the shipped file " + path + " is missing");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Category-set texts outside safety in which the rules find nothing, as NORMAL (a fixed sample). */
