@@ -60,7 +60,7 @@ final class ConsoleLabels {
         for (ResidentType type : ResidentType.values()) {
             put(labels, "customer." + type.name(), locale);
         }
-        for (String key : new String[] {"queue.escalated", "sla.paused", "detail.public", "detail.internal",
+        for (String key : new String[] {"queue.escalated", "sla.paused", "sla.overdue", "sla.warning", "detail.public", "detail.internal",
                 "console.changed", "console.reload", "console.gone"}) {
             put(labels, key, locale);
         }
