@@ -116,7 +116,7 @@
           var flag = document.createElement('strong');
           flag.className = late ? 'flag overdue-flag' : 'flag warning-flag';
           flag.textContent = late ? '\u26a0 ' + label(labels, 'sla.overdue', 'overdue')
-            : '\u23f0 ' + label(labels, 'sla.warning', 'due soon');
+            : '\u25f7 ' + label(labels, 'sla.warning', 'due soon');
           due.appendChild(document.createTextNode(' '));
           due.appendChild(flag);
         }

@@ -86,6 +86,13 @@ class DeskBrowserTest extends DeskTestSupport {
 
     String current;
 
+    static ComplaintRouted firstResponseDueIn(ComplaintRouted r, Duration in) {
+        ComplaintRouted.Assignment a = r.assignment();
+        return new ComplaintRouted(r.eventId(), r.complaintId(), r.at(), r.complaint(), r.classification(),
+                new ComplaintRouted.Assignment(a.department(), a.priority(), a.priorityReasons(),
+                        java.time.Instant.now().plus(in), a.resolutionDue(), null, null), r.links());
+    }
+
     @Test
     void signInAcknowledgeAddAPublicNoteAndResolve() throws Exception {
         browser.get(url("/desk"));
@@ -108,8 +115,10 @@ class DeskBrowserTest extends DeskTestSupport {
         assertThat(browser.findElement(By.id("person")).getText()).contains("李伟").contains("维修部");
 
         // Overdue and due soon are said in words in the row (and on the complaint page), not by colour alone.
-        ComplaintRouted late = assign(routed("maintenance", 2, "地下车库照明不亮", "地下车库"));
-        ComplaintRouted soon = assign(routed("maintenance", 3, "单元门禁刷卡失灵", "2号楼"));
+        ComplaintRouted late = assign(firstResponseDueIn(routed("maintenance", 2, "地下车库照明不亮", "地下车库"),
+                Duration.ofMinutes(-40)));
+        ComplaintRouted soon = assign(firstResponseDueIn(routed("maintenance", 3, "单元门禁刷卡失灵", "2号楼"),
+                Duration.ofMinutes(25)));
         send(io.hearken.events.Topics.UPDATES, new SlaBreached(io.hearken.events.Events.newId(), late.complaintId(),
                 java.time.Instant.now(), SlaClock.FIRST_RESPONSE, late.assignment().firstResponseDue(), "maintenance"));
         send(io.hearken.events.Topics.UPDATES, new SlaWarning(io.hearken.events.Events.newId(), soon.complaintId(),

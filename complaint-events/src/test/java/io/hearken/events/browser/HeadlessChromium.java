@@ -102,7 +102,7 @@ public final class HeadlessChromium implements AutoCloseable {
     public Path screenshot(Path file) throws IOException {
         BufferedImage shot = ImageIO.read(new ByteArrayInputStream(driver.getScreenshotAs(OutputType.BYTES)));
         Number height = (Number) driver.executeScript(
-                "return Math.ceil(document.documentElement.scrollHeight * window.devicePixelRatio)");
+                "return Math.ceil((document.body.getBoundingClientRect().bottom + 16) * window.devicePixelRatio)");
         Files.createDirectories(file.toAbsolutePath().getParent());
         ImageIO.write(shot.getSubimage(0, 0, shot.getWidth(), Math.min(shot.getHeight(), height.intValue())), "png",
                 file.toFile());
