@@ -117,6 +117,8 @@ class DashboardBrowserTest extends AnalyticsIntegrationTest {
         assertThat(CHARTS).allSatisfy(chart -> assertThat(browser.findElements(By.cssSelector("#" + chart + "-data tbody tr")))
                 .as("the table of %s", chart).isNotEmpty());
         assertThat(chromium.accessibilityProblems()).isEmpty();
+        Path kept = chromium.screenshot(Path.of("target", "dashboard.png")); // docs/images/dashboard.png
+        assertThat(Files.size(kept)).isGreaterThan(10_000);
 
         WebElement q = browser.findElement(By.id("search-q"));
         q.sendKeys("漏水");
@@ -127,8 +129,6 @@ class DashboardBrowserTest extends AnalyticsIntegrationTest {
         assertThat((List<Object>) js("return Chart.getChart(document.getElementById('chart-channel')).data.labels"))
                 .contains("Web");
 
-        Path kept = chromium.screenshot(Path.of("target", "dashboard.png")); // docs/images/dashboard.png
-        assertThat(Files.size(kept)).isGreaterThan(10_000);
 
         browser.get("http://localhost:" + port + "/dashboard?lang=zh");
         wait.until(d -> "true".equals(((JavascriptExecutor) d).executeScript("return document.body.dataset.chartsReady")));

@@ -96,10 +96,11 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     /**
-     * Saves the open page as a PNG at {@code file} (for the README and docs), cut to the page's height so a short page
-     * is not padded to the window's 2400 pixels; returns {@code file}.
+     * Saves the open page, from its top, as a PNG at {@code file} (for the README and docs), cut to the page's height
+     * so a short page is not padded to the window's height; returns {@code file}.
      */
     public Path screenshot(Path file) throws IOException {
+        driver.executeScript("window.scrollTo(0, 0)");
         BufferedImage shot = ImageIO.read(new ByteArrayInputStream(driver.getScreenshotAs(OutputType.BYTES)));
         Number height = (Number) driver.executeScript(
                 "return Math.ceil((document.body.getBoundingClientRect().bottom + 16) * window.devicePixelRatio)");
