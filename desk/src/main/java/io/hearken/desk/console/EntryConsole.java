@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,10 +53,10 @@ class EntryConsole {
                 .sorted(Comparator.comparing(v -> v.getPropertyPath().toString())).toList();
         if (!violations.isEmpty()) {
             // Field by field, so the page ties each message to its field (aria-describedby, aria-invalid).
-            Map<String, String> errors = violations.stream().collect(Collectors.toMap(
-                    v -> v.getPropertyPath().toString(),
-                    v -> messages.get("entry." + v.getPropertyPath(), locale) + ": " + v.getMessage(),
-                    (a, b) -> a + "; " + b.substring(b.indexOf(": ") + 2), LinkedHashMap::new));
+            Map<String, String> errors = new LinkedHashMap<>();
+            violations.forEach(v -> errors.merge(v.getPropertyPath().toString(),
+                    messages.get("entry." + v.getPropertyPath(), locale) + ": " + v.getMessage(),
+                    (first, next) -> first + "; " + v.getMessage()));
             return page(auth, model, form, errors, null);
         }
         try {
