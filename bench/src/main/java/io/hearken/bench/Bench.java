@@ -27,8 +27,9 @@ public final class Bench {
     record Context(Settings settings, AllInOne app, Kafka kafka, Elasticsearch es, Tail tail, OpenLoad load,
             Corpus corpus, Busy busy, Table table, Raw raw) {
 
-        /** Waits until the pipeline is idle: no routed document added for 3 s and (almost) no consumer lag. */
+        /** Waits until the pipeline is idle: no routed document added for --idle s and (almost) no consumer lag. */
         void drain() throws Exception {
+            long idleNanos = Duration.ofSeconds(settings.idleSeconds()).toNanos();
             long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
             long last = -1;
             long stableSince = System.nanoTime();
@@ -37,12 +38,25 @@ public final class Bench {
                 if (now != last) {
                     last = now;
                     stableSince = System.nanoTime();
-                } else if (System.nanoTime() - stableSince > 3_000_000_000L && kafka.totalLag() < 100) {
+                } else if (System.nanoTime() - stableSince > idleNanos && kafka.totalLag() < 100) {
                     return;
                 }
                 Thread.sleep(250);
             }
             System.out.println("warning: the pipeline did not become idle within 3 minutes (lag " + kafka.totalLag() + ")");
+        }
+
+        /** Waits until the tail has seen every one of {@code ids} routed, and Elasticsearch a routed document. */
+        void awaitRouted(java.util.Set<String> ids) throws Exception {
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (!(tail.routedAt.keySet().containsAll(ids) && es.routedDocuments() > 0)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the warm-up's complaints were not routed within 5 minutes: "
+                            + ids.stream().filter(id -> !tail.routedAt.containsKey(id)).count() + " of " + ids.size()
+                            + " missing; log: " + app.log);
+                }
+                Thread.sleep(250);
+            }
         }
 
         /** The table so far, next to --out: a run stopped half-way keeps what it measured. */
@@ -53,7 +67,14 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        System.exit(run(Settings.parse(args)));
+        int code;
+        try {
+            code = run(Settings.parse(args));
+        } catch (Exception e) { // exits all the same: a non-daemon thread left behind would keep this JVM up
+            e.printStackTrace();
+            code = 1;
+        }
+        System.exit(code);
     }
 
     /** Runs the whole measure; 0 when figures were printed, 3 when they were refused (machine busy). */
@@ -91,12 +112,19 @@ public final class Bench {
                 Step step = new Step(c);
                 table.add("resident memory MB after start: app / ES / launcher", step.memory(), "");
                 System.out.printf("healthy in %.1f s; warming up at %d/s for %d s%n", startup, s.warmupRate(), s.warmupSeconds());
-                c.load().run(s.warmupRate(), s.warmupSeconds(), () -> { });
+                // Each phase's line says when it began (seconds since healthy): where a run's time goes.
+                long healthy = System.nanoTime();
+                OpenLoad.Result warm = c.load().run(s.warmupRate(), s.warmupSeconds(), () -> { });
+                // Idle is not enough: on a busy machine nothing may be routed yet (and the raw limits need a document).
+                if (!warm.sentAt().isEmpty()) {
+                    c.awaitRouted(warm.sentAt().keySet());
+                }
                 c.drain();
+                System.out.printf("raw limits (%.0f s)%n", (System.nanoTime() - healthy) / 1e9);
                 measureRaw(c);
                 c.checkpoint();
                 for (int rate : s.rates()) {
-                    System.out.printf("step: %d/s for %d s%n", rate, s.stepSeconds());
+                    System.out.printf("step: %d/s for %d s (%.0f s)%n", rate, s.stepSeconds(), (System.nanoTime() - healthy) / 1e9);
                     boolean sustained = step.measure("web " + rate + "/s", rate, s.stepSeconds()).sustained();
                     c.checkpoint();
                     if (!sustained) {
@@ -104,7 +132,7 @@ public final class Bench {
                     }
                 }
                 Channels channels = new Channels(c);
-                System.out.println("classifier, IMAP, hotline");
+                System.out.printf("classifier, IMAP, hotline (%.0f s)%n", (System.nanoTime() - healthy) / 1e9);
                 busy.mark();
                 double texts = channels.classifier(s.classifierTexts());
                 table.against("classifier (`POST /api/v1/triage`, 8 in flight)", texts, "texts/s", "HTTP static",
@@ -129,6 +157,7 @@ public final class Bench {
                             s.historyRate(), s.stepSeconds());
                     c.checkpoint();
                 }
+                System.out.printf("done (%.0f s); stopping the all-in-one%n", (System.nanoTime() - healthy) / 1e9);
                 table.add("resident memory MB at the end: app / ES / launcher", step.memory(),
                         Table.num(c.es().routedDocuments()) + " complaints routed in all");
             }
@@ -152,7 +181,6 @@ public final class Bench {
     }
 
     private static void measureRaw(Context c) throws Exception {
-        System.out.println("raw limits");
         Raw raw = c.raw();
         // Once for a second, unmeasured (JIT, connections, caches), then measured.
         RawLimits warm = new RawLimits(c.app(), c.kafka(), c.corpus(), 1);

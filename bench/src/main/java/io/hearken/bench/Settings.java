@@ -13,7 +13,7 @@ import java.util.Map;
 record Settings(Path appJar, List<Integer> rates, int stepSeconds, int warmupSeconds, int warmupRate,
         List<Integer> history, int historyRate, int hotlineCalls, int mails, int rawSeconds, int classifierTexts,
         boolean allowBusy, double busyCores, double busyLoad, boolean keepData, String heap, Path out, long seed,
-        boolean jfr) {
+        boolean jfr, int idleSeconds) {
 
     static final String HELP = """
             bench/run [--name=value ...]
@@ -23,6 +23,7 @@ record Settings(Path appJar, List<Integer> rates, int stepSeconds, int warmupSec
               --history-rate=100      (0 in --history: none)
               --hotline-calls=10000   the transcript file     --mails=1000   mails dropped into the complaints inbox
               --raw-seconds=5         per raw-limit measure   --classifier-texts=2000
+              --idle=3           seconds without a new routed complaint (and lag < 100) that count as idle between steps
               --allow-busy       print the figures even when the machine is busy, marked "machine busy"
               --busy-cores=0.25  CPU used by other processes (cores) above which the machine counts as busy
               --busy-load=1.0    load average before start above which the machine counts as busy
@@ -64,10 +65,11 @@ record Settings(Path appJar, List<Integer> rates, int stepSeconds, int warmupSec
                 a.getOrDefault("heap", ""),
                 Path.of(a.getOrDefault("out", "target/bench/result.md")),
                 Long.parseLong(a.getOrDefault("seed", "16")),
-                Boolean.parseBoolean(a.getOrDefault("jfr", "false")));
+                Boolean.parseBoolean(a.getOrDefault("jfr", "false")),
+                Integer.parseInt(a.getOrDefault("idle", "3")));
         a.keySet().removeAll(List.of("app-jar", "rates", "step", "warmup", "warmup-rate", "history", "history-rate",
                 "hotline-calls", "mails", "raw-seconds", "classifier-texts", "allow-busy", "busy-cores", "busy-load",
-                "keep-data", "heap", "out", "seed", "jfr"));
+                "keep-data", "heap", "out", "seed", "jfr", "idle"));
         if (!a.isEmpty()) {
             throw new IllegalArgumentException("unknown option(s) " + a.keySet() + "\n" + HELP);
         }

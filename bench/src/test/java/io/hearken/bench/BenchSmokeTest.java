@@ -19,7 +19,7 @@ class BenchSmokeTest {
         Path out = dir.resolve("result.md");
         int code = Bench.run(Settings.parse("--rates=10", "--step=3", "--warmup=2", "--warmup-rate=5",
                 "--history=0", "--hotline-calls=20", "--mails=10", "--raw-seconds=1", "--classifier-texts=20",
-                "--allow-busy", "--out=" + out));
+                "--idle=1", "--allow-busy", "--out=" + out));
 
         assertThat(code).isZero();
         String table = Files.readString(out);

@@ -68,7 +68,8 @@
       body.items.forEach(function (i) {
         var tr = document.createElement('tr');
         tr.setAttribute('data-id', i.id);
-        if (i.slaBreached || (i.secondsLeft !== null && i.secondsLeft < 0)) { tr.className = 'overdue'; }
+        var late = i.slaBreached || (i.secondsLeft !== null && i.secondsLeft < 0);
+        if (late) { tr.className = 'overdue'; }
         else if (i.slaWarning) { tr.className = 'warning'; }
         cell(tr, 'P' + i.priority);
         var idCell = cell(tr, ''), a = document.createElement('a');
@@ -106,7 +107,19 @@
         if (manager) { cell(tr, label(labels, 'dept.' + i.department, i.department)); }
         cell(tr, i.handlerName).className = 'handler';
         cell(tr, time(i.due));
-        cell(tr, i.slaPaused ? label(labels, 'sla.paused', 'paused') : left(i.secondsLeft)).className = 'left';
+        var due = cell(tr, ''), countdown = document.createElement('span');
+        due.className = 'left';
+        countdown.textContent = i.slaPaused ? label(labels, 'sla.paused', 'paused') : left(i.secondsLeft);
+        due.appendChild(countdown);
+        // Overdue and due soon are said in words, not by the row's colour alone.
+        if (late || i.slaWarning) {
+          var flag = document.createElement('strong');
+          flag.className = late ? 'flag overdue-flag' : 'flag warning-flag';
+          flag.textContent = late ? '\u26a0 ' + label(labels, 'sla.overdue', 'overdue')
+            : '\u25f7 ' + label(labels, 'sla.warning', 'due soon');
+          due.appendChild(document.createTextNode(' '));
+          due.appendChild(flag);
+        }
         fresh.appendChild(tr);
       });
       rows.replaceChildren(fresh);

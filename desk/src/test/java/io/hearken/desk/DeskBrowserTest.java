@@ -1,7 +1,6 @@
 package io.hearken.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.hearken.events.ComplaintAcknowledged;
 import io.hearken.events.ComplaintEvent;
@@ -10,77 +9,65 @@ import io.hearken.events.ComplaintResolved;
 import io.hearken.events.ComplaintRouted;
 import io.hearken.events.ProgressNoted;
 import io.hearken.events.ResidentType;
+import io.hearken.events.SlaBreached;
+import io.hearken.events.SlaClock;
+import io.hearken.events.SlaWarning;
+import io.hearken.events.browser.HeadlessChromium;
 import io.hearken.events.Sentiment;
 import io.hearken.events.Urgency;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Base64;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * A person at the console in headless Chromium: signs in, sees a new assignment appear in the queue by itself,
  * acknowledges, adds a public note, resolves; meanwhile a supervisor's actions through the API show on the open
- * page by themselves. Each step is checked on the page and on complaints.updates.
+ * page by themselves. Each step is checked on the page and on complaints.updates, and each page by axe-core
+ * ({@link HeadlessChromium#accessibilityProblems()}). Screenshots for the docs: target/desk-queue.png and
+ * target/desk-complaint.png.
  */
 class DeskBrowserTest extends DeskTestSupport {
 
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-
-    WebDriver browser;
+    HeadlessChromium chromium;
+    ChromeDriver browser;
     WebDriverWait wait;
-    Path profile;
 
     @BeforeEach
     void startBrowser() throws Exception {
-        assumeTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
-                "headless Chromium is not installed");
-        profile = Files.createTempDirectory("desk-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--lang=en-US", "--user-data-dir=" + profile.toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort()
-                // A browser far from the server's zone: the console still shows the server's times.
-                .withEnvironment(Map.of("TZ", "America/Los_Angeles")).build();
-        browser = new ChromeDriver(service, options);
+        // A browser far from the server's zone: the console still shows the server's times.
+        chromium = HeadlessChromium.start("en-US", ZoneId.of("America/Los_Angeles"));
+        browser = chromium.driver();
         wait = new WebDriverWait(browser, PATIENCE);
         // The complaint page reloads itself when its status changes: an element found a moment ago may be gone.
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
+    void stopBrowser() throws Exception {
+        if (chromium != null) {
+            chromium.close();
         }
-        if (profile != null) {
-            FileSystemUtils.deleteRecursively(profile.toFile());
-        }
+    }
+
+    /** Nothing on the open page keeps a person from using it (axe-core: labels, contrast, names, colour alone). */
+    void accessible() {
+        assertThat(chromium.accessibilityProblems()).as("accessibility of %s", browser.getCurrentUrl()).isEmpty();
     }
 
     String url(String path) {
@@ -99,16 +86,55 @@ class DeskBrowserTest extends DeskTestSupport {
 
     String current;
 
+    static ComplaintRouted firstResponseDueIn(ComplaintRouted r, Duration in) {
+        ComplaintRouted.Assignment a = r.assignment();
+        return new ComplaintRouted(r.eventId(), r.complaintId(), r.at(), r.complaint(), r.classification(),
+                new ComplaintRouted.Assignment(a.department(), a.priority(), a.priorityReasons(),
+                        java.time.Instant.now().plus(in), a.resolutionDue(), null, null), r.links());
+    }
+
     @Test
     void signInAcknowledgeAddAPublicNoteAndResolve() throws Exception {
         browser.get(url("/desk"));
         wait.until(ExpectedConditions.urlContains("/login"));
+        accessible();
+        // A wrong password: the message is tied to the fields it is about.
+        browser.findElement(By.id("username")).sendKeys("li.wei");
+        browser.findElement(By.id("password")).sendKeys("wrong");
+        browser.findElement(By.id("sign-in")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-error")));
+        assertThat(browser.findElement(By.id("password")).getAttribute("aria-describedby")).isEqualTo("login-error");
+        assertThat(browser.findElement(By.id("password")).getAttribute("aria-invalid")).isEqualTo("true");
+        accessible();
+        browser.findElement(By.id("username")).clear();
         browser.findElement(By.id("username")).sendKeys("li.wei");
         browser.findElement(By.id("password")).sendKeys("demo");
         browser.findElement(By.id("sign-in")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("queue")));
         // li.wei works in Chinese.
         assertThat(browser.findElement(By.id("person")).getText()).contains("李伟").contains("维修部");
+
+        // Overdue and due soon are said in words in the row (and on the complaint page), not by colour alone.
+        ComplaintRouted late = assign(firstResponseDueIn(routed("maintenance", 2, "地下车库照明不亮", "地下车库"),
+                Duration.ofMinutes(-40)));
+        ComplaintRouted soon = assign(firstResponseDueIn(routed("maintenance", 3, "单元门禁刷卡失灵", "2号楼"),
+                Duration.ofMinutes(25)));
+        send(io.hearken.events.Topics.UPDATES, new SlaBreached(io.hearken.events.Events.newId(), late.complaintId(),
+                java.time.Instant.now(), SlaClock.FIRST_RESPONSE, late.assignment().firstResponseDue(), "maintenance"));
+        send(io.hearken.events.Topics.UPDATES, new SlaWarning(io.hearken.events.Events.newId(), soon.complaintId(),
+                java.time.Instant.now(), SlaClock.FIRST_RESPONSE, soon.assignment().firstResponseDue(), "maintenance"));
+        By lateRow = By.cssSelector("tr[data-id='" + late.complaintId().value() + "']");
+        By soonRow = By.cssSelector("tr[data-id='" + soon.complaintId().value() + "']");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(lateRow, "已超时"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(soonRow, "即将超时"));
+        assertThat(browser.findElement(lateRow).findElement(By.cssSelector(".overdue-flag")).getText()).contains("已超时");
+        assertThat(browser.findElement(soonRow).getText()).doesNotContain("已超时");
+        browser.get(url("/desk/complaints/" + late.complaintId().value()));
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".facts"))).getText())
+                .contains("已超时");
+        accessible();
+        browser.get(url("/desk"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(lateRow, "已超时")); // as the server draws it
 
         // A new assignment appears without reloading the page (the console polls every 2 s).
         ComplaintRouted plain = routed("maintenance", 1, "<b>电梯</b>困人", "3号楼");
@@ -130,6 +156,8 @@ class DeskBrowserTest extends DeskTestSupport {
         assertThat(mood.getText()).isEqualTo("愤怒");
         assertThat(mood.getAttribute("data-sentiment")).isEqualTo("ANGRY");
         assertThat(browser.findElement(By.cssSelector("tr[data-id='" + id + "'] .customer")).getText()).isEqualTo("商户");
+        accessible();
+        chromium.screenshot(Path.of("target", "desk-queue.png"));
         browser.findElement(By.linkText(id)).click();
 
         assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sentiment"))).getText()).isEqualTo("愤怒");
@@ -150,6 +178,10 @@ class DeskBrowserTest extends DeskTestSupport {
                 .extracting(WebElement::getText).containsExactly("内部", "公开"); // the supervisor's, then li.wei's
         assertThat(browser.findElement(By.cssSelector("#timeline li[data-type='progress-noted'] strong")).getText())
                 .isEqualTo("进展备注");
+        browser.navigate().refresh(); // as the server draws it, with the done message gone
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("resolution-text")));
+        accessible();
+        chromium.screenshot(Path.of("target", "desk-complaint.png"));
 
         browser.findElement(By.id("resolution-text")).sendKeys("已救出住户，电梯已检修");
         browser.findElement(By.id("resolve")).click();
@@ -197,6 +229,8 @@ class DeskBrowserTest extends DeskTestSupport {
         // And the language switch works.
         browser.findElement(By.id("language")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sign-out"), "Sign out"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(lateRow, "overdue"));
+        accessible();
     }
 
     /** Issue #18 at the console: a letter entered through the form, a complaint taken on, and "mine". */
@@ -208,6 +242,19 @@ class DeskBrowserTest extends DeskTestSupport {
         browser.findElement(By.id("password")).sendKeys("demo");
         browser.findElement(By.id("sign-in")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("entry-form")));
+        accessible();
+        // Refused: each message is tied to its field.
+        browser.findElement(By.id("phone")).sendKeys("call me");
+        browser.findElement(By.id("description")).sendKeys("电梯按钮失灵");
+        browser.findElement(By.id("enter")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("errors")));
+        assertThat(browser.findElement(By.id("phone")).getAttribute("aria-describedby")).isEqualTo("error-phone");
+        assertThat(browser.findElement(By.id("phone")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("error-phone")).getText()).isNotBlank();
+        assertThat(browser.findElement(By.id("name")).getAttribute("aria-invalid")).isNull();
+        accessible();
+        browser.findElement(By.id("phone")).clear();
+        browser.findElement(By.id("description")).clear();
 
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("channel"))).selectByValue("letter");
         browser.findElement(By.id("name")).sendKeys("孙阿姨");
@@ -235,8 +282,10 @@ class DeskBrowserTest extends DeskTestSupport {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("take-it"))).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("handler"), "李伟"));
         assertThat(browser.findElement(By.id("done")).getText()).isEqualTo("已指定处理人。");
+        accessible();
         browser.findElement(By.id("nav-mine")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText(current)));
+        accessible();
         assertThat(browser.findElement(By.cssSelector("tr[data-id='" + current + "'] td.handler")).getText())
                 .isEqualTo("李伟");
         // The queue's live refresh keeps the filter and the handler column.
@@ -245,5 +294,8 @@ class DeskBrowserTest extends DeskTestSupport {
         assertThat(updatesFor(routed.complaintId(), f -> !f.isEmpty())).singleElement()
                 .satisfies(r -> assertThat(r.value()).isInstanceOfSatisfying(io.hearken.events.HandlerAssigned.class,
                         h -> assertThat(h.handler().id()).isEqualTo("li.wei")));
+        browser.get(url("/desk/return-visits"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main.visits")));
+        accessible();
     }
 }

@@ -1,12 +1,11 @@
 package io.hearken.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.hearken.events.Attachment;
 import io.hearken.events.ComplaintResolved;
 import io.hearken.events.ComplaintRouted;
-import java.io.File;
+import io.hearken.events.browser.HeadlessChromium;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,48 +16,33 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.util.FileSystemUtils;
 
 /**
- * The resolution form in headless Chromium (set up as {@link DeskBrowserTest}): a canned reply chosen in the picker
- * lands in the text field filled in for the complaint, a PDF is attached, and the multipart form (with its CSRF
- * token, through the real server) resolves the complaint with the file referenced in the event and listed on the page.
+ * The resolution form in headless Chromium: a canned reply chosen in the picker lands in the text field filled in for
+ * the complaint, a PDF is attached, and the multipart form (with its CSRF token, through the real server) resolves the
+ * complaint with the file referenced in the event and listed on the page; axe-core finds no problem on either page.
  */
 class DeskFilesBrowserTest extends DeskTestSupport {
 
+    HeadlessChromium chromium;
     WebDriver browser;
     WebDriverWait wait;
-    Path profile;
 
     @BeforeEach
     void startBrowser() throws Exception {
-        assumeTrue(new File(DeskBrowserTest.CHROMIUM).canExecute() && new File(DeskBrowserTest.CHROMEDRIVER).canExecute(),
-                "headless Chromium is not installed");
-        profile = Files.createTempDirectory("desk-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(DeskBrowserTest.CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--lang=en-US", "--user-data-dir=" + profile.toAbsolutePath());
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(DeskBrowserTest.CHROMEDRIVER)).usingAnyFreePort().build(), options);
+        chromium = HeadlessChromium.start("en-US");
+        browser = chromium.driver();
         wait = new WebDriverWait(browser, PATIENCE);
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            FileSystemUtils.deleteRecursively(profile.toFile());
+    void stopBrowser() throws Exception {
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -72,6 +56,7 @@ class DeskFilesBrowserTest extends DeskTestSupport {
         browser.findElement(By.id("password")).sendKeys("demo");
         browser.findElement(By.id("sign-in")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("resolution-text")));
+        assertThat(chromium.accessibilityProblems()).isEmpty();
 
         // The picker puts the filled-in text into the field; nothing is sent by choosing.
         new Select(browser.findElement(By.cssSelector("select[data-target='resolution-text']"))).selectByVisibleText("Thanks");
@@ -84,6 +69,7 @@ class DeskFilesBrowserTest extends DeskTestSupport {
         browser.findElement(By.id("resolve")).click();
         wait.until(ExpectedConditions.attributeToBe(By.id("status"), "data-status", "RESOLVED"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("files"), pdf.getFileName().toString()));
+        assertThat(chromium.accessibilityProblems()).as("the resolved complaint with its file").isEmpty();
 
         List<ConsumerRecord<String, io.hearken.events.ComplaintEvent>> updates = updatesFor(routed.complaintId(),
                 r -> r.stream().anyMatch(x -> x.value() instanceof ComplaintResolved));

@@ -11,7 +11,6 @@ import io.hearken.events.Attachment;
 import io.hearken.events.Channel;
 import io.hearken.events.ComplaintAnonymised;
 import io.hearken.events.ComplaintEvent;
-import io.hearken.events.ComplaintId;
 import io.hearken.events.ComplaintReceived;
 import io.hearken.events.ComplaintResolved;
 import io.hearken.events.ComplaintRouted;
@@ -346,23 +345,9 @@ class DeskFilesTest extends DeskTestSupport {
 
     private static String rawUpdates(String id) {
         StringBuilder all = new StringBuilder();
-        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(Map.of(
-                org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                io.hearken.embedded.EmbeddedServers.current().kafka().bootstrapServers()),
-                new org.apache.kafka.common.serialization.StringDeserializer(),
-                new org.apache.kafka.common.serialization.StringDeserializer())) {
-            var partitions = consumer.partitionsFor(Topics.UPDATES).stream()
-                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            for (int i = 0; i < 20; i++) {
-                consumer.poll(java.time.Duration.ofMillis(200)).forEach(r -> {
-                    if (id.equals(r.key())) {
-                        all.append(r.value()).append('\n');
-                    }
-                });
-            }
-        }
+        io.hearken.events.kafka.TopicRecords.readUncommitted(io.hearken.embedded.EmbeddedServers.current().kafka()
+                .bootstrapServers(), Topics.UPDATES, new org.apache.kafka.common.serialization.StringDeserializer())
+                .stream().filter(r -> id.equals(r.key())).forEach(r -> all.append(r.value()).append('\n'));
         return all.toString();
     }
 }

@@ -16,19 +16,15 @@ import io.hearken.events.Topics;
 import io.hearken.events.TrackingIds;
 import io.hearken.events.Urgency;
 import io.hearken.events.kafka.EventWireFormatAutoConfiguration;
+import io.hearken.events.kafka.TopicRecords;
 import io.hearken.embedded.EmbeddedServers;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -95,58 +91,25 @@ public abstract class DeskTestSupport {
         kafka.send(topic, event.complaintId().value(), event).get(10, TimeUnit.SECONDS);
     }
 
-    /** Reads complaints.updates from the beginning with a plain consumer until the wanted events are there. */
+    /** The complaint's records on complaints.updates, read from the beginning until the wanted events are there. */
     public static List<ConsumerRecord<String, ComplaintEvent>> updatesFor(ComplaintId id,
             Predicate<List<ConsumerRecord<String, ComplaintEvent>>> enough) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedServers.current().kafka().bootstrapServers());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        List<ConsumerRecord<String, ComplaintEvent>> found = new ArrayList<>();
-        try (KafkaConsumer<String, ComplaintEvent> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                EventWireFormatAutoConfiguration.deserializer(io.hearken.events.privacy.StandaloneSealing.of(io.hearken.embedded.EmbeddedServers.current().kafka().bootstrapServers(), io.hearken.embedded.EmbeddedServers.DEMO_MASTER_KEY)))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.UPDATES).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            await().atMost(PATIENCE).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (id.value().equals(r.key())) {
-                        found.add(r);
-                    }
-                });
-                return enough.test(found);
-            });
-        }
-        return found;
+        String bootstrap = EmbeddedServers.current().kafka().bootstrapServers();
+        var events = EventWireFormatAutoConfiguration.deserializer(TopicRecords.sealing(bootstrap));
+        return await().atMost(PATIENCE).until(() -> TopicRecords.readUncommitted(bootstrap, Topics.UPDATES, events)
+                .stream().filter(r -> id.value().equals(r.key())).toList(), enough);
     }
 
     /** The records of one complaint on intake.desk as they are on the wire (strings, nothing opened). */
     public static List<String> rawIntakeDesk(String id, int expected) {
-        List<String> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedServers.current().kafka().bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.INTAKE_DESK, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            await().atMost(PATIENCE).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (id.equals(r.key())) {
-                        found.add(r.value());
-                    }
-                });
-                return found.size() >= expected;
-            });
-            // A little longer: a second record (a retry published again) would show here.
-            for (int i = 0; i < 5; i++) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (id.equals(r.key())) {
-                        found.add(r.value());
-                    }
-                });
-            }
-        }
-        return found;
+        await().atMost(PATIENCE).until(() -> rawIntakeDesk(id).size() >= expected);
+        // Read again a second later: a second record (a retry published again) would show here.
+        return await().pollDelay(Duration.ofSeconds(1)).atMost(PATIENCE).until(() -> rawIntakeDesk(id),
+                found -> found.size() >= expected);
+    }
+
+    private static List<String> rawIntakeDesk(String id) {
+        return TopicRecords.readUncommitted(EmbeddedServers.current().kafka().bootstrapServers(), Topics.INTAKE_DESK,
+                new StringDeserializer()).stream().filter(r -> id.equals(r.key())).map(ConsumerRecord::value).toList();
     }
 }

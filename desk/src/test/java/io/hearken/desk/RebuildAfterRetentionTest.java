@@ -1,5 +1,6 @@
 package io.hearken.desk;
 
+import io.hearken.events.kafka.TopicRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,7 +14,6 @@ import io.hearken.events.ComplaintEvent;
 import io.hearken.events.ComplaintId;
 import io.hearken.events.ComplaintReceived;
 import io.hearken.events.ComplaintResolved;
-import io.hearken.events.ComplaintRouted;
 import io.hearken.events.ComplaintSnapshot;
 import io.hearken.events.ComplaintStatus;
 import io.hearken.events.Contact;
@@ -37,18 +37,16 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RecordsToDelete;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -150,25 +148,14 @@ class RebuildAfterRetentionTest {
     /** Reads complaints.state (committed records only) until each complaint has a routed record that passes. */
     private static Map<ComplaintId, ComplaintSnapshot> awaitState(List<ComplaintReceived> complaints,
             java.util.function.Predicate<ComplaintSnapshot> wanted) {
-        Map<ComplaintId, ComplaintSnapshot> latest = new HashMap<>();
-        try (KafkaConsumer<String, ComplaintSnapshot> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(), ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), StateTopic.deserializer(io.hearken.events.privacy.StandaloneSealing.of(io.hearken.embedded.EmbeddedServers.current().kafka().bootstrapServers(), io.hearken.embedded.EmbeddedServers.DEMO_MASTER_KEY)))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.STATE, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(Topics.STATE, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            await().atMost(PATIENCE).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (r.value() != null) {
-                        latest.put(r.value().complaintId(), r.value());
-                    }
-                });
-                return complaints.stream().map(c -> latest.get(c.complaintId()))
-                        .allMatch(s -> s != null && s.latestRouting() != null && wanted.test(s));
-            });
-        }
-        return latest;
+        var snapshots = StateTopic.deserializer(TopicRecords.sealing(bootstrap()));
+        return await().atMost(PATIENCE).until(() -> {
+            Map<ComplaintId, ComplaintSnapshot> latest = new HashMap<>();
+            TopicRecords.read(bootstrap(), Topics.STATE, snapshots).stream().map(ConsumerRecord::value)
+                    .filter(java.util.Objects::nonNull).forEach(v -> latest.put(v.complaintId(), v));
+            return latest;
+        }, latest -> complaints.stream().map(c -> latest.get(c.complaintId()))
+                .allMatch(s -> s != null && s.latestRouting() != null && wanted.test(s)));
     }
 
     /** What retention does to old segments, for everything there is now: the log start moves to the end. */

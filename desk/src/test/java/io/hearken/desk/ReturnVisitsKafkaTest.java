@@ -1,5 +1,6 @@
 package io.hearken.desk;
 
+import io.hearken.events.kafka.TopicRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -39,16 +40,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -282,23 +280,9 @@ class ReturnVisitsKafkaTest extends DeskTestSupport {
 
     /** The complaint's records of one type on complaints.updates as they are on the wire. */
     private static List<String> rawUpdates(String id, String type) {
-        List<String> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedServers.current().kafka().bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.UPDATES, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            await().atMost(PATIENCE).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (id.equals(r.key()) && r.value().contains("\"type\":\"" + type + "\"")) {
-                        found.add(r.value());
-                    }
-                });
-                return !found.isEmpty();
-            });
-        }
-        return found;
+        return await().atMost(PATIENCE).until(() -> TopicRecords.readUncommitted(
+                EmbeddedServers.current().kafka().bootstrapServers(), Topics.UPDATES, new StringDeserializer()).stream()
+                .filter(r -> id.equals(r.key()) && r.value().contains("\"type\":\"" + type + "\""))
+                .map(ConsumerRecord::value).toList(), found -> !found.isEmpty());
     }
 }

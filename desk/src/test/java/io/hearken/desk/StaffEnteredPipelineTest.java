@@ -128,28 +128,18 @@ class StaffEnteredPipelineTest {
 
     /** The types of the events in the complaint's latest complaints.state record, once it has the correction. */
     private static List<String> stateEventTypes(String id) {
-        Map<String, io.hearken.events.ComplaintSnapshot> latest = new java.util.HashMap<>();
         String bootstrap = EmbeddedServers.current().kafka().bootstrapServers();
-        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(Map.<String, Object>of(
-                "bootstrap.servers", bootstrap, "isolation.level", "read_committed", "enable.auto.commit", false),
-                new org.apache.kafka.common.serialization.StringDeserializer(),
-                io.hearken.events.kafka.StateTopic.deserializer(io.hearken.events.privacy.StandaloneSealing.of(bootstrap,
-                        EmbeddedServers.DEMO_MASTER_KEY)))) {
-            var partitions = consumer.partitionsFor(io.hearken.events.Topics.STATE, Duration.ofSeconds(10)).stream()
-                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            await().atMost(PATIENCE).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (id.equals(r.key()) && r.value() != null) {
-                        latest.put(id, r.value());
-                    }
-                });
-                return latest.containsKey(id) && latest.get(id).events().stream()
-                        .anyMatch(io.hearken.events.ClassificationCorrected.class::isInstance);
-            });
-        }
-        return latest.get(id).events().stream().map(io.hearken.desk.board.TimelineEntry::typeOf).toList();
+        var snapshots = io.hearken.events.kafka.StateTopic.deserializer(io.hearken.events.kafka.TopicRecords.sealing(bootstrap));
+        io.hearken.events.ComplaintSnapshot latest = await().atMost(PATIENCE).until(() -> {
+            io.hearken.events.ComplaintSnapshot last = null;
+            for (var r : io.hearken.events.kafka.TopicRecords.read(bootstrap, io.hearken.events.Topics.STATE, snapshots)) {
+                if (id.equals(r.key()) && r.value() != null) {
+                    last = r.value();
+                }
+            }
+            return last;
+        }, s -> s != null && s.events().stream().anyMatch(io.hearken.events.ClassificationCorrected.class::isInstance));
+        return latest.events().stream().map(io.hearken.desk.board.TimelineEntry::typeOf).toList();
     }
 
     private HttpResponse<String> post(String user, String path, String json, String key) throws Exception {

@@ -1,5 +1,8 @@
 package io.hearken.desk;
 
+import java.util.stream.Stream;
+import io.hearken.events.kafka.TopicRecords;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,7 +16,6 @@ import io.hearken.events.NotificationSent;
 import io.hearken.events.ProgressNoted;
 import io.hearken.events.Topics;
 import io.hearken.events.kafka.EventWireFormatAutoConfiguration;
-import io.hearken.events.privacy.StandaloneSealing;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
@@ -37,10 +39,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -130,25 +128,11 @@ class StaffFilesPipelineTest {
     /** The ledger's record of the mail for one event, read (and opened) from the notifications topic. */
     private static NotificationSent sentFor(String id, String cause) {
         String bootstrap = EmbeddedServers.current().kafka().bootstrapServers();
-        List<NotificationSent> found = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<String, ComplaintEvent>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), EventWireFormatAutoConfiguration.deserializer(
-                        StandaloneSealing.of(bootstrap, EmbeddedServers.DEMO_MASTER_KEY)))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.NOTIFICATIONS, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            await().atMost(PATIENCE).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (id.equals(r.key()) && r.value() instanceof NotificationSent s && cause.equals(s.causeEventId())) {
-                        found.add(s);
-                    }
-                });
-                return !found.isEmpty();
-            });
-        }
-        return found.get(0);
+        var events = EventWireFormatAutoConfiguration.deserializer(TopicRecords.sealing(bootstrap));
+        return await().atMost(PATIENCE).until(() -> TopicRecords.readUncommitted(bootstrap, Topics.NOTIFICATIONS, events)
+                .stream().filter(r -> id.equals(r.key())).map(ConsumerRecord::value)
+                .flatMap(v -> v instanceof NotificationSent s && cause.equals(s.causeEventId()) ? Stream.of(s) : Stream.empty())
+                .findFirst(), java.util.Optional::isPresent).orElseThrow();
     }
 
     private HttpResponse<String> json(String user, String path, String body) throws Exception {

@@ -235,5 +235,7 @@ class StaffWorkKafkaTest extends DeskTestSupport {
                         .param("actionToken", "page-2").param("channel", "fax").param("email", "nope"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(refused).contains("id=\"errors\"", "渠道", "walk-in", "居民邮箱");
+        // Each message is tied to its field, for a screen reader.
+        assertThat(refused).contains("id=\"error-email\"", "aria-describedby=\"error-email\"", "aria-invalid=\"true\"");
     }
 }

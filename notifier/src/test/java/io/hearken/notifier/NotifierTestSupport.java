@@ -12,6 +12,7 @@ import io.hearken.events.ComplaintReceived;
 import io.hearken.events.ComplaintRouted;
 import io.hearken.events.ComplaintSnapshot;
 import io.hearken.events.kafka.StateTopic;
+import io.hearken.events.kafka.TopicRecords;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -35,13 +36,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -218,29 +215,10 @@ public abstract class NotifierTestSupport {
         }
     }
 
-    /** Everything on a topic for one complaint, read from the beginning with a throw-away consumer. */
+    /** Everything on a topic for one complaint, read from the beginning. */
     protected List<ComplaintEvent> eventsOn(String topic, ComplaintId id) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<ComplaintEvent> events = new ArrayList<>();
-        try (Consumer<String, ComplaintEvent> c = consumers.createConsumer("notifier-test-" + UUID.randomUUID(),
-                "notifier-test", null, p)) {
-            List<TopicPartition> partitions = c.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-            c.assign(partitions);
-            c.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = c.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (partitions.stream().anyMatch(tp -> c.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, ComplaintEvent> r : c.poll(Duration.ofMillis(200))) {
-                    if (id.value().equals(r.key()) && r.value() != null) {
-                        events.add(r.value());
-                    }
-                }
-            }
-        }
-        return events;
+        return TopicRecords.events(topic).stream().filter(r -> id.value().equals(r.key()) && r.value() != null)
+                .map(ConsumerRecord::value).toList();
     }
 
     protected <T extends ComplaintEvent> List<T> eventsOn(String topic, ComplaintId id, Class<T> type) {

@@ -33,8 +33,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * no transcript file is left in the hotline inbox, and nothing new is on a dead-letter topic. Sizes:
  * {@link FaultScale} (short here; {@code bench/fault-runs} for the long runs and their figures).
  */
+@Order(2) // after ServicesAsProcessesTest (junit-platform.properties): warm services, router-1 started again
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@ExtendWith(LogTailsOnFailure.class)
+@ExtendWith({LogTailsOnFailure.class, SharedTopology.class})
 class FaultRunsTest {
 
     private static final FaultScale SCALE = FaultScale.fromSystemProperties();
@@ -52,8 +53,7 @@ class FaultRunsTest {
     @BeforeAll
     static void startTheTopology() {
         started = System.nanoTime();
-        topology = Topology.start(Duration.ofSeconds(300));
-        LogTailsOnFailure.services = topology::tails;
+        topology = SharedTopology.topology();
         routed = new TopicCount(kafka(), "complaints.routed");
         census = new Census(topology, routed);
         deadLetters = new DeadLetters(kafka());
@@ -64,9 +64,6 @@ class FaultRunsTest {
     static void stopTheTopology() {
         if (routed != null) {
             routed.close();
-        }
-        if (topology != null) {
-            topology.close();
         }
         FIGURES.forEach(f -> System.out.println(f.line()));
         System.out.println("FaultRunsTest wall time: " + (System.nanoTime() - started) / 1_000_000 + " ms");

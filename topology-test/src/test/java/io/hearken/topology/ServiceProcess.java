@@ -112,7 +112,9 @@ public final class ServiceProcess {
                 HttpResponse<String> answer = HTTP.send(health, HttpResponse.BodyHandlers.ofString());
                 last = answer.statusCode() + " " + answer.body();
                 if (answer.statusCode() == 200 && "UP".equals(Probe.JSON.readTree(answer.body()).path("status").asString())) {
-                    startUp = Duration.ofNanos(System.nanoTime() - startedNanos);
+                    if (startUp == null) { // asked again later (a shared topology), it stays the start-up time
+                        startUp = Duration.ofNanos(System.nanoTime() - startedNanos);
+                    }
                     return this;
                 }
             } catch (IOException | tools.jackson.core.JacksonException notYet) {

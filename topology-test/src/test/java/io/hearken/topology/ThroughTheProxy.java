@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  * docker-compose.yml, the real Caddy running docker/caddy/Caddyfile ({@link CaddyProxy}). The links in real mails
  * (read from the resident's mailbox) open there, a rating given there is recorded, staff endpoints of every
  * deployable refuse anonymous callers there, and one sign-in there is good on every service. Tests mixed into a test
- * class that has a started {@link Topology} ({@link ServicesAsProcessesTest}: it is started once); each is skipped,
+ * class that has a started {@link Topology} ({@link ServicesAsProcessesTest}: the {@link SharedTopology}); each is skipped,
  * saying why, where {@code caddy} is not installed. Orders 101+: after the tests of the class itself.
  */
 interface ThroughTheProxy {

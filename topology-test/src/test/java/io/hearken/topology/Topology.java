@@ -156,29 +156,40 @@ public final class Topology implements AutoCloseable {
             } else {
                 System.out.println("No proxy in front of the services: " + topology.proxyUnavailable);
             }
-            // One waiting thread per service (not the common pool, which may be smaller), so each start-up time is its own.
-            ExecutorService waiting = Executors.newFixedThreadPool(topology.services.size());
-            try {
-                List<CompletableFuture<ServiceProcess>> healthy = new ArrayList<>();
-                for (ServiceProcess s : topology.services.values()) {
-                    healthy.add(CompletableFuture.supplyAsync(() -> s.awaitHealthy(healthyWithin), waiting));
-                }
-                CompletableFuture.allOf(healthy.toArray(CompletableFuture[]::new)).join();
-            } finally {
-                waiting.shutdownNow();
-            }
+            topology.awaitHealthy(topology.all(), healthyWithin);
         } catch (IOException e) {
             topology.close();
             throw new UncheckedIOException(e);
-        } catch (CompletionException e) {
-            String tails = ServiceProcess.tails(topology.all(), 60);
-            topology.close();
-            throw new IllegalStateException(e.getCause().getMessage() + "\nAll services:" + tails, e.getCause());
-        } catch (RuntimeException e) { // the proxy did not start
+        } catch (RuntimeException e) { // a service not healthy, or the proxy did not start
             topology.close();
             throw e;
         }
         return topology;
+    }
+
+    /** Starts again any service that is not running (a test class before killed it), then waits until all are healthy. */
+    void everyServiceRunning(Duration healthyWithin) {
+        List<ServiceProcess> stopped = all().stream().filter(s -> !s.isAlive()).toList();
+        stopped.forEach(ServiceProcess::start);
+        awaitHealthy(all(), healthyWithin);
+    }
+
+    /** Waits for every one of {@code services} at once; a failure carries the tail of every service's log. */
+    private void awaitHealthy(List<ServiceProcess> services, Duration healthyWithin) {
+        // One waiting thread per service (not the common pool, which may be smaller), so each start-up time is its own.
+        ExecutorService waiting = Executors.newFixedThreadPool(services.size());
+        try {
+            List<CompletableFuture<ServiceProcess>> healthy = new ArrayList<>();
+            for (ServiceProcess s : services) {
+                healthy.add(CompletableFuture.supplyAsync(() -> s.awaitHealthy(healthyWithin), waiting));
+            }
+            CompletableFuture.allOf(healthy.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException(e.getCause().getMessage() + "\nAll services:" + ServiceProcess.tails(all(), 60),
+                    e.getCause());
+        } finally {
+            waiting.shutdownNow();
+        }
     }
 
     /** What the Caddyfile routes to, as compose names it → the port of the process serving it here. */

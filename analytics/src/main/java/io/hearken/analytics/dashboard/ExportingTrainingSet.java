@@ -11,8 +11,10 @@ import java.io.Writer;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVPrinter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -28,7 +30,6 @@ import tools.jackson.databind.JsonNode;
 @Component("analyticsTrainingSet")
 class ExportingTrainingSet {
 
-    static final String HEADER = "text,label,urgency,corrected\r\n";
     static final int PAGE = 500;
 
     private final ElasticsearchQueries es;
@@ -73,26 +74,26 @@ class ExportingTrainingSet {
 
         /** Writes the header and every row; the number of rows written. */
         long writeTo(Writer out) throws IOException {
-            out.write(HEADER);
+            CSVPrinter csv = SpreadsheetCsv.printer(out, "text", "label", "urgency", "corrected");
             long rows = 0;
             while (hits != null && hits.size() > 0) {
                 for (JsonNode hit : hits) {
-                    String row = row(hit.path("_source"), options.correctedOnly());
+                    List<Object> row = row(hit.path("_source"), options.correctedOnly());
                     if (row != null) {
-                        out.write(row);
+                        csv.printRecord(row);
                         rows++;
                     }
                 }
                 JsonNode last = hits.get(hits.size() - 1).path("sort");
-                out.flush();
+                csv.flush();
                 hits = hits.size() < pageSize ? null : page(options, last);
             }
             return rows;
         }
     }
 
-    /** One CSV row, or null when the complaint is not a training example. */
-    static String row(JsonNode doc, boolean correctedOnly) {
+    /** One CSV row's cells, or null when the complaint is not a training example. */
+    static List<Object> row(JsonNode doc, boolean correctedOnly) {
         boolean corrected = !doc.path("classificationCorrectedAt").isMissingNode()
                 && !doc.path("classificationCorrectedAt").isNull();
         if (correctedOnly && !corrected) {
@@ -104,8 +105,8 @@ class ExportingTrainingSet {
             return null;
         }
         // Masked when indexed; again here for documents indexed before a pattern was added.
-        return MonthlySummary.cell(FreeTextMasking.mask(text)) + ',' + MonthlySummary.cell(label) + ','
-                + MonthlySummary.cell(text(doc, "urgency")) + ',' + corrected + "\r\n";
+        return Arrays.asList(SpreadsheetCsv.neutralised(FreeTextMasking.mask(text)), SpreadsheetCsv.neutralised(label),
+                SpreadsheetCsv.neutralised(text(doc, "urgency")), corrected);
     }
 
     private JsonNode page(Options options, JsonNode after) {

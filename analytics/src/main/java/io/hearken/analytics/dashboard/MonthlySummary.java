@@ -1,5 +1,8 @@
 package io.hearken.analytics.dashboard;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.commons.csv.CSVPrinter;
 import static io.hearken.analytics.dashboard.Json.avg;
 import static io.hearken.analytics.dashboard.Json.list;
 import static io.hearken.analytics.dashboard.Json.obj;
@@ -104,43 +107,31 @@ public class MonthlySummary {
 
     /** RFC 4180 CSV with a header; empty cells where a measure has no data. */
     public static String csv(Report report) {
-        StringBuilder out = new StringBuilder("month,dimension,key,count,previous_count,change_pct,"
-                + "sla_compliance_pct,previous_sla_compliance_pct,satisfaction,previous_satisfaction,"
-                + "repeats,previous_repeats,handled,previous_handled,median_first_response_minutes,"
-                + "previous_median_first_response_minutes,reopen_rate_pct,previous_reopen_rate_pct,"
-                + "overdue_return_visits,previous_overdue_return_visits\r\n");
-        for (Row r : report.rows()) {
-            out.append(report.month()).append(',').append(cell(r.dimension())).append(',').append(cell(r.key()))
-                    .append(',').append(r.current().count()).append(',').append(r.previous().count())
-                    .append(',').append(num(r.change()))
-                    .append(',').append(num(r.current().slaCompliance())).append(',')
-                    .append(num(r.previous().slaCompliance()))
-                    .append(',').append(num(r.current().satisfaction())).append(',')
-                    .append(num(r.previous().satisfaction()))
-                    .append(',').append(r.current().repeats()).append(',').append(r.previous().repeats());
-            StaffKpis.Figures now = r.current().staff();
-            StaffKpis.Figures before = r.previous().staff();
-            out.append(',').append(now.handled()).append(',').append(before.handled())
-                    .append(',').append(num(now.medianFirstResponseMinutes())).append(',')
-                    .append(num(before.medianFirstResponseMinutes()))
-                    .append(',').append(num(now.reopenRatePct())).append(',').append(num(before.reopenRatePct()))
-                    .append(',').append(now.overdueReturnVisits()).append(',').append(before.overdueReturnVisits())
-                    .append("\r\n");
+        StringBuilder out = new StringBuilder();
+        try (CSVPrinter csv = SpreadsheetCsv.printer(out, "month", "dimension", "key", "count", "previous_count",
+                "change_pct", "sla_compliance_pct", "previous_sla_compliance_pct", "satisfaction", "previous_satisfaction",
+                "repeats", "previous_repeats", "handled", "previous_handled", "median_first_response_minutes",
+                "previous_median_first_response_minutes", "reopen_rate_pct", "previous_reopen_rate_pct",
+                "overdue_return_visits", "previous_overdue_return_visits")) {
+            for (Row r : report.rows()) {
+                Measure now = r.current();
+                Measure before = r.previous();
+                csv.printRecord(report.month(), SpreadsheetCsv.neutralised(r.dimension()),
+                        SpreadsheetCsv.neutralised(r.key()), now.count(), before.count(), r.change(),
+                        now.slaCompliance(), before.slaCompliance(), now.satisfaction(), before.satisfaction(),
+                        now.repeats(), before.repeats(), now.staff().handled(), before.staff().handled(),
+                        now.staff().medianFirstResponseMinutes(), before.staff().medianFirstResponseMinutes(),
+                        now.staff().reopenRatePct(), before.staff().reopenRatePct(),
+                        now.staff().overdueReturnVisits(), before.staff().overdueReturnVisits());
+            }
+        } catch (IOException cannot) {
+            throw new UncheckedIOException(cannot);
         }
         return out.toString();
     }
 
-    private static String num(Double d) {
-        return d == null ? "" : String.valueOf(d);
-    }
-
-    /** Quotes where needed; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula. */
+    /** One text cell as the CSV has it: quoted where needed, a leading = + - @ neutralised. */
     static String cell(String s) {
-        if (s == null) {
-            return "";
-        }
-        String v = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 && !s.equals("-") ? "'" + s : s;
-        return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")
-                ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+        return SpreadsheetCsv.cell(s);
     }
 }

@@ -11,17 +11,12 @@ import io.hearken.events.ComplaintId;
 import io.hearken.events.ComplaintReceived;
 import io.hearken.events.Topics;
 import io.hearken.events.kafka.EventWireFormatAutoConfiguration;
+import io.hearken.events.kafka.TopicRecords;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 
@@ -57,20 +52,7 @@ class PoisonEventTest extends AnalyticsIntegrationTest {
     }
 
     private List<ConsumerRecord<String, ComplaintEvent>> deadLetters() {
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(),
-                EventWireFormatAutoConfiguration.deserializer(io.hearken.events.privacy.StandaloneSealing.of(io.hearken.embedded.EmbeddedServers.current().kafka().bootstrapServers(), io.hearken.embedded.EmbeddedServers.DEMO_MASTER_KEY)))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(IndexingListener.DEAD_LETTERS, Duration.ofSeconds(10))
-                    .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            var end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, ComplaintEvent>> found = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (System.nanoTime() < deadline && end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                consumer.poll(Duration.ofMillis(200)).forEach(found::add);
-            }
-            return found;
-        }
+        return TopicRecords.readUncommitted(bootstrap, IndexingListener.DEAD_LETTERS,
+                EventWireFormatAutoConfiguration.deserializer(TopicRecords.sealing(bootstrap)));
     }
 }

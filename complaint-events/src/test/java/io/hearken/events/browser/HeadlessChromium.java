@@ -3,17 +3,22 @@ package io.hearken.events.browser;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -42,6 +47,15 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** A browser whose preferred language is {@code language} (e.g. {@code zh-CN}, {@code en}). */
     public static HeadlessChromium start(String language) throws IOException {
+        return start(language, Map.of());
+    }
+
+    /** The same, with the browser in the time zone {@code zone} (e.g. far from the server's). */
+    public static HeadlessChromium start(String language, ZoneId zone) throws IOException {
+        return start(language, Map.of("TZ", zone.getId()));
+    }
+
+    private static HeadlessChromium start(String language, Map<String, String> environment) throws IOException {
         Assumptions.assumeTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
                 "headless Chromium (Debian's chromium and chromedriver) is not installed");
         Path profile = Files.createTempDirectory("hearken-chromium-");
@@ -51,7 +65,7 @@ public final class HeadlessChromium implements AutoCloseable {
                 "--lang=" + language, "--user-data-dir=" + profile);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort().build();
+                .usingAnyFreePort().withEnvironment(environment).build();
         return new HeadlessChromium(new ChromeDriver(service, options), service, profile);
     }
 
@@ -79,6 +93,21 @@ public final class HeadlessChromium implements AutoCloseable {
         String where = rule.getNodes().stream().map(node -> String.valueOf(node.getTarget()))
                 .collect(Collectors.joining(", "));
         return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at " + where;
+    }
+
+    /**
+     * Saves the open page, from its top, as a PNG at {@code file} (for the README and docs), cut to the page's height
+     * so a short page is not padded to the window's height; returns {@code file}.
+     */
+    public Path screenshot(Path file) throws IOException {
+        driver.executeScript("window.scrollTo(0, 0)");
+        BufferedImage shot = ImageIO.read(new ByteArrayInputStream(driver.getScreenshotAs(OutputType.BYTES)));
+        Number height = (Number) driver.executeScript(
+                "return Math.ceil((document.body.getBoundingClientRect().bottom + 16) * window.devicePixelRatio)");
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        ImageIO.write(shot.getSubimage(0, 0, shot.getWidth(), Math.min(shot.getHeight(), height.intValue())), "png",
+                file.toFile());
+        return file;
     }
 
     @Override

@@ -7,10 +7,12 @@ import io.hearken.events.privacy.StandaloneSealing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -55,9 +57,23 @@ public final class TopicRecords {
 
     public static <V> List<ConsumerRecord<String, V>> read(String bootstrapServers, String topic,
             Deserializer<V> values) {
+        return read(bootstrapServers, topic, values, IsolationLevel.READ_COMMITTED);
+    }
+
+    /**
+     * As {@link #read(String, String, Deserializer)}, but with the records of open and aborted transactions too: for
+     * tests about what is on the wire at all (a duplicate, personal data), not only what a consumer acts on.
+     */
+    public static <V> List<ConsumerRecord<String, V>> readUncommitted(String bootstrapServers, String topic,
+            Deserializer<V> values) {
+        return read(bootstrapServers, topic, values, IsolationLevel.READ_UNCOMMITTED);
+    }
+
+    private static <V> List<ConsumerRecord<String, V>> read(String bootstrapServers, String topic,
+            Deserializer<V> values, IsolationLevel isolation) {
         Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.name().toLowerCase(Locale.ROOT));
         List<ConsumerRecord<String, V>> out = new ArrayList<>();
         try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
             var infos = consumer.partitionsFor(topic, WITHIN);

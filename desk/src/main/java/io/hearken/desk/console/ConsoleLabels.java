@@ -60,8 +60,8 @@ final class ConsoleLabels {
         for (ResidentType type : ResidentType.values()) {
             put(labels, "customer." + type.name(), locale);
         }
-        for (String key : new String[] {"queue.escalated", "sla.paused", "detail.public", "detail.internal",
-                "console.changed", "console.reload", "console.gone"}) {
+        for (String key : new String[] {"queue.escalated", "sla.paused", "sla.overdue", "sla.warning", "detail.public",
+                "detail.internal", "console.changed", "console.reload", "console.gone"}) {
             put(labels, key, locale);
         }
         labels.put("queue.count", messages.get("queue.count", locale, "{0}"));

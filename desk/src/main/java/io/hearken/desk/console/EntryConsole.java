@@ -10,8 +10,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,7 +43,7 @@ class EntryConsole {
     @GetMapping("/desk/complaints/new")
     String form(Authentication auth, Model model) {
         NewComplaint empty = new NewComplaint("walk-in", null, null, null, null, null, null, null, null, null, null, null);
-        return page(auth, model, empty, List.of(), null);
+        return page(auth, model, empty, Map.of(), null);
     }
 
     @PostMapping("/desk/complaints")
@@ -50,8 +52,11 @@ class EntryConsole {
         List<ConstraintViolation<NewComplaint>> violations = validator.validate(form).stream()
                 .sorted(Comparator.comparing(v -> v.getPropertyPath().toString())).toList();
         if (!violations.isEmpty()) {
-            List<String> errors = violations.stream().map(v -> messages.get("entry." + v.getPropertyPath(), locale)
-                    + ": " + v.getMessage()).toList();
+            // Field by field, so the page ties each message to its field (aria-describedby, aria-invalid).
+            Map<String, String> errors = new LinkedHashMap<>();
+            violations.forEach(v -> errors.merge(v.getPropertyPath().toString(),
+                    messages.get("entry." + v.getPropertyPath(), locale) + ": " + v.getMessage(),
+                    (first, next) -> first + "; " + v.getMessage()));
             return page(auth, model, form, errors, null);
         }
         try {
@@ -60,11 +65,11 @@ class EntryConsole {
                     messages.get("desk.channel." + entered.channel(), locale)));
             return "redirect:/desk/complaints/new";
         } catch (DeskProblem problem) {
-            return page(auth, model, form, List.of(), messages.get(problem.messageKey(), locale, problem.args()));
+            return page(auth, model, form, Map.of(), messages.get(problem.messageKey(), locale, problem.args()));
         }
     }
 
-    private String page(Authentication auth, Model model, NewComplaint form, List<String> errors, String problem) {
+    private String page(Authentication auth, Model model, NewComplaint form, Map<String, String> errors, String problem) {
         model.addAttribute("person", StaffPerson.of(auth));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

@@ -29,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hearken.embedded.mode=test", "server.port=0",
         "hearken.hotline.scan-interval=200ms", "hearken.hotline.stable-for=1s",
-        "hearken.hotline.chunk-size=500", "hearken.hotline.progress-every=2500",
+        "hearken.hotline.chunk-size=500", "hearken.hotline.progress-every=500",
         "hearken.hotline.api-keys=" + HotlineIntegrationTest.API_KEY, "hearken.staff.demo-accounts=true"})
 @AutoConfigureTestRestTemplate
 public abstract class HotlineIntegrationTest {

@@ -1,5 +1,6 @@
 package io.hearken.notifier.delivery;
 
+import io.hearken.events.config.HearkenMailProperties;
 import io.hearken.events.ComplaintId;
 import io.hearken.events.MailThreading;
 import io.hearken.notifier.NotifierProperties;
@@ -11,7 +12,6 @@ import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -40,13 +40,13 @@ class EmailSender implements Sender, DisposableBean {
     private final MailAttachments attachments;
 
     EmailSender(JavaMailSender mail, MailTemplates templates, NotifierProperties properties,
-            @Value("${hearken.mail.domain:hearken.local}") String domain, SentJournal journal,
+            HearkenMailProperties mailSettings, SentJournal journal,
             MailAttachments attachments) {
         this.attachments = attachments;
         this.mail = mail;
         this.templates = templates;
         this.properties = properties;
-        this.domain = domain;
+        this.domain = mailSettings.domain();
         this.journal = journal;
         this.connections = new SmtpConnections(properties.smtpKeepAlive());
     }

@@ -1,5 +1,6 @@
 package io.hearken.notifier.digest;
 
+import io.hearken.events.config.HearkenMailProperties;
 import io.hearken.events.ComplaintStatus;
 import io.hearken.events.MailThreading;
 import io.hearken.notifier.NotifierProperties;
@@ -62,13 +63,13 @@ public class DailyDigest {
     private final boolean enabled;
 
     DailyDigest(ComplaintDirectory directory, JavaMailSender mail, MailTemplates templates,
-            NotifierProperties properties, @Value("${hearken.mail.domain:hearken.local}") String domain,
+            NotifierProperties properties, HearkenMailProperties mailSettings,
             @Value("${hearken.notifier.digest.enabled:true}") boolean enabled) {
         this.directory = directory;
         this.mail = mail;
         this.templates = templates;
         this.properties = properties;
-        this.domain = domain;
+        this.domain = mailSettings.domain();
         this.enabled = enabled;
     }
 

@@ -24,6 +24,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 public final class ClassificationRules {
 
+    /** The rules file in the jar, used when no office file is configured. */
+    public static final String SHIPPED = "/io/hearken/router/rules.yml";
+
     /** One keyword or pattern that matched. */
     public record Hit(String target, String signal) {
     }
@@ -78,8 +81,8 @@ public final class ClassificationRules {
     }
 
     public static ClassificationRules defaults() {
-        try (InputStream in = ClassificationRules.class.getResourceAsStream("/io/hearken/router/rules.yml")) {
-            return load(in, "classpath:io/hearken/router/rules.yml");
+        try (InputStream in = ClassificationRules.class.getResourceAsStream(SHIPPED)) {
+            return load(in, "classpath:" + SHIPPED.substring(1));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -211,9 +214,17 @@ public final class ClassificationRules {
         return customerType != null ? customerType : Shipped.RULES.customerType;
     }
 
-    /** Words saying many people are affected (全楼, all residents). */
+    /** Words saying many people are affected (全楼, all residents), as they stand in the text (a pattern's match). */
     public List<String> impactSignals(String text) {
-        return signals(impact, text);
+        String s = TextFeatures.normalize(text);
+        List<String> out = new ArrayList<>();
+        for (Matcher m : impact) {
+            java.util.regex.Matcher found = m.pattern().matcher(s);
+            if (found.find() && !out.contains(found.group().strip())) {
+                out.add(found.group().strip());
+            }
+        }
+        return out;
     }
 
     public List<String> categories() {

@@ -1,17 +1,10 @@
 package io.hearken.router.classification;
 
 import de.bwaldvogel.liblinear.Feature;
-import de.bwaldvogel.liblinear.Linear;
-import de.bwaldvogel.liblinear.Model;
-import de.bwaldvogel.liblinear.Parameter;
-import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
-import java.util.TreeMap;
 
 /**
  * Trains a {@link LinearTextModel}: TF-IDF features ({@link TfidfVocabulary}), one-vs-rest linear SVM
@@ -70,10 +63,6 @@ public final class LinearTrainer {
     private static final long SEED = 20261206L;
     private static final int MIN_ROWS_PER_FOLD = 2;
 
-    static {
-        Linear.disableDebugOutput();
-    }
-
     private LinearTrainer() {
     }
 
@@ -110,13 +99,14 @@ public final class LinearTrainer {
         double c = options.cs()[options.cs().length / 2];
         double[][] heldOut = null;
         if (search) {
-            int[] fold = folds(y, labels.length, options.folds());
+            int[] fold = LibLinearFits.folds(y, options.folds(), SEED);
             double best = -1;
             for (Solver s : options.solvers()) {
                 for (double candidate : options.cs()) {
-                    double[][] decisions = crossValidate(x, y, labels.length, fold, options.folds(),
-                            parameter(s, candidate, classWeights, classIds), vocabulary.size());
-                    double f1 = macroF1(decisions, y, labels.length);
+                    double[][] decisions = LibLinearFits.crossValidate(x, y, labels.length, fold, options.folds(),
+                            LibLinearFits.parameter(s.type, s.epsilon, candidate, classWeights, classIds),
+                            vocabulary.size());
+                    double f1 = LibLinearFits.macroF1(decisions, y, labels.length);
                     progress.report(String.format(Locale.ROOT, "cross-validation: %s C=%s macro-F1 %.4f", s, candidate, f1));
                     if (f1 > best + 1e-9) {
                         best = f1;
@@ -130,10 +120,10 @@ public final class LinearTrainer {
             progress.report("too few rows per label for " + options.folds() + "-fold cross-validation: " + solver + " C=" + c
                     + ", uncalibrated");
         }
-        Model model = Linear.train(problem(x, y, vocabulary.size()), parameter(solver, c, classWeights, classIds));
         float[][] weights = new float[vocabulary.size()][labels.length];
         float[] bias = new float[labels.length];
-        copyWeights(model, labels.length, vocabulary.size(), weights, bias);
+        LibLinearFits.fit(x, y, labels.length, vocabulary.size(),
+                LibLinearFits.parameter(solver.type, solver.epsilon, c, classWeights, classIds), weights, bias);
         Calibration calibration = null;
         if (heldOut != null) {
             calibration = calibrate(heldOut, y, labels.length);
@@ -154,114 +144,5 @@ public final class LinearTrainer {
             }
         }
         return Calibration.fit(f, right);
-    }
-
-    private static Parameter parameter(Solver solver, double c, double[] weights, int[] ids) {
-        Parameter p = new Parameter(solver.type, c, solver.epsilon);
-        p.setWeights(weights, ids);
-        return p;
-    }
-
-    private static Problem problem(Feature[][] x, double[] y, int features) {
-        Problem problem = new Problem();
-        problem.l = x.length;
-        problem.n = features + 1;
-        problem.x = withBias(x, features);
-        problem.y = y;
-        problem.bias = 1;
-        return problem;
-    }
-
-    /** LibLinear wants the bias as an explicit last feature of every row. */
-    private static Feature[][] withBias(Feature[][] x, int features) {
-        Feature[][] out = new Feature[x.length][];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = Arrays.copyOf(x[i], x[i].length + 1);
-            out[i][x[i].length] = new de.bwaldvogel.liblinear.FeatureNode(features + 1, 1);
-        }
-        return out;
-    }
-
-    /** Weights per label in our label order (LibLinear orders labels as it meets them; two labels share one vector). */
-    private static void copyWeights(Model model, int k, int n, float[][] weights, float[] bias) {
-        double[] w = model.getFeatureWeights();
-        int[] order = model.getLabels();
-        int vectors = k == 2 ? 1 : k;
-        for (int v = 0; v < vectors; v++) {
-            int label = order[v];
-            for (int t = 0; t < n; t++) {
-                weights[t][label] = (float) w[t * vectors + v];
-            }
-            bias[label] = (float) w[n * vectors + v];
-        }
-        if (k == 2) {
-            int other = order[1];
-            for (int t = 0; t < n; t++) {
-                weights[t][other] = -weights[t][order[0]];
-            }
-            bias[other] = -bias[order[0]];
-        }
-    }
-
-    /** Held-out decision values of every row, in our label order. */
-    private static double[][] crossValidate(Feature[][] x, double[] y, int k, int[] fold, int folds, Parameter p, int n) {
-        double[][] out = new double[y.length][];
-        for (int f = 0; f < folds; f++) {
-            List<Integer> train = new ArrayList<>();
-            for (int i = 0; i < y.length; i++) {
-                if (fold[i] != f) {
-                    train.add(i);
-                }
-            }
-            Feature[][] tx = new Feature[train.size()][];
-            double[] ty = new double[train.size()];
-            for (int j = 0; j < tx.length; j++) {
-                tx[j] = x[train.get(j)];
-                ty[j] = y[train.get(j)];
-            }
-            Model m = Linear.train(problem(tx, ty, n), p);
-            float[][] w = new float[n][k];
-            float[] b = new float[k];
-            copyWeights(m, k, n, w, b);
-            LinearTextModel scorer = new LinearTextModel(null, new String[k], w, b, null, "");
-            for (int i = 0; i < y.length; i++) {
-                if (fold[i] == f) {
-                    out[i] = scorer.decisions(x[i]);
-                }
-            }
-        }
-        return out;
-    }
-
-    /** Stratified folds: each label's rows, shuffled with a fixed seed, dealt round-robin. */
-    private static int[] folds(double[] y, int k, int folds) {
-        Random random = new Random(SEED);
-        int[] fold = new int[y.length];
-        TreeMap<Integer, List<Integer>> byLabel = new TreeMap<>();
-        for (int i = 0; i < y.length; i++) {
-            byLabel.computeIfAbsent((int) y[i], l -> new ArrayList<>()).add(i);
-        }
-        int next = 0;
-        for (List<Integer> members : byLabel.values()) {
-            java.util.Collections.shuffle(members, random);
-            for (int i : members) {
-                fold[i] = next++ % folds;
-            }
-        }
-        return fold;
-    }
-
-    static double macroF1(double[][] decisions, double[] y, int k) {
-        List<String> truth = new ArrayList<>(y.length);
-        List<String> predicted = new ArrayList<>(y.length);
-        for (int i = 0; i < y.length; i++) {
-            int best = 0;
-            for (int c = 1; c < k; c++) {
-                best = decisions[i][c] > decisions[i][best] ? c : best;
-            }
-            truth.add(String.valueOf((int) y[i]));
-            predicted.add(String.valueOf(best));
-        }
-        return Evaluation.of(truth, predicted).macroF1();
     }
 }

@@ -18,6 +18,11 @@ import java.util.regex.Matcher;
  * first, or are negated in their clause ({@code urgency.negations}: 没有, "no", "not"). Otherwise
  * a suggestion or a question ({@code urgency.low}) is LOW only when the text reports no problem
  * ({@code urgency.problem}); politeness and hope (希望, 请, please) never lower urgency.
+ *
+ * <p>Beside the rules, a model ({@link UrgencyModel}) trained on the labelled set reads the masked text. It can
+ * only make the reading safer: it raises NORMAL (or the rules' LOW) to URGENT when its calibrated probability of
+ * URGENT is at least {@link #MODEL_URGENT}, unless the rules found the hazard negated; it never lowers the rules'
+ * URGENT; and the rules' LOW stands only when the model finds low likelier than urgent, else it is NORMAL.
  */
 public final class UrgencyReading {
 
@@ -26,22 +31,57 @@ public final class UrgencyReading {
     private static final int HAN_WINDOW = 5;
     private static final int LATIN_WINDOW = 14;
     private static final char MASK = '\u25A1';
+    /** The model's calibrated P(URGENT) from which it raises a text to URGENT (docs/router.md, "Urgency"). */
+    static final double MODEL_URGENT = 0.4;
 
     public record Decision(Urgency urgency, List<String> reasons) {
     }
 
     private final ClassificationRules.UrgencyRules rules;
+    private final UrgencyModel model;
 
+    /** The rules plus the shipped model. */
     public UrgencyReading(ClassificationRules rules) {
+        this(rules, UrgencyModel.shipped());
+    }
+
+    /** {@code model} null: the rules alone. */
+    public UrgencyReading(ClassificationRules rules, UrgencyModel model) {
         this.rules = rules.urgency();
+        this.model = model;
     }
 
     public Decision read(String text) {
         String s = TextFeatures.normalize(text);
-        List<String> reasons = new ArrayList<>();
-        // Every look-alike is found on the original text (one may contain another: 抽烟 … 烟味), then masked.
-        char[] chars = s.toCharArray();
         Set<String> ignored = new LinkedHashSet<>();
+        String masked = mask(s, ignored);
+        Set<String> negated = new LinkedHashSet<>();
+        Decision byRules = byRules(s, masked, ignored, negated);
+        if (model == null || byRules.urgency() == Urgency.URGENT) {
+            return byRules;
+        }
+        UrgencyModel.Estimate estimate = model.estimate(masked);
+        List<String> reasons = new ArrayList<>(byRules.reasons());
+        if (estimate.urgent() >= MODEL_URGENT && negated.isEmpty()) {
+            reasons.add(String.format(Locale.ROOT, "urgency model p=%.2f", estimate.urgent()));
+            return new Decision(Urgency.URGENT, List.copyOf(reasons));
+        }
+        if (byRules.urgency() == Urgency.LOW && estimate.low() < estimate.urgent()) {
+            reasons.add(String.format(Locale.ROOT, "urgency model leans urgent rather than low (p=%.2f, p(low)=%.2f) → normal",
+                    estimate.urgent(), estimate.low()));
+            return new Decision(Urgency.NORMAL, List.copyOf(reasons));
+        }
+        return byRules;
+    }
+
+    /** The normalised text with every look-alike masked, as the model sees it (in training too). */
+    String masked(String text) {
+        return mask(TextFeatures.normalize(text), new LinkedHashSet<>());
+    }
+
+    /** Every look-alike is found on the original text (one may contain another: 抽烟 … 烟味), then masked. */
+    private String mask(String s, Set<String> ignored) {
+        char[] chars = s.toCharArray();
         for (ClassificationRules.Matcher m : rules.ignore()) {
             Matcher found = m.pattern().matcher(s);
             while (found.find()) {
@@ -49,9 +89,12 @@ public final class UrgencyReading {
                 java.util.Arrays.fill(chars, found.start(), found.end(), MASK);
             }
         }
-        String masked = new String(chars);
+        return new String(chars);
+    }
+
+    private Decision byRules(String s, String masked, Set<String> ignored, Set<String> negated) {
+        List<String> reasons = new ArrayList<>();
         Set<String> hits = new LinkedHashSet<>();
-        Set<String> negated = new LinkedHashSet<>();
         for (var situation : rules.urgent().entrySet()) {
             for (ClassificationRules.Matcher m : situation.getValue()) {
                 Matcher found = m.pattern().matcher(masked);

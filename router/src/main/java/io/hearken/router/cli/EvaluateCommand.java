@@ -64,12 +64,16 @@ final class EvaluateCommand implements Callable<Integer> {
                     "current " + against.getFileName()));
         }
 
-        UrgencyReading urgency = new UrgencyReading(rules == null ? ClassificationRules.defaults() : ClassificationRules.load(rules));
+        // What the router uses: the rules plus the urgency model; the rules alone on one line, for comparison.
+        ClassificationRules urgencyRules = rules == null ? ClassificationRules.defaults() : ClassificationRules.load(rules);
         List<LabelledText> urgent = urgencyInput == null ? UrgencyReading.shippedSet() : LabelledCsv.read(urgencyInput, "urgency");
         out.println();
         out.println("urgency (" + (urgencyInput == null ? "the shipped urgency set" : urgencyInput) + ", " + urgent.size()
-                + " texts)");
-        out.print(UrgencyReading.evaluate(urgency, urgent));
+                + " texts; rules plus urgency model)");
+        out.print(UrgencyReading.evaluate(new UrgencyReading(urgencyRules), urgent));
+        String rulesAlone = UrgencyReading.evaluate(new UrgencyReading(urgencyRules, null), urgent);
+        out.println("rules alone: " + rulesAlone.lines().filter(l -> l.startsWith("accuracy=") || l.startsWith("urgent_called_low="))
+                .collect(java.util.stream.Collectors.joining(" ")));
         return 0;
     }
 

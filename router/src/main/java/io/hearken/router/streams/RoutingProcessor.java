@@ -11,17 +11,13 @@ import io.hearken.router.routing.RoutingComplaints;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -42,22 +38,14 @@ import org.slf4j.LoggerFactory;
 final class RoutingProcessor implements Processor<String, byte[], String, byte[]> {
 
     private static final Logger log = LoggerFactory.getLogger(RoutingProcessor.class);
-    /**
-     * Own history writes are kept here too, as the global store sees them a moment later: the newest {@code RECENT}
-     * keys, sorted so that a building's or a resident's entries are one range (a scan of all of them per complaint
-     * was a quarter of the all-in-one's CPU at 10k complaints of history, docs/BENCHMARKS.md).
-     */
-    private static final int RECENT = 10_000;
 
     private final RoutingComplaints router;
     private final Clock clock;
     private final Duration slaCheckInterval;
-    private final NavigableMap<String, HistoryEntry> recent = new TreeMap<>();
-    private final ArrayDeque<String> recentOrder = new ArrayDeque<>();
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> complaints;
     private KeyValueStore<String, Long> due;
-    private KeyValueStore<String, byte[]> history;
+    private RoutingHistory history;
     private CurrentStates states;
     private final StateCodec codec;
     private boolean backfilled;
@@ -74,7 +62,7 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
         this.context = context;
         complaints = context.getStateStore(RouterTopology.COMPLAINTS_STORE);
         due = context.getStateStore(RouterTopology.DUE_STORE);
-        history = context.getStateStore(RouterTopology.HISTORY_STORE);
+        history = new RoutingHistory(context.getStateStore(RouterTopology.HISTORY_STORE), codec);
         states = new CurrentStates(context.getStateStore(RouterTopology.SNAPSHOT_STORE), codec);
         context.schedule(slaCheckInterval, PunctuationType.WALL_CLOCK_TIME, this::checkSla);
     }
@@ -185,18 +173,7 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
 
         @Override
         public List<HistoryEntry> history(String building, String residentHash) {
-            Map<String, HistoryEntry> found = new LinkedHashMap<>();
-            for (String prefix : prefixes(building, residentHash)) {
-                try (KeyValueIterator<String, byte[]> it = history.prefixScan(prefix, new StringSerializer())) {
-                    while (it.hasNext()) {
-                        KeyValue<String, byte[]> kv = it.next();
-                        found.put(kv.key, codec.history(kv.value));
-                    }
-                }
-                // keys are prefix + tracking id, all below prefix + '\uffff'
-                recent.subMap(prefix, true, prefix + Character.MAX_VALUE, false).forEach(found::putIfAbsent);
-            }
-            return List.copyOf(found.values());
+            return history.of(building, residentHash);
         }
 
         @Override
@@ -206,18 +183,9 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
 
         @Override
         public void forget(ComplaintId id) {
-            String suffix = "|" + id.value();
-            try (KeyValueIterator<String, byte[]> it = history.all()) {
-                while (it.hasNext()) {
-                    KeyValue<String, byte[]> kv = it.next();
-                    if (kv.key.endsWith(suffix)) {
-                        forgotten.add(kv.key);
-                    }
-                }
-            }
-            recent.keySet().stream().filter(k -> k.endsWith(suffix)).forEach(forgotten::add);
+            forgotten.addAll(history.keysOf(id));
             for (String key : forgotten) {
-                HistoryEntry entry = recent.containsKey(key) ? recent.get(key) : codec.history(history.get(key));
+                HistoryEntry entry = history.entry(key);
                 if (key.startsWith("b|") && entry != null) {
                     remembered.add(new HistoryEntry(entry.complaintId(), entry.at(), entry.building(), null, null,
                             entry.category(), null, entry.relatedTo()));
@@ -246,16 +214,14 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
                 }
             });
             for (String key : forgotten) {
-                if (recent.remove(key) != null) {
-                    recentOrder.remove(key);
-                }
+                history.deleted(key);
                 forward(key, null, RouterTopology.HISTORY_TOPIC, timestamp);
             }
             for (HistoryEntry entry : remembered) {
                 byte[] json = codec.write(entry);
-                for (String prefix : prefixes(entry.building(), entry.residentHash())) {
+                for (String prefix : RoutingHistory.prefixes(entry.building(), entry.residentHash())) {
                     String key = prefix + entry.complaintId().value();
-                    keepRecent(key, entry);
+                    history.written(key, entry);
                     forward(key, json, RouterTopology.HISTORY_TOPIC, timestamp);
                 }
             }
@@ -272,26 +238,5 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
                 forward(snapshot.complaintId().value(), codec.write(snapshot), Topics.STATE, timestamp);
             }
         }
-    }
-
-    /** Kept until {@code RECENT} newer keys came (a key written again keeps its place, as before). */
-    private void keepRecent(String key, HistoryEntry entry) {
-        if (recent.put(key, entry) == null) {
-            recentOrder.addLast(key);
-            if (recentOrder.size() > RECENT) {
-                recent.remove(recentOrder.removeFirst());
-            }
-        }
-    }
-
-    static List<String> prefixes(String building, String residentHash) {
-        List<String> prefixes = new ArrayList<>(2);
-        if (building != null) {
-            prefixes.add("b|" + building + "|");
-        }
-        if (residentHash != null) {
-            prefixes.add("r|" + residentHash + "|");
-        }
-        return prefixes;
     }
 }

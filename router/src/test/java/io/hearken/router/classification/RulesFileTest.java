@@ -35,6 +35,22 @@ class RulesFileTest {
         assertThat(r.lowSignals("anything")).isEmpty();
     }
 
+    /** Management hears of words that say many are hit, not of words that say many say so (issue #17). */
+    @Test
+    void theShippedImpactWordsSayManyAreAffectedNotThatManySaySo() {
+        ClassificationRules r = ClassificationRules.defaults();
+        assertThat(r.impactSignals("7号楼全楼停电了")).containsExactly("全楼");
+        assertThat(r.impactSignals("小区多户停水两天了")).containsExactly("多户");
+        assertThat(r.impactSignals("Many residents have no hot water since Monday")).containsExactly("many residents");
+        assertThat(r.impactSignals("Water is off for every flat in block C")).containsExactly("every flat");
+        assertThat(r.impactSignals("大家都反映9号楼门岗保安态度很差")).isEmpty();
+        assertThat(r.impactSignals("多户反映保安态度差")).isEmpty();
+        assertThat(r.impactSignals("邻居们都在投诉楼道灯不亮")).isEmpty();
+        assertThat(r.impactSignals("Many residents have complained that the concierge is rude")).isEmpty();
+        assertThat(r.impactSignals("Lots of residents say the gym closes too early")).isEmpty();
+        assertThat(r.impactSignals("Everyone says the lift is slow")).isEmpty();
+    }
+
     @Test
     void aBadPatternNamesTheFileAndEntry() {
         assertThatThrownBy(() -> rules("categories:\n  lift:\n    patterns: ['(unclosed']\n"))

@@ -12,6 +12,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Urgency read from the wording, on the shipped hand-labelled set (router/data/urgency_set.py). */
 class UrgencyReadingTest {
 
+    /** Measured on the held-out set, minus a little (docs/router.md, "Urgency"). */
+    private static final double HELD_OUT_FLOOR = 0.77;
+
     private final UrgencyReading reading = new UrgencyReading(ClassificationRules.defaults());
 
     @Test
@@ -39,27 +42,82 @@ class UrgencyReadingTest {
     }
 
     /**
-     * 40 texts written after the rules and never used to adjust them: how the reading does on new wording
-     * (measured 30/40 right, no urgent text called low; the misses are listed in docs/router.md). Keep it
-     * held out: a rule added for one of these makes the figure meaningless.
+     * 94 texts written before the rules were widened for the first held-out set's misses and before the model
+     * existed, and never used to adjust either (router/src/test/resources/…/urgency-heldout.csv): how the reading
+     * does on new wording. Rules alone and rules plus model, figures in docs/router.md ("Urgency"). Keep it held
+     * out: a rule or a training text added for one of these makes the figure meaningless.
      */
     @Test
-    void freshWordingsWrittenAfterTheRules() throws Exception {
-        List<LabelledText> fresh;
-        try (var in = getClass().getResourceAsStream("urgency-fresh.csv")) {
-            fresh = LabelledCsv.read(in, "urgency-fresh.csv", "urgency");
+    void heldOutWordings() throws Exception {
+        List<LabelledText> heldOut;
+        try (var in = getClass().getResourceAsStream("urgency-heldout.csv")) {
+            heldOut = LabelledCsv.read(in, "urgency-heldout.csv", "urgency");
         }
-        String report = UrgencyReading.evaluate(reading, fresh);
-        System.out.println("fresh wordings:\n" + report);
-        for (LabelledText row : fresh) {
+        assertThat(heldOut).hasSizeGreaterThanOrEqualTo(80);
+        UrgencyReading rulesOnly = new UrgencyReading(ClassificationRules.defaults(), null);
+        System.out.println("held out, rules only:\n" + UrgencyReading.evaluate(rulesOnly, heldOut));
+        String report = UrgencyReading.evaluate(reading, heldOut);
+        System.out.println("held out, rules plus model:\n" + report);
+        for (LabelledText row : heldOut) {
             UrgencyReading.Decision d = reading.read(row.text());
             if (!d.urgency().name().equals(row.label())) {
                 System.out.println(row.label() + " → " + d.urgency() + ": " + row.text() + " " + d.reasons());
             }
         }
         assertThat(report).contains("urgent_called_low=0");
-        assertThat(Evaluation.of(fresh.stream().map(LabelledText::label).toList(),
-                fresh.stream().map(r -> reading.read(r.text()).urgency().name()).toList()).accuracy()).isGreaterThanOrEqualTo(0.7);
+        assertThat(accuracy(reading, heldOut)).isGreaterThanOrEqualTo(HELD_OUT_FLOOR);
+    }
+
+    /** The model only makes the reading safer: never below the rules' URGENT, LOW only where the rules say LOW. */
+    @Test
+    void theModelOnlyRaises() {
+        UrgencyReading rulesOnly = new UrgencyReading(ClassificationRules.defaults(), null);
+        for (LabelledText row : UrgencyReading.shippedSet()) {
+            Urgency byRules = rulesOnly.read(row.text()).urgency();
+            Urgency combined = reading.read(row.text()).urgency();
+            if (byRules == Urgency.URGENT) {
+                assertThat(combined).as(row.text()).isEqualTo(Urgency.URGENT);
+            }
+            if (combined == Urgency.LOW) {
+                assertThat(byRules).as(row.text()).isEqualTo(Urgency.LOW);
+            }
+        }
+    }
+
+    /**
+     * Everyday complaints of the category set that the model did not learn from (every fourth, outside safety): the
+     * model raises none of them (measured once over all ~3,500: 0; in safety 10 of 560, such as loose railings).
+     */
+    @Test
+    void theModelLeavesEverydayComplaintsAlone() throws Exception {
+        ClassificationRules rules = ClassificationRules.defaults();
+        UrgencyReading rulesOnly = new UrgencyReading(rules, null);
+        java.util.Set<String> learned = new java.util.HashSet<>();
+        UrgencyModel.everyday(rules, UrgencyModel.EVERYDAY).forEach(t -> learned.add(t.text()));
+        List<LabelledText> rows;
+        try (var in = getClass().getResourceAsStream("/io/hearken/router/model/complaints-labelled.csv")) {
+            rows = LabelledCsv.read(in, "complaints-labelled.csv", "label");
+        }
+        List<String> raised = new ArrayList<>();
+        int read = 0;
+        for (int i = 0; i < rows.size(); i += 4) {
+            LabelledText row = rows.get(i);
+            if (row.label().equals("safety") || learned.contains(row.text())) {
+                continue;
+            }
+            read++;
+            UrgencyReading.Decision d = reading.read(row.text());
+            if (d.urgency() == Urgency.URGENT && rulesOnly.read(row.text()).urgency() != Urgency.URGENT) {
+                raised.add(row.text() + " " + d.reasons());
+            }
+        }
+        assertThat(read).isGreaterThan(500);
+        assertThat(raised.size()).as(String.join("\n", raised)).isLessThanOrEqualTo(read / 100);
+    }
+
+    private static double accuracy(UrgencyReading reading, List<LabelledText> rows) {
+        return Evaluation.of(rows.stream().map(LabelledText::label).toList(),
+                rows.stream().map(r -> reading.read(r.text()).urgency().name()).toList()).accuracy();
     }
 
     @ParameterizedTest(name = "{0} → {1}")
@@ -83,5 +141,11 @@ class UrgencyReadingTest {
         assertThat(reading.read("厨房闻到很重的煤气味").reasons()).anyMatch(r -> r.startsWith("urgent signal: gas"));
         assertThat(reading.read("保安在门岗抽烟").reasons()).contains("not a hazard: '抽烟'");
         assertThat(reading.read("No gas smell, the hob just won't light").reasons()).anyMatch(r -> r.startsWith("negated: gas"));
+        // No rule for it; the model, from the labelled set's falling and hurt texts (a category-set text, not held out).
+        String text = "Tiles falling off the wall of the lobby, nearly hit someone";
+        assertThat(new UrgencyReading(ClassificationRules.defaults(), null).read(text).urgency()).isEqualTo(Urgency.NORMAL);
+        UrgencyReading.Decision tiles = reading.read(text);
+        assertThat(tiles.urgency()).isEqualTo(Urgency.URGENT);
+        assertThat(tiles.reasons()).anySatisfy(r -> assertThat(r).matches("urgency model p=0\\.\\d\\d"));
     }
 }

@@ -53,8 +53,10 @@ class RouterCliTest {
         String report = out.toString(StandardCharsets.UTF_8);
         assertThat(report.lines().toList()).contains("accuracy=1.0000", "macro_f1=1.0000");
         assertThat(report).contains("precision", "recall", "confusion matrix", "[0] heat", "[2] wifi");
-        assertThat(report).as("urgency figures too, on the shipped urgency set").contains("urgency (the shipped urgency set")
-                .contains("URGENT", "LOW").containsPattern("urgent_called_low=0");
+        assertThat(report).as("urgency figures too, on the shipped urgency set, of the reading the router uses")
+                .contains("urgency (the shipped urgency set").contains("rules plus urgency model)")
+                .contains("URGENT", "LOW").containsPattern("urgent_called_low=0")
+                .containsPattern("rules alone: accuracy=\\d\\.\\d{4} urgent_called_low=0");
 
         out.reset();
         assertThat(run(out, err, "compare", "--input", dir.resolve("train.csv").toString(), "--test-share", "0.3", "--skip-sgd"))
@@ -204,6 +206,6 @@ class RouterCliTest {
         out.reset();
         assertThat(run(out, err, "evaluate", "--model", dir.resolve("m.bin").toString(), "--input", csv.toString(),
                 "--urgency-input", csv.toString())).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("macro_f1=1.0000", "urgency (" + csv + ", 36 texts)");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("macro_f1=1.0000", "urgency (" + csv + ", 36 texts; rules plus urgency model)");
     }
 }

@@ -333,12 +333,36 @@ class RouterThroughKafkaTest {
         java.util.function.Function<ComplaintReceived, List<ComplaintEscalated>> major = c -> events(Topics.UPDATES,
                 c.complaintId().value(), ComplaintEscalated.class).stream().filter(e -> e.reason().startsWith("major complaint")).toList();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> !major.apply(reports.get(0)).isEmpty());
-        assertThat(major.apply(reports.get(0))).singleElement()
-                .satisfies(e -> assertThat(e.reason()).startsWith("major complaint: many residents affected"));
+        assertThat(major.apply(reports.get(0))).singleElement().satisfies(e -> {
+            assertThat(e.level()).isEqualTo(ComplaintEscalated.Level.MANAGEMENT);
+            assertThat(e.reason()).startsWith("major complaint: many residents affected (全楼");
+        });
         for (ComplaintReceived later : reports.subList(1, 3)) {
             assertThat(events(Topics.UPDATES, later.complaintId().value(), DuplicateLinked.class)).hasSize(1);
             assertThat(major.apply(later)).as("a complaint joining an escalated incident does not mail management again").isEmpty();
         }
+        assertThat(reports.stream().flatMap(c -> major.apply(c).stream()).filter(e -> e.level() == ComplaintEscalated.Level.MANAGEMENT))
+                .as("one MANAGEMENT escalation for the incident").hasSize(1);
+    }
+
+    @Test
+    void everybodySayingSoIsNotManyResidentsAffected() throws Exception {
+        List<ComplaintReceived> reports = List.of(
+                complaint("大家都反映17号楼门岗保安态度很差", "17号楼", "101", "a17@example.com"),
+                complaint("17号楼门岗保安态度太差了，大家都反映过", "17号楼", "202", "b17@example.com"),
+                complaint("多户反映17号楼门岗的保安态度差", "17号楼", "303", "c17@example.com"));
+        for (ComplaintReceived c : reports) {
+            kafka.send(Topics.INTAKE_WEB, c.complaintId().value(), c).get();
+            awaitRouted(c);
+        }
+        ComplaintRouted last = awaitRouted(reports.get(2));
+        assertThat(last.links().relatedTo()).as("one incident").isEqualTo(reports.get(0).complaintId());
+        assertThat(last.assignment().priorityReasons()).noneMatch(r -> r.startsWith("impact: many affected"));
+        // The linked-event of the last report is sent after its routing: once it is there, so would be an escalation.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> !events(Topics.UPDATES, reports.get(2).complaintId().value(), DuplicateLinked.class).isEmpty());
+        assertThat(reports.stream().flatMap(c -> events(Topics.UPDATES, c.complaintId().value(), ComplaintEscalated.class).stream())
+                .filter(e -> e.reason().startsWith("major complaint"))).as("no management mail").isEmpty();
     }
 
     @Test

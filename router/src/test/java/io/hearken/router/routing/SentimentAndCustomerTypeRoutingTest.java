@@ -74,8 +74,10 @@ class SentimentAndCustomerTypeRoutingTest {
 
     @Test
     void aBusinessWhoseTradeIsHitIsRaisedAndSaysWhy() {
-        ComplaintRouted shop = route("我们店门口的下水道堵了，污水横流，影响营业", ResidentType.UNKNOWN, Map.of());
-        ComplaintRouted home = route("家门口的下水道堵了，污水横流", ResidentType.UNKNOWN, Map.of());
+        // Not sewage flowing ("污水横流"): the urgency model reads that as urgent, and both would be P2.
+        ComplaintRouted shop = route("我们店门口的下水道堵了，味道很大，影响营业", ResidentType.UNKNOWN, Map.of());
+        ComplaintRouted home = route("家门口的下水道堵了，味道很大", ResidentType.UNKNOWN, Map.of());
+        assertThat(home.classification().urgency()).isEqualTo(io.hearken.events.Urgency.NORMAL);
         assertThat(shop.classification().customerType()).isEqualTo(ResidentType.BUSINESS);
         assertThat(shop.assignment().priorityReasons()).anyMatch(r -> r.startsWith("business: customers or trade affected"));
         assertThat(shop.assignment().priority()).isEqualTo(home.assignment().priority() - 1);

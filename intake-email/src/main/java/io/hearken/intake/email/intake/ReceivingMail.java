@@ -1,5 +1,6 @@
 package io.hearken.intake.email.intake;
 
+import io.hearken.events.config.HearkenMailProperties;
 import io.hearken.events.ComplaintEvent;
 import io.hearken.events.privacy.PersonalData;
 import io.hearken.intake.email.EmailIntakeProperties;
@@ -15,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -44,8 +44,8 @@ public class ReceivingMail {
     private final Object[] decisions = new Object[64];
 
     ReceivingMail(EmailIntakeProperties properties, SeenMessages seen, KafkaTemplate<String, ComplaintEvent> events,
-            ComplaintLookup lookup, MeterRegistry meters, @Value("${hearken.mail.domain:hearken.local}") String domain,
-            PersonalData personalData) {
+            ComplaintLookup lookup, MeterRegistry meters, HearkenMailProperties mail, PersonalData personalData) {
+        String domain = mail.domain();
         this.properties = properties;
         this.seen = seen;
         this.reader = MailReader.limitedTo(properties.maxAttachmentSize());

@@ -19,7 +19,7 @@ public final class IntakeRestarts {
 
     public static ReceivingMail freshIntake(SeenMessages store, EmailIntakeProperties properties,
             KafkaTemplate<String, ComplaintEvent> events, ComplaintLookup lookup, MeterRegistry meters, String secret) {
-        return new ReceivingMail(properties, store, events, lookup, meters, "hearken.local",
+        return new ReceivingMail(properties, store, events, lookup, meters, io.hearken.events.config.HearkenMailProperties.defaults(),
                 new io.hearken.events.privacy.PersonalData(secret));
     }
 

@@ -3,6 +3,7 @@ package io.hearken.intake.hotline.publishing;
 import io.hearken.events.Channel;
 import io.hearken.events.ComplaintEvent;
 import io.hearken.events.ComplaintId;
+import io.hearken.events.TrackingIds;
 import io.hearken.events.ComplaintReceived;
 import io.hearken.events.Contact;
 import io.hearken.events.Events;
@@ -55,13 +56,7 @@ final class CallEvents {
             for (int i = 0; i < 5; i++) {
                 bits = bits << 8 | (h[i] & 0xFF);
             }
-            char[] symbols = new char[8];
-            for (int i = 7; i >= 0; i--) {
-                symbols[i] = ComplaintId.ALPHABET.charAt((int) (bits & 31));
-                bits >>>= 5;
-            }
-            String s = new String(symbols);
-            return new ComplaintId("HK-" + s.substring(0, 4) + "-" + s.substring(4));
+            return TrackingIds.fromBits(bits);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }

@@ -30,7 +30,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * once it is back the same file goes through, and its call is one complaint.
  */
 @SpringBootTest(properties = {"hearken.embedded.mode=test", "hearken.hotline.scan-interval=200ms",
-        "hearken.hotline.stable-for=500ms", "hearken.hotline.ack-timeout=2s"})
+        "hearken.hotline.stable-for=500ms", "hearken.hotline.ack-timeout=2s",
+        // The send that must look the topic up again blocks for max.block.ms (Kafka's 60 s) and then fails the same way.
+        "spring.kafka.producer.properties.max.block.ms=5000"})
 class HotlineBrokerStoppedTest {
 
     static final Path ROOT = temporary("hearken-hotline-broker-stopped");

@@ -161,28 +161,31 @@ class HotlineFolderTest extends HotlineIntegrationTest {
         assertThat(Files.readString(awaitFile(rejected(), "notes.docx.error.txt"))).contains("unknown format");
     }
 
+    /**
+     * A big file in several chunks (chunk-size 500 here): every call exactly once, progress and a summary in the log.
+     * 2,000 calls, not 10,000: the same assertions; the 10,000-call file is measured by the harness (bench/run, row
+     * "hotline file → routed"), and each later read of intake.hotline here no longer carries 10,000 extra events.
+     */
     @Test
     @ExtendWith(OutputCaptureExtension.class)
-    void aTenThousandCallFileGoesThroughExactlyOnceWithProgressAndASummaryInTheLog(CapturedOutput log)
-            throws Exception {
-        dropBytes("big-export.csv", csv("BIG-", 10_000));
+    void aBigFileGoesThroughExactlyOnceWithProgressAndASummaryInTheLog(CapturedOutput log) throws Exception {
+        dropBytes("big-export.csv", csv("BIG-", 2_000));
 
-        // 14 s alone on 2 cores; 76 s on the same cores shared with four builds (a data key per new complaint).
         awaitFile(processed(), "big-export.csv", Duration.ofMinutes(5));
         List<ConsumerRecord<String, ComplaintEvent>> events = hotlineEvents("BIG-");
         Map<String, Long> perCall = events.stream().collect(Collectors.groupingBy(r -> sourceRef(r.value()),
                 Collectors.counting()));
-        assertThat(perCall).hasSize(10_000);
+        assertThat(perCall).hasSize(2_000);
         assertThat(perCall.values()).allMatch(n -> n == 1);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(watcher.recentReports()).anySatisfy(r -> {
             assertThat(r.file()).isEqualTo("big-export.csv");
-            assertThat(r.complaints()).isEqualTo(10_000);
+            assertThat(r.complaints()).isEqualTo(2_000);
             assertThat(r.result()).isEqualTo(FileReport.Result.PROCESSED);
         }));
-        // progress-every is 2500 in these tests
-        assertThat(log.getOut()).contains("Hotline big-export.csv: 2500 of 10000 calls done",
-                "Hotline big-export.csv: 5000 of 10000 calls done", "Hotline big-export.csv: 7500 of 10000 calls done")
-                .containsPattern("Hotline file big-export\\.csv: processed, 10000 calls read, 10000 new complaints, "
+        // progress-every is 500 in these tests
+        assertThat(log.getOut()).contains("Hotline big-export.csv: 500 of 2000 calls done",
+                "Hotline big-export.csv: 1000 of 2000 calls done", "Hotline big-export.csv: 1500 of 2000 calls done")
+                .containsPattern("Hotline file big-export\\.csv: processed, 2000 calls read, 2000 new complaints, "
                         + "0 follow-ups, 0 already done, 0 rejected, in \\d+ ms -> .*processed.big-export\\.csv");
         // Out of the shared archive again: the other tests' erasures read every archived file.
         java.nio.file.Files.deleteIfExists(processed().resolve("big-export.csv"));

@@ -8,6 +8,7 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import io.hearken.readmodel.Indices;
 import io.hearken.events.browser.HeadlessChromium;
 import io.hearken.events.privacy.PersonalData;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -71,6 +72,7 @@ class ResidentBrowserTest {
         new Select(browser.findElement(By.id("categoryHint"))).selectByValue("facility");
         browser.findElement(By.id("subject")).sendKeys("空调不制冷");
         browser.findElement(By.id("description")).sendKeys("宿舍空调开了两个小时仍然不制冷，请派人检修。");
+        chromium.screenshot(Path.of("target", "form.png")); // docs/images/form.png: made-up data only
         browser.findElement(By.id("submit")).click();
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("error-consent")).isEmpty());
         assertThat(browser.findElement(By.id("error-consent")).getText()).isEqualTo("请阅读并同意隐私声明。");
