@@ -70,10 +70,13 @@ class UnannouncedMailTest {
         var greenMail = EmbeddedServers.current().mail().greenMail();
         MailFolder inbox = greenMail.getManagers().getImapHostManager().getInbox(greenMail.getUserManager().getUserByEmail(account));
         Object memory = inbox;
-        for (Field f : inbox.getClass().getDeclaredFields()) { // the durable folder keeps GreenMail's own one inside
-            if (MailFolder.class.isAssignableFrom(f.getType())) {
-                f.setAccessible(true);
-                memory = f.get(inbox);
+        // The durable folder keeps GreenMail's own one inside (a field of it or of a class it extends).
+        for (Class<?> type = inbox.getClass(); type != Object.class; type = type.getSuperclass()) {
+            for (Field f : type.getDeclaredFields()) {
+                if (MailFolder.class.isAssignableFrom(f.getType())) {
+                    f.setAccessible(true);
+                    memory = f.get(inbox);
+                }
             }
         }
         Field field = memory.getClass().getDeclaredField("_mailboxListeners");
