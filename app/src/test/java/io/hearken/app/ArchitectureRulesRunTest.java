@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -30,7 +31,7 @@ class ArchitectureRulesRunTest {
     }
 
     /** Not a test of its own (surefire runs classes named *Test): ArchitectureRulesRunTest runs it. */
-    @AnalyzeClasses(packages = "io.hearken.app")
+    @AnalyzeClasses(packages = "io.hearken.app", importOptions = ImportOption.DoNotIncludeTests.class)
     static class DeliberatelyBrokenRules {
 
         @ArchTest

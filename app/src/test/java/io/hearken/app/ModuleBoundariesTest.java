@@ -15,7 +15,7 @@ import java.util.Arrays;
  * the look-ups the channels need from the complaints index). No deployable reaches into another's classes; only
  * the all-in-one ({@code io.hearken.app}) composes them.
  */
-@AnalyzeClasses(packages = "io.hearken", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "io.hearken", importOptions = {ImportOption.DoNotIncludeTests.class, NoTestJars.class})
 class ModuleBoundariesTest {
 
     static final String[] DEPLOYABLES = {"io.hearken.intake.email..", "io.hearken.intake.web..",
