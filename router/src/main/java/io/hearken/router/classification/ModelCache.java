@@ -28,7 +28,7 @@ public final class ModelCache {
     /** {@code name} names the file; {@code sources}: every input of {@code train} (sets, rules, options). */
     public static TextModel loadOrTrain(String name, Supplier<TextModel> train, byte[]... sources) {
         Path cache = Path.of(System.getProperty("java.io.tmpdir"), name + "-" + hash(sources) + ".bin");
-        if (Files.isRegularFile(cache)) {
+        if (Files.isRegularFile(cache) && ours(cache)) {
             try {
                 return TextModel.load(cache);
             } catch (RuntimeException e) {
@@ -46,6 +46,15 @@ public final class ModelCache {
             log.warn("Could not cache the model in {}: {}", cache, e.toString());
         }
         return model;
+    }
+
+    /** Only a file this user wrote: the temp folder may be shared, and a planted model would route complaints. */
+    private static boolean ours(Path cache) {
+        try {
+            return Files.getOwner(cache).getName().equals(System.getProperty("user.name"));
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
     }
 
     /** The bytecode of the classes a model's training runs through, as a source of {@link #loadOrTrain}. */
