@@ -135,7 +135,7 @@ class ExportingTrainingSet {
         return es.search(Indices.COMPLAINTS, body).path("hits").path("hits");
     }
 
-    /** As the router joins them before classifying ({@code RoutingComplaints.join}). */
+    /** As the router joins them before classifying ({@code RoutingNewComplaint.join}). */
     static String join(String subject, String description) {
         String s = subject == null ? "" : subject.strip();
         String d = description == null ? "" : description.strip();
