@@ -90,7 +90,7 @@ public final class Bench {
             }
             return all;
         });
-        busy.checkBefore(s.busyLoad());
+        busy.checkBefore(s.busyLoad(), s.allowBusy() ? Duration.ZERO : Duration.ofMinutes(3));
         if (busy.busy() && !s.allowBusy()) {
             return refuse(busy);
         }

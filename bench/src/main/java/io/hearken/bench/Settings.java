@@ -26,7 +26,7 @@ record Settings(Path appJar, List<Integer> rates, int stepSeconds, int warmupSec
               --idle=3           seconds without a new routed complaint (and lag < 100) that count as idle between steps
               --allow-busy       print the figures even when the machine is busy, marked "machine busy"
               --busy-cores=0.25  CPU used by other processes (cores) above which the machine counts as busy
-              --busy-load=1.0    load average before start above which the machine counts as busy
+              --busy-load=1.0    load average before start above which the machine counts as busy (waits up to 3 min for it to fall)
               --heap=            -Xmx of the all-in-one (empty: the JVM's default, as the README runs it)
               --keep-data        keep the fresh data folder      --seed=16      corpus seed
               --jfr              a JFR recording (settings=profile) of the all-in-one per step, next to --out
