@@ -4,6 +4,7 @@ import static com.icegreen.greenmail.imap.ImapConstants.USER_NAMESPACE;
 
 import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.store.InMemoryStore;
+import com.icegreen.greenmail.store.IndexedChildren;
 import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.store.Store;
 import jakarta.mail.Quota;
@@ -16,7 +17,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.StringTokenizer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
@@ -25,6 +28,8 @@ import java.util.stream.Stream;
  * GreenMail's in-memory store with every folder kept on disk too, one directory per folder under
  * {@code folders/}, named by its path (each name %-escaped, joined by dots). A folder created where a
  * directory already exists takes that directory's mail: that is how mail comes back at start-up.
+ * Folders are found by name through an index of each folder's children: GreenMail searches every sibling, and
+ * every resident address is an account (a child of the user namespace), so its search grew with the history.
  */
 final class DurableStore implements Store {
 
@@ -33,14 +38,18 @@ final class DurableStore implements Store {
     private final ToIntFunction<List<String>> limits;
     private final MailBudget budget;
     private final Map<MailFolder, DurableFolder> folders = new ConcurrentHashMap<>(); // GreenMail's folder → ours
+    /** Each folder's children by lower-case name (GreenMail compares names ignoring case). */
+    private final Map<MailFolder, Map<String, DurableFolder>> children = new ConcurrentHashMap<>();
+    private final DurableFolder namespace;
     private volatile List<FolderRestore.Restored> restoring; // while starting: mail back in memory, not yet counted
 
     DurableStore(Path root, ToIntFunction<List<String>> limits, MailBudget budget) {
         this.root = root;
         this.limits = limits;
         this.budget = budget;
-        MailFolder namespace = memory.getMailbox(USER_NAMESPACE);
-        folders.put(namespace, new DurableFolder(namespace, List.of(), null, limits, budget));
+        MailFolder top = memory.getMailbox(USER_NAMESPACE);
+        namespace = new DurableFolder(top, List.of(), null, limits, budget);
+        folders.put(top, namespace);
     }
 
     /** From now until {@link #restore}, restored mail is counted against the limits only at the end. */
@@ -83,11 +92,19 @@ final class DurableStore implements Store {
     @Override
     public MailFolder createMailbox(MailFolder parent, String mailboxName, boolean selectable) throws FolderException {
         DurableFolder p = (DurableFolder) parent;
-        MailFolder created = memory.createMailbox(p.memory, mailboxName, selectable);
-        List<String> path = new ArrayList<>(p.path);
-        path.add(mailboxName);
-        DurableFolder folder = new DurableFolder(created, path, new FolderFiles(dir(path)), limits, budget);
-        folders.put(created, folder);
+        DurableFolder folder;
+        Map<String, DurableFolder> siblings = childrenOf(p);
+        synchronized (siblings) {
+            if (siblings.containsKey(key(mailboxName))) {
+                throw new IllegalStateException("Mailbox " + mailboxName + " already exists in " + p.getFullName());
+            }
+            MailFolder created = IndexedChildren.create(p.memory, mailboxName, selectable);
+            List<String> path = new ArrayList<>(p.path);
+            path.add(mailboxName);
+            folder = new DurableFolder(created, path, new FolderFiles(dir(path)), limits, budget);
+            folders.put(created, folder);
+            siblings.put(key(mailboxName), folder);
+        }
         List<FolderRestore.Restored> restored = FolderRestore.restore(folder, selectable);
         if (restoring != null) {
             restoring.addAll(restored);
@@ -102,6 +119,8 @@ final class DurableStore implements Store {
         DurableFolder f = (DurableFolder) folder;
         memory.deleteMailbox(f.memory);
         folders.remove(f.memory);
+        children.remove(f.memory);
+        children.values().forEach(siblings -> siblings.values().remove(f)); // rare: an account or folder deleted
         if (f.files() != null) {
             synchronized (f.files()) {
                 f.files().deleteAll();
@@ -114,6 +133,7 @@ final class DurableStore implements Store {
     public void renameMailbox(MailFolder existingFolder, String newName) throws FolderException {
         memory.renameMailbox(((DurableFolder) existingFolder).memory, newName);
         repath(memory.getMailbox(USER_NAMESPACE), List.of());
+        children.clear(); // rare: built again from GreenMail's tree on the next look-ups
     }
 
     private void repath(MailFolder parent, List<String> path) {
@@ -143,14 +163,36 @@ final class DurableStore implements Store {
         return folder;
     }
 
+    /** As GreenMail's: {@code #mail.<account>.<folder>…}, each name ignoring case; null when there is none. */
     @Override
     public MailFolder getMailbox(String qualifiedMailboxName) {
-        return ours(memory.getMailbox(qualifiedMailboxName));
+        StringTokenizer names = new StringTokenizer(qualifiedMailboxName, ".");
+        if (!names.hasMoreTokens() || !USER_NAMESPACE.equalsIgnoreCase(names.nextToken())) {
+            return ours(memory.getMailbox(qualifiedMailboxName)); // GreenMail's own answer (an error)
+        }
+        MailFolder folder = namespace;
+        while (folder != null && names.hasMoreTokens()) {
+            folder = getMailbox(folder, names.nextToken());
+        }
+        return folder;
     }
 
     @Override
     public MailFolder getMailbox(MailFolder parent, String mailboxName) {
-        return ours(memory.getMailbox(((DurableFolder) parent).memory, mailboxName));
+        return childrenOf((DurableFolder) parent).get(key(mailboxName));
+    }
+
+    /** Built from GreenMail's tree the first time (after a rename), then kept by create and delete. */
+    private Map<String, DurableFolder> childrenOf(DurableFolder parent) {
+        return children.computeIfAbsent(parent.memory, p -> {
+            Map<String, DurableFolder> byName = new ConcurrentHashMap<>();
+            memory.getChildren(p).forEach(c -> byName.put(key(c.getName()), (DurableFolder) ours(c)));
+            return byName;
+        });
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
     }
 
     @Override

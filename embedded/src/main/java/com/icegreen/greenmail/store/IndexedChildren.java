@@ -1,0 +1,26 @@
+package com.icegreen.greenmail.store;
+
+/**
+ * Adds a child folder without GreenMail's check that no sibling has its name, which searches every sibling:
+ * the embedded mail server makes an account (a child of the user namespace) for every resident address, so
+ * that search grew with the history and ran under the server's one delivery lock. The caller
+ * ({@code io.hearken.embedded.mail.DurableStore}) keeps its own index of names and has checked it already.
+ * In GreenMail's package because {@link HierarchicalFolder} is package-private.
+ */
+public final class IndexedChildren {
+
+    private IndexedChildren() {
+    }
+
+    /** As {@code InMemoryStore.createMailbox}, without the search: {@code parent} has no child of this name. */
+    public static MailFolder create(MailFolder parent, String name, boolean selectable) throws FolderException {
+        if (name.indexOf('.') != -1) {
+            throw new FolderException("Invalid mailbox name " + name);
+        }
+        HierarchicalFolder p = (HierarchicalFolder) parent;
+        HierarchicalFolder child = new HierarchicalFolder(p, name);
+        p.getChildren().add(child);
+        child.setSelectable(selectable);
+        return child;
+    }
+}
