@@ -31,9 +31,22 @@ public final class ClassificationRules {
     public record Hit(String target, String signal) {
     }
 
-    record Matcher(String signal, Pattern pattern) {
+    /**
+     * {@code literal}: text every match contains (a keyword's own), or null. Most texts contain few of the hundreds
+     * of keywords, and {@link String#contains} rules a keyword out far sooner than its pattern's scan.
+     */
+    record Matcher(String signal, Pattern pattern, String literal) {
+        Matcher(String signal, Pattern pattern) {
+            this(signal, pattern, null);
+        }
+
+        /** False when the text cannot match; true when it may (then run the pattern). */
+        boolean mayMatch(String text) {
+            return literal == null || text.contains(literal);
+        }
+
         boolean matches(String text) {
-            return pattern.matcher(text).find();
+            return mayMatch(text) && pattern.matcher(text).find();
         }
     }
 
@@ -168,21 +181,29 @@ public final class ClassificationRules {
                     // Latin keywords match whole words ("fire" not in "firefox"); Han ones anywhere.
                     String regex = word.codePoints().anyMatch(Character::isIdeographic) ? Pattern.quote(word)
                             : "(?<![\\p{L}\\p{N}])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}])";
-                    out.add(new Matcher(word, Pattern.compile(regex)));
+                    out.add(new Matcher(word, Pattern.compile(regex), word));
                 }
             }
         }
         if (patterns instanceof List<?> list) {
             for (Object p : list) {
                 try {
-                    out.add(new Matcher(String.valueOf(p), Pattern.compile(String.valueOf(p),
-                            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
+                    out.add(new Matcher(String.valueOf(p), compile(String.valueOf(p))));
                 } catch (PatternSyntaxException e) {
                     throw new IllegalArgumentException(where + ": bad pattern " + p + ": " + e.getDescription(), e);
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * Texts are lower-cased before matching, so a pattern without capitals needs no case folding, which costs a
+     * case conversion per character tried; one with capitals (also escapes such as \S) keeps it.
+     */
+    static Pattern compile(String pattern) {
+        return pattern.equals(pattern.toLowerCase(Locale.ROOT)) ? Pattern.compile(pattern)
+                : Pattern.compile(pattern, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     public List<Hit> categoryHits(String text) {
@@ -219,6 +240,9 @@ public final class ClassificationRules {
         String s = TextFeatures.normalize(text);
         List<String> out = new ArrayList<>();
         for (Matcher m : impact) {
+            if (!m.mayMatch(s)) {
+                continue;
+            }
             java.util.regex.Matcher found = m.pattern().matcher(s);
             if (found.find() && !out.contains(found.group().strip())) {
                 out.add(found.group().strip());

@@ -124,7 +124,12 @@ final class TfidfVocabulary {
                 tf.merge(i, 1, Integer::sum);
             }
         }
-        int[] ids = tf.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        int[] ids = new int[tf.size()]; // a plain loop: this runs twice per complaint (category and urgency)
+        int n = 0;
+        for (int id : tf.keySet()) {
+            ids[n++] = id;
+        }
+        java.util.Arrays.sort(ids);
         double[] values = new double[ids.length];
         double norm = 0;
         for (int k = 0; k < ids.length; k++) {
