@@ -82,7 +82,7 @@ class PrivacyTest extends AnalyticsIntegrationTest {
         var question = new InformationRequested(Events.newId(), id, t0.plusSeconds(3), staff(Departments.MAINTENANCE),
                 "请确认电话" + OTHER_PHONE + "是否可以联系？");
         var note = new ProgressNoted(Events.newId(), id, t0.plusSeconds(4), staff(Departments.MAINTENANCE),
-                "已致电" + OTHER_PHONE + "，明天派人维修", true);
+                "已致电" + OTHER_PHONE + "，明天王师傅上门维修", true);
         var escalation = new ComplaintEscalated(Events.newId(), id, t0.plusSeconds(5),
                 new Actor("staff-1", "李师傅", Departments.MAINTENANCE, Actor.Role.STAFF),
                 ComplaintEscalated.Level.SUPERVISOR, Departments.MAINTENANCE, "住户" + OTHER_PHONE + "多次来电");
@@ -107,7 +107,8 @@ class PrivacyTest extends AnalyticsIntegrationTest {
         assertThat(complaints).contains("[phone]", "[plate]", "[email]", "[id-card]",
                 "2026-12-06 14:30", "¥1200", id.value() + "，");
         assertThat(events).contains("Still leaking. Call me on [phone] or write to [email]; plate [plate], ID [id-card].",
-                "请确认电话[phone]是否可以联系？", "已致电[phone]，明天派人维修", "住户[phone]多次来电");
+                "请确认电话[phone]是否可以联系？", "已致电[phone]，明天[name]上门维修", "住户[phone]多次来电")
+                .doesNotContain("王师傅");
 
         // The rest of the text is still found by full-text search, in both indices.
         assertThat(raw("GET", "/complaints/_search?q=description:" + enc("天花板漏水") + "%20AND%20id:" + id.value()))

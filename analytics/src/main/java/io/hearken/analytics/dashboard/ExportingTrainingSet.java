@@ -24,8 +24,9 @@ import tools.jackson.databind.JsonNode;
  * {@code text,label,urgency,corrected} — the resident's words (subject and description, as the router read them,
  * personal data masked), the category and urgency as they stand after any supervisor's correction.
  * Left out: anonymised complaints (their words are gone), complaints without words, and those still waiting for
- * triage (their label is the model's own unsure guess, which no person confirmed). Read page by page with
- * {@code search_after} on (receivedAt, id), so memory stays flat whatever the history's size.
+ * triage (their label is the model's own unsure guess, which no person confirmed). The query leaves them out (all
+ * but the wordless), and with {@code corrected-only} the uncorrected too, so they are never read. Read page by page
+ * with {@code search_after} on (receivedAt, id), so memory stays flat whatever the history's size.
  */
 @Component("analyticsTrainingSet")
 class ExportingTrainingSet {
@@ -78,7 +79,7 @@ class ExportingTrainingSet {
             long rows = 0;
             while (hits != null && hits.size() > 0) {
                 for (JsonNode hit : hits) {
-                    List<Object> row = row(hit.path("_source"), options.correctedOnly());
+                    List<Object> row = row(hit.path("_source"));
                     if (row != null) {
                         csv.printRecord(row);
                         rows++;
@@ -93,12 +94,9 @@ class ExportingTrainingSet {
     }
 
     /** One CSV row's cells, or null when the complaint is not a training example. */
-    static List<Object> row(JsonNode doc, boolean correctedOnly) {
+    static List<Object> row(JsonNode doc) {
         boolean corrected = !doc.path("classificationCorrectedAt").isMissingNode()
                 && !doc.path("classificationCorrectedAt").isNull();
-        if (correctedOnly && !corrected) {
-            return null;
-        }
         String label = text(doc, "category");
         String text = join(text(doc, "subject"), text(doc, "description"));
         if (label == null || text.isEmpty() || doc.path("anonymised").asBoolean(false)) {
@@ -111,6 +109,10 @@ class ExportingTrainingSet {
 
     private JsonNode page(Options options, JsonNode after) {
         List<Object> filters = list(obj("exists", obj("field", "routedAt")));
+        if (options.correctedOnly()) {
+            // Mapped since template version 7: Elasticsearch skips the uncorrected history.
+            filters.add(obj("exists", obj("field", "classificationCorrectedAt")));
+        }
         if (options.from() != null || options.to() != null) {
             Map<String, Object> range = obj("format", "yyyy-MM-dd", "time_zone", options.zone().getId());
             if (options.from() != null) {

@@ -6,11 +6,11 @@ import java.util.regex.Pattern;
 /**
  * A resident's own words as the index keeps them: contact data and identifiers masked ({@link FreeTextMasking}),
  * and the resident's own name, when they write it ("我是张伟", "my name is Jane Doe"), replaced by {@value #NAME}.
- * Other people's names are not known here and stay.
+ * Other people's names are masked where a title marks them ({@code 李师傅}, {@code Mr Smith}; {@link FreeTextMasking}).
  */
 final class ResidentWords {
 
-    static final String NAME = "[name]";
+    static final String NAME = FreeTextMasking.NAME;
 
     private ResidentWords() {
     }

@@ -77,7 +77,8 @@ class TrainingExportTest extends AnalyticsIntegrationTest {
                 routed(received(corrected, t0, "B1", "楼道里有很多垃圾 " + marker), t0.plusSeconds(1), "facility",
                         Departments.MAINTENANCE),
                 routed(received(personal, t0.plusSeconds(2), "B1", "我是张伟，电话 13812345678，邮件 "
-                        + Fixtures.EMAIL + "，楼上装修太吵 " + marker), t0.plusSeconds(3), "noise", Departments.SECURITY),
+                        + Fixtures.EMAIL + "，楼上装修太吵，李师傅和 Mr Smith from 502 都没管 " + marker), t0.plusSeconds(3),
+                        "noise", Departments.SECURITY),
                 routed(received(quoted, t0.plusSeconds(4), "B1", "He said \"fix it, now\"\nsecond line " + marker),
                         t0.plusSeconds(5), "service", Departments.CUSTOMER_SERVICE),
                 routed(received(anonymised, t0.plusSeconds(6), "B1", "门禁坏了 " + marker), t0.plusSeconds(7), "facility",
@@ -131,7 +132,8 @@ class TrainingExportTest extends AnalyticsIntegrationTest {
         assertThat(rows.get("personal").get("label")).isEqualTo("noise");
         assertThat(rows.get("personal").get("corrected")).isEqualTo("false");
         assertThat(rows.get("personal").get("text")).contains("[name]", "[phone]", "[email]", "楼上装修太吵")
-                .doesNotContain(Fixtures.NAME, Fixtures.PHONE, Fixtures.EMAIL);
+                .contains("，[name]和 [name] from 502 都没管")
+                .doesNotContain(Fixtures.NAME, Fixtures.PHONE, Fixtures.EMAIL, "李师傅", "Smith");
         assertThat(body).doesNotContain(Fixtures.NAME, Fixtures.PHONE, Fixtures.EMAIL);
         assertThat(rows.get("quoted").get("text")).isEqualTo("投诉\nHe said \"fix it, now\"\nsecond line " + marker);
 
@@ -149,6 +151,46 @@ class TrainingExportTest extends AnalyticsIntegrationTest {
         Map<String, CSVRecord> rows = rows(out.toString());
         assertThat(rows.keySet()).containsExactly("corrected", "personal", "quoted");
         assertThat(written).isEqualTo(out.toString().lines().filter(l -> l.endsWith(",true") || l.endsWith(",false")).count());
+    }
+
+    /**
+     * Corrected-only is asked of Elasticsearch: among many uncorrected complaints of the day, only the corrected
+     * documents are fetched at all (counted at the client), and they are exactly the rows.
+     */
+    @Test
+    void correctedOnlyFetchesOnlyTheCorrectedComplaints() throws Exception {
+        Instant t0 = day.atTime(12, 0).atZone(ZONE).toInstant();
+        List<ComplaintId> plain = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ComplaintId id = newId();
+            plain.add(id);
+            publish(Topics.ROUTED, routed(received(id, t0.plusSeconds(i), "B2", "电梯又坏了 " + i + " " + marker),
+                    t0.plusSeconds(i + 1), "facility", Departments.MAINTENANCE));
+        }
+        plain.forEach(id -> awaitComplaint(id, d -> d.department != null));
+        refresh();
+        java.util.concurrent.atomic.AtomicInteger fetched = new java.util.concurrent.atomic.AtomicInteger();
+        ElasticsearchQueries counting = new ElasticsearchQueries(restClient) {
+            @Override
+            tools.jackson.databind.JsonNode search(String index, Map<String, Object> body) {
+                tools.jackson.databind.JsonNode answer = super.search(index, body);
+                fetched.addAndGet(answer.path("hits").path("hits").size());
+                return answer;
+            }
+        };
+
+        java.io.StringWriter out = new java.io.StringWriter();
+        long written = new ExportingTrainingSet(counting, 5).open(new ExportingTrainingSet.Options(day, day, true, ZONE))
+                .writeTo(out);
+        assertThat(rows(out.toString()).keySet()).containsExactly("corrected");
+        // Every document fetched was written (another test's corrected complaint may share the day): none skipped.
+        assertThat(fetched.get()).isEqualTo(written).isLessThan(plain.size());
+
+        fetched.set(0);
+        out = new java.io.StringWriter();
+        new ExportingTrainingSet(counting, 5).open(new ExportingTrainingSet.Options(day, day, false, ZONE)).writeTo(out);
+        assertThat(rows(out.toString())).hasSize(3 + plain.size());
+        assertThat(fetched.get()).isGreaterThanOrEqualTo(3 + plain.size());
     }
 
     @Test

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * Masks contact data and identifiers a resident writes into free text (a description, a follow-up, a note)
  * before the text is stored where many can read it (the analytics indices). Each match becomes a typed
- * placeholder: {@value #PHONE}, {@value #ID_CARD}, {@value #EMAIL}, {@value #PLATE}.
+ * placeholder: {@value #PHONE}, {@value #ID_CARD}, {@value #EMAIL}, {@value #PLATE}, and people named by a
+ * title ({@code 李师傅}, {@code Mr Smith}; {@link PersonNames}) {@value #NAME}.
  *
  * <p>Conservative on purpose: a pattern must look like the thing itself, not merely like a number, so dates
  * ({@code 2026-12-06}), times, prices, room and building numbers ({@code 3号楼1203室}), order numbers and
@@ -22,6 +23,7 @@ public final class FreeTextMasking {
     public static final String ID_CARD = "[id-card]";
     public static final String EMAIL = "[email]";
     public static final String PLATE = "[plate]";
+    public static final String NAME = "[name]";
 
     /** Nothing alphanumeric (or a {@code +}, {@code -}) right before / digit or letter right after. */
     private static final String START = "(?<![0-9A-Za-z+\\-])";
@@ -65,7 +67,7 @@ public final class FreeTextMasking {
     private FreeTextMasking() {
     }
 
-    /** The text with every phone number, ID-card number, e-mail address and plate replaced; null stays null. */
+    /** The text with every phone number, ID-card number, e-mail address, plate and titled name replaced; null stays null. */
     public static String mask(String text) {
         if (text == null || text.isEmpty()) {
             return text;
@@ -74,7 +76,7 @@ public final class FreeTextMasking {
         for (Rule rule : RULES) {
             masked = apply(rule, masked);
         }
-        return masked;
+        return PersonNames.mask(masked);
     }
 
     private static String apply(Rule rule, String text) {

@@ -20,7 +20,7 @@ class FreeTextMaskingTest {
             手机 138-1234-5678。                          | 手机 [phone]。
             +86 138 1234 5678                           | [phone]
             +8613812345678                              | [phone]
-            008613812345678 找王先生                      | [phone] 找王先生
+            008613812345678 找王先生                      | [phone] 找[name]
             86-13912345678                              | [phone]
             座机010-12345678转分机                         | 座机[phone]转分机
             座机 0755 1234 5678                          | 座机 [phone]
@@ -77,6 +77,41 @@ class FreeTextMaskingTest {
             """)
     void masksPlates(String text, String expected) {
         assertThat(mask(text)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            李师傅昨天来修过，还是漏水                           | [name]昨天来修过，还是漏水
+            物业王经理说下周处理                               | 物业[name]说下周处理
+            找张先生和刘女士都没用                              | 找[name]和[name]都没用
+            王建国先生答应退款                                | [name]答应退款
+            欧阳娜娜女士                                    | [name]
+            保洁阿姨说是周阿姨负责                              | 保洁阿姨说是[name]负责
+            陈老师傅、赵老师、孙主任、钱保安                          | [name]、[name]、[name]、[name]
+            李总经理和张副主任来看过                             | [name]和[name]来看过
+            上周王先生来过                                  | 上周[name]来过
+            谢谢王师傅                                    | 谢谢[name]
+            Mr Smith from 502 keeps parking here      | [name] from 502 keeps parking here
+            I told Mrs. O'Brien and Dr Jane Doe       | I told [name] and [name]
+            Ms Wang Building 3 reception was rude      | [name] Building 3 reception was rude
+            Mr Li Mrs Wang                            | [name] [name]
+            Miss Chen's dog barks all night           | [name]'s dog barks all night
+            ask Mr.McDonald or Ms Smith-Jones         | ask [name] or [name]
+            """)
+    void masksPeopleNamedByATitle(String text, String expected) {
+        assertThat(mask(text)).isEqualTo(expected);
+    }
+
+    /** What only looks like a name: a surname without a title, a title without a surname, words ending in a surname. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "王府井的店", "维修师傅还没来", "师傅说明天来", "小区保安不管", "物业经理不接电话", "保洁阿姨很负责",
+            "上周师傅来过", "这周老师不在", "班主任老师说", "谢谢师傅", "感谢老师", "要提高保安意识", "任何师傅都没来",
+            "关于老师的态度", "对方经理不理", "历史老师", "工程经理", "园林师傅", "支付保安费", "十点钟保安就走了",
+            "基金经理", "他曾经理论过", "我向经理反映过", "小王和老李", "王总说", "经常师傅不在", "Mr.", "Mr. and",
+            "Dr", "mr smith", "Missing parcel", "the MR report", "Mr 502", "Ms. is the title", "Drive slowly"})
+    void leavesWordsThatOnlyLookLikeNamesAlone(String text) {
+        assertThat(mask(text)).isEqualTo(text);
     }
 
     @ParameterizedTest
