@@ -1,10 +1,14 @@
 package io.hearken.events.i18n;
 
+import jakarta.servlet.DispatcherType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
@@ -30,5 +34,18 @@ public class MessagesAutoConfiguration {
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         return messages;
+    }
+
+    /** Where pages are served: the shared error pages in Hearken's language rule, not the server's language. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class ErrorPages {
+
+        @Bean
+        FilterRegistrationBean<ErrorPageLanguage> errorPageLanguage() {
+            FilterRegistrationBean<ErrorPageLanguage> registration = new FilterRegistrationBean<>(new ErrorPageLanguage());
+            registration.setDispatcherTypes(DispatcherType.ERROR);
+            return registration;
+        }
     }
 }

@@ -2,11 +2,10 @@ package io.hearken.desk.board;
 
 import io.hearken.events.ComplaintEvent;
 import io.hearken.events.ComplaintReceived;
-import io.hearken.events.ComplaintSnapshot;
 import io.hearken.events.Topics;
 import io.hearken.events.kafka.StateTopic;
 import io.hearken.events.privacy.Sealing;
-import io.hearken.events.kafka.TopicTail;
+import io.hearken.events.kafka.FollowingTopic;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -31,7 +30,7 @@ import org.springframework.stereotype.Component;
  * paths may bring the same event; the board keeps events by id, so that changes nothing.
  */
 @Component
-class BoardFeed implements ConsumerSeekAware, SmartLifecycle {
+class BoardFeed extends FollowingTopic implements ConsumerSeekAware {
 
     /** The department queues, the desk's and the SLA clock's updates, and the residents' follow-ups and ratings. */
     static final String TOPICS = Topics.ASSIGNMENTS_PATTERN + "|" + "complaints\\.updates" + "|" + Topics.INTAKE_PATTERN;
@@ -41,19 +40,19 @@ class BoardFeed implements ConsumerSeekAware, SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(BoardFeed.class);
 
     private final ComplaintBoard board;
-    private final TopicTail<ComplaintSnapshot> state;
     private final Set<TopicPartition> positioned = ConcurrentHashMap.newKeySet();
     private final Instant liveFrom = Instant.now().minus(OVERLAP);
 
     BoardFeed(ComplaintBoard board, ConsumerFactory<?, ?> consumers, Sealing sealing) {
+        super(SmartLifecycle.DEFAULT_PHASE); // after the listeners: the board keeps events by id, the order is free
         this.board = board;
-        this.state = StateTopic.tail(consumers, sealing, (id, snapshot) -> {
+        follow(StateTopic.tail(consumers, sealing, (id, snapshot) -> {
             if (snapshot == null) {
                 board.forget(id);
             } else {
                 board.apply(snapshot);
             }
-        });
+        }));
     }
 
     // metadata.max.age.ms: a new department's topic joins the pattern subscription within a second.
@@ -74,25 +73,5 @@ class BoardFeed implements ConsumerSeekAware, SmartLifecycle {
             log.debug("desk board follows {} from {}", fresh, liveFrom);
             callback.seekToTimestamp(fresh, liveFrom.toEpochMilli());
         }
-    }
-
-    /** Whether the board has read {@code complaints.state} as it stood when the desk started. */
-    boolean awaitRebuilt(Duration timeout) {
-        return state.awaitCaughtUp(timeout);
-    }
-
-    @Override
-    public void start() {
-        state.start();
-    }
-
-    @Override
-    public void stop() {
-        state.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return state.isRunning();
     }
 }

@@ -71,7 +71,7 @@ public class AttachmentDownloads {
         String type = listed.attachment().contentType();
         boolean inline = ServedTypes.inline(type);
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_TYPE, ServedTypes.served(type))
+                .header(HttpHeaders.CONTENT_TYPE, ServedTypes.header(type))
                 .header(HttpHeaders.CONTENT_DISPOSITION, FileNames.disposition(inline, listed.attachment().fileName()))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", POLICY)

@@ -15,7 +15,7 @@ import io.hearken.events.ComplaintStatus;
 import io.hearken.events.FeedbackGiven;
 import io.hearken.events.kafka.StateTopic;
 import io.hearken.events.privacy.Sealing;
-import io.hearken.events.kafka.TopicTail;
+import io.hearken.events.kafka.FollowingTopic;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -23,7 +23,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +33,7 @@ import org.springframework.stereotype.Component;
  * which remembers each routing as it handles it. The newest routing wins.
  */
 @Component("notifierComplaintDirectory")
-public class ComplaintDirectory implements SmartLifecycle {
+public class ComplaintDirectory extends FollowingTopic {
 
     private final ConcurrentMap<ComplaintId, ComplaintFacts> facts = new ConcurrentHashMap<>();
     /** Where each complaint stands (for the daily digest), from its state record. */
@@ -43,7 +42,6 @@ public class ComplaintDirectory implements SmartLifecycle {
     private final ConcurrentMap<ComplaintId, Set<String>> rated = new ConcurrentHashMap<>();
     /** Per complaint, the last thing the resident did or was told of (from its state record): the quiet-period clock. */
     private final ConcurrentMap<ComplaintId, Activity> activity = new ConcurrentHashMap<>();
-    private final TopicTail<ComplaintSnapshot> tail;
 
     /** The last event of a complaint that the resident did or was told of. */
     public record Activity(Instant at, String eventId) {
@@ -54,7 +52,8 @@ public class ComplaintDirectory implements SmartLifecycle {
     }
 
     ComplaintDirectory(ConsumerFactory<?, ?> consumers, Sealing sealing) {
-        this.tail = StateTopic.tail(consumers, sealing, this::accept);
+        super(BEFORE_LISTENERS);
+        follow(StateTopic.tail(consumers, sealing, this::accept));
     }
 
     private void accept(ComplaintId id, ComplaintSnapshot snapshot) {
@@ -160,35 +159,11 @@ public class ComplaintDirectory implements SmartLifecycle {
         return Optional.ofNullable(found);
     }
 
-    public boolean awaitLoaded(Duration timeout) {
-        return tail.awaitCaughtUp(timeout);
-    }
-
     private static void sleep() {
         try {
             Thread.sleep(50);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    @Override
-    public void start() {
-        tail.start();
-    }
-
-    @Override
-    public void stop() {
-        tail.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return tail.isRunning();
-    }
-
-    @Override
-    public int getPhase() {
-        return 0;
     }
 }

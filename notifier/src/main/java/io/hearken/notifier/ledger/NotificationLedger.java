@@ -5,12 +5,12 @@ import io.hearken.events.MailBounced;
 import io.hearken.events.NotificationNotSent;
 import io.hearken.events.NotificationSent;
 import io.hearken.events.Topics;
+import io.hearken.events.kafka.FollowingTopic;
 import io.hearken.events.kafka.TopicTail;
 import io.hearken.events.privacy.PersonalData;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * beginning, then followed; our own records are also noted at once, before the topic echoes them back.
  */
 @Component("notifierNotificationLedger")
-public class NotificationLedger implements SmartLifecycle {
+public class NotificationLedger extends FollowingTopic {
 
     /** Reasons after which a redelivery must not try again; {@code gave-up} is not one: a replay may still send. */
     static final Set<String> FINAL_REASONS = Set.of(NotSentReasons.NO_EMAIL, NotSentReasons.NO_CONTACT, NotSentReasons.INVALID_ADDRESS,
@@ -31,7 +31,8 @@ public class NotificationLedger implements SmartLifecycle {
     private final TopicTail<ComplaintEvent> tail;
 
     NotificationLedger(ConsumerFactory<String, ComplaintEvent> consumers) {
-        this.tail = new TopicTail<>(Topics.NOTIFICATIONS, consumers, this::accept);
+        super(BEFORE_LISTENERS);
+        this.tail = follow(new TopicTail<>(Topics.NOTIFICATIONS, consumers, this::accept));
     }
 
     void accept(ComplaintEvent event) {
@@ -65,31 +66,7 @@ public class NotificationLedger implements SmartLifecycle {
         return tail.awaitCurrent(timeout);
     }
 
-    public boolean awaitLoaded(Duration timeout) {
-        return tail.awaitCaughtUp(timeout);
-    }
-
     private static String key(String causeEventId, String kind) {
         return causeEventId + "|" + kind;
-    }
-
-    @Override
-    public void start() {
-        tail.start();
-    }
-
-    @Override
-    public void stop() {
-        tail.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return tail.isRunning();
-    }
-
-    @Override
-    public int getPhase() {
-        return 0;
     }
 }

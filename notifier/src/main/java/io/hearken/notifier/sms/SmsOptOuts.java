@@ -1,5 +1,6 @@
 package io.hearken.notifier.sms;
 
+import io.hearken.events.kafka.FollowingTopic;
 import io.hearken.events.kafka.TopicTail;
 import io.hearken.events.privacy.PersonalData;
 import io.hearken.notifier.NotifierProperties;
@@ -13,7 +14,6 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * an opt-out survives restarts and reaches every instance; plus the hashes in {@code hearken.notifier.sms.opted-out}.
  */
 @Component("notifierSmsOptOuts")
-public class SmsOptOuts implements SmartLifecycle {
+public class SmsOptOuts extends FollowingTopic {
 
     public static final String TOPIC = "notifier.sms-opt-outs";
     private static final Duration LOAD_WAIT = Duration.ofSeconds(30);
@@ -36,22 +36,22 @@ public class SmsOptOuts implements SmartLifecycle {
     private final Set<String> optedOut = ConcurrentHashMap.newKeySet();
     private final DefaultKafkaProducerFactory<String, String> producers;
     private final KafkaTemplate<String, String> kafka;
-    private final TopicTail<String> tail;
 
     SmsOptOuts(KafkaProperties kafkaProperties, PersonalData privacy, NotifierProperties properties) {
+        super(BEFORE_LISTENERS);
         this.privacy = privacy;
         this.configured = Set.copyOf(properties.sms().optedOut().stream().map(String::strip).toList());
         this.producers = new DefaultKafkaProducerFactory<>(kafkaProperties.buildProducerProperties(),
                 new StringSerializer(), new StringSerializer());
         this.kafka = new KafkaTemplate<>(producers);
-        this.tail = TopicTail.keyed(TOPIC, new DefaultKafkaConsumerFactory<>(kafkaProperties.buildConsumerProperties(),
+        follow(TopicTail.keyed(TOPIC, new DefaultKafkaConsumerFactory<>(kafkaProperties.buildConsumerProperties(),
                 new StringDeserializer(), new StringDeserializer()), (hash, value) -> {
                     if (value == null) {
                         optedOut.remove(hash);
                     } else {
                         optedOut.add(hash);
                     }
-                });
+                }));
     }
 
     /** The contact hash of a phone number (what is stored and what the API answers). */
@@ -68,7 +68,7 @@ public class SmsOptOuts implements SmartLifecycle {
         if (configured.contains(hash)) {
             return true;
         }
-        if (!tail.awaitCaughtUp(LOAD_WAIT)) {
+        if (!awaitLoaded(LOAD_WAIT)) {
             throw new IllegalStateException("still reading " + TOPIC + " back; will retry");
         }
         return optedOut.contains(hash);
@@ -115,23 +115,8 @@ public class SmsOptOuts implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        tail.start();
-    }
-
-    @Override
     public void stop() {
-        tail.stop();
+        super.stop();
         producers.destroy();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return tail.isRunning();
-    }
-
-    @Override
-    public int getPhase() {
-        return 0;
     }
 }

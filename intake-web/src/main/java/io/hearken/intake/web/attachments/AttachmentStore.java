@@ -2,6 +2,7 @@ package io.hearken.intake.web.attachments;
 
 import io.hearken.events.Attachment;
 import io.hearken.events.ComplaintId;
+import io.hearken.events.files.FileKind;
 import io.hearken.intake.web.WebIntakeProperties;
 import io.hearken.intake.web.intake.InvalidSubmission;
 import io.hearken.intake.web.intake.Violation;
@@ -67,24 +68,24 @@ public class AttachmentStore {
         if (given.size() > MAX_FILES) {
             throw new InvalidSubmission(List.of(Violation.of("attachments", "TooManyFiles", MAX_FILES)));
         }
-        List<String> types = new ArrayList<>();
+        List<FileKind> kinds = new ArrayList<>();
         for (MultipartFile file : given) {
             if (file.getSize() > MAX_BYTES) {
                 throw new AttachmentTooLarge(file.getOriginalFilename());
             }
-            String type = AcceptedFiles.sniff(file);
-            if (type == null) {
+            FileKind kind = AcceptedFiles.sniff(file);
+            if (kind == null) {
                 throw new InvalidSubmission(List.of(Violation.of("attachments", "FileType",
                         AcceptedFiles.safeName(file.getOriginalFilename()))));
             }
-            types.add(type);
+            kinds.add(kind);
         }
         List<Attachment> stored = new ArrayList<>();
         List<Path> held = new ArrayList<>();
         List<Path> added = new ArrayList<>();
         try {
             for (int i = 0; i < given.size(); i++) {
-                stored.add(save(given.get(i), types.get(i), held, added));
+                stored.add(save(given.get(i), kinds.get(i), held, added));
             }
         } catch (RuntimeException e) {
             new StoredAttachments(this, stored, held, added).discard();
@@ -143,7 +144,7 @@ public class AttachmentStore {
     }
 
     /** {@code held} collects every file of this upload, {@code added} those it created (not stored before). */
-    private Attachment save(MultipartFile file, String type, List<Path> held, List<Path> added) {
+    private Attachment save(MultipartFile file, FileKind kind, List<Path> held, List<Path> added) {
         Path temp = null;
         try {
             Files.createDirectories(dir);
@@ -153,7 +154,7 @@ public class AttachmentStore {
                 Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
             }
             String hash = HexFormat.of().formatHex(sha.digest());
-            Path target = dir.resolve(hash.substring(0, 2)).resolve(hash + AcceptedFiles.extension(type));
+            Path target = dir.resolve(hash.substring(0, 2)).resolve(hash + "." + kind.extension());
             Files.createDirectories(target.getParent());
             // The same content stored already may belong to another complaint: keep it, and never count it as
             // ours. A hard link claims the name atomically, so of two concurrent uploads only one is the creator.
@@ -162,7 +163,7 @@ public class AttachmentStore {
             if (claim(temp, target)) {
                 added.add(target);
             }
-            return new Attachment(AcceptedFiles.safeName(file.getOriginalFilename()), type, file.getSize(), hash,
+            return new Attachment(AcceptedFiles.safeName(file.getOriginalFilename()), kind.contentType(), file.getSize(), hash,
                     target.toUri().toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store attachment", e);

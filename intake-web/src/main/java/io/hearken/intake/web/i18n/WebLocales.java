@@ -1,19 +1,19 @@
 package io.hearken.intake.web.i18n;
 
+import io.hearken.events.i18n.Languages;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.List;
 import java.util.Locale;
 
 /**
- * The two languages of the web channel: Chinese (zh-CN) by default, English when asked for by
+ * The two languages of the web channel ({@link Languages}: Chinese (zh-CN) first), English when asked for by
  * {@code ?lang=en}, by the remembered choice (cookie) or by an Accept-Language that prefers English.
  */
 public final class WebLocales {
 
-    public static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
-    public static final Locale EN = Locale.ENGLISH;
+    public static final Locale ZH = Languages.ZH;
+    public static final Locale EN = Languages.EN;
     static final String COOKIE = "hearken-lang";
 
     private WebLocales() {
@@ -53,24 +53,15 @@ public final class WebLocales {
     }
 
     public static Locale fromAcceptLanguage(String header) {
-        if (header == null || header.isBlank()) {
-            return ZH;
-        }
-        try {
-            List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(header);
-            Locale best = Locale.lookup(ranges, List.of(ZH, EN, Locale.CHINESE));
-            return best != null && best.getLanguage().equals("en") ? EN : ZH;
-        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            return ZH; // the JDK's parser throws the latter for a bare "-" range (found by ComplaintInputsFuzzTest)
-        }
+        return Languages.fromAcceptLanguage(header);
     }
 
     public static Locale parse(String lang) {
-        return lang != null && lang.strip().toLowerCase(Locale.ROOT).startsWith("en") ? EN : ZH;
+        return Languages.parse(lang);
     }
 
     /** The language tag stored on the event. */
     public static String tag(Locale locale) {
-        return locale == EN || "en".equals(locale.getLanguage()) ? "en" : "zh-CN";
+        return Languages.tag(locale);
     }
 }
