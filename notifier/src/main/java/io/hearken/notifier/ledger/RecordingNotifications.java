@@ -6,30 +6,44 @@ import io.hearken.events.Events;
 import io.hearken.events.NotificationNotSent;
 import io.hearken.events.NotificationSent;
 import io.hearken.events.Topics;
+import io.hearken.events.observability.ObservedKafka;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes what happened to each mail to {@code notifications} (keyed by the complaint id) and waits for Kafka's
  * acknowledgement: that record is the dedupe record, so it must be durable before the event counts as handled.
- * Ids derive from the cause event, so a record written twice has one id.
+ * Ids derive from the cause event, so a record written twice has one id. Its own producer, Boot's settings without
+ * {@code linger.ms}: each record is awaited on its own, so lingering for a batch would only add to every mail.
  */
 @Component("notifierRecordingNotifications")
-public class RecordingNotifications {
+public class RecordingNotifications implements DisposableBean {
 
+    private final DefaultKafkaProducerFactory<String, ComplaintEvent> producers;
     private final KafkaOperations<String, ComplaintEvent> kafka;
     private final NotificationLedger ledger;
     private final Map<String, ComplaintEvent> pending = new ConcurrentHashMap<>();
 
-    RecordingNotifications(KafkaOperations<String, ComplaintEvent> kafka, NotificationLedger ledger) {
-        this.kafka = kafka;
+    RecordingNotifications(ProducerFactory<String, ComplaintEvent> boot, ObservedKafka observed, NotificationLedger ledger) {
+        this.producers = (DefaultKafkaProducerFactory<String, ComplaintEvent>) boot
+                .copyWithConfigurationOverride(Map.of(ProducerConfig.LINGER_MS_CONFIG, 0));
+        this.kafka = observed.template(producers); // metrics, and the event's trace on the record
         this.ledger = ledger;
+    }
+
+    @Override
+    public void destroy() {
+        producers.destroy();
     }
 
     public void sent(ComplaintId id, String kind, String medium, String maskedRecipient, String messageId,
