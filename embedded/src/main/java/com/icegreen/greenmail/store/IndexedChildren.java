@@ -12,15 +12,21 @@ public final class IndexedChildren {
     private IndexedChildren() {
     }
 
-    /** As {@code InMemoryStore.createMailbox}, without the search: {@code parent} has no child of this name. */
-    public static MailFolder create(MailFolder parent, String name, boolean selectable) throws FolderException {
+    /**
+     * As {@code InMemoryStore.createMailbox}, without the search ({@code parent} has no child of this name), and in
+     * two steps: the folder is made first and becomes visible (listed, found) only when {@link #attach}ed, so the
+     * caller can register it before anyone can see it.
+     */
+    public static MailFolder detached(MailFolder parent, String name, boolean selectable) throws FolderException {
         if (name.indexOf('.') != -1) {
             throw new FolderException("Invalid mailbox name " + name);
         }
-        HierarchicalFolder p = (HierarchicalFolder) parent;
-        HierarchicalFolder child = new HierarchicalFolder(p, name);
-        p.getChildren().add(child);
+        HierarchicalFolder child = new HierarchicalFolder((HierarchicalFolder) parent, name);
         child.setSelectable(selectable);
         return child;
+    }
+
+    public static void attach(MailFolder parent, MailFolder child) {
+        ((HierarchicalFolder) parent).getChildren().add((HierarchicalFolder) child);
     }
 }

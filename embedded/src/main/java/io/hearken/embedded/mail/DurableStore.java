@@ -98,11 +98,12 @@ final class DurableStore implements Store {
             if (siblings.containsKey(key(mailboxName))) {
                 throw new IllegalStateException("Mailbox " + mailboxName + " already exists in " + p.getFullName());
             }
-            MailFolder created = IndexedChildren.create(p.memory, mailboxName, selectable);
+            MailFolder created = IndexedChildren.detached(p.memory, mailboxName, selectable);
             List<String> path = new ArrayList<>(p.path);
             path.add(mailboxName);
             folder = new DurableFolder(created, path, new FolderFiles(dir(path)), limits, budget);
-            folders.put(created, folder);
+            folders.put(created, folder); // before GreenMail lists it: a listing meanwhile finds ours
+            IndexedChildren.attach(p.memory, created);
             siblings.put(key(mailboxName), folder);
         }
         List<FolderRestore.Restored> restored = FolderRestore.restore(folder, selectable);
