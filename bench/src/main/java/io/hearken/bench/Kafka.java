@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -109,7 +110,12 @@ final class Kafka implements AutoCloseable {
 
     /** Records not yet consumed, summed over every consumer group of the all-in-one (read_committed end offsets). */
     long totalLag() throws Exception {
-        long lag = 0;
+        return lagByGroup().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Records not yet consumed, per consumer group (read_committed end offsets). */
+    Map<String, Long> lagByGroup() throws Exception {
+        Map<String, Long> lags = new TreeMap<>();
         for (ConsumerGroupListing g : admin.listConsumerGroups().all().get()) {
             Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(admin.listConsumerGroupOffsets(g.groupId())
                     .partitionsToOffsetAndMetadata().get());
@@ -120,13 +126,15 @@ final class Kafka implements AutoCloseable {
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(
                     offsets.keySet().stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest())),
                     new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
+            long lag = 0;
             for (var e : offsets.entrySet()) {
                 if (ends.containsKey(e.getKey())) {
                     lag += Math.max(0, ends.get(e.getKey()).offset() - e.getValue().offset());
                 }
             }
+            lags.put(g.groupId(), lag);
         }
-        return lag;
+        return lags;
     }
 
     static String key(ConsumerRecord<String, String> r) {

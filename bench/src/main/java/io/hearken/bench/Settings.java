@@ -18,7 +18,7 @@ record Settings(Path appJar, List<Integer> rates, int stepSeconds, int warmupSec
     static final String HELP = """
             bench/run [--name=value ...]
               --rates=50,100,200,500,1000,2000  open-loop steps (web API complaints/s); stops at the first it cannot sustain
-              --step=30          seconds per step            --warmup=20 --warmup-rate=20   warm-up before the steps
+              --step=30          seconds per step            --warmup=90 --warmup-rate=40   warm-up (the JIT) before the steps
               --history=10000,50000   complaints of history after which the --history-rate step is measured again
               --history-rate=100      (0 in --history: none)
               --hotline-calls=10000   the transcript file     --mails=1000   mails dropped into the complaints inbox
@@ -50,8 +50,8 @@ record Settings(Path appJar, List<Integer> rates, int stepSeconds, int warmupSec
                 Path.of(a.getOrDefault("app-jar", System.getProperty("bench.app-jar", "app/target/hearken.jar"))),
                 ints(a.getOrDefault("rates", "50,100,200,500,1000,2000")),
                 Integer.parseInt(a.getOrDefault("step", "30")),
-                Integer.parseInt(a.getOrDefault("warmup", "20")),
-                Integer.parseInt(a.getOrDefault("warmup-rate", "20")),
+                Integer.parseInt(a.getOrDefault("warmup", "90")),
+                Integer.parseInt(a.getOrDefault("warmup-rate", "40")),
                 ints(a.getOrDefault("history", "10000,50000")),
                 Integer.parseInt(a.getOrDefault("history-rate", "100")),
                 Integer.parseInt(a.getOrDefault("hotline-calls", "10000")),

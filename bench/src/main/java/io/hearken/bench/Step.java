@@ -1,7 +1,6 @@
 package io.hearken.bench;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -31,11 +30,11 @@ final class Step {
         long docsBefore = c.es().routedDocuments();
         Usage before = Usage.of(c.app(), c.es());
         c.busy().mark();
-        List<Long> lags = Collections.synchronizedList(new ArrayList<>());
+        LagTrend lags = new LagTrend();
         ScheduledExecutorService sampler = Executors.newScheduledThreadPool(2);
         sampler.scheduleAtFixedRate(() -> {
             try {
-                lags.add(c.kafka().totalLag());
+                lags.add(c.kafka().lagByGroup());
             } catch (Exception e) {
                 // a failed sample is only a missing point
             }
@@ -69,9 +68,10 @@ final class Step {
         long routed = docsAtEnd[0] - docsBefore;
         double routedPerSecond = (docsAtEnd[0] - docsAtSkip[0]) / (double) (seconds - skip);
         Usage used = atEnd[0].minus(before);
-        long lagEnd = lags.isEmpty() ? 0 : lags.get(lags.size() - 1);
-        double lagMedian = Table.percentile(lags, 50);
-        boolean flat = lagEnd <= 2 * lagMedian + 200;
+        long lagEnd = lags.totalAtEnd();
+        double lagMedian = lags.totalMedian();
+        Map<String, Long> growing = lags.growing();
+        boolean flat = growing.isEmpty();
         c.drain();
         List<Long> toRouted = new ArrayList<>();
         List<Long> toAck = new ArrayList<>();
@@ -89,7 +89,7 @@ final class Step {
         boolean sustained = flat && delivered && routedPerSecond >= 0.9 * rate;
         List<String> misses = new ArrayList<>();
         if (!flat) {
-            misses.add("lag grew");
+            misses.add("lag grew (" + growing.keySet().iterator().next() + (growing.size() > 1 ? " and others" : "") + ")");
         }
         if (!delivered) {
             misses.add(r.failed() + " failed, " + r.skipped() + " not sent (over " + OpenLoad.MAX_IN_FLIGHT + " in flight)");
@@ -107,7 +107,9 @@ final class Step {
                 why + "; " + routed + " routed during the schedule, the rate counted from " + skip
                 + " s in to its end; ratio to raw ES bulk " + Table.ratio(routedPerSecond / Math.max(1, c.raw().esBulk)));
         t.add(p + "consumer lag (records, all groups)", Table.num(lagEnd) + " at end",
-                "median " + Table.num(lagMedian) + " during the step; " + (flat ? "flat" : "growing"));
+                "median " + Table.num(lagMedian) + " during the step; " + (flat ? "flat in every group"
+                        : "growing: " + growing.entrySet().stream().map(e -> e.getKey() + " +" + e.getValue())
+                                .collect(java.util.stream.Collectors.joining(", "))));
         t.add(p + "intake → routed p50 / p99 / max", Table.p50p99max(toRouted, 1) + " ms",
                 toRouted.size() + " of " + r.accepted() + " seen routed (read_committed tail)");
         t.add(p + "intake → acknowledgement mail p50 / p99 / max", Table.p50p99max(toAck, 1) + " ms",
