@@ -1,5 +1,7 @@
 package io.hearken.router.classification;
 
+import static io.hearken.router.classification.RulesFile.Words.matchersOf;
+
 import io.hearken.events.ResidentType;
 import io.hearken.router.yaml.YamlFile;
 import java.io.InputStream;
@@ -82,26 +84,26 @@ public final class ClassificationRules {
     private static ClassificationRules of(RulesFile file) {
         Map<String, List<Matcher>> categories = new LinkedHashMap<>();
         if (file.categories() != null) {
-            file.categories().forEach((category, words) -> categories.put(category, RulesFile.Words.of(words)));
+            file.categories().forEach((category, words) -> categories.put(category, matchersOf(words)));
         }
         RulesFile.Urgency u = file.urgency() != null ? file.urgency() : new RulesFile.Urgency(null, null, null, null, null);
         Map<String, List<Matcher>> urgent = new LinkedHashMap<>();
         if (u.urgent() == null) {
             urgent.put("urgent", List.of());
         } else {
-            u.urgent().situations().forEach((situation, words) -> urgent.put(situation, RulesFile.Words.of(words)));
+            u.urgent().situations().forEach((situation, words) -> urgent.put(situation, matchersOf(words)));
         }
-        UrgencyRules urgency = new UrgencyRules(urgent, RulesFile.Words.of(u.ignore()), RulesFile.Words.of(u.negations()),
-                RulesFile.Words.of(u.low()), RulesFile.Words.of(u.problem()));
-        return new ClassificationRules(categories, urgency, RulesFile.Words.of(file.impact()), sentiment(file.sentiment()),
+        UrgencyRules urgency = new UrgencyRules(urgent, matchersOf(u.ignore()), matchersOf(u.negations()),
+                matchersOf(u.low()), matchersOf(u.problem()));
+        return new ClassificationRules(categories, urgency, matchersOf(file.impact()), sentiment(file.sentiment()),
                 customerType(file.customerType()));
     }
 
     private static SentimentRules sentiment(RulesFile.Sentiment s) {
-        return s == null ? null : new SentimentRules(RulesFile.Words.of(s.angry()), RulesFile.Words.of(s.annoyed()),
-                RulesFile.Words.of(s.intensifiers()), RulesFile.Words.of(s.repeated()), RulesFile.Words.of(s.again()),
-                RulesFile.Words.of(s.distressed()), RulesFile.Words.of(s.vulnerable()), RulesFile.Words.of(s.hardship()),
-                RulesFile.Words.of(s.negations()));
+        return s == null ? null : new SentimentRules(matchersOf(s.angry()), matchersOf(s.annoyed()),
+                matchersOf(s.intensifiers()), matchersOf(s.repeated()), matchersOf(s.again()),
+                matchersOf(s.distressed()), matchersOf(s.vulnerable()), matchersOf(s.hardship()),
+                matchersOf(s.negations()));
     }
 
     private static CustomerTypeRules customerType(RulesFile.CustomerType c) {
@@ -110,9 +112,9 @@ public final class ClassificationRules {
         }
         Map<ResidentType, List<Matcher>> wording = new LinkedHashMap<>();
         if (c.wording() != null) {
-            c.wording().forEach((type, words) -> wording.put(type, RulesFile.Words.of(words)));
+            c.wording().forEach((type, words) -> wording.put(type, matchersOf(words)));
         }
-        return new CustomerTypeRules(wording, RulesFile.Words.of(c.businessImpact()));
+        return new CustomerTypeRules(wording, matchersOf(c.businessImpact()));
     }
 
     public List<Hit> categoryHits(String text) {

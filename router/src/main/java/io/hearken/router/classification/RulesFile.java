@@ -35,7 +35,7 @@ record RulesFile(Map<String, Words> categories, Urgency urgency, Words impact, S
 
         static final Words NONE = new Words(List.of(), List.of());
 
-        static List<ClassificationRules.Matcher> of(Words words) {
+        static List<ClassificationRules.Matcher> matchersOf(Words words) {
             return (words == null ? NONE : words).matchers();
         }
 
