@@ -17,7 +17,7 @@ class ArchitectureTest {
     void theDomainDoesNotDependOnSpring() {
         noClasses().that().resideInAnyPackage("io.hearken.router.classification..", "io.hearken.router.priority..",
                         "io.hearken.router.history..", "io.hearken.router.assignment..", "io.hearken.router.sla..",
-                        "io.hearken.router.routing..", "io.hearken.router.streams..", "io.hearken.router.cli..")
+                        "io.hearken.router.routing..", "io.hearken.router.streams..", "io.hearken.router.cli..", "io.hearken.router.yaml..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
                 .check(classes);
     }

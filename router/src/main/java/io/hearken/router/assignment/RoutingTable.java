@@ -3,22 +3,15 @@ package io.hearken.router.assignment;
 import io.hearken.events.Place;
 import io.hearken.events.ResidentType;
 import io.hearken.events.Taxonomy;
-import io.hearken.events.Topics;
 import io.hearken.events.Urgency;
-import java.io.IOException;
+import io.hearken.router.yaml.YamlFile;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Category × building / area → department, with resident-type, urgency and out-of-hours conditions.
@@ -61,58 +54,31 @@ public final class RoutingTable {
     }
 
     public static RoutingTable defaults() {
-        try (InputStream in = RoutingTable.class.getResourceAsStream("/io/hearken/router/routing.yml")) {
-            return load(in, "classpath:io/hearken/router/routing.yml");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return of(YamlFile.shipped("/io/hearken/router/routing.yml", RoutingFile.class));
     }
 
     public static RoutingTable load(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return load(in, file.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read routing table " + file + ": " + e.getMessage(), e);
-        }
+        return of(YamlFile.read(file, RoutingFile.class));
     }
 
+    /** The table in {@code in}; {@code name} (the file) is what an error message names. */
     public static RoutingTable load(InputStream in, String name) {
-        Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-        if (!(root instanceof Map<?, ?> map)) {
-            throw new IllegalArgumentException(name + ": expected a mapping with 'rules'");
-        }
-        Object dd = map.get("default-department");
-        String fallback = dd == null ? "customer-service" : String.valueOf(dd).strip();
-        Topics.assignments(fallback); // fails early on a bad department code
-        List<Rule> rules = new ArrayList<>();
-        if (map.get("rules") instanceof List<?> list) {
-            int n = 0;
-            for (Object o : list) {
-                n++;
-                if (!(o instanceof Map<?, ?> r) || r.get("department") == null) {
-                    throw new IllegalArgumentException(name + " rule " + n + ": needs a 'department'");
-                }
-                String department = String.valueOf(r.get("department")).strip();
-                try {
-                    Topics.assignments(department);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(name + " rule " + n + ": " + e.getMessage(), e);
-                }
-                rules.add(new Rule(set(r.get("category")), set(r.get("building")), set(r.get("area")),
-                        set(r.get("resident-type")), set(r.get("urgency")),
-                        r.get("out-of-hours") instanceof Boolean b ? b : null, department,
-                        r.get("name") != null ? String.valueOf(r.get("name")) : "rule " + n));
-            }
-        }
-        return new RoutingTable(rules, fallback);
+        return of(YamlFile.read(in, name, RoutingFile.class));
     }
 
-    private static Set<String> set(Object value) {
-        if (value == null) {
-            return Set.of();
+    private static RoutingTable of(RoutingFile file) {
+        List<Rule> rules = new ArrayList<>();
+        for (RoutingFile.Entry e : file.rules()) {
+            rules.add(new Rule(set(e.category()), set(e.building()), set(e.area()), set(e.residentType()), set(e.urgency()),
+                    e.outOfHours(), e.department(), e.name() != null ? e.name() : "rule " + (rules.size() + 1)));
         }
-        List<?> values = value instanceof List<?> l ? l : List.of(value);
-        return values.stream().map(v -> String.valueOf(v).strip().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        return new RoutingTable(rules, file.defaultDepartment());
+    }
+
+    private static Set<String> set(List<?> values) {
+        return values == null ? Set.of()
+                : values.stream().map(v -> (v instanceof Enum<?> e ? e.name() : String.valueOf(v)).strip().toLowerCase(Locale.ROOT))
+                        .collect(Collectors.toSet());
     }
 
     public Route route(Request request) {

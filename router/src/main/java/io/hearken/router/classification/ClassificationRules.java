@@ -1,10 +1,10 @@
 package io.hearken.router.classification;
 
+import static io.hearken.router.classification.RulesFile.Words.matchersOf;
+
 import io.hearken.events.ResidentType;
-import java.io.IOException;
+import io.hearken.router.yaml.YamlFile;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,10 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The rule layer a department maintains in YAML: keywords and regular expressions per category,
@@ -86,124 +82,52 @@ public final class ClassificationRules {
     }
 
     public static ClassificationRules load(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return load(in, file.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read rules " + file + ": " + e.getMessage(), e);
-        }
+        return of(YamlFile.read(file, RulesFile.class));
     }
 
     public static ClassificationRules defaults() {
-        try (InputStream in = ClassificationRules.class.getResourceAsStream(SHIPPED)) {
-            return load(in, "classpath:" + SHIPPED.substring(1));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return of(YamlFile.shipped(SHIPPED, RulesFile.class));
     }
 
-    @SuppressWarnings("unchecked")
+    /** The rules in {@code in}; {@code name} (the file) is what an error message names. */
     public static ClassificationRules load(InputStream in, String name) {
-        Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-        if (!(root instanceof Map<?, ?> map)) {
-            throw new IllegalArgumentException(name + ": expected a mapping with 'categories', 'urgency', 'impact'");
-        }
+        return of(YamlFile.read(in, name, RulesFile.class));
+    }
+
+    private static ClassificationRules of(RulesFile file) {
         Map<String, List<Matcher>> categories = new LinkedHashMap<>();
-        Object cats = map.get("categories");
-        if (cats instanceof Map<?, ?> catMap) {
-            for (Map.Entry<?, ?> e : catMap.entrySet()) {
-                categories.put(String.valueOf(e.getKey()), matchers(e.getValue(), name + " categories." + e.getKey()));
-            }
+        if (file.categories() != null) {
+            file.categories().forEach((category, words) -> categories.put(category, matchersOf(words)));
         }
-        Map<String, Object> urgency = map.get("urgency") instanceof Map<?, ?> u ? (Map<String, Object>) u : Map.of();
-        // urgent: a keyword list, {keywords, patterns}, or one such entry per situation (gas, fire, ...).
+        RulesFile.Urgency u = file.urgency() != null ? file.urgency() : new RulesFile.Urgency(null, null, null, null, null);
         Map<String, List<Matcher>> urgent = new LinkedHashMap<>();
-        Object node = urgency.get("urgent");
-        if (node instanceof Map<?, ?> m && !m.containsKey("keywords") && !m.containsKey("patterns")) {
-            m.forEach((situation, v) -> urgent.put(String.valueOf(situation), matchers(v, name + " urgency.urgent." + situation)));
+        if (u.urgent() == null) {
+            urgent.put("urgent", List.of());
         } else {
-            urgent.put("urgent", matchers(node, name + " urgency.urgent"));
+            u.urgent().situations().forEach((situation, words) -> urgent.put(situation, matchersOf(words)));
         }
-        UrgencyRules rules = new UrgencyRules(urgent, matchers(urgency.get("ignore"), name + " urgency.ignore"),
-                matchers(urgency.get("negations"), name + " urgency.negations"), matchers(urgency.get("low"), name + " urgency.low"),
-                matchers(urgency.get("problem"), name + " urgency.problem"));
-        return new ClassificationRules(categories, rules, matchers(map.get("impact"), name + " impact"),
-                sentiment(map.get("sentiment"), name), customerType(map.get("customer-type"), name));
+        UrgencyRules urgency = new UrgencyRules(urgent, matchersOf(u.ignore()), matchersOf(u.negations()),
+                matchersOf(u.low()), matchersOf(u.problem()));
+        return new ClassificationRules(categories, urgency, matchersOf(file.impact()), sentiment(file.sentiment()),
+                customerType(file.customerType()));
     }
 
-    private static SentimentRules sentiment(Object node, String name) {
-        if (!(node instanceof Map<?, ?> m)) {
-            return null;
-        }
-        String at = name + " sentiment.";
-        return new SentimentRules(matchers(m.get("angry"), at + "angry"), matchers(m.get("annoyed"), at + "annoyed"),
-                matchers(m.get("intensifiers"), at + "intensifiers"), matchers(m.get("repeated"), at + "repeated"),
-                matchers(m.get("again"), at + "again"), matchers(m.get("distressed"), at + "distressed"),
-                matchers(m.get("vulnerable"), at + "vulnerable"), matchers(m.get("hardship"), at + "hardship"),
-                matchers(m.get("negations"), at + "negations"));
+    private static SentimentRules sentiment(RulesFile.Sentiment s) {
+        return s == null ? null : new SentimentRules(matchersOf(s.angry()), matchersOf(s.annoyed()),
+                matchersOf(s.intensifiers()), matchersOf(s.repeated()), matchersOf(s.again()),
+                matchersOf(s.distressed()), matchersOf(s.vulnerable()), matchersOf(s.hardship()),
+                matchersOf(s.negations()));
     }
 
-    private static CustomerTypeRules customerType(Object node, String name) {
-        if (!(node instanceof Map<?, ?> m)) {
+    private static CustomerTypeRules customerType(RulesFile.CustomerType c) {
+        if (c == null) {
             return null;
         }
         Map<ResidentType, List<Matcher>> wording = new LinkedHashMap<>();
-        if (m.get("wording") instanceof Map<?, ?> types) {
-            for (Map.Entry<?, ?> e : types.entrySet()) {
-                ResidentType type;
-                try {
-                    type = ResidentType.valueOf(String.valueOf(e.getKey()).strip().toUpperCase(Locale.ROOT));
-                } catch (IllegalArgumentException bad) {
-                    throw new IllegalArgumentException(name + " customer-type.wording: no customer type " + e.getKey()
-                            + " (one of " + java.util.Arrays.toString(ResidentType.values()) + ")", bad);
-                }
-                wording.put(type, matchers(e.getValue(), name + " customer-type.wording." + e.getKey()));
-            }
+        if (c.wording() != null) {
+            c.wording().forEach((type, words) -> wording.put(type, matchersOf(words)));
         }
-        return new CustomerTypeRules(wording, matchers(m.get("business-impact"), name + " customer-type.business-impact"));
-    }
-
-    /** A list of keywords, or a mapping with {@code keywords} and {@code patterns}. */
-    static List<Matcher> matchers(Object node, String where) {
-        List<Matcher> out = new ArrayList<>();
-        if (node == null) {
-            return out;
-        }
-        Object keywords = node;
-        Object patterns = null;
-        if (node instanceof Map<?, ?> m) {
-            keywords = m.get("keywords");
-            patterns = m.get("patterns");
-        }
-        if (keywords instanceof List<?> list) {
-            for (Object k : list) {
-                String word = TextFeatures.normalize(String.valueOf(k)).strip();
-                if (!word.isEmpty()) {
-                    // Latin keywords match whole words ("fire" not in "firefox"); Han ones anywhere.
-                    String regex = word.codePoints().anyMatch(Character::isIdeographic) ? Pattern.quote(word)
-                            : "(?<![\\p{L}\\p{N}])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}])";
-                    out.add(new Matcher(word, Pattern.compile(regex), word));
-                }
-            }
-        }
-        if (patterns instanceof List<?> list) {
-            for (Object p : list) {
-                try {
-                    out.add(new Matcher(String.valueOf(p), compile(String.valueOf(p))));
-                } catch (PatternSyntaxException e) {
-                    throw new IllegalArgumentException(where + ": bad pattern " + p + ": " + e.getDescription(), e);
-                }
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Texts are lower-cased before matching, so a pattern without capitals needs no case folding, which costs a
-     * case conversion per character tried; one with capitals (also escapes such as \S) keeps it.
-     */
-    static Pattern compile(String pattern) {
-        return pattern.equals(pattern.toLowerCase(Locale.ROOT)) ? Pattern.compile(pattern)
-                : Pattern.compile(pattern, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        return new CustomerTypeRules(wording, matchersOf(c.businessImpact()));
     }
 
     public List<Hit> categoryHits(String text) {

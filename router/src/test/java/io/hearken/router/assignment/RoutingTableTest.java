@@ -58,6 +58,6 @@ class RoutingTableTest {
         RoutingTable shipped = RoutingTable.defaults();
         assertThat(shipped.departments()).contains("maintenance", "cleaning", "security", "billing", "customer-service");
         assertThatThrownBy(() -> table("rules:\n  - {category: noise, department: Night Team}\n"))
-                .hasMessageContaining("rule 1").hasMessageContaining("department code");
+                .hasMessageStartingWith("test.yml line 2").hasMessageContaining("'rules[1]': department code");
     }
 }
