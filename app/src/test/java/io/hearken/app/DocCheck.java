@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  * ({@code UpperCamelCase} of two humps or more, or any {@code Type.member}), a backticked {@code hearken.*}
  * property key or {@code HEARKEN_*} environment variable, a topic name ({@code intake.…}, {@code complaints.…},
  * {@code privacy.…}, …), an endpoint ({@code GET /path}), a relative link (and its {@code #anchor} in a markdown file), a backticked repository path, and
- * the modules and test classes of a backticked or fenced {@code ./mvnw} command. Fenced blocks are diagrams and
+ * the modules and test classes of a backticked or fenced {@code ./mvnw} command; and in a table row
+ * {@code | `hearken.key` | default |}, the default the code gives. Fenced blocks are diagrams and
  * listings: only their commands are checked.
  */
 final class DocCheck {
@@ -45,6 +46,7 @@ final class DocCheck {
     private static final Pattern ENVIRONMENT = Pattern.compile("(HEARKEN_[A-Z0-9_]*[A-Z0-9](?:_\\*)?)(?:=.*)?");
     private static final Pattern TOPIC = Pattern.compile("(intake|complaints|privacy|notifier|router|hotline)\\.[a-z0-9.-]+");
     private static final Pattern ENDPOINT = Pattern.compile("^(GET|POST|PUT|DELETE|PATCH) (/[^\\s?#]*)");
+    private static final Pattern DEFAULT_ROW = Pattern.compile("^\\|\\s*`(hearken\\.[^`]+)`\\s*\\|\\s*`?([^`|]*?)`?\\s*\\|");
     private static final Pattern PLACEHOLDER = Pattern.compile("[<>{}*…$?|]|\\.\\.\\.");
 
     private final TheHouse house;
@@ -79,6 +81,7 @@ final class DocCheck {
             if (fenced) {
                 continue;
             }
+            defaultValue(line, where, findings);
             Matcher span = CODE_SPAN.matcher(line);
             while (span.find()) {
                 String text = span.group(1).strip();
@@ -157,8 +160,22 @@ final class DocCheck {
         }
     }
 
-    /** {@code GET /path…}: a path the code maps for that method. */
+    /** A table row {@code | `hearken.key` | default | …}: the default the record's {@code @DefaultValue} gives. */
+    private void defaultValue(String line, String where, List<Finding> findings) {
+        Matcher row = DEFAULT_ROW.matcher(line);
+        if (row.find()) {
+            String written = row.group(2).strip();
+            house.properties.defaultOf(row.group(1)).filter(code -> !WrittenValues.same(written, code)).ifPresent(code ->
+                    findings.add(new Finding(where, "default is `" + code + "` in the code, not", written)));
+        }
+    }
+
+    /** {@code GET /path}: a path the code maps for that method; a bare {@code /path}: served or a prefix of some. */
     private void endpoint(String text, String where, List<Finding> findings) {
+        if (text.matches("/[^\\s]*") && !house.endpoints.servesUnder(text.split("[?#]", 2)[0])) {
+            findings.add(new Finding(where, "no endpoint", text));
+            return;
+        }
         Matcher endpoint = ENDPOINT.matcher(text);
         if (endpoint.find() && !endpoint.group(2).contains("*") && !endpoint.group(2).contains("…")
                 && !endpoint.group(2).contains("...") && !house.endpoints.serves(endpoint.group(1), endpoint.group(2))) {

@@ -69,6 +69,9 @@ class DocsNameRealThingsTest {
                 "`HEARKEN_PUBLIC_URL`, `HEARKEN_DESK_ATTACHMENTS_STAFFDIR=/x`, `HEARKEN_EMAIL_IMAP_*`, `HEARKEN_UPSTREAM_<SERVICE>`,",
                 "`complaints.routed`, `complaints.routed-dlt`, `intake.email.seen`, `privacy.md`; not `complaints.rooted`.",
                 "`GET /dashboard`, `POST /desk/complaints/{id}/acknowledge`, `GET /track?id=…`, `POST /login`; not `GET /nowhere`.",
+                "`/api/v1/privacy`, `/desk/…`, `/dashboard/assets/dashboard.js`, `/track`, `/data/attachments`; not `/desk/nowhere`.",
+                "| `hearken.email.max-backoff` | `1m` | a default written another way |",
+                "| `hearken.email.poll-interval` | `5m` | a wrong default |",
                 "`./mvnw -pl router -am test -Dtest=UrgencyReadingTest`, a listing:",
                 "```",
                 "`NotAClassInAListing` is a listing, not a name",
@@ -93,7 +96,9 @@ class DocsNameRealThingsTest {
                 "docs/made-up.md:4: no environment variable `HEARKEN_NO_SUCH_THING=1`",
                 "docs/made-up.md:12: no topic `complaints.rooted`",
                 "docs/made-up.md:13: no endpoint `GET /nowhere`",
-                "docs/made-up.md:17: no module `nor-this`");
+                "docs/made-up.md:14: no endpoint `/desk/nowhere`",
+                "docs/made-up.md:16: default is `60s` in the code, not `5m`",
+                "docs/made-up.md:20: no module `nor-this`");
     }
 
     @Test

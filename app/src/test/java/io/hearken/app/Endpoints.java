@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * The HTTP endpoints the main code maps: a controller's {@code @RequestMapping} prefix with each method's
  * {@code @GetMapping}, {@code @PostMapping}, … or method-level {@code @RequestMapping(path, method)}. A path the
  * code or a main resource only names (Spring Security's {@code /login}, springdoc's {@code /v3/api-docs}) counts as
- * served for every method.
+ * served for every method. Files under a module's {@code static/} are served at their path.
  */
 final class Endpoints {
 
@@ -57,6 +57,13 @@ final class Endpoints {
                 }
             }
         }
+        for (Path file : house.mainResources("")) {
+            String resource = file.toString().replace('\\', '/');
+            int at = resource.indexOf("/src/main/resources/static/");
+            if (at >= 0) {
+                mappings.add(new Mapping("GET", segments(resource.substring(at + "/src/main/resources/static".length()))));
+            }
+        }
         for (Path file : house.mainResources(".properties", ".yml")) {
             try {
                 named.append(Files.readString(file)).append('\n');
@@ -71,6 +78,23 @@ final class Endpoints {
         List<String> wanted = segments(path);
         for (Mapping mapping : mappings) {
             if ((mapping.method().equals("*") || mapping.method().equals(method)) && matches(mapping.segments(), wanted)) {
+                return true;
+            }
+        }
+        return Pattern.compile("[\"=\\s]" + Pattern.quote(path) + "[\"\\s]").matcher(named).find();
+    }
+
+    /**
+     * Is {@code path} (a bare one: {@code /desk}, {@code /api/v1/privacy/…}) served, or the start of served paths?
+     * Only paths under a first segment the code maps are asked about; {@code /data/attachments} is no URL.
+     */
+    boolean servesUnder(String path) {
+        List<String> wanted = segments(path.split("…|\\.\\.\\.|\\*", 2)[0]);
+        if (wanted.isEmpty() || mappings.stream().noneMatch(m -> !m.segments().isEmpty() && m.segments().get(0).equals(wanted.get(0)))) {
+            return true;
+        }
+        for (Mapping mapping : mappings) {
+            if (mapping.segments().size() >= wanted.size() && matches(mapping.segments().subList(0, wanted.size()), wanted)) {
                 return true;
             }
         }

@@ -6,10 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -32,10 +34,13 @@ final class PropertyKeys {
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
     private static final Pattern KEY_IN_TEXT = Pattern.compile("(?<![\\w.@/-])hearken\\.[A-Za-z0-9.\\-\\[\\]]+");
     private static final Pattern KEY_TAIL = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z0-9-]+)*");
+    private static final Pattern DEFAULT_VALUE = Pattern.compile("@DefaultValue\\(\\s*\"([^\"]*)\"\\s*\\)");
     private static final Pattern COLLECTION = Pattern.compile("(?:java\\.util\\.)?(List|Set|Collection|Map)<(.*)>");
 
     /** Keys as segment lists; "*" matches any one segment. */
     private final Set<List<String>> keys = new HashSet<>();
+    /** The {@code @DefaultValue("…")} of a key, as written in the code. */
+    private final Map<List<String>, String> defaults = new HashMap<>();
     /** Keys under which anything is accepted (a map or list of plain values). */
     private final Set<List<String>> open = new HashSet<>();
     private final TheHouse house;
@@ -89,6 +94,11 @@ final class PropertyKeys {
             }
         }
         return false;
+    }
+
+    /** The key's {@code @DefaultValue}, if its record gives one there (defaults set in a constructor are not read). */
+    Optional<String> defaultOf(String key) {
+        return Optional.ofNullable(defaults.get(segments(key)));
     }
 
     static List<String> segments(String key) {
@@ -153,8 +163,8 @@ final class PropertyKeys {
             open.add(prefix);
             return;
         }
-        for (String component : splitTopLevel(withoutAnnotations(components))) {
-            String declaration = component.strip();
+        for (String component : splitTopLevel(components)) {
+            String declaration = withoutAnnotations(component).strip();
             if (declaration.isEmpty()) {
                 continue;
             }
@@ -162,6 +172,10 @@ final class PropertyKeys {
             List<String> key = new ArrayList<>(prefix);
             key.addAll(segments(declaration.substring(space + 1)));
             keys.add(key);
+            Matcher given = DEFAULT_VALUE.matcher(component);
+            if (given.find()) {
+                defaults.put(key, given.group(1));
+            }
             String type = declaration.substring(0, Math.max(space, 0)).strip();
             Matcher collection = COLLECTION.matcher(type);
             boolean many = false;
@@ -243,6 +257,12 @@ final class PropertyKeys {
         int start = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c == '"') {
+                for (i++; i < text.length() && text.charAt(i) != '"'; i++) {
+                    i += text.charAt(i) == '\\' ? 1 : 0;
+                }
+                continue;
+            }
             depth += c == '<' || c == '(' || c == '{' ? 1 : c == '>' || c == ')' || c == '}' ? -1 : 0;
             if (c == ',' && depth == 0) {
                 parts.add(text.substring(start, i));
