@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 
 /**
  * Reads one markdown file against {@link TheHouse} and reports each name that is not real: a backticked class
- * ({@code UpperCamelCase} of two humps or more, or any {@code Type.member}), a backticked {@code hearken.*}
+ * ({@code UpperCamelCase} of two humps or more, or any {@code Type.member}; {@code io.hearken.pkg.Type}), a backticked {@code hearken.*}
  * property key or {@code HEARKEN_*} environment variable, a topic name ({@code intake.…}, {@code complaints.…},
  * {@code privacy.…}, …), an endpoint ({@code GET /path}), a relative link (and its {@code #anchor} in a markdown file), a backticked repository path, and
  * the modules and test classes of a backticked or fenced {@code ./mvnw} command; and in a table row
@@ -47,6 +47,8 @@ final class DocCheck {
     private static final Pattern TOPIC = Pattern.compile("(intake|complaints|privacy|notifier|router|hotline)\\.[a-z0-9.-]+");
     private static final Pattern ENDPOINT = Pattern.compile("^(GET|POST|PUT|DELETE|PATCH) (/[^\\s?#]*)");
     private static final Pattern DEFAULT_ROW = Pattern.compile("^\\|\\s*`(hearken\\.[^`]+)`\\s*\\|\\s*`?([^`|]*?)`?\\s*\\|");
+    private static final Pattern QUALIFIED = Pattern.compile(
+            "(io\\.hearken(?:\\.[a-z0-9]+)*)(?:\\.([A-Z]\\w*))?(?:\\.\\w+)*(?:\\(\\))?(?:\\.\\*|\\.?…)?");
     private static final Pattern PLACEHOLDER = Pattern.compile("[<>{}*…$?|]|\\.\\.\\.");
 
     private final TheHouse house;
@@ -89,6 +91,7 @@ final class DocCheck {
                     continue;
                 }
                 javaName(text, where, findings);
+                qualifiedName(text, where, findings);
                 property(text, where, findings);
                 environment(text, where, findings);
                 topic(text, where, findings);
@@ -132,6 +135,15 @@ final class DocCheck {
             if (house.declares(member)) {
                 files = house.filesDeclaring(member);
             }
+        }
+    }
+
+    /** {@code io.hearken.some.pkg} or {@code io.hearken.some.pkg.Type}: the package, and the type in it. */
+    private void qualifiedName(String text, String where, List<Finding> findings) {
+        Matcher name = QUALIFIED.matcher(text);
+        if (name.matches() && (!house.hasPackage(name.group(1))
+                || (name.group(2) != null && !house.declaresIn(name.group(1), name.group(2))))) {
+            findings.add(new Finding(where, "no package or type", text));
         }
     }
 

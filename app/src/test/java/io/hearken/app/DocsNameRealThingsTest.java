@@ -71,6 +71,7 @@ class DocsNameRealThingsTest {
                 "`GET /dashboard`, `POST /desk/complaints/{id}/acknowledge`, `GET /track?id=…`, `POST /login`; not `GET /nowhere`.",
                 "`/api/v1/privacy`, `/desk/…`, `/dashboard/assets/dashboard.js`, `/track`, `/data/attachments`; not `/desk/nowhere`.",
                 "| `hearken.email.max-backoff` | `1m` | a default written another way |",
+                "`io.hearken.events.kafka.TopicCatalogue`, `io.hearken.readmodel`; not `io.hearken.nowhere`, `io.hearken.router.Nothing`.",
                 "| `hearken.email.poll-interval` | `5m` | a wrong default |",
                 "`./mvnw -pl router -am test -Dtest=UrgencyReadingTest`, a listing:",
                 "```",
@@ -97,8 +98,10 @@ class DocsNameRealThingsTest {
                 "docs/made-up.md:12: no topic `complaints.rooted`",
                 "docs/made-up.md:13: no endpoint `GET /nowhere`",
                 "docs/made-up.md:14: no endpoint `/desk/nowhere`",
-                "docs/made-up.md:16: default is `60s` in the code, not `5m`",
-                "docs/made-up.md:20: no module `nor-this`");
+                "docs/made-up.md:16: no package or type `io.hearken.nowhere`",
+                "docs/made-up.md:16: no package or type `io.hearken.router.Nothing`",
+                "docs/made-up.md:17: default is `60s` in the code, not `5m`",
+                "docs/made-up.md:21: no module `nor-this`");
     }
 
     @Test

@@ -105,6 +105,30 @@ final class TheHouse {
         return declaredIn.getOrDefault(type, List.of());
     }
 
+    /** Does some module's src/main/java or src/test/java have package {@code name}? */
+    boolean hasPackage(String name) {
+        return !packageDirs(name).isEmpty();
+    }
+
+    /** Is {@code type} declared in a file of package {@code name}? */
+    boolean declaresIn(String name, String type) {
+        List<Path> files = filesDeclaring(type);
+        return packageDirs(name).stream().anyMatch(dir -> files.stream().anyMatch(f -> f.getParent().equals(dir)));
+    }
+
+    private List<Path> packageDirs(String name) {
+        List<Path> dirs = new ArrayList<>();
+        for (String module : modules) {
+            for (String sources : List.of("src/main/java", "src/test/java")) {
+                Path dir = root.resolve(module).resolve(sources).resolve(name.replace('.', '/'));
+                if (Files.isDirectory(dir)) {
+                    dirs.add(dir);
+                }
+            }
+        }
+        return dirs;
+    }
+
     /** A Prometheus alert of docker/**.yml (docs name them like classes). */
     boolean isAlert(String name) {
         return alerts.contains(name);
