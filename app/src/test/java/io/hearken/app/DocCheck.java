@@ -16,13 +16,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Reads one markdown file against {@link TheHouse} and reports each name that is not real: a backticked class
- * ({@code UpperCamelCase} of two humps or more, or any {@code Type.member}; {@code io.hearken.pkg.Type}), a backticked {@code hearken.*}
- * property key or {@code HEARKEN_*} environment variable, a topic name ({@code intake.…}, {@code complaints.…},
- * {@code privacy.…}, …), an endpoint ({@code GET /path}), a relative link (and its {@code #anchor} in a markdown file), a backticked repository path, and
- * the modules and test classes of a backticked or fenced {@code ./mvnw} command; and in a table row
- * {@code | `hearken.key` | default |}, the default the code gives. Fenced blocks are diagrams and
- * listings: only their commands are checked.
+ * Reads one markdown file against {@link TheHouse} and reports each name that is not real. In backticks: a class
+ * ({@code UpperCamelCase} of two humps or more, or any {@code Type.member}) or {@code io.hearken} package or type; a
+ * {@code hearken.*} property key or {@code HEARKEN_*} environment variable; a topic ({@code intake.…},
+ * {@code complaints.…}, {@code privacy.…}, …); an endpoint ({@code GET /path}, or a bare {@code /path}); a
+ * repository path; the modules and test classes of a {@code ./mvnw} command (fenced too). Besides: relative links
+ * (and their {@code #anchor} in a markdown file), and in a table row {@code | `hearken.key` | default |} the default
+ * the code gives. Fenced blocks are diagrams and listings: only their commands are checked.
  */
 final class DocCheck {
 

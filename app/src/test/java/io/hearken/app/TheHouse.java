@@ -25,8 +25,9 @@ import java.util.stream.Stream;
 /**
  * What the repository really has, read from its files (no Spring, no build output): the modules of the root pom,
  * every type declared in a module's {@code src/main/java} or {@code src/test/java}, the property keys
- * ({@link PropertyKeys}), the HTTP endpoints ({@link Endpoints}), the alert names of the Prometheus rules, and, for names the docs take from libraries,
- * the simple names of every class on this test's classpath and in the JDK.
+ * ({@link PropertyKeys}), the HTTP endpoints ({@link Endpoints}), the alert names of the Prometheus rules, the
+ * environment variables the operator files set, and, for names the docs take from libraries, the simple names of
+ * every class on this test's classpath and in the JDK.
  */
 final class TheHouse {
 
