@@ -7,6 +7,7 @@ import java.lang.module.ModuleReader;
 import java.lang.module.ModuleReference;
 import java.net.URI;
 import java.net.URL;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,7 +77,11 @@ final class TheHouse {
             }
         }
         for (Path file : files(root.resolve("docker"), "")) {
-            operatorFiles.append(Files.readString(file)).append('\n');
+            try {
+                operatorFiles.append(Files.readString(file)).append('\n');
+            } catch (CharacterCodingException binary) {
+                // not a text file: it sets no variables
+            }
         }
         this.properties = PropertyKeys.of(this);
         this.endpoints = new Endpoints(this);
