@@ -26,7 +26,9 @@ class DocsNameRealThingsTest {
             "hearken.desk.login", "the same rename note",
             "hearken.desk.oidc.*", "the same rename note",
             "bench/IntakeToIndexBench.java", "BENCHMARKS.md: the closed-loop script whose figures were withdrawn",
-            "JarUrlConnection.connect", "BENCHMARKS.md: Spring Boot's jar loader, in hearken.jar, not on a test classpath");
+            "JarUrlConnection.connect", "BENCHMARKS.md: Spring Boot's jar loader, in hearken.jar, not on a test classpath",
+            "./mvnw -pl intake-hotline -am test -Dtest=HotlineFolderTest",
+            "BENCHMARKS.md (being rewritten): lacks -Dsurefire.failIfNoSpecifiedTests=false; remove once fixed there");
 
     static TheHouse house;
 
@@ -73,7 +75,7 @@ class DocsNameRealThingsTest {
                 "| `hearken.email.max-backoff` | `1m` | a default written another way |",
                 "`io.hearken.events.kafka.TopicCatalogue`, `io.hearken.readmodel`; not `io.hearken.nowhere`, `io.hearken.router.Nothing`.",
                 "| `hearken.email.poll-interval` | `5m` | a wrong default |",
-                "`./mvnw -pl router -am test -Dtest=UrgencyReadingTest`, a listing:",
+                "`./mvnw -pl router -am test -Dtest=UrgencyReadingTest -Dsurefire.failIfNoSpecifiedTests=false`, a listing:",
                 "```",
                 "`NotAClassInAListing` is a listing, not a name",
                 "./mvnw -pl router,nor-this -am test",
@@ -94,6 +96,7 @@ class DocsNameRealThingsTest {
                 "docs/made-up.md:3: no file `router/src/main/java/NoSuch.java`",
                 "docs/made-up.md:4: no module `no-module`",
                 "docs/made-up.md:4: no test class `NoSuchTest`",
+                "docs/made-up.md:4: needs -Dsurefire.failIfNoSpecifiedTests=false: `./mvnw -pl no-module -am test -Dtest=NoSuchTest`",
                 "docs/made-up.md:4: no environment variable `HEARKEN_NO_SUCH_THING=1`",
                 "docs/made-up.md:12: no topic `complaints.rooted`",
                 "docs/made-up.md:13: no endpoint `GET /nowhere`",
