@@ -16,13 +16,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Reads one markdown file against {@link TheHouse} and reports each name that is not real. In backticks: a class
- * ({@code UpperCamelCase} of two humps or more, or any {@code Type.member}) or {@code io.hearken} package or type; a
- * {@code hearken.*} property key or {@code HEARKEN_*} environment variable; a topic ({@code intake.…},
- * {@code complaints.…}, {@code privacy.…}, …); an endpoint ({@code GET /path}, or a bare {@code /path}); a
- * repository path; the modules and test classes of a {@code ./mvnw} command (fenced too). Besides: relative links
- * (and their {@code #anchor} in a markdown file), and in a table row {@code | `hearken.key` | default |} the default
- * the code gives. Fenced blocks are diagrams and listings: only their commands are checked.
+ * Reads one markdown file against {@link TheHouse} and reports each name that is not real. In backticks: a class or
+ * package ({@link JavaNames}); a {@code hearken.*} property key or {@code HEARKEN_*} environment variable; a topic
+ * ({@code intake.…}, {@code complaints.…}, {@code privacy.…}, …); an endpoint ({@code GET /path}, or a bare
+ * {@code /path}); a repository path; the modules and test classes of a {@code ./mvnw} command (fenced too). Besides:
+ * relative links (and their {@code #anchor} in a markdown file), and in a table row {@code | `hearken.key` | default |}
+ * the default the code gives. Fenced blocks are diagrams and listings: only their commands are checked.
  */
 final class DocCheck {
 
@@ -35,10 +34,7 @@ final class DocCheck {
     }
 
     private static final Pattern CODE_SPAN = Pattern.compile("`([^`\\n]+)`");
-    private static final Pattern JAVA_NAME = Pattern.compile(
-            "([A-Z][A-Za-z0-9]*)((?:\\.[A-Za-z_][A-Za-z0-9_]*)*)(?:\\([^)]*\\))?");
-    private static final Pattern HUMP = Pattern.compile("[A-Z][a-z0-9]");
-    private static final Pattern FILE_NAME = Pattern.compile(
+    static final Pattern FILE_NAME = Pattern.compile(
             ".*\\.(md|ya?ml|java|json|properties|html|txt|csv|xml|png|jar|sh|crt|pem|bin|js|css|env|example)");
     private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)(?:\\s+\"[^\"]*\")?\\)|^\\s*\\[[^\\]]+]:\\s*(\\S+)");
     private static final Pattern MODULES = Pattern.compile("(?:^|\\s)-pl\\s+([\\w,.:-]+)");
@@ -47,17 +43,17 @@ final class DocCheck {
     private static final Pattern TOPIC = Pattern.compile("(intake|complaints|privacy|notifier|router|hotline)\\.[a-z0-9.-]+");
     private static final Pattern ENDPOINT = Pattern.compile("^(GET|POST|PUT|DELETE|PATCH) (/[^\\s?#]*)");
     private static final Pattern DEFAULT_ROW = Pattern.compile("^\\|\\s*`(hearken\\.[^`]+)`\\s*\\|\\s*`?([^`|]*?)`?\\s*\\|");
-    private static final Pattern QUALIFIED = Pattern.compile(
-            "(io\\.hearken(?:\\.[a-z0-9]+)*)(?:\\.([A-Z]\\w*))?(?:\\.\\w+)*(?:\\(\\))?(?:\\.\\*|\\.?…)?");
     private static final Pattern PLACEHOLDER = Pattern.compile("[<>{}*…$?|]|\\.\\.\\.");
 
     private final TheHouse house;
+    private final JavaNames javaNames;
     private final Set<String> historic;
     private final Map<Path, Set<String>> anchors = new HashMap<>();
 
     /** {@code historic}: names this check lets pass (the caller's list, each with its reason). */
     DocCheck(TheHouse house, Set<String> historic) {
         this.house = house;
+        this.javaNames = new JavaNames(house);
         this.historic = historic;
     }
 
@@ -90,8 +86,7 @@ final class DocCheck {
                 if (historic.contains(text)) {
                     continue;
                 }
-                javaName(text, where, findings);
-                qualifiedName(text, where, findings);
+                javaNames.check(text, where, findings);
                 property(text, where, findings);
                 environment(text, where, findings);
                 topic(text, where, findings);
@@ -107,44 +102,6 @@ final class DocCheck {
             }
         }
         return findings;
-    }
-
-    private void javaName(String text, String where, List<Finding> findings) {
-        Matcher name = JAVA_NAME.matcher(text);
-        if (!name.matches() || FILE_NAME.matcher(text).matches()) {
-            return;
-        }
-        String type = name.group(1);
-        String[] members = name.group(2).isEmpty() ? new String[0] : name.group(2).substring(1).split("\\.");
-        if (!type.chars().anyMatch(Character::isLowerCase) || (HUMP.matcher(type).results().count() < 2 && members.length == 0)) {
-            return;
-        }
-        if (!house.declares(type)) {
-            if (!house.isAlert(type) && !house.isLibraryClass(type)) {
-                findings.add(new Finding(where, "no class", text));
-            }
-            return;
-        }
-        List<Path> files = house.filesDeclaring(type);
-        for (String member : members) {
-            Pattern word = Pattern.compile("\\b" + Pattern.quote(member) + "\\b");
-            if (files.stream().noneMatch(f -> word.matcher(house.code(f)).find()) && !house.isLibraryClass(type)) {
-                findings.add(new Finding(where, "no member " + member + " in", text));
-                return;
-            }
-            if (house.declares(member)) {
-                files = house.filesDeclaring(member);
-            }
-        }
-    }
-
-    /** {@code io.hearken.some.pkg} or {@code io.hearken.some.pkg.Type}: the package, and the type in it. */
-    private void qualifiedName(String text, String where, List<Finding> findings) {
-        Matcher name = QUALIFIED.matcher(text);
-        if (name.matches() && (!house.hasPackage(name.group(1))
-                || (name.group(2) != null && !house.declaresIn(name.group(1), name.group(2))))) {
-            findings.add(new Finding(where, "no package or type", text));
-        }
     }
 
     private void property(String text, String where, List<Finding> findings) {

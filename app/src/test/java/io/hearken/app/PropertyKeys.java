@@ -158,13 +158,13 @@ final class PropertyKeys {
 
     /** The components of record {@code name} (declared in {@code near} or another file) under {@code prefix}. */
     private void record(List<String> prefix, String name, Path near, int depth) {
-        String components = components(name, near);
+        String components = RecordSource.components(house, name, near);
         if (components == null || depth > 5) {
             open.add(prefix);
             return;
         }
-        for (String component : splitTopLevel(components)) {
-            String declaration = withoutAnnotations(component).strip();
+        for (String component : RecordSource.splitTopLevel(components)) {
+            String declaration = RecordSource.withoutAnnotations(component).strip();
             if (declaration.isEmpty()) {
                 continue;
             }
@@ -181,7 +181,7 @@ final class PropertyKeys {
             boolean many = false;
             while (collection.matches()) {
                 many = true;
-                List<String> arguments = splitTopLevel(collection.group(2));
+                List<String> arguments = RecordSource.splitTopLevel(collection.group(2));
                 if (collection.group(1).equals("Map")) {
                     key = new ArrayList<>(key);
                     key.add("*");
@@ -190,86 +190,11 @@ final class PropertyKeys {
                 type = arguments.get(arguments.size() - 1).strip();
                 collection = COLLECTION.matcher(type);
             }
-            if (type.matches("[A-Z]\\w*") && components(type, near) != null) {
+            if (type.matches("[A-Z]\\w*") && RecordSource.components(house, type, near) != null) {
                 record(key, type, near, depth + 1);
             } else if (many) {
                 open.add(key);
             }
         }
-    }
-
-    /** The text between the parentheses of {@code record name(…)}, in {@code near} first. */
-    private String components(String name, Path near) {
-        List<Path> candidates = new ArrayList<>(List.of(near));
-        candidates.addAll(house.filesDeclaring(name));
-        for (Path file : candidates) {
-            String code = house.code(file);
-            Matcher header = Pattern.compile("\\brecord\\s+" + Pattern.quote(name) + "\\s*\\(").matcher(code);
-            if (header.find()) {
-                int depth = 1;
-                int i = header.end();
-                for (; depth > 0 && i < code.length(); i++) {
-                    depth += code.charAt(i) == '(' ? 1 : code.charAt(i) == ')' ? -1 : 0;
-                }
-                return code.substring(header.end(), i - 1);
-            }
-        }
-        return null;
-    }
-
-    private static String withoutAnnotations(String text) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) != '@') {
-                out.append(text.charAt(i));
-                continue;
-            }
-            i++;
-            while (i < text.length() && (Character.isJavaIdentifierPart(text.charAt(i)) || text.charAt(i) == '.')) {
-                i++;
-            }
-            if (i < text.length() && text.charAt(i) == '(') {
-                int depth = 0;
-                for (; i < text.length(); i++) {
-                    char c = text.charAt(i);
-                    if (c == '"') {
-                        for (i++; i < text.length() && text.charAt(i) != '"'; i++) {
-                            i += text.charAt(i) == '\\' ? 1 : 0;
-                        }
-                    } else if (c == '(' || c == ')') {
-                        depth += c == '(' ? 1 : -1;
-                        if (depth == 0) {
-                            break;
-                        }
-                    }
-                }
-            } else {
-                i--;
-            }
-            out.append(' ');
-        }
-        return out.toString().replaceAll("\\s+", " ");
-    }
-
-    private static List<String> splitTopLevel(String text) {
-        List<String> parts = new ArrayList<>();
-        int depth = 0;
-        int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"') {
-                for (i++; i < text.length() && text.charAt(i) != '"'; i++) {
-                    i += text.charAt(i) == '\\' ? 1 : 0;
-                }
-                continue;
-            }
-            depth += c == '<' || c == '(' || c == '{' ? 1 : c == '>' || c == ')' || c == '}' ? -1 : 0;
-            if (c == ',' && depth == 0) {
-                parts.add(text.substring(start, i));
-                start = i + 1;
-            }
-        }
-        parts.add(text.substring(start));
-        return parts;
     }
 }
