@@ -1,4 +1,4 @@
-package io.hearken.app;
+package io.hearken.app.docs;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

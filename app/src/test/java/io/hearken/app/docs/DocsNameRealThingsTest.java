@@ -1,4 +1,4 @@
-package io.hearken.app;
+package io.hearken.app.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
