@@ -19,6 +19,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Crypto-shredding for every deployable that speaks Kafka: the {@link MasterKey} (checked at start-up, so a
@@ -50,13 +51,14 @@ public class SealingAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Sealing hearkenSealing(MasterKey master, ObjectProvider<DataKeys> keys, ObjectProvider<PersonalData> hashing) {
-        return new Sealing(keys::getObject, () -> {
+        // Resolved on first use, then kept: looking a bean up is slow, and every sealed record asks.
+        return new Sealing(SingletonSupplier.of(keys::getObject), SingletonSupplier.of(() -> {
             try {
                 return Optional.ofNullable(hashing.getIfAvailable());
             } catch (RuntimeException noSecret) {
                 return Optional.empty(); // a key then names no resident; erasure finds it through the index
             }
-        }, EventJson.mapper());
+        }), EventJson.mapper());
     }
 
     /** Hands erasures to the deployable's {@link ErasureHandler}s, if it has any. */
