@@ -3,6 +3,7 @@ package io.hearken.desk.files;
 import io.hearken.desk.actions.DeskProblem;
 import io.hearken.desk.actions.WorkingOnComplaints;
 import io.hearken.desk.board.DeskComplaint;
+import io.hearken.events.files.FileNames;
 import io.hearken.staff.StaffPerson;
 import java.io.IOException;
 import java.nio.file.Files;

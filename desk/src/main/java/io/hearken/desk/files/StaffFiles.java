@@ -4,6 +4,7 @@ import io.hearken.desk.actions.DeskProblem;
 import io.hearken.events.Attachment;
 import io.hearken.events.ComplaintId;
 import io.hearken.events.files.FileKind;
+import io.hearken.events.files.FileNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -2,6 +2,7 @@ package io.hearken.intake.email.intake;
 
 import io.hearken.events.Attachment;
 import io.hearken.events.ComplaintId;
+import io.hearken.events.files.FileNames;
 import io.hearken.intake.email.mime.MailFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,7 @@ public final class AttachmentStore {
             Files.write(tmp, file.bytes());
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
-        return new Attachment(file.fileName(), file.contentType(), file.bytes().length, sha, target.toUri().toString());
+        return new Attachment(FileNames.clean(file.fileName()), file.contentType(), file.bytes().length, sha, target.toUri().toString());
     }
 
     /** Deletes every file stored for complaint {@code id} (an erasure); returns how many there were. */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Abuse probe: the file names a mail's sender chooses for its attachments (traversal, absolute paths, NUL, a
  * right-to-left override, 300 Chinese characters) are stored inside {@code <dir>/<complaint id>/} and fit a file
- * system's 255 bytes; nothing is written anywhere else.
+ * system's 255 bytes; nothing is written anywhere else; the name recorded for staff is cleaned of them too.
  */
 class MailAttachmentNamesTest {
 
@@ -40,6 +40,8 @@ class MailAttachmentNamesTest {
             String stored = file.getFileName().toString();
             assertThat(stored.getBytes(StandardCharsets.UTF_8).length).as(name).isLessThanOrEqualTo(255);
             assertThat(stored).doesNotContain("/", "\\", "\u0000", "\u202E");
+            // The name staff see on the desk is cleaned the same way as the web's and the desk's own (FileNames).
+            assertThat(a.fileName()).as(name).doesNotContain("/", "\\", "\u0000", "\u202E").isNotIn("", ".", "..");
         }
         assertThat(Path.of(URI.create(store.store(id, new MailFile("漏水".repeat(150) + ".jpg", "image/jpeg",
                 new byte[] {1}, false)).location())).getFileName().toString()).endsWith("漏水.jpg");

@@ -29,18 +29,4 @@ final class AcceptedFiles {
             throw new UncheckedIOException(e);
         }
     }
-
-    /**
-     * Only the last path segment, no control or invisible format characters (a right-to-left override makes
-     * {@code invoice\u202Egnp.exe} look like {@code invoiceexe.png}), not {@code .} or {@code ..}, at most 200 characters.
-     */
-    static String safeName(String name) {
-        if (name == null || name.isBlank()) {
-            return "attachment";
-        }
-        String base = name.replace('\\', '/');
-        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\\p{Cf}]", "").strip();
-        base = base.length() > 200 ? base.substring(0, 200) : base;
-        return base.isBlank() || base.chars().allMatch(c -> c == '.') ? "attachment" : base;
-    }
 }

@@ -3,6 +3,7 @@ package io.hearken.intake.web.attachments;
 import io.hearken.events.Attachment;
 import io.hearken.events.ComplaintId;
 import io.hearken.events.files.FileKind;
+import io.hearken.events.files.FileNames;
 import io.hearken.intake.web.WebIntakeProperties;
 import io.hearken.intake.web.intake.InvalidSubmission;
 import io.hearken.intake.web.intake.Violation;
@@ -76,7 +77,7 @@ public class AttachmentStore {
             FileKind kind = AcceptedFiles.sniff(file);
             if (kind == null) {
                 throw new InvalidSubmission(List.of(Violation.of("attachments", "FileType",
-                        AcceptedFiles.safeName(file.getOriginalFilename()))));
+                        FileNames.clean(file.getOriginalFilename()))));
             }
             kinds.add(kind);
         }
@@ -163,7 +164,7 @@ public class AttachmentStore {
             if (claim(temp, target)) {
                 added.add(target);
             }
-            return new Attachment(AcceptedFiles.safeName(file.getOriginalFilename()), kind.contentType(), file.getSize(), hash,
+            return new Attachment(FileNames.clean(file.getOriginalFilename()), kind.contentType(), file.getSize(), hash,
                     target.toUri().toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store attachment", e);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hearken.events.files.FileKind;
 import java.nio.charset.StandardCharsets;
+import io.hearken.events.files.FileNames;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockMultipartFile;
 
@@ -39,9 +40,9 @@ class AttachmentSniffingTest {
 
     @Test
     void fileNamesKeepOnlyTheirLastSegment() {
-        assertThat(AcceptedFiles.safeName("../../etc/passwd")).isEqualTo("passwd");
-        assertThat(AcceptedFiles.safeName("C:\\Users\\me\\漏水.jpg")).isEqualTo("漏水.jpg");
-        assertThat(AcceptedFiles.safeName("a\u0000b.png")).isEqualTo("ab.png");
-        assertThat(AcceptedFiles.safeName(null)).isEqualTo("attachment");
+        assertThat(FileNames.clean("../../etc/passwd")).isEqualTo("passwd");
+        assertThat(FileNames.clean("C:\\Users\\me\\漏水.jpg")).isEqualTo("漏水.jpg");
+        assertThat(FileNames.clean("a\u0000b.png")).isEqualTo("ab.png");
+        assertThat(FileNames.clean(null)).isEqualTo("attachment");
     }
 }
