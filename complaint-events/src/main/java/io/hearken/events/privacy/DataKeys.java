@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -43,8 +46,14 @@ public final class DataKeys implements SealingKeys, AutoCloseable {
     private final KeyTopicWriter writer;
     private final KnownKeys known;
     private final TopicTail<byte[]> tail;
-    /** Striped by owner: two threads of this process never both create a first key for one owner. */
-    private final ReentrantLock[] creating = new ReentrantLock[64];
+    /**
+     * The first key of an owner being made: a second thread asking for it waits for that one rather than making
+     * another. Per owner, not striped: a stripe lock held across the key's Kafka write made unrelated requests
+     * queue behind each other (under load the web threads spent most of their time there, docs/BENCHMARKS.md).
+     */
+    private final ConcurrentHashMap<String, CompletableFuture<Sealer>> making = new ConcurrentHashMap<>();
+    /** Striped by owner, held only to check and remember (never across a write). */
+    private final ReentrantLock[] remembering = new ReentrantLock[64];
 
     /**
      * {@code producerConfig}: Boot's producer settings (servers, security); {@code consumers} reads the key topic
@@ -55,8 +64,8 @@ public final class DataKeys implements SealingKeys, AutoCloseable {
         this.writer = new KeyTopicWriter(producerConfig);
         this.known = new KnownKeys(wrapping);
         this.tail = TopicTail.keyed(Topics.PRIVACY_KEYS, consumers, known::accept);
-        for (int i = 0; i < creating.length; i++) {
-            creating[i] = new ReentrantLock();
+        for (int i = 0; i < remembering.length; i++) {
+            remembering[i] = new ReentrantLock();
         }
         tail.start();
     }
@@ -68,13 +77,25 @@ public final class DataKeys implements SealingKeys, AutoCloseable {
         if (existing != null) {
             return existing;
         }
-        ReentrantLock lock = lockFor(owner);
-        lock.lock();
+        CompletableFuture<Sealer> mine = new CompletableFuture<>();
+        CompletableFuture<Sealer> other = making.putIfAbsent(owner, mine);
+        if (other != null) {
+            try {
+                return other.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
         try {
             existing = known.newest(owner);
-            return existing != null ? existing : create(owner, subjects);
+            Sealer made = existing != null ? existing : create(owner, subjects);
+            mine.complete(made);
+            return made;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
         } finally {
-            lock.unlock();
+            making.remove(owner, mine);
         }
     }
 
@@ -120,7 +141,17 @@ public final class DataKeys implements SealingKeys, AutoCloseable {
     private Sealer create(String owner, List<String> subjects) {
         PreparedKey key = prepared(owner, subjects);
         KeyTopicWriter.awaitWritten(key.written(), KeyTopicWriter.WRITE_NANOS);
-        known.remember(key.key().ref(), key.record(), key.key().aead());
+        ReentrantLock lock = lockFor(owner);
+        lock.lock();
+        try {
+            Sealer meanwhile = known.newest(owner); // prepare() made one: that one is used, this one stays unused
+            if (meanwhile != null) {
+                return meanwhile;
+            }
+            known.remember(key.key().ref(), key.record(), key.key().aead());
+        } finally {
+            lock.unlock();
+        }
         return new Sealer(key.key().keyId(), key.key().aead());
     }
 
@@ -183,7 +214,7 @@ public final class DataKeys implements SealingKeys, AutoCloseable {
     }
 
     private ReentrantLock lockFor(String owner) {
-        return creating[Math.floorMod(owner.hashCode(), creating.length)];
+        return remembering[Math.floorMod(owner.hashCode(), remembering.length)];
     }
 
     private void awaitStarted() {

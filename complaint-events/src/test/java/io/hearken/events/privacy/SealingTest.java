@@ -197,6 +197,34 @@ class SealingTest {
     }
 
     @Test
+    void threadsAskingAtOnceGetOneKeyPerOwner() throws Exception {
+        try (DataKeys keys = keys(MASTER)) {
+            int threads = 32;
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<SealingKeys.Sealer>> asked = new java.util.ArrayList<>();
+            for (int i = 0; i < threads * 4; i++) {
+                String owner = "HK-CONC-" + (i % 8); // eight owners, sixteen threads asking for each
+                asked.add(pool.submit(() -> {
+                    go.await();
+                    return keys.sealer(owner, List.of());
+                }));
+            }
+            go.countDown();
+            Map<String, java.util.Set<Integer>> keyIds = new java.util.HashMap<>();
+            for (int i = 0; i < asked.size(); i++) {
+                keyIds.computeIfAbsent("HK-CONC-" + (i % 8), o -> new java.util.HashSet<>())
+                        .add(asked.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS).keyId());
+            }
+            pool.shutdown();
+            assertThat(keyIds).hasSize(8).allSatisfy((owner, ids) -> assertThat(ids).as(owner).hasSize(1));
+            for (String owner : keyIds.keySet()) {
+                assertThat(keys.destroy(owner)).as("keys written for " + owner).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
     void aWrongMasterKeyIsNamedNotSilentlyIgnored() {
         ComplaintId id = ComplaintId.of("HK-SEAL-5555");
         byte[] bytes;
