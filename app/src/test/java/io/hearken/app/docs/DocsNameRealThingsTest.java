@@ -26,9 +26,7 @@ class DocsNameRealThingsTest {
             "hearken.desk.login", "the same rename note",
             "hearken.desk.oidc.*", "the same rename note",
             "bench/IntakeToIndexBench.java", "BENCHMARKS.md: the closed-loop script whose figures were withdrawn",
-            "JarUrlConnection.connect", "BENCHMARKS.md: Spring Boot's jar loader, in hearken.jar, not on a test classpath",
-            "./mvnw -pl intake-hotline -am test -Dtest=HotlineFolderTest",
-            "BENCHMARKS.md (being rewritten): lacks -Dsurefire.failIfNoSpecifiedTests=false; remove once fixed there");
+            "JarUrlConnection.connect", "BENCHMARKS.md: Spring Boot's jar loader, in hearken.jar, not on a test classpath");
 
     static TheHouse house;
 
