@@ -8,6 +8,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.core.MicrometerProducerListener;
+import org.springframework.kafka.core.ProducerFactory;
 
 /**
  * What Boot does for its own Kafka factories and template, for the ones a module builds by hand: client
@@ -30,6 +31,14 @@ public final class ObservedKafka {
     /** A template on {@code factory} (whose client metrics get bound), observed like Boot's own. */
     public <K, V> KafkaTemplate<K, V> template(DefaultKafkaProducerFactory<K, V> factory) {
         bind(factory);
+        return observed(factory);
+    }
+
+    /**
+     * A template observed like Boot's own, on a factory whose client metrics are bound already (a copy of Boot's
+     * factory keeps its listeners: binding again would count every producer twice).
+     */
+    public <K, V> KafkaTemplate<K, V> observed(ProducerFactory<K, V> factory) {
         KafkaTemplate<K, V> template = new KafkaTemplate<>(factory);
         ObservationRegistry registry = observations.getIfUnique();
         if (templateObservation && registry != null) {

@@ -37,7 +37,7 @@ public class RecordingNotifications implements DisposableBean {
     RecordingNotifications(ProducerFactory<String, ComplaintEvent> boot, ObservedKafka observed, NotificationLedger ledger) {
         this.producers = (DefaultKafkaProducerFactory<String, ComplaintEvent>) boot
                 .copyWithConfigurationOverride(Map.of(ProducerConfig.LINGER_MS_CONFIG, 0));
-        this.kafka = observed.template(producers); // metrics, and the event's trace on the record
+        this.kafka = observed.observed(producers); // the copy keeps Boot's metrics listener; the trace on the record
         this.ledger = ledger;
     }
 
