@@ -1,5 +1,6 @@
 package io.hearken.analytics.dashboard;
 
+import io.hearken.events.i18n.Languages;
 import io.hearken.events.i18n.MessageTexts;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
@@ -25,11 +26,10 @@ class AnalyticsMessages {
         this.messages = messages;
     }
 
+    /** {@code ?lang=} if given, else the house's one rule for {@code Accept-Language} (Chinese without one). */
     static Locale locale(HttpServletRequest request, String lang) {
-        // Without ?lang and without Accept-Language the servlet falls back to the JVM's locale: use zh-CN instead.
-        String tag = lang != null && !lang.isBlank() ? lang
-                : request.getHeader("Accept-Language") != null ? request.getLocale().getLanguage() : "zh";
-        return tag.toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+        return lang != null && !lang.isBlank() ? Languages.parse(lang)
+                : Languages.fromAcceptLanguage(request.getHeader("Accept-Language"));
     }
 
     /** Every dashboard text of one language, keys without {@code analytics.}. */
