@@ -37,12 +37,17 @@ public final class ClassificationRules {
         }
 
         /** False when the text cannot match; true when it may (then run the pattern). */
-        boolean mayMatch(String text) {
+        private boolean mayMatch(String text) {
             return literal == null || text.contains(literal);
         }
 
         boolean matches(String text) {
-            return mayMatch(text) && pattern.matcher(text).find();
+            return finder(text).find();
+        }
+
+        /** A matcher over the text, or over nothing when the literal rules it out (it then finds nothing). */
+        java.util.regex.Matcher finder(String text) {
+            return pattern.matcher(mayMatch(text) ? text : "");
         }
     }
 
@@ -164,10 +169,7 @@ public final class ClassificationRules {
         String s = TextFeatures.normalize(text);
         List<String> out = new ArrayList<>();
         for (Matcher m : impact) {
-            if (!m.mayMatch(s)) {
-                continue;
-            }
-            java.util.regex.Matcher found = m.pattern().matcher(s);
+            java.util.regex.Matcher found = m.finder(s);
             if (found.find() && !out.contains(found.group().strip())) {
                 out.add(found.group().strip());
             }

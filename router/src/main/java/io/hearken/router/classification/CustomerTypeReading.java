@@ -41,10 +41,7 @@ public final class CustomerTypeReading {
         String s = TextFeatures.normalize(text);
         for (Map.Entry<ResidentType, List<ClassificationRules.Matcher>> e : rules.wording().entrySet()) {
             for (ClassificationRules.Matcher m : e.getValue()) {
-                if (!m.mayMatch(s)) {
-                    continue;
-                }
-                java.util.regex.Matcher found = m.pattern().matcher(s);
+                java.util.regex.Matcher found = m.finder(s);
                 if (found.find()) {
                     return new Decision(e.getKey(), "customer type: " + name(e.getKey()) + " (wording '"
                             + found.group().strip() + "')");

@@ -76,10 +76,7 @@ public final class SentimentReading {
         boolean strongText = STRONG_PUNCTUATION.matcher(s).find() || SHOUTED.matcher(original).find()
                 || rules.again().stream().anyMatch(m -> m.matches(s));
         for (ClassificationRules.Matcher m : rules.annoyed()) {
-            if (!m.mayMatch(s)) {
-                continue;
-            }
-            Matcher found = m.pattern().matcher(s);
+            Matcher found = m.finder(s);
             while (found.find()) {
                 if (negatedAt(s, found.start())) {
                     negated.add(found.group().strip());
@@ -99,10 +96,7 @@ public final class SentimentReading {
     private List<String> found(List<ClassificationRules.Matcher> matchers, String s, Set<String> negated) {
         List<String> out = new ArrayList<>();
         for (ClassificationRules.Matcher m : matchers) {
-            if (!m.mayMatch(s)) {
-                continue;
-            }
-            Matcher found = m.pattern().matcher(s);
+            Matcher found = m.finder(s);
             while (found.find()) {
                 String cue = found.group().strip();
                 if (negatedAt(s, found.start())) {

@@ -83,10 +83,7 @@ public final class UrgencyReading {
     private String mask(String s, Set<String> ignored) {
         char[] chars = s.toCharArray();
         for (ClassificationRules.Matcher m : rules.ignore()) {
-            if (!m.mayMatch(s)) {
-                continue;
-            }
-            Matcher found = m.pattern().matcher(s);
+            Matcher found = m.finder(s);
             while (found.find()) {
                 ignored.add(found.group());
                 java.util.Arrays.fill(chars, found.start(), found.end(), MASK);
@@ -100,10 +97,7 @@ public final class UrgencyReading {
         Set<String> hits = new LinkedHashSet<>();
         for (var situation : rules.urgent().entrySet()) {
             for (ClassificationRules.Matcher m : situation.getValue()) {
-                if (!m.mayMatch(masked)) {
-                    continue;
-                }
-                Matcher found = m.pattern().matcher(masked);
+                Matcher found = m.finder(masked);
                 while (found.find()) {
                     String what = (situation.getKey().equals("urgent") ? "" : situation.getKey() + " ") + "'"
                             + found.group().strip() + "'";
@@ -148,10 +142,7 @@ public final class UrgencyReading {
     private static List<String> found(List<ClassificationRules.Matcher> matchers, String s) {
         List<String> out = new ArrayList<>();
         for (ClassificationRules.Matcher m : matchers) {
-            if (!m.mayMatch(s)) {
-                continue;
-            }
-            Matcher found = m.pattern().matcher(s);
+            Matcher found = m.finder(s);
             if (found.find() && !out.contains(found.group().strip())) {
                 out.add(found.group().strip());
             }
