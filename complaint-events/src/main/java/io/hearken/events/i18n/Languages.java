@@ -6,8 +6,8 @@ import java.util.Locale;
 /**
  * Hearken's two languages, Chinese (zh-CN) first: most residents read it, so a page nobody chose a language for
  * (no {@code Accept-Language}, another language, a malformed header) is Chinese, never the server's own language.
- * English when it is asked for. The web form ({@code WebLocales}) and the error pages ({@link ErrorPageLanguage})
- * follow this one rule.
+ * English when it is asked for. The web form ({@code WebLocales}), the dashboard ({@code AnalyticsMessages}) and the
+ * error pages ({@link ErrorPageLanguage}) follow this one rule.
  */
 public final class Languages {
 
