@@ -62,6 +62,7 @@ final class AllInOne implements AutoCloseable {
         if (!s.heap().isBlank()) {
             command.add("-Xmx" + s.heap());
         }
+        command.addAll(s.jvmOptions());
         command.addAll(List.of("-jar", jar.toString(),
                 "--hearken.embedded.data-dir=" + dir.resolve("data"),
                 "--hearken.hotline.inbox=" + dir.resolve("data/hotline/inbox"),

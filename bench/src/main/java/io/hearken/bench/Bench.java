@@ -171,7 +171,10 @@ public final class Bench {
             out.append("**MACHINE BUSY: these figures are not a headline.** ").append(String.join("; ", busy.reasons()))
                     .append("\n\n");
         }
-        out.append("Machine: ").append(facts).append(". Run took ").append(minutes).append(" min.\n\n")
+        String jvm = (s.heap().isBlank() ? "default heap" : "-Xmx" + s.heap())
+                + (s.jvmOptions().isEmpty() ? "" : " " + String.join(" ", s.jvmOptions()));
+        out.append("Machine: ").append(facts).append(". All-in-one JVM: ").append(jvm).append(". Run took ")
+                .append(minutes).append(" min.\n\n")
                 .append(table.markdown());
         System.out.println();
         System.out.print(out);

@@ -13,7 +13,7 @@ import java.util.Map;
 record Settings(Path appJar, List<Integer> rates, int stepSeconds, int warmupSeconds, int warmupRate,
         List<Integer> history, int historyRate, int hotlineCalls, int mails, int rawSeconds, int classifierTexts,
         boolean allowBusy, double busyCores, double busyLoad, boolean keepData, String heap, Path out, long seed,
-        boolean jfr, int idleSeconds) {
+        boolean jfr, int idleSeconds, List<String> jvmOptions) {
 
     static final String HELP = """
             bench/run [--name=value ...]
@@ -28,6 +28,7 @@ record Settings(Path appJar, List<Integer> rates, int stepSeconds, int warmupSec
               --busy-cores=0.25  CPU used by other processes (cores) above which the machine counts as busy
               --busy-load=1.0    load average before start above which the machine counts as busy (waits up to 3 min for it to fall)
               --heap=            -Xmx of the all-in-one (empty: the JVM's default, as the README runs it)
+              --jvm=             more options for the all-in-one's JVM, space-separated (e.g. --jvm=-XX:TieredStopAtLevel=1)
               --keep-data        keep the fresh data folder      --seed=16      corpus seed
               --jfr              a JFR recording (settings=profile) of the all-in-one per step, next to --out
               --app-jar=app/target/hearken.jar   --out=target/bench/result.md
@@ -66,10 +67,11 @@ record Settings(Path appJar, List<Integer> rates, int stepSeconds, int warmupSec
                 Path.of(a.getOrDefault("out", "target/bench/result.md")),
                 Long.parseLong(a.getOrDefault("seed", "16")),
                 Boolean.parseBoolean(a.getOrDefault("jfr", "false")),
-                Integer.parseInt(a.getOrDefault("idle", "3")));
+                Integer.parseInt(a.getOrDefault("idle", "3")),
+                Arrays.stream(a.getOrDefault("jvm", "").split(" ")).filter(o -> !o.isBlank()).toList());
         a.keySet().removeAll(List.of("app-jar", "rates", "step", "warmup", "warmup-rate", "history", "history-rate",
                 "hotline-calls", "mails", "raw-seconds", "classifier-texts", "allow-busy", "busy-cores", "busy-load",
-                "keep-data", "heap", "out", "seed", "jfr", "idle"));
+                "keep-data", "heap", "out", "seed", "jfr", "idle", "jvm"));
         if (!a.isEmpty()) {
             throw new IllegalArgumentException("unknown option(s) " + a.keySet() + "\n" + HELP);
         }
