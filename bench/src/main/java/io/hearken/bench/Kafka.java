@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -135,6 +136,20 @@ final class Kafka implements AutoCloseable {
             lags.put(g.groupId(), lag);
         }
         return lags;
+    }
+
+    /**
+     * Each topic's log end offsets summed over its partitions, internal topics included: the records the broker wrote,
+     * transaction markers and consumer offsets among them (a marker takes an offset like a record).
+     */
+    Map<String, Long> writtenByTopic() throws Exception {
+        Set<String> names = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        admin.describeTopics(names).allTopicNames().get().values().forEach(d -> d.partitions()
+                .forEach(i -> latest.put(new TopicPartition(d.name(), i.partition()), OffsetSpec.latest())));
+        Map<String, Long> written = new TreeMap<>();
+        admin.listOffsets(latest).all().get().forEach((tp, info) -> written.merge(tp.topic(), info.offset(), Long::sum));
+        return written;
     }
 
     static String key(ConsumerRecord<String, String> r) {

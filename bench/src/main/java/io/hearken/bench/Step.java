@@ -29,6 +29,7 @@ final class Step {
                 c.settings().out().toAbsolutePath().getParent().resolve("jfr"), label) : null;
         long docsBefore = c.es().routedDocuments();
         Usage before = Usage.of(c.app(), c.es());
+        Map<String, Long> writtenBefore = c.kafka().writtenByTopic();
         c.busy().mark();
         LagTrend lags = new LagTrend();
         ScheduledExecutorService sampler = Executors.newScheduledThreadPool(2);
@@ -62,6 +63,8 @@ final class Step {
             }
         });
         sampler.shutdownNow();
+        Map<String, Long> written = c.kafka().writtenByTopic();
+        written.replaceAll((topic, end) -> end - writtenBefore.getOrDefault(topic, 0L));
         if (jfr != null) {
             System.out.println("JFR: " + jfr.stop());
         }
@@ -121,7 +124,10 @@ final class Step {
         t.add(p + "CPU-ms per accepted complaint: app / ES / ES launcher / harness",
                 Table.num(used.appCpu() / n) + " / " + Table.num(used.esCpu() / n) + " / "
                 + Table.num(used.esLauncherCpu() / n) + " / " + Table.num(used.benchCpu() / n),
-                "app threads: " + topThreads(used.appThreads(), n));
+                "app threads: " + largest(used.appThreads(), n, 6));
+        t.add(p + "Kafka records written per accepted complaint", Table.num(written.values().stream()
+                .mapToLong(Long::longValue).sum() / n), "transaction markers and offset commits included; by topic: "
+                + largest(written, n, 12));
         double s = used.wallMs() / 1000.0;
         t.add(p + "GC ms per second: app / ES", Table.num(used.appGc() / s) + " / " + Table.num(used.esGc() / s),
                 "app: jstat GCT; ES: its node stats");
@@ -139,9 +145,10 @@ final class Step {
                 + " / " + Table.num(launcher / 1e6);
     }
 
-    private static String topThreads(Map<String, Long> threads, double complaints) {
-        return threads.entrySet().stream().filter(e -> e.getValue() > 0)
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
+    /** The {@code top} largest of {@code counts} (CPU-ms by thread group, records by topic), each per complaint. */
+    private static String largest(Map<String, Long> counts, double complaints, int top) {
+        return counts.entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(top)
                 .map(e -> e.getKey() + " " + Table.num(e.getValue() / complaints))
                 .collect(Collectors.joining(", "));
     }

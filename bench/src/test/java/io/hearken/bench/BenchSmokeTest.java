@@ -40,6 +40,7 @@ class BenchSmokeTest {
                 "web 10/s: intake → acknowledgement mail p50 / p99 / max",
                 "web 10/s: HTTP POST latency p50 / p99",
                 "web 10/s: CPU-ms per accepted complaint: app / ES / ES launcher / harness",
+                "web 10/s: Kafka records written per accepted complaint",
                 "web 10/s: GC ms per second: app / ES",
                 "web 10/s: resident memory MB: app / ES / launcher",
                 "classifier (`POST /api/v1/triage`, 8 in flight)",
