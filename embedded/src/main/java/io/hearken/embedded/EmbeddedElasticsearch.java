@@ -149,7 +149,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Elasticsearch exited with code " + process.exitValue()
-                        + " during start-up; its output:\n" + tail(instanceDir.resolve("logs/console.log")));
+                        + " during start-up; its output:\n" + output());
             }
             try {
                 if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -161,7 +161,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new IllegalStateException("Elasticsearch did not become ready within " + timeout + "; its output:\n"
-                + tail(instanceDir.resolve("logs/console.log")));
+                + output());
     }
 
     /** SIGTERM to the launcher and the server it started; SIGKILL after 30 s. */
@@ -173,6 +173,25 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         } catch (IOException ignored) {
             // the next start checks the pid anyway
         }
+    }
+
+    /**
+     * What the node said: its console and its own log (a node that fails after its bootstrap writes the reason there
+     * and leaves the console empty), and a JVM crash report if there is one.
+     */
+    private String output() {
+        Path logs = instanceDir.resolve("logs");
+        List<Path> files = new ArrayList<>(List.of(logs.resolve("console.log"), logs.resolve("hearken-embedded.log")));
+        try (var listed = Files.list(logs)) {
+            listed.filter(f -> f.getFileName().toString().startsWith("hs_err")).sorted().forEach(files::add);
+        } catch (IOException e) {
+            // nothing more to show
+        }
+        StringBuilder out = new StringBuilder();
+        for (Path file : files) {
+            out.append("--- ").append(file.getFileName()).append('\n').append(tail(file)).append('\n');
+        }
+        return out.toString();
     }
 
     private static String tail(Path file) {
