@@ -28,8 +28,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * The notifier's listener factory: Boot's settings plus its own error handler (exponential back-off while SMTP
- * is down, then the dead-letter topic). The handler is not a bean, so other modules' listeners keep theirs.
+ * The notifier's listener factory: Boot's settings, batch listeners, plus its own error handler (exponential
+ * back-off while SMTP is down, then the dead-letter topic). The handler is not a bean, so other modules' listeners
+ * keep theirs.
  */
 @Configuration(value = "notifierKafkaConfiguration", proxyBeanMethods = false)
 class NotifierKafkaConfiguration {
@@ -48,6 +49,9 @@ class NotifierKafkaConfiguration {
             OwnedPartitions owned) {
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, (ConsumerFactory) consumerFactory);
+        // A poll at a time, many complaints' notices in flight at once; a failed record is named in a
+        // BatchListenerFailedException, so this handler retries and dead-letters that record alone.
+        factory.setBatchListener(true);
         factory.getContainerProperties().setConsumerRebalanceListener(new CatchingUpOnAssignment(ledger, owned));
         NotifierProperties.Retry retry = properties.retry();
         ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
