@@ -1,6 +1,7 @@
 package io.hearken.notifier.notifying;
 
 import io.hearken.events.ComplaintEvent;
+import io.hearken.events.ComplaintRouted;
 import io.hearken.notifier.NotifierProperties;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
@@ -72,6 +73,9 @@ class NotifyingOnBatch implements DisposableBean {
             if (unreadable != null) {
                 batch.failed(i, unreadable); // not retryable: dead-lettered with its original bytes
             } else if (record.value() != null) {
+                if (record.value() instanceof ComplaintRouted routed) {
+                    notifying.foresee(routed);
+                }
                 String key = record.key() != null ? record.key() : record.value().complaintId().value();
                 complaints.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
             }
