@@ -137,13 +137,14 @@ class ParallelSendingTest extends NotifierTestSupport {
     JavaMailSenderImpl mailSender;
 
     /**
-     * A mail server that answers slowly (each answer held until 4 mails wait for one, or 5 s): the complaints of
-     * one partition, which a listener thread once mailed one by one, have several mails in flight at once.
+     * A mail server that answers slowly (each answer held until 4 mails wait for one, or 1 s; the tests' SMTP read
+     * timeout is 3 s): the complaints of one partition, which a listener thread once mailed one by one, have several
+     * mails in flight at once.
      */
     @Test
     void aSlowMailServerHasSeveralMailsOfOnePartitionInFlightAtOnce() throws Exception {
         int smtpPort = mailSender.getPort();
-        try (HoldingSmtpProxy slow = new HoldingSmtpProxy(mailSender.getHost(), smtpPort, 4, Duration.ofSeconds(5))) {
+        try (HoldingSmtpProxy slow = new HoldingSmtpProxy(mailSender.getHost(), smtpPort, 4, Duration.ofSeconds(1))) {
             List<ComplaintRouted> routings = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
                 ComplaintId id = complaintOnPartition(2);
