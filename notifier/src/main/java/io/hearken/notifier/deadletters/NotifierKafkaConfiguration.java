@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -63,6 +64,9 @@ class NotifierKafkaConfiguration {
         errors.addNotRetryableExceptions(MailPreparationException.class, MailParseException.class, Sender.Rejected.class);
         errors.setBackOffFunction((record, e) -> causedBy(e, NotifyingOnEvent.ComplaintNotKnownException.class)
                 ? new FixedBackOff(retry.initialInterval().toMillis(), 2) : null);
+        // A batch's seek after a failed record is spring-kafka's way of retrying, not an error of its own: the
+        // failure itself is logged where it happens (DeliveringNotice, DeadLetterPublishing).
+        errors.setLogLevel(KafkaException.Level.DEBUG);
         factory.setCommonErrorHandler(errors);
         return factory;
     }
