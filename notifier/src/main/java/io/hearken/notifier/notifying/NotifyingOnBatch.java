@@ -30,11 +30,11 @@ import org.springframework.stereotype.Component;
 /**
  * One poll's events, many notices in flight: the records are grouped by complaint (the record key), the groups run
  * at once on a pool of {@code hearken.notifier.parallel-sends} threads, each group's events one after the other in
- * the poll's order (so a complaint's mails keep the order of its events). The batch returns only when every group
- * has finished; if records failed, the earliest one is named in a {@link BatchListenerFailedException}, so the
- * error handler commits what came before it, retries or dead-letters that record, and redelivers the rest (the
- * ledger keeps a redelivered, already answered record from mailing twice). A record after a known failure is not
- * started: it comes again anyway.
+ * {@link EventOrder} (so a complaint's mails keep the order of its events). The batch returns only when every group
+ * has finished; if records failed, the earliest one in the poll is named in a {@link BatchListenerFailedException},
+ * so the error handler commits what came before it, retries or dead-letters that record, and redelivers the rest
+ * (the ledger keeps a redelivered, already answered record from mailing twice). A record listed after a known
+ * failure is not started: it comes again anyway.
  */
 @Component("notifierNotifyingOnBatch")
 class NotifyingOnBatch implements DisposableBean {
@@ -82,7 +82,7 @@ class NotifyingOnBatch implements DisposableBean {
         }
         List<Future<?>> running = new ArrayList<>(complaints.size());
         for (List<Integer> indexes : complaints.values()) {
-            running.add(sending.submit(() -> batch.run(indexes)));
+            running.add(sending.submit(() -> batch.run(EventOrder.of(indexes, records))));
         }
         awaitAll(running);
         batch.throwEarliestFailure();
@@ -129,11 +129,15 @@ class NotifyingOnBatch implements DisposableBean {
             this.records = records;
         }
 
-        /** One complaint's records in order, stopping at its first failure (its later events must wait for it). */
-        void run(List<Integer> indexes) {
-            for (int i : indexes) {
+        /**
+         * One complaint's records in event order. A record listed after a failed one in the poll is not started:
+         * it comes again after that one (its complaint's later events wait for it). Every record listed before the
+         * earliest failure is handled, which the commit of the offsets before that failure relies on.
+         */
+        void run(List<Integer> inEventOrder) {
+            for (int i : inEventOrder) {
                 if (!failures.isEmpty() && failures.firstKey() < i) {
-                    return; // redelivered after the earlier failure anyway
+                    continue; // redelivered after the earlier failure anyway
                 }
                 ConsumerRecord<String, ComplaintEvent> record = records.get(i);
                 try {
@@ -143,7 +147,6 @@ class NotifyingOnBatch implements DisposableBean {
                             observations).observe(() -> notifying.handle(record.value()));
                 } catch (RuntimeException e) {
                     failed(i, e);
-                    return;
                 }
             }
         }
