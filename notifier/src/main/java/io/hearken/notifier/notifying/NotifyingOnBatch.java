@@ -108,11 +108,6 @@ class NotifyingOnBatch implements DisposableBean {
         }
     }
 
-    /** Threads sending at most (the pool's size). */
-    int parallelSends() {
-        return sending.getMaximumPoolSize();
-    }
-
     @Override
     public void destroy() throws InterruptedException {
         sending.shutdown();
