@@ -26,6 +26,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param journal        the sent-mail journal that closes the crash window between SMTP and the ledger
  * @param sms            text messages to residents who left a phone number only (off by default)
  * @param progress       the periodic note to residents whose open complaint has been quiet for a while
+ * @param parallelSends  notices this instance sends at once (different complaints; one complaint's in order): a
+ *                       thread waits ~20 ms for a relay's answer and the ledger's acknowledgement, so one at a time
+ *                       would cap a consumer thread at ~50 mails/s
  */
 @ConfigurationProperties("hearken.notifier")
 public record NotifierProperties(
@@ -44,9 +47,11 @@ public record NotifierProperties(
         @DefaultValue("PT30S") Duration smtpKeepAlive,
         @DefaultValue Journal journal,
         @DefaultValue Sms sms,
-        @DefaultValue Progress progress) {
+        @DefaultValue Progress progress,
+        @DefaultValue("16") int parallelSends) {
 
     public NotifierProperties {
+        parallelSends = Math.max(1, parallelSends);
         supervisors = supervisors == null ? Map.of() : Map.copyOf(supervisors);
     }
 

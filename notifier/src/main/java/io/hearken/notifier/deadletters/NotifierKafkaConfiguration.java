@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -28,8 +29,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * The notifier's listener factory: Boot's settings plus its own error handler (exponential back-off while SMTP
- * is down, then the dead-letter topic). The handler is not a bean, so other modules' listeners keep theirs.
+ * The notifier's listener factory: Boot's settings, batch listeners, plus its own error handler (exponential
+ * back-off while SMTP is down, then the dead-letter topic). The handler is not a bean, so other modules' listeners
+ * keep theirs.
  */
 @Configuration(value = "notifierKafkaConfiguration", proxyBeanMethods = false)
 class NotifierKafkaConfiguration {
@@ -48,6 +50,9 @@ class NotifierKafkaConfiguration {
             OwnedPartitions owned) {
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, (ConsumerFactory) consumerFactory);
+        // A poll at a time, many complaints' notices in flight at once; a failed record is named in a
+        // BatchListenerFailedException, so this handler retries and dead-letters that record alone.
+        factory.setBatchListener(true);
         factory.getContainerProperties().setConsumerRebalanceListener(new CatchingUpOnAssignment(ledger, owned));
         NotifierProperties.Retry retry = properties.retry();
         ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
@@ -59,6 +64,9 @@ class NotifierKafkaConfiguration {
         errors.addNotRetryableExceptions(MailPreparationException.class, MailParseException.class, Sender.Rejected.class);
         errors.setBackOffFunction((record, e) -> causedBy(e, NotifyingOnEvent.ComplaintNotKnownException.class)
                 ? new FixedBackOff(retry.initialInterval().toMillis(), 2) : null);
+        // A batch's seek after a failed record is spring-kafka's way of retrying, not an error of its own: the
+        // failure itself is logged where it happens (DeliveringNotice, DeadLetterPublishing).
+        errors.setLogLevel(KafkaException.Level.DEBUG);
         factory.setCommonErrorHandler(errors);
         return factory;
     }

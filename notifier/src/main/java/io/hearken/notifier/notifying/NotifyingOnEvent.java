@@ -50,6 +50,17 @@ public class NotifyingOnEvent {
     }
 
     /**
+     * A first routing further on in the same poll: known at once, so the complaint's updates listed before it in the
+     * poll (the order of records from different topics in a poll is arbitrary) do not wait for it and fail. Only a
+     * complaint not yet known: a re-routing takes effect when its turn comes.
+     */
+    void foresee(ComplaintRouted routed) {
+        if (directory.awaitLoaded(Duration.ZERO) && directory.find(routed.complaintId()).isEmpty()) {
+            directory.remember(routed);
+        }
+    }
+
+    /**
      * An update about a complaint this notifier never saw routed: retried briefly (the routing may be a moment
      * behind), then dead-lettered, so that one stray event does not hold up a partition's mail for long.
      */

@@ -85,7 +85,7 @@ class SentJournalTest extends NotifierTestSupport {
         NotifierProperties p = properties;
         return new NotifierProperties(p.from(), p.publicUrl(), p.linkSecret(), p.satisfactionValidFor(), p.zone(),
                 p.staffLanguage(), p.supervisors(), p.supervisorPattern(), p.management(), p.rateLimit(), p.retry(),
-                p.smtpTimeout(), p.smtpKeepAlive(), journal, p.sms(), p.progress());
+                p.smtpTimeout(), p.smtpKeepAlive(), journal, p.sms(), p.progress(), p.parallelSends());
     }
 
     private Notice progressNotice(ComplaintId id, String resident) {
