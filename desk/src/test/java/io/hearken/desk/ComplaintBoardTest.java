@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hearken.staff.StaffRole;
 import io.hearken.desk.board.ComplaintBoard;
+import io.hearken.desk.board.ComplaintSummary;
 import io.hearken.desk.board.QueueFilter;
 import io.hearken.staff.StaffPerson;
 import io.hearken.events.Actor;
@@ -31,10 +32,15 @@ import org.junit.jupiter.api.Test;
 /** The board's fold, without Kafka: order, idempotency, visibility, re-routing. */
 class ComplaintBoardTest {
 
-    final ComplaintBoard board = new ComplaintBoard();
+    final ComplaintBoard board = DeskTestSupport.localBoard();
     final StaffPerson maintenance = new StaffPerson("li.wei", "李伟", "maintenance", StaffRole.STAFF, Locale.CHINA);
     final StaffPerson cleaning = new StaffPerson("chen.jing", "陈静", "cleaning", StaffRole.STAFF, Locale.CHINA);
     final StaffPerson manager = new StaffPerson("liu.yang", "刘洋", "management", StaffRole.MANAGER, Locale.CHINA);
+
+    @org.junit.jupiter.api.AfterEach
+    void closeBoard() {
+        board.close();
+    }
 
     @Test
     void queueIsSortedByPriorityThenDeadlineAndOnlyTheDepartmentsOwn() {
@@ -177,7 +183,7 @@ class ComplaintBoardTest {
         assertThat(corrected.urgency()).isEqualTo(io.hearken.events.Urgency.URGENT);
         assertThat(corrected.handlerId()).isEqualTo("li.wei");
         assertThat(board.queue(maintenance, new QueueFilter(Set.of(), null, null, null, null, "li.wei")))
-                .extracting(DeskComplaint::id).containsExactly(routed.complaintId());
+                .extracting(ComplaintSummary::id).containsExactly(routed.complaintId());
 
         Instant sooner = t.plus(Duration.ofHours(24));
         board.apply(new ComplaintRouted(Events.newId(), routed.complaintId(), t.plusSeconds(4), routed.complaint(),
