@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
@@ -21,6 +23,7 @@ import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBufferManager;
 import org.rocksdb.WriteOptions;
 import org.slf4j.Logger;
@@ -101,6 +104,28 @@ public final class LocalStore implements AutoCloseable {
             db.delete(writes, bytes(key));
         } catch (RocksDBException e) {
             throw new IllegalStateException("Local store " + folder + ": cannot delete " + key, e);
+        }
+    }
+
+    /** Each key that starts with {@code prefix}, with its value, in key order (byte-wise). */
+    public void forEach(String prefix, BiConsumer<String, byte[]> each) {
+        byte[] start = bytes(prefix);
+        try (RocksIterator it = db.newIterator()) {
+            for (it.seek(start); it.isValid() && startsWith(it.key(), start); it.next()) {
+                each.accept(new String(it.key(), StandardCharsets.UTF_8), it.value());
+            }
+        }
+    }
+
+    /** Deletes every key that starts with {@code prefix}. */
+    public void deletePrefix(String prefix) {
+        byte[] start = bytes(prefix);
+        byte[] end = Arrays.copyOf(start, start.length + 1);
+        end[start.length] = (byte) 0xFF; // never in UTF-8: after every key with this prefix
+        try {
+            db.deleteRange(writes, start, end);
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("Local store " + folder + ": cannot delete " + prefix + "*", e);
         }
     }
 
@@ -207,6 +232,10 @@ public final class LocalStore implements AutoCloseable {
         } catch (IOException ignored) {
             // best effort: the folder goes anyway
         }
+    }
+
+    private static boolean startsWith(byte[] key, byte[] prefix) {
+        return key.length >= prefix.length && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
     }
 
     private static byte[] bytes(String key) {

@@ -45,6 +45,17 @@ class LocalStoreTest {
             store.delete("a");
             assertThat(store.get("a")).isNull();
             assertThat(store.get("b")).asString(StandardCharsets.UTF_8).isEqualTo("3");
+            for (String key : java.util.List.of("c/2", "c/1", "c/10", "cd/1", "d/1")) {
+                store.put(key, key.getBytes(StandardCharsets.UTF_8));
+            }
+            java.util.List<String> seen = new java.util.ArrayList<>();
+            store.forEach("c/", (key, value) -> seen.add(key + "=" + new String(value, StandardCharsets.UTF_8)));
+            assertThat(seen).containsExactly("c/1=c/1", "c/10=c/10", "c/2=c/2");
+            store.deletePrefix("c/");
+            assertThat(store.get("c/1")).isNull();
+            assertThat(store.get("c/10")).isNull();
+            assertThat(store.get("cd/1")).isNotNull();
+            assertThat(store.get("d/1")).isNotNull();
         }
         assertThat(folder).doesNotExist();
         try (LocalStore reopened = LocalStore.open(properties(), "test")) {

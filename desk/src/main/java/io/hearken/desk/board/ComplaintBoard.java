@@ -8,9 +8,11 @@ import io.hearken.events.privacy.PersonalFields;
 import io.hearken.events.privacy.Sealing;
 import io.hearken.events.store.LocalStateProperties;
 import io.hearken.events.store.LocalStore;
+import io.hearken.desk.DeskProperties;
 import io.hearken.staff.StaffPerson;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,12 +23,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * The desk's own view of every complaint, built from Kafka (see {@link BoardFeed}). In memory only a
- * {@link ComplaintSummary} per complaint (what queues, filters and counts read); the events, sealed, are in a local
- * store on disk ({@link StoredHistories}), read back for a complaint's page and actions. Applying an event twice
+ * {@link ComplaintSummary} per complaint (what queues, filters and counts read), and the events of the complaints
+ * touched last; all events, sealed, are in a local store on disk ({@link StoredHistories}), read back for a
+ * complaint's page and actions. Applying an event twice
  * changes nothing (events are kept by id); events are folded in the order they happened, whatever order the
  * topics deliver them in.
  */
@@ -42,14 +46,28 @@ public class ComplaintBoard implements AutoCloseable {
 
     private final Map<ComplaintId, ComplaintSummary> summaries = new ConcurrentHashMap<>();
     private final StoredHistories histories;
-    /** One complaint's events are read, changed and written back under its stripe. */
+    /** The events of the complaints touched last, as stored: a busy complaint is not read back for each event. */
+    private final Map<ComplaintId, LinkedHashMap<String, ComplaintEvent>> recent;
+    /** One complaint's events are read, changed and written under its stripe. */
     private final Object[] stripes = new Object[256];
 
-    public ComplaintBoard(LocalStateProperties local, Sealing sealing) {
+    @Autowired
+    public ComplaintBoard(LocalStateProperties local, Sealing sealing, DeskProperties properties) {
         this.histories = new StoredHistories(LocalStore.open(local, "desk-board"), sealing);
+        int size = properties.recentComplaints();
+        this.recent = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<ComplaintId, LinkedHashMap<String, ComplaintEvent>> eldest) {
+                return size() > size;
+            }
+        });
         for (int i = 0; i < stripes.length; i++) {
             stripes[i] = new Object();
         }
+    }
+
+    public ComplaintBoard(LocalStateProperties local, Sealing sealing) {
+        this(local, sealing, new DeskProperties(null, null, null));
     }
 
     /** @return false when the event was already applied */
@@ -66,13 +84,19 @@ public class ComplaintBoard implements AutoCloseable {
     public void forget(ComplaintId id) {
         synchronized (stripe(id)) {
             summaries.remove(id);
+            recent.remove(id);
             histories.remove(id);
         }
     }
 
     /** Whether this event id is already on the board (a retried action). */
     public boolean contains(ComplaintId id, String eventId) {
-        return summaries.containsKey(id) && histories.read(id).containsKey(eventId);
+        if (!summaries.containsKey(id)) {
+            return false;
+        }
+        synchronized (stripe(id)) {
+            return events(id).containsKey(eventId);
+        }
     }
 
     public Optional<DeskComplaint> find(ComplaintId id) {
@@ -80,7 +104,9 @@ public class ComplaintBoard implements AutoCloseable {
         if (summary == null || !summary.routed()) {
             return Optional.empty();
         }
-        return Optional.of(fold(id, histories.read(id))).filter(DeskComplaint::routed);
+        synchronized (stripe(id)) {
+            return Optional.of(fold(id, events(id))).filter(DeskComplaint::routed);
+        }
     }
 
     /** The complaint if this person may work on it; otherwise empty, just as if it did not exist. */
@@ -143,23 +169,40 @@ public class ComplaintBoard implements AutoCloseable {
 
     private boolean applyAll(ComplaintId id, List<ComplaintEvent> arrived) {
         synchronized (stripe(id)) {
-            LinkedHashMap<String, ComplaintEvent> events = histories.read(id);
-            boolean changed = false;
+            LinkedHashMap<String, ComplaintEvent> events = events(id);
+            int stored = events.size();
+            List<ComplaintEvent> added = new ArrayList<>();
             for (ComplaintEvent event : arrived) {
-                changed |= events.putIfAbsent(event.eventId(), event) == null;
+                if (events.putIfAbsent(event.eventId(), event) == null) {
+                    added.add(event);
+                }
             }
-            if (!changed) {
+            if (added.isEmpty()) {
                 summaries.computeIfAbsent(id, none -> ComplaintSummary.of(DeskComplaint.fold(id, List.of())));
                 return false;
             }
             if (arrived.stream().anyMatch(ComplaintAnonymised.class::isInstance)) {
-                // Erased: what the board holds of the resident goes now, not when the desk next restarts.
+                // Erased: what the board holds of the resident goes now, from memory and disk, not at a restart.
                 events.replaceAll((eventId, event) -> PersonalFields.removedFrom(event, ComplaintEvent.class));
+                histories.rewrite(id, events.values());
+            } else {
+                for (ComplaintEvent event : added) {
+                    histories.append(id, stored++, event);
+                }
             }
-            histories.write(id, events.values());
             summaries.put(id, ComplaintSummary.of(fold(id, events)));
             return true;
         }
+    }
+
+    /** The complaint's events by id in arrival order, from memory or the store; call under its stripe. */
+    private LinkedHashMap<String, ComplaintEvent> events(ComplaintId id) {
+        LinkedHashMap<String, ComplaintEvent> events = recent.get(id);
+        if (events == null) {
+            events = histories.read(id);
+            recent.put(id, events);
+        }
+        return events;
     }
 
     private static DeskComplaint fold(ComplaintId id, Map<String, ComplaintEvent> events) {
