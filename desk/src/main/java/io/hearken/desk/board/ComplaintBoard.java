@@ -54,11 +54,11 @@ public class ComplaintBoard implements AutoCloseable {
     @Autowired
     public ComplaintBoard(LocalStateProperties local, Sealing sealing, DeskProperties properties) {
         this.histories = new StoredHistories(LocalStore.open(local, "desk-board"), sealing);
-        int size = properties.recentComplaints();
+        int kept = properties.recentComplaints();
         this.recent = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<ComplaintId, LinkedHashMap<String, ComplaintEvent>> eldest) {
-                return size() > size;
+                return size() > kept;
             }
         });
         for (int i = 0; i < stripes.length; i++) {
