@@ -1,6 +1,7 @@
 package io.hearken.desk;
 
 import io.hearken.desk.i18n.DeskLocaleFilter;
+import io.hearken.events.store.LocalStateProperties;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.TypeExcludeFilter;
@@ -12,7 +13,7 @@ import org.springframework.context.annotation.FilterType;
 
 /** Everything in {@code io.hearken.desk}. Its texts ({@code i18n/desk}) are in the application's one message source. */
 @AutoConfiguration
-@EnableConfigurationProperties(DeskProperties.class)
+@EnableConfigurationProperties({DeskProperties.class, LocalStateProperties.class})
 @ComponentScan(excludeFilters = {
         @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class),
         @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class)})

@@ -11,13 +11,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param partitions partitions of the department topics the desk creates when they are missing
  * @param timeZone   how the console shows times (default: the server's zone)
+ * @param recentComplaints how many complaints the board keeps whole in memory, the most recently touched (default
+ *                   1,000); of the others only a summary, their events are in its local store (docs/desk.md)
  */
 @ConfigurationProperties("hearken.desk")
-public record DeskProperties(Integer partitions, ZoneId timeZone) {
+public record DeskProperties(Integer partitions, ZoneId timeZone, Integer recentComplaints) {
 
     public DeskProperties {
         partitions = partitions == null ? 3 : partitions;
         timeZone = timeZone == null ? ZoneId.systemDefault() : timeZone;
+        recentComplaints = recentComplaints == null ? 1_000 : recentComplaints;
     }
 
     /** The default departments (the board adds every department it has seen a complaint of). */

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hearken.staff.StaffRole;
 import io.hearken.desk.board.ComplaintBoard;
+import io.hearken.desk.board.ComplaintSummary;
 import io.hearken.desk.board.QueueFilter;
 import io.hearken.staff.StaffPerson;
 import io.hearken.events.Actor;
 import io.hearken.events.ComplaintAcknowledged;
+import io.hearken.events.ComplaintId;
 import io.hearken.events.ComplaintReassigned;
 import io.hearken.events.ComplaintResolved;
 import io.hearken.events.ComplaintRouted;
@@ -31,10 +33,20 @@ import org.junit.jupiter.api.Test;
 /** The board's fold, without Kafka: order, idempotency, visibility, re-routing. */
 class ComplaintBoardTest {
 
-    final ComplaintBoard board = new ComplaintBoard();
+    final ComplaintBoard board = board();
     final StaffPerson maintenance = new StaffPerson("li.wei", "李伟", "maintenance", StaffRole.STAFF, Locale.CHINA);
     final StaffPerson cleaning = new StaffPerson("chen.jing", "陈静", "cleaning", StaffRole.STAFF, Locale.CHINA);
     final StaffPerson manager = new StaffPerson("liu.yang", "刘洋", "management", StaffRole.MANAGER, Locale.CHINA);
+
+    /** A board of its own (ComplaintBoardOnDiskTest: one that keeps no complaint whole in memory). */
+    ComplaintBoard board() {
+        return DeskTestSupport.localBoard();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void closeBoard() {
+        board.close();
+    }
 
     @Test
     void queueIsSortedByPriorityThenDeadlineAndOnlyTheDepartmentsOwn() {
@@ -177,7 +189,7 @@ class ComplaintBoardTest {
         assertThat(corrected.urgency()).isEqualTo(io.hearken.events.Urgency.URGENT);
         assertThat(corrected.handlerId()).isEqualTo("li.wei");
         assertThat(board.queue(maintenance, new QueueFilter(Set.of(), null, null, null, null, "li.wei")))
-                .extracting(DeskComplaint::id).containsExactly(routed.complaintId());
+                .extracting(ComplaintSummary::id).containsExactly(routed.complaintId());
 
         Instant sooner = t.plus(Duration.ofHours(24));
         board.apply(new ComplaintRouted(Events.newId(), routed.complaintId(), t.plusSeconds(4), routed.complaint(),
@@ -195,5 +207,35 @@ class ComplaintBoardTest {
                 "maintenance", "security", "保安部"));
         assertThat(board.find(routed.complaintId()).orElseThrow().handler()).isNull();
         assertThat(board.queue(manager, new QueueFilter(Set.of(), null, null, null, null, "li.wei"))).isEmpty();
+    }
+
+    @Test
+    void anErasureLeavesNothingOfTheResidentOnTheBoardAndARetriedEventChangesNothing() {
+        ComplaintRouted routed = DeskTestSupport.routed("maintenance", 2, "楼道漏水", "8号楼");
+        ComplaintId id = routed.complaintId();
+        io.hearken.events.ProgressNoted note = new io.hearken.events.ProgressNoted(Events.newId(), id,
+                routed.at().plusSeconds(1), maintenance.actor(), "已联系张伟 13800138000", true, List.of());
+        board.apply(routed);
+        board.apply(note);
+        assertThat(board.queue(maintenance, new QueueFilter(Set.of(), null, null, "zhang.wei@example", null)))
+                .extracting(ComplaintSummary::id).containsExactly(id);
+        assertThat(board.contains(id, note.eventId())).isTrue();
+
+        board.apply(new io.hearken.events.ComplaintAnonymised(Events.newId(), id, routed.at().plusSeconds(2),
+                manager.actor(), "erasure-1", io.hearken.events.ComplaintAnonymised.REQUEST));
+        DeskComplaint erased = board.find(id).orElseThrow();
+        assertThat(erased.complaint().contact()).isNull();
+        assertThat(erased.complaint().description()).isNull();
+        assertThat(erased.history()).filteredOn(io.hearken.events.ProgressNoted.class::isInstance)
+                .extracting(e -> ((io.hearken.events.ProgressNoted) e).note()).containsOnlyNulls();
+        assertThat(board.queue(maintenance, new QueueFilter(Set.of(), null, null, "zhang.wei@example", null))).isEmpty();
+        assertThat(QueueItem.of(board.queue(maintenance, QueueFilter.open()).get(0), Instant.now()).residentName()).isNull();
+        assertThat(board.apply(note)).isFalse(); // the note, redelivered, does not bring the words back
+        assertThat(board.find(id).orElseThrow().history()).hasSize(3);
+        assertThat(board.contains(id, note.eventId())).isTrue();
+
+        board.forget(id);
+        assertThat(board.find(id)).isEmpty();
+        assertThat(board.contains(id, note.eventId())).isFalse();
     }
 }

@@ -65,6 +65,12 @@ public abstract class DeskTestSupport {
     protected int port;
 
     /** A routing decision as the router publishes it, with the whole complaint. */
+    /** A board of its own, without Kafka: in-memory data keys, its store in the default local-state folder. Close it. */
+    public static ComplaintBoard localBoard() {
+        return new ComplaintBoard(io.hearken.events.store.LocalStateProperties.defaults(),
+                io.hearken.events.privacy.InMemoryKeys.sealing());
+    }
+
     public static ComplaintRouted routed(String department, int priority, String subject, String building) {
         ComplaintId id = TrackingIds.next();
         Instant now = Instant.now();

@@ -49,7 +49,7 @@ public class WorkingOnComplaints {
     private final Object[] locks = new Object[64];
 
     public WorkingOnComplaints(ComplaintBoard board, KafkaTemplate<String, ComplaintEvent> kafka) {
-        this(board, new PublishingEvents(kafka), new DeskProperties(null, null));
+        this(board, new PublishingEvents(kafka), new DeskProperties(null, null, null));
     }
 
     @Autowired

@@ -22,7 +22,8 @@ import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds the board from Kafka. The board lives in memory, so each desk instance rebuilds it when it starts from
+ * Feeds the board from Kafka. The board is rebuilt at every start (its local store opens empty), so each desk
+ * instance rebuilds it when it starts from
  * {@code complaints.state} (compacted, it never expires: one current record per complaint, written by the router),
  * read from the beginning and then followed. For immediacy it also follows the live topics (queues, updates,
  * follow-ups) from the moment it started, not from their beginning: they expire, and what is older is in the state

@@ -1,77 +1,123 @@
 package io.hearken.desk.board;
 
-import io.hearken.staff.StaffPerson;
 import io.hearken.events.ComplaintAnonymised;
 import io.hearken.events.ComplaintEvent;
-import io.hearken.events.privacy.PersonalFields;
 import io.hearken.events.ComplaintId;
 import io.hearken.events.ComplaintSnapshot;
+import io.hearken.events.privacy.PersonalFields;
+import io.hearken.events.privacy.Sealing;
+import io.hearken.events.store.LocalStateProperties;
+import io.hearken.events.store.LocalStore;
+import io.hearken.desk.DeskProperties;
+import io.hearken.staff.StaffPerson;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The desk's own view of every complaint, built from Kafka (see {@link BoardFeed}). Applying an event twice
+ * The desk's own view of every complaint, built from Kafka (see {@link BoardFeed}). In memory only a
+ * {@link ComplaintSummary} per complaint (what queues, filters and counts read), and the events of the complaints
+ * touched last; all events, sealed, are in a local store on disk ({@link StoredHistories}), read back for a
+ * complaint's page and actions. Applying an event twice
  * changes nothing (events are kept by id); events are folded in the order they happened, whatever order the
  * topics deliver them in.
  */
 @Component
-public class ComplaintBoard {
+public class ComplaintBoard implements AutoCloseable {
 
     private static final Comparator<ComplaintEvent> HAPPENED = Comparator.comparing(ComplaintEvent::at,
             Comparator.nullsFirst(Comparator.naturalOrder()));
     /** Priority 1 first, then the nearest deadline; deadline-less last; then the oldest. */
-    static final Comparator<DeskComplaint> QUEUE_ORDER = Comparator.comparingInt(DeskComplaint::priority)
-            .thenComparing(DeskComplaint::nextDeadline, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(c -> c.complaint() == null || c.complaint().at() == null ? Instant.MAX : c.complaint().at());
+    static final Comparator<ComplaintSummary> QUEUE_ORDER = Comparator.comparingInt(ComplaintSummary::priority)
+            .thenComparing(ComplaintSummary::nextDeadline, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(c -> c.receivedAt() == null ? Instant.MAX : c.receivedAt());
 
-    private final Map<ComplaintId, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<ComplaintId, ComplaintSummary> summaries = new ConcurrentHashMap<>();
+    private final StoredHistories histories;
+    /** The events of the complaints touched last, as stored: a busy complaint is not read back for each event. */
+    private final Map<ComplaintId, LinkedHashMap<String, ComplaintEvent>> recent;
+    /** One complaint's events are read, changed and written under its stripe. */
+    private final Object[] stripes = new Object[256];
+
+    @Autowired
+    public ComplaintBoard(LocalStateProperties local, Sealing sealing, DeskProperties properties) {
+        this.histories = new StoredHistories(LocalStore.open(local, "desk-board"), sealing);
+        int kept = properties.recentComplaints();
+        this.recent = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<ComplaintId, LinkedHashMap<String, ComplaintEvent>> eldest) {
+                return size() > kept;
+            }
+        });
+        for (int i = 0; i < stripes.length; i++) {
+            stripes[i] = new Object();
+        }
+    }
+
+    public ComplaintBoard(LocalStateProperties local, Sealing sealing) {
+        this(local, sealing, new DeskProperties(null, null, null));
+    }
 
     /** @return false when the event was already applied */
     public boolean apply(ComplaintEvent event) {
-        Entry entry = entries.computeIfAbsent(event.complaintId(), Entry::new);
-        return entry.apply(event);
+        return applyAll(event.complaintId(), List.of(event));
     }
 
     /** Everything the router's current-state record holds about one complaint (the rebuild at start-up). */
     public void apply(ComplaintSnapshot snapshot) {
-        entries.computeIfAbsent(snapshot.complaintId(), Entry::new).applyAll(snapshot.events());
+        applyAll(snapshot.complaintId(), snapshot.events());
     }
 
     /** The complaint's state record was removed (erasure): it leaves the board. */
     public void forget(ComplaintId id) {
-        entries.remove(id);
+        synchronized (stripe(id)) {
+            summaries.remove(id);
+            recent.remove(id);
+            histories.remove(id);
+        }
     }
 
     /** Whether this event id is already on the board (a retried action). */
     public boolean contains(ComplaintId id, String eventId) {
-        Entry entry = entries.get(id);
-        return entry != null && entry.contains(eventId);
+        if (!summaries.containsKey(id)) {
+            return false;
+        }
+        synchronized (stripe(id)) {
+            return events(id).containsKey(eventId);
+        }
     }
 
     public Optional<DeskComplaint> find(ComplaintId id) {
-        Entry entry = entries.get(id);
-        return entry == null ? Optional.empty() : Optional.of(entry.current()).filter(DeskComplaint::routed);
+        ComplaintSummary summary = summaries.get(id);
+        if (summary == null || !summary.routed()) {
+            return Optional.empty();
+        }
+        synchronized (stripe(id)) {
+            return Optional.of(fold(id, events(id))).filter(DeskComplaint::routed);
+        }
     }
 
     /** The complaint if this person may work on it; otherwise empty, just as if it did not exist. */
     public Optional<DeskComplaint> findFor(StaffPerson person, ComplaintId id) {
-        return find(id).filter(c -> person.sees(c.department()));
+        ComplaintSummary summary = summaries.get(id);
+        return summary == null || !person.sees(summary.department()) ? Optional.empty()
+                : find(id).filter(c -> person.sees(c.department()));
     }
 
-    public List<DeskComplaint> queue(StaffPerson person, QueueFilter filter) {
-        return entries.values().stream()
-                .map(Entry::current)
-                .filter(DeskComplaint::routed)
+    public List<ComplaintSummary> queue(StaffPerson person, QueueFilter filter) {
+        return routed()
                 .filter(c -> person.sees(c.department()))
                 .filter(filter.asPredicate())
                 .sorted(QUEUE_ORDER)
@@ -80,14 +126,12 @@ public class ComplaintBoard {
 
     /** Every department a complaint on the board is assigned to now. */
     public Set<String> departments() {
-        return entries.values().stream().map(Entry::current).filter(DeskComplaint::routed)
-                .map(DeskComplaint::department).collect(Collectors.toCollection(TreeSet::new));
+        return routed().map(ComplaintSummary::department).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** Every category a complaint on the board has now. */
     public Set<String> categories() {
-        return entries.values().stream().map(Entry::current).filter(DeskComplaint::routed)
-                .map(DeskComplaint::category).filter(java.util.Objects::nonNull)
+        return routed().map(ComplaintSummary::category).filter(Objects::nonNull)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -95,15 +139,14 @@ public class ComplaintBoard {
     public Choices choices(StaffPerson person) {
         Set<String> buildings = new TreeSet<>();
         Set<String> categories = new TreeSet<>();
-        entries.values().stream().map(Entry::current).filter(DeskComplaint::routed)
-                .filter(c -> person.sees(c.department())).forEach(c -> {
-                    if (c.building() != null && !c.building().isBlank()) {
-                        buildings.add(c.building().strip());
-                    }
-                    if (c.category() != null) {
-                        categories.add(c.category());
-                    }
-                });
+        routed().filter(c -> person.sees(c.department())).forEach(c -> {
+            if (c.building() != null && !c.building().isBlank()) {
+                buildings.add(c.building().strip());
+            }
+            if (c.category() != null) {
+                categories.add(c.category());
+            }
+        });
         return new Choices(List.copyOf(buildings), List.copyOf(categories));
     }
 
@@ -111,48 +154,64 @@ public class ComplaintBoard {
     }
 
     public int size() {
-        return entries.size();
+        return summaries.size();
     }
 
-    private static final class Entry {
+    /** Closes the local store (its folder is deleted). */
+    @Override
+    public void close() {
+        histories.close();
+    }
 
-        private final ComplaintId id;
-        private final Map<String, ComplaintEvent> events = new LinkedHashMap<>();
-        private volatile DeskComplaint current;
+    private java.util.stream.Stream<ComplaintSummary> routed() {
+        return summaries.values().stream().filter(ComplaintSummary::routed);
+    }
 
-        Entry(ComplaintId id) {
-            this.id = id;
-            this.current = DeskComplaint.fold(id, List.of());
-        }
-
-        synchronized boolean apply(ComplaintEvent event) {
-            return applyAll(List.of(event));
-        }
-
-        synchronized boolean applyAll(List<ComplaintEvent> arrived) {
-            boolean changed = false;
+    private boolean applyAll(ComplaintId id, List<ComplaintEvent> arrived) {
+        synchronized (stripe(id)) {
+            LinkedHashMap<String, ComplaintEvent> events = events(id);
+            int stored = events.size();
+            List<ComplaintEvent> added = new ArrayList<>();
             for (ComplaintEvent event : arrived) {
-                changed |= events.putIfAbsent(event.eventId(), event) == null;
+                if (events.putIfAbsent(event.eventId(), event) == null) {
+                    added.add(event);
+                }
             }
-            if (changed && arrived.stream().anyMatch(ComplaintAnonymised.class::isInstance)) {
-                // Erased: what the board holds of the resident goes now, not when the desk next restarts.
-                events.replaceAll((eventId, event) -> PersonalFields.removedFrom(event, ComplaintEvent.class));
-            }
-            if (!changed) {
+            if (added.isEmpty()) {
+                summaries.computeIfAbsent(id, none -> ComplaintSummary.of(DeskComplaint.fold(id, List.of())));
                 return false;
             }
-            List<ComplaintEvent> history = new ArrayList<>(events.values());
-            history.sort(HAPPENED); // stable: same instant keeps arrival order
-            current = DeskComplaint.fold(id, history);
+            if (arrived.stream().anyMatch(ComplaintAnonymised.class::isInstance)) {
+                // Erased: what the board holds of the resident goes now, from memory and disk, not at a restart.
+                events.replaceAll((eventId, event) -> PersonalFields.removedFrom(event, ComplaintEvent.class));
+                histories.rewrite(id, events.values());
+            } else {
+                for (ComplaintEvent event : added) {
+                    histories.append(id, stored++, event);
+                }
+            }
+            summaries.put(id, ComplaintSummary.of(fold(id, events)));
             return true;
         }
+    }
 
-        synchronized boolean contains(String eventId) {
-            return events.containsKey(eventId);
+    /** The complaint's events by id in arrival order, from memory or the store; call under its stripe. */
+    private LinkedHashMap<String, ComplaintEvent> events(ComplaintId id) {
+        LinkedHashMap<String, ComplaintEvent> events = recent.get(id);
+        if (events == null) {
+            events = histories.read(id);
+            recent.put(id, events);
         }
+        return events;
+    }
 
-        DeskComplaint current() {
-            return current;
-        }
+    private static DeskComplaint fold(ComplaintId id, Map<String, ComplaintEvent> events) {
+        List<ComplaintEvent> history = new ArrayList<>(events.values());
+        history.sort(HAPPENED); // stable: same instant keeps arrival order
+        return DeskComplaint.fold(id, history);
+    }
+
+    private Object stripe(ComplaintId id) {
+        return stripes[Math.floorMod(id.hashCode(), stripes.length)];
     }
 }

@@ -138,6 +138,11 @@ public record DeskComplaint(ComplaintId id, ComplaintRouted routing, String depa
                 List.copyOf(history), classification, handler);
     }
 
+    /** What the board keeps of it in memory. */
+    public ComplaintSummary summary() {
+        return ComplaintSummary.of(this);
+    }
+
     /** Known to the desk: the router has assigned it somewhere. */
     public boolean routed() {
         return routing != null && department != null;

@@ -1,6 +1,5 @@
 package io.hearken.desk.board;
 
-import io.hearken.events.ComplaintReceived;
 import io.hearken.events.ComplaintStatus;
 import java.util.Locale;
 import java.util.Set;
@@ -31,36 +30,13 @@ public record QueueFilter(Set<ComplaintStatus> statuses, String building, String
         assignee = blankToNull(assignee);
     }
 
-    Predicate<DeskComplaint> asPredicate() {
+    Predicate<ComplaintSummary> asPredicate() {
         return c -> (statuses.isEmpty() ? c.open() : statuses.contains(c.status()))
                 && (building == null || building.equalsIgnoreCase(nullToEmpty(c.building())))
                 && (category == null || category.equals(c.category()))
                 && (department == null || department.equals(c.department()))
                 && (assignee == null || assignee.equals(c.handlerId()))
-                && (q == null || matches(c, q.toLowerCase(Locale.ROOT)));
-    }
-
-    private static boolean matches(DeskComplaint c, String needle) {
-        ComplaintReceived r = c.complaint();
-        StringBuilder text = new StringBuilder(c.id().value()).append('\n');
-        if (r != null) {
-            append(text, r.subject(), r.description());
-            if (r.place() != null) {
-                append(text, r.place().building(), r.place().unit(), r.place().area(), r.place().address());
-            }
-            if (r.contact() != null) {
-                append(text, r.contact().name(), r.contact().email(), r.contact().phone());
-            }
-        }
-        return text.toString().toLowerCase(Locale.ROOT).contains(needle);
-    }
-
-    private static void append(StringBuilder text, String... parts) {
-        for (String part : parts) {
-            if (part != null) {
-                text.append(part).append('\n');
-            }
-        }
+                && (q == null || c.searchText().contains(q.toLowerCase(Locale.ROOT)));
     }
 
     private static String blankToNull(String s) {

@@ -1,7 +1,6 @@
 package io.hearken.desk.board;
 
 import io.hearken.events.ComplaintEscalated;
-import io.hearken.events.ComplaintReceived;
 import io.hearken.events.ComplaintStatus;
 import io.hearken.events.ResidentType;
 import io.hearken.events.Sentiment;
@@ -23,21 +22,16 @@ public record QueueItem(String id, ComplaintStatus status, String department, in
         ResidentType customerType) {
 
     public static QueueItem of(DeskComplaint c, Instant now) {
-        ComplaintReceived r = c.complaint();
-        var classification = c.classification();
+        return of(ComplaintSummary.of(c), now);
+    }
+
+    public static QueueItem of(ComplaintSummary c, Instant now) {
         Instant due = c.slaPaused() ? null : c.nextDeadline();
-        return new QueueItem(c.id().value(), c.status(), c.department(), c.priority(),
-                classification == null ? null : classification.urgency(), c.category(),
-                classification != null && classification.needsTriage(), r == null ? null : r.subject(),
-                c.building(), r == null || r.place() == null ? null : r.place().unit(),
-                r == null || r.contact() == null ? null : r.contact().name(), r == null ? null : r.at(), due,
+        return new QueueItem(c.id().value(), c.status(), c.department(), c.priority(), c.urgency(), c.category(),
+                c.needsTriage(), c.subject(), c.building(), c.unit(), c.residentName(), c.receivedAt(), due,
                 due == null ? null : c.nextClock(), due == null ? null : Duration.between(now, due).toSeconds(),
-                c.slaPaused(), !c.warned().isEmpty(), !c.breached().isEmpty(), c.escalation(),
-                c.routing().links() != null && c.routing().links().repeat(),
-                c.duplicateOf() == null ? null : c.duplicateOf().value(), c.lastActivity(),
-                r == null || r.channel() == null ? null : r.channel().code(), c.handlerId(),
-                c.handler() == null ? null : c.handler().name(),
-                classification == null ? null : classification.sentiment(),
-                classification == null ? null : classification.customerType());
+                c.slaPaused(), c.slaWarning(), c.slaBreached(), c.escalation(), c.repeat(),
+                c.duplicateOf() == null ? null : c.duplicateOf().value(), c.lastActivity(), c.channel(), c.handlerId(),
+                c.handlerName(), c.sentiment(), c.customerType());
     }
 }

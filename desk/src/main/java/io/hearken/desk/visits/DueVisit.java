@@ -1,7 +1,6 @@
 package io.hearken.desk.visits;
 
-import io.hearken.desk.board.DeskComplaint;
-import io.hearken.events.ComplaintReceived;
+import io.hearken.desk.board.ComplaintSummary;
 import io.hearken.events.ComplaintStatus;
 import io.hearken.events.ReturnVisitRule;
 import io.hearken.events.Urgency;
@@ -16,14 +15,10 @@ public record DueVisit(String id, ComplaintStatus status, String department, Str
         String handler, String handlerName, ReturnVisitRule.Reason reason, Integer score, Instant since, Instant due,
         boolean overdue, Long secondsLeft) {
 
-    static DueVisit of(DeskComplaint c, ReturnVisitRule.Due due, Instant now) {
-        ComplaintReceived r = c.complaint();
-        var contact = r == null ? null : r.contact();
-        return new DueVisit(c.id().value(), c.status(), c.department(), c.category(), c.urgency(),
-                r == null ? null : r.subject(), c.building(), r == null || r.place() == null ? null : r.place().unit(),
-                contact == null ? null : contact.name(), contact == null ? null : contact.phone(),
-                contact == null ? null : contact.email(), c.handlerId(), c.handler() == null ? null : c.handler().name(),
-                due.reason(), c.satisfaction(), due.since(), due.due(), due.overdue(now),
+    static DueVisit of(ComplaintSummary c, ReturnVisitRule.Due due, Instant now) {
+        return new DueVisit(c.id().value(), c.status(), c.department(), c.category(), c.urgency(), c.subject(),
+                c.building(), c.unit(), c.residentName(), c.residentPhone(), c.residentEmail(), c.handlerId(),
+                c.handlerName(), due.reason(), c.satisfaction(), due.since(), due.due(), due.overdue(now),
                 java.time.Duration.between(now, due.due()).toSeconds());
     }
 }

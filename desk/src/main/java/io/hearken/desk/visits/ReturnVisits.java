@@ -4,13 +4,11 @@ import io.hearken.desk.actions.DeskProblem;
 import io.hearken.desk.actions.Done;
 import io.hearken.desk.actions.WorkingOnComplaints;
 import io.hearken.desk.board.ComplaintBoard;
+import io.hearken.desk.board.ComplaintSummary;
 import io.hearken.desk.board.DeskComplaint;
 import io.hearken.desk.board.QueueFilter;
-import io.hearken.events.ComplaintEvent;
 import io.hearken.events.ComplaintReopened;
-import io.hearken.events.ComplaintResolved;
 import io.hearken.events.ComplaintStatus;
-import io.hearken.events.FeedbackGiven;
 import io.hearken.events.ReturnVisitRecorded;
 import io.hearken.events.ReturnVisitRule;
 import io.hearken.events.config.ReturnVisitProperties;
@@ -48,20 +46,12 @@ public class ReturnVisits {
 
     /** The visit the complaint is owed (or was owed last), or null when none ever was. */
     public ReturnVisitRule.Due due(DeskComplaint c) {
-        FeedbackGiven rating = null;
-        Instant resolvedAt = null;
-        Instant visitedAt = null;
-        for (ComplaintEvent e : c.history()) { // in the order they happened
-            if (e instanceof FeedbackGiven f) {
-                rating = f;
-            } else if (e instanceof ComplaintResolved) {
-                resolvedAt = e.at();
-            } else if (e instanceof ReturnVisitRecorded) {
-                visitedAt = e.at();
-            }
-        }
-        return rule.due(rating == null ? null : rating.score(), rating == null ? null : rating.at(), resolvedAt,
-                c.open(), c.urgency(), c.category(), visitedAt);
+        return due(c.summary());
+    }
+
+    ReturnVisitRule.Due due(ComplaintSummary c) {
+        return rule.due(c.satisfaction(), c.ratedAt(), c.resolvedAt(), c.open(), c.urgency(), c.category(),
+                c.visitedAt());
     }
 
     /** The visits owed now by the person's departments (a manager: every department, or {@code department}). */

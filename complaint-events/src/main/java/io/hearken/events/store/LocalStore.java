@@ -1,0 +1,244 @@
+package io.hearken.events.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.stream.Stream;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.Cache;
+import org.rocksdb.CompressionType;
+import org.rocksdb.InfoLogLevel;
+import org.rocksdb.LRUCache;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBufferManager;
+import org.rocksdb.WriteOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A process's own key-value store on local disk (RocksDB), for state it rebuilds from a topic at every start: so
+ * it opens EMPTY, in a fresh folder of its own under {@link LocalStateProperties#dir()}, and deletes that folder
+ * when closed; nothing is ever recovered (no write-ahead log). Several processes may share the base folder: each
+ * holds a lock on its folder while open, and opening sweeps the folders of dead processes (their lock can be taken).
+ * Native memory is bounded: one LRU block cache per process, which the memtables are charged to as well.
+ * <p>It stores bytes as given: a value that holds personal data must be sealed by the caller
+ * ({@code io.hearken.events.kafka.SealedJson}), so destroying the resident's key also shreds what lies on disk.
+ */
+public final class LocalStore implements AutoCloseable {
+
+    private static final String LOCK = "owner.lock";
+    /** A folder younger than this is never swept: its process may be between creating and locking it. */
+    private static final java.time.Duration SETTLING = java.time.Duration.ofMinutes(1);
+    private static final Logger log = LoggerFactory.getLogger(LocalStore.class);
+    private static Cache cache;
+    private static WriteBufferManager writeBuffers;
+
+    private final Path folder;
+    private final FileChannel lockFile;
+    private final FileLock lock;
+    private final Options options;
+    private final WriteOptions writes;
+    private final RocksDB db;
+
+    private LocalStore(Path folder, FileChannel lockFile, FileLock lock, Options options, RocksDB db) {
+        this.folder = folder;
+        this.lockFile = lockFile;
+        this.lock = lock;
+        this.options = options;
+        this.writes = new WriteOptions().setDisableWAL(true); // rebuilt at every start: nothing to recover
+        this.db = db;
+    }
+
+    /** Opens an empty store named {@code name} (a folder name prefix) in a fresh folder under the base folder. */
+    public static LocalStore open(LocalStateProperties properties, String name) {
+        RocksDB.loadLibrary();
+        Path base = properties.dir();
+        Path folder = base.resolve(name + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8));
+        FileChannel lockFile = null;
+        try {
+            Files.createDirectories(folder);
+            lockFile = FileChannel.open(folder.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = lockFile.lock();
+            sweep(base, name);
+            Options options = options(properties);
+            return new LocalStore(folder, lockFile, lock, options, RocksDB.open(options, folder.resolve("db").toString()));
+        } catch (IOException | RocksDBException e) {
+            closeQuietly(lockFile);
+            delete(folder);
+            throw new IllegalStateException("Cannot open a local store in " + folder + " (hearken.local-state.dir)", e);
+        }
+    }
+
+    public byte[] get(String key) {
+        try {
+            return db.get(bytes(key));
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("Local store " + folder + ": cannot read " + key, e);
+        }
+    }
+
+    public void put(String key, byte[] value) {
+        try {
+            db.put(writes, bytes(key), value);
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("Local store " + folder + ": cannot write " + key, e);
+        }
+    }
+
+    public void delete(String key) {
+        try {
+            db.delete(writes, bytes(key));
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("Local store " + folder + ": cannot delete " + key, e);
+        }
+    }
+
+    /** Each key that starts with {@code prefix}, with its value, in key order (byte-wise). */
+    public void forEach(String prefix, BiConsumer<String, byte[]> each) {
+        byte[] start = bytes(prefix);
+        try (RocksIterator it = db.newIterator()) {
+            for (it.seek(start); it.isValid() && startsWith(it.key(), start); it.next()) {
+                each.accept(new String(it.key(), StandardCharsets.UTF_8), it.value());
+            }
+        }
+    }
+
+    /** Deletes every key that starts with {@code prefix}. */
+    public void deletePrefix(String prefix) {
+        byte[] start = bytes(prefix);
+        byte[] end = Arrays.copyOf(start, start.length + 1);
+        end[start.length] = (byte) 0xFF; // never in UTF-8: after every key with this prefix
+        try {
+            db.deleteRange(writes, start, end);
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("Local store " + folder + ": cannot delete " + prefix + "*", e);
+        }
+    }
+
+    /** The folder this store lives in (deleted on close). */
+    public Path folder() {
+        return folder;
+    }
+
+    /** Closes the store and deletes its folder. */
+    @Override
+    public synchronized void close() {
+        if (!db.isOwningHandle()) {
+            return;
+        }
+        db.close();
+        writes.close();
+        options.close();
+        try {
+            lock.release();
+        } catch (IOException | RuntimeException ignored) {
+            // closing the channel releases it too
+        }
+        closeQuietly(lockFile);
+        delete(folder);
+    }
+
+    private static synchronized Options options(LocalStateProperties properties) {
+        if (cache == null) { // one per process, sized by the first store opened
+            cache = new LRUCache(properties.blockCache().toBytes());
+            writeBuffers = new WriteBufferManager(properties.writeBuffer().toBytes(), cache);
+        }
+        BlockBasedTableConfig table = new BlockBasedTableConfig()
+                .setBlockCache(cache)
+                .setCacheIndexAndFilterBlocks(true)
+                .setPinL0FilterAndIndexBlocksInCache(true)
+                .setFilterPolicy(new BloomFilter(10));
+        return new Options()
+                .setCreateIfMissing(true)
+                .setWriteBufferManager(writeBuffers)
+                .setTableFormatConfig(table)
+                .setCompressionType(CompressionType.LZ4_COMPRESSION)
+                .setMaxBackgroundJobs(2)
+                .setInfoLogLevel(InfoLogLevel.WARN_LEVEL)
+                .setKeepLogFileNum(1);
+    }
+
+    /** Deletes the folders of stores named so whose process is gone: their lock can be taken. */
+    private static void sweep(Path base, String name) throws IOException {
+        try (Stream<Path> folders = Files.list(base)) {
+            for (Path other : folders.filter(f -> f.getFileName().toString().startsWith(name + "-")).toList()) {
+                if (stale(other)) {
+                    log.info("Deleting the local store {} left by a process that is gone", other);
+                    try {
+                        delete(other);
+                    } catch (UncheckedIOException e) {
+                        log.debug("Another process sweeps {} too", other, e); // best effort; the next start retries
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean stale(Path folder) {
+        Path lockPath = folder.resolve(LOCK);
+        try {
+            if (Files.getLastModifiedTime(lockPath).toInstant().isAfter(java.time.Instant.now().minus(SETTLING))) {
+                return false; // being created right now
+            }
+        } catch (IOException noLockFile) {
+            return false; // being created right now, or not ours
+        }
+        try (FileChannel channel = FileChannel.open(lockPath, StandardOpenOption.WRITE)) {
+            FileLock taken = channel.tryLock();
+            if (taken == null) {
+                return false;
+            }
+            taken.release();
+            return true;
+        } catch (OverlappingFileLockException inThisJvm) {
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void delete(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(folder)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete the local store " + folder, e);
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException ignored) {
+            // best effort: the folder goes anyway
+        }
+    }
+
+    private static boolean startsWith(byte[] key, byte[] prefix) {
+        return key.length >= prefix.length && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    private static byte[] bytes(String key) {
+        return key.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,140 @@
+package io.hearken.events.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hearken.events.ComplaintId;
+import io.hearken.events.ProgressNoted;
+import io.hearken.events.json.EventJson;
+import io.hearken.events.kafka.SealedJson;
+import io.hearken.events.privacy.InMemoryKeys;
+import io.hearken.events.privacy.Sealing;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The local store: empty at every open, one folder per store, gone on close, leftovers of dead processes swept. */
+class LocalStoreTest {
+
+    @TempDir
+    Path base;
+
+    LocalStateProperties properties() {
+        return new LocalStateProperties(base, null, null);
+    }
+
+    @Test
+    void keepsBytesByKeyInAFolderOfItsOwnThatGoesWhenClosed() {
+        Path folder;
+        try (LocalStore store = LocalStore.open(properties(), "test");
+             LocalStore other = LocalStore.open(properties(), "test")) {
+            folder = store.folder();
+            assertThat(folder).isDirectory().isNotEqualTo(other.folder());
+            assertThat(store.get("a")).isNull();
+            store.put("a", "1".getBytes(StandardCharsets.UTF_8));
+            store.put("a", "2".getBytes(StandardCharsets.UTF_8));
+            store.put("b", "3".getBytes(StandardCharsets.UTF_8));
+            assertThat(store.get("a")).asString(StandardCharsets.UTF_8).isEqualTo("2");
+            assertThat(other.get("a")).isNull(); // a second store in the same base is its own
+            store.delete("a");
+            assertThat(store.get("a")).isNull();
+            assertThat(store.get("b")).asString(StandardCharsets.UTF_8).isEqualTo("3");
+            for (String key : java.util.List.of("c/2", "c/1", "c/10", "cd/1", "d/1")) {
+                store.put(key, key.getBytes(StandardCharsets.UTF_8));
+            }
+            java.util.List<String> seen = new java.util.ArrayList<>();
+            store.forEach("c/", (key, value) -> seen.add(key + "=" + new String(value, StandardCharsets.UTF_8)));
+            assertThat(seen).containsExactly("c/1=c/1", "c/10=c/10", "c/2=c/2");
+            store.deletePrefix("c/");
+            assertThat(store.get("c/1")).isNull();
+            assertThat(store.get("c/10")).isNull();
+            assertThat(store.get("cd/1")).isNotNull();
+            assertThat(store.get("d/1")).isNotNull();
+        }
+        assertThat(folder).doesNotExist();
+        try (LocalStore reopened = LocalStore.open(properties(), "test")) {
+            assertThat(reopened.get("b")).isNull(); // nothing is recovered: the state is rebuilt from its topic
+        }
+    }
+
+    @Test
+    void sweepsTheFoldersOfProcessesThatAreGoneAndNotThoseInUse() throws Exception {
+        Path dead = Files.createDirectories(base.resolve("test-999999-deadbeef").resolve("db"));
+        Path deadLock = dead.getParent().resolve("owner.lock");
+        Files.writeString(deadLock, "");
+        Files.setLastModifiedTime(deadLock, FileTime.from(Instant.now().minusSeconds(3600)));
+        Path settling = Files.createDirectories(base.resolve("test-999998-cafebabe"));
+        Files.writeString(settling.resolve("owner.lock"), ""); // just created: its process may not have locked it yet
+        Path elsewhere = Files.createDirectories(base.resolve("other-999997-0badf00d"));
+        try (LocalStore live = LocalStore.open(properties(), "test")) {
+            Files.setLastModifiedTime(live.folder().resolve("owner.lock"), FileTime.from(Instant.now().minusSeconds(3600)));
+            try (LocalStore second = LocalStore.open(properties(), "test")) {
+                assertThat(dead.getParent()).doesNotExist();
+                assertThat(settling).isDirectory();
+                assertThat(elsewhere).isDirectory(); // another store's name: not this store's to judge
+                assertThat(live.folder()).isDirectory(); // locked by its (this) process
+                live.put("k", new byte[] {1});
+                assertThat(live.get("k")).containsExactly(1);
+            }
+        }
+    }
+
+    @Test
+    void aFolderWhoseLockIsHeldByAnotherProcessIsKept() throws Exception {
+        Path folder = Files.createDirectories(base.resolve("test-1-held"));
+        Path lock = folder.resolve("owner.lock");
+        Files.writeString(lock, "");
+        Files.setLastModifiedTime(lock, FileTime.from(Instant.now().minusSeconds(3600)));
+        // Another JVM holds the lock the way an open store does.
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), HoldLock.class.getName(), lock.toString())
+                .redirectErrorStream(true).start();
+        try {
+            assertThat(new String(holder.getInputStream().readNBytes(6), StandardCharsets.UTF_8)).isEqualTo("locked");
+            try (LocalStore store = LocalStore.open(properties(), "test")) {
+                assertThat(folder).isDirectory();
+            }
+        } finally {
+            holder.destroy();
+            holder.waitFor();
+        }
+        try (LocalStore store = LocalStore.open(properties(), "test")) {
+            assertThat(folder).doesNotExist(); // its process is gone now
+        }
+    }
+
+    @Test
+    void aSealedValueReadsBackAnonymousOnceTheResidentsKeyIsDestroyed() {
+        InMemoryKeys keys = new InMemoryKeys();
+        Sealing sealing = new Sealing(() -> keys, Optional::empty, EventJson.mapper());
+        ComplaintId id = ComplaintId.of("HK-7K2M-9QXD");
+        ProgressNoted note = new ProgressNoted("n-1", id, Instant.parse("2026-12-06T09:00:00Z"), null,
+                "王芳 13800138000 家里漏水", true, java.util.List.of());
+        try (LocalStore store = LocalStore.open(properties(), "test")) {
+            store.put(id.value(), SealedJson.write(sealing, note));
+            assertThat(new String(store.get(id.value()), StandardCharsets.UTF_8)).doesNotContain("13800138000");
+            assertThat(SealedJson.read(sealing, store.get(id.value()), ProgressNoted.class).note()).contains("13800138000");
+            keys.destroy(id.value());
+            ProgressNoted shredded = SealedJson.read(sealing, store.get(id.value()), ProgressNoted.class);
+            assertThat(shredded.note()).isNull();
+            assertThat(shredded.eventId()).isEqualTo("n-1");
+        }
+    }
+
+    /** Run in another JVM: holds a lock on the file named, as an open store of another process does. */
+    static final class HoldLock {
+        public static void main(String[] args) throws Exception {
+            FileChannel channel = FileChannel.open(Path.of(args[0]), StandardOpenOption.WRITE);
+            channel.lock();
+            System.out.print("locked");
+            System.out.flush();
+            Thread.sleep(600_000);
+        }
+    }
+}
