@@ -2,6 +2,8 @@ package io.hearken.router.streams;
 
 import io.hearken.events.ComplaintId;
 import io.hearken.router.history.HistoryEntry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -43,6 +45,8 @@ final class RoutingHistory {
     private final ArrayDeque<String> recentOrder = new ArrayDeque<>();
     /** Entries read and decoded from the store by look-ups (JSON and unsealing: what a look-up costs). */
     private long decoded;
+    /** The same as {@code hearken_router_history_entries_read_total}: per routed complaint, flat as the history grows. */
+    private final Counter read = Metrics.counter("hearken.router.history.entries.read");
     private boolean migrating = true;
     private int oldPrefix;
     private String cursor;
@@ -202,6 +206,7 @@ final class RoutingHistory {
 
     private HistoryEntry decode(byte[] value) {
         decoded++;
+        read.increment();
         return codec.history(value);
     }
 
