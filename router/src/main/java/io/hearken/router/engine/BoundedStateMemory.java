@@ -56,6 +56,11 @@ public final class BoundedStateMemory implements RocksDBConfigSetter {
         // The cache and write buffer manager are shared by every store: closing them here would break the others.
     }
 
+    /** The sizes of the shared caches made so far in this process (one per configured size). */
+    static java.util.Set<Long> shared() {
+        return java.util.Set.copyOf(SHARED.keySet());
+    }
+
     static long size(Object configured) {
         if (configured instanceof Number n) {
             return n.longValue();
