@@ -162,17 +162,20 @@ public class RouterEngine implements SmartLifecycle {
     public synchronized void stop() {
         KafkaStreams s = streams;
         streams = null;
+        boolean closed = true;
         if (s != null) {
             // Leave the group at once: the other instances take the partitions over now, not after the session timeout.
-            s.close(org.apache.kafka.streams.CloseOptions.timeout(Duration.ofSeconds(10)).withGroupMembershipOperation(
-                    org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+            closed = s.close(org.apache.kafka.streams.CloseOptions.timeout(Duration.ofSeconds(10))
+                    .withGroupMembershipOperation(org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         }
         if (metrics != null) {
             metrics.close();
             metrics = null;
         }
         if (temporaryStateDir != null) {
-            FileSystemUtils.deleteRecursively(temporaryStateDir.toFile());
+            if (closed) { // never under stores still open: then it stays in the temp folder
+                FileSystemUtils.deleteRecursively(temporaryStateDir.toFile());
+            }
             temporaryStateDir = null;
         }
     }
