@@ -102,6 +102,7 @@ final class RoutingHistory {
             all.add(index);
         }
         if (migrating) { // keys written before, not rewritten yet: found by a scan of them (only during the rewrite)
+            migrated.add(id); // the rewrite, reading old keys the erasure's deletions have not reached yet, skips it
             for (String prefix : HistoryKeys.OLD) {
                 try (KeyValueIterator<String, byte[]> it = store.range(prefix, above(prefix))) {
                     while (it.hasNext()) {
