@@ -1,5 +1,6 @@
 package io.hearken.app;
 
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -9,6 +10,10 @@ public class HearkenApplication {
 
     public static void main(String[] args) {
         IdleHeapReturn.apply();
-        SpringApplication.run(HearkenApplication.class, args);
+        SpringApplication app = new SpringApplication(HearkenApplication.class);
+        // The router's RocksDB stores beside the embedded Kafka's data, so a restart reuses them (tests, which do not
+        // come through here, get a fresh temp folder each).
+        app.setDefaultProperties(Map.of("spring.kafka.streams.state-dir", "${hearken.embedded.data-dir:data}/router-state"));
+        app.run(args);
     }
 }

@@ -31,6 +31,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
 
 /** Runs the router topology in Kafka Streams for the life of the application context. */
 @Component
@@ -51,6 +52,7 @@ public class RouterEngine implements SmartLifecycle {
     private volatile String stopped;
     private volatile KafkaStreams streams;
     private KafkaStreamsMetrics metrics;
+    private Path temporaryStateDir;
 
     RouterEngine(RoutingComplaints router, @Qualifier("routerClock") Clock clock, RouterProperties properties,
             KafkaProperties kafka, ObjectProvider<MeterRegistry> meters, ObjectProvider<Tracer> tracer,
@@ -117,7 +119,8 @@ public class RouterEngine implements SmartLifecycle {
         Map<String, Object> c = new HashMap<>();
         c.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         c.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
-        c.put(StreamsConfig.STATE_DIR_CONFIG, stateDir().toString());
+        c.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedStateMemory.class);
+        c.put(BoundedStateMemory.SIZE, properties.stateMemory().toBytes());
         c.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         // Pattern subscriptions (intake.*) notice a new topic within 5 s.
         c.put(StreamsConfig.consumerPrefix(ConsumerConfig.METADATA_MAX_AGE_CONFIG), 5000);
@@ -132,13 +135,24 @@ public class RouterEngine implements SmartLifecycle {
         // Streams (spring.kafka.streams.properties.*, e.g. a shorter session.timeout.ms for a faster take-over).
         c.putAll(kafka.buildStreamsProperties());
         c.put(StreamsConfig.APPLICATION_ID_CONFIG, properties.applicationId());
+        c.put(StreamsConfig.STATE_DIR_CONFIG, stateDir().toString());
         return c;
     }
 
+    /**
+     * {@code spring.kafka.streams.state-dir}: kept across restarts, one per instance (RocksDB stores; a restart then
+     * reads only the changelogs' tail). Unset: a fresh temp folder, deleted at stop (a full restore at each start).
+     */
     private Path stateDir() {
         try {
-            return properties.stateDir() != null ? Files.createDirectories(properties.stateDir())
-                    : Files.createTempDirectory("hearken-router-streams-");
+            String configured = kafka.getStreams().getStateDir();
+            if (configured != null && !configured.isBlank()) {
+                return Files.createDirectories(Path.of(configured));
+            }
+            if (temporaryStateDir == null) {
+                temporaryStateDir = Files.createTempDirectory("hearken-router-streams-");
+            }
+            return temporaryStateDir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -148,14 +162,21 @@ public class RouterEngine implements SmartLifecycle {
     public synchronized void stop() {
         KafkaStreams s = streams;
         streams = null;
+        boolean closed = true;
         if (s != null) {
             // Leave the group at once: the other instances take the partitions over now, not after the session timeout.
-            s.close(org.apache.kafka.streams.CloseOptions.timeout(Duration.ofSeconds(10)).withGroupMembershipOperation(
-                    org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+            closed = s.close(org.apache.kafka.streams.CloseOptions.timeout(Duration.ofSeconds(10))
+                    .withGroupMembershipOperation(org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         }
         if (metrics != null) {
             metrics.close();
             metrics = null;
+        }
+        if (temporaryStateDir != null) {
+            if (closed) { // never under stores still open: then it stays in the temp folder
+                FileSystemUtils.deleteRecursively(temporaryStateDir.toFile());
+            }
+            temporaryStateDir = null;
         }
     }
 

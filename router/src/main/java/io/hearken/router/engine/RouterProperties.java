@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * {@code hearken.router.*}. Every file is optional: without one the shipped default is used.
@@ -17,7 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param repeatWindow how far back an earlier complaint from the same place or resident makes a repeat
  * @param similarity the text similarity (0–1, character bigrams) that makes a duplicate
  * @param applicationId the Kafka Streams application id (consumer group, internal topic prefix)
- * @param stateDir Kafka Streams' local folder (stores are in memory; default: a fresh temp folder)
+ * @param stateMemory native memory (RocksDB block cache and memtables) shared by all the router's state stores in the
+ *        process ({@link BoundedStateMemory}); the stores' folder is {@code spring.kafka.streams.state-dir}
  * @param slaCheckInterval how often the SLA clock looks at the deadlines
  * @param engineEnabled {@code false} keeps the Streams engine off (the triage API still works)
  * @param modelReloadInterval how often the {@code model} file is checked for a new model (0: never; a restart loads it)
@@ -29,7 +31,7 @@ public record RouterProperties(Path model, Path rules, Path routingTable, Path s
         @DefaultValue("30d") Duration repeatWindow,
         @DefaultValue("0.3") double similarity,
         @DefaultValue("hearken-router") String applicationId,
-        Path stateDir,
+        @DefaultValue("64MB") DataSize stateMemory,
         @DefaultValue("10s") Duration slaCheckInterval,
         @DefaultValue("true") boolean engineEnabled,
         @DefaultValue("30s") Duration modelReloadInterval) {

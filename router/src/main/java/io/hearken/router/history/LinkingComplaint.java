@@ -43,6 +43,14 @@ public final class LinkingComplaint {
     }
 
     /**
+     * How far back from {@code at} an entry can still count (the longer window): the history is read from there on.
+     * The members of an incident count from there too; an incident still growing after that is counted from it.
+     */
+    public Instant lookBack(Instant at) {
+        return at.minus(duplicateWindow.compareTo(repeatWindow) >= 0 ? duplicateWindow : repeatWindow);
+    }
+
+    /**
      * {@code candidates}: earlier entries that share the building or the resident (any order, may
      * contain the complaint itself and duplicates, which are ignored).
      */

@@ -3,6 +3,7 @@ package io.hearken.router.routing;
 import io.hearken.events.ComplaintEvent;
 import io.hearken.events.ComplaintId;
 import io.hearken.router.history.HistoryEntry;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,8 +14,11 @@ public interface RouterPort {
 
     void save(ComplaintState state);
 
-    /** Earlier complaints in the same building or from the same resident (either may be null). */
-    List<HistoryEntry> history(String building, String residentHash);
+    /**
+     * Complaints in the same building or from the same resident (either may be null) from {@code from} to {@code to}:
+     * only these are read, so the cost of a look-up does not grow with the history.
+     */
+    List<HistoryEntry> history(String building, String residentHash, Instant from, Instant to);
 
     void remember(HistoryEntry entry);
 

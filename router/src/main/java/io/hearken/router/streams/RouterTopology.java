@@ -19,8 +19,9 @@ import org.apache.kafka.streams.state.Stores;
  * The router as one Kafka Streams topology (exactly-once): intake and desk events in, decisions,
  * SLA events, each complaint's current state ({@code complaints.state}) and dead letters out, all in one
  * transaction with the state-store changes. Stores are
- * in memory with changelog topics (restored on start); the history of all partitions is a global
- * store fed by the compacted {@value #HISTORY_TOPIC} topic.
+ * RocksDB on disk with changelog topics (their native memory bounded, see {@code BoundedStateMemory}); the history
+ * of all partitions is a global store fed by the compacted {@value #HISTORY_TOPIC} topic, keyed so that a look-up
+ * is a range over the windows ({@link HistoryKeys}).
  */
 public final class RouterTopology {
 
@@ -48,13 +49,13 @@ public final class RouterTopology {
         StateCodec codec = new StateCodec(sealing);
         topology.addSource("router-in", new StringDeserializer(), new ByteArrayDeserializer(), INPUT);
         topology.addProcessor("route", () -> new RoutingProcessor(router, clock, slaCheckInterval, codec), "router-in");
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(COMPLAINTS_STORE),
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COMPLAINTS_STORE),
                 Serdes.String(), Serdes.ByteArray()), "route");
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(DUE_STORE),
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DUE_STORE),
                 Serdes.String(), Serdes.Long()), "route");
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SNAPSHOT_STORE),
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SNAPSHOT_STORE),
                 Serdes.String(), Serdes.ByteArray()), "route");
-        topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(HISTORY_STORE),
+        topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HISTORY_STORE),
                         Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
                 "history-in", new StringDeserializer(), new ByteArrayDeserializer(), HISTORY_TOPIC, "history-load",
                 HistoryLoader::new);

@@ -49,6 +49,7 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
     private CurrentStates states;
     private final StateCodec codec;
     private boolean backfilled;
+    private boolean migrating = true;
 
     RoutingProcessor(RoutingComplaints router, Clock clock, Duration slaCheckInterval, StateCodec codec) {
         this.router = router;
@@ -82,6 +83,7 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
             deadLetter(record, e);
             return;
         }
+        migrateHistory(record.timestamp());
         Batch batch = new Batch(event);
         try {
             router.on(event, clock.instant(), batch);
@@ -98,6 +100,7 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
 
     /** {@code wallTime} stamps the records (the broker refuses far-future ones); {@code clock} decides what is due. */
     private void checkSla(long wallTime) {
+        migrateHistory(wallTime);
         if (!backfilled) { // once per start, on the stream thread, inside a transaction
             backfilled = true;
             states.backfill(complaints).forEach(s ->
@@ -133,6 +136,18 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
                 "reason", e instanceof RejectedByRouter ? "rejected" : "unreadable-or-failed").increment();
         context.forward(new Record<>(record.key(), record.value(), record.timestamp(),
                 DeadLetterHeaders.of(record.headers(), meta, topic, e)));
+    }
+
+    /** The history's writes and deletions, to {@code router.history} (and so to every instance's global store). */
+    private java.util.function.BiConsumer<String, byte[]> historyRecords(long timestamp) {
+        return (key, value) -> forward(key, value, RouterTopology.HISTORY_TOPIC, timestamp);
+    }
+
+    /** Entries kept under the keys written before are rewritten, a step at a time, before anything is looked up. */
+    private void migrateHistory(long timestamp) {
+        if (migrating) {
+            migrating = history.migrate(historyRecords(timestamp));
+        }
     }
 
     private void forward(String key, byte[] value, String topic, long timestamp) {
@@ -172,8 +187,8 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
         }
 
         @Override
-        public List<HistoryEntry> history(String building, String residentHash) {
-            return history.of(building, residentHash);
+        public List<HistoryEntry> history(String building, String residentHash, Instant from, Instant to) {
+            return history.of(building, residentHash, from, to);
         }
 
         @Override
@@ -183,13 +198,10 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
 
         @Override
         public void forget(ComplaintId id) {
-            forgotten.addAll(history.keysOf(id));
-            for (String key : forgotten) {
-                HistoryEntry entry = history.entry(key);
-                if (key.startsWith("b|") && entry != null) {
-                    remembered.add(new HistoryEntry(entry.complaintId(), entry.at(), entry.building(), null, null,
-                            entry.category(), null, entry.relatedTo()));
-                }
+            RoutingHistory.Erasure erasure = history.erase(id);
+            forgotten.addAll(erasure.keys());
+            if (erasure.kept() != null) {
+                remembered.add(erasure.kept());
             }
         }
 
@@ -214,16 +226,10 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
                 }
             });
             for (String key : forgotten) {
-                history.deleted(key);
-                forward(key, null, RouterTopology.HISTORY_TOPIC, timestamp);
+                history.delete(key, historyRecords(timestamp));
             }
             for (HistoryEntry entry : remembered) {
-                byte[] json = codec.write(entry);
-                for (String prefix : RoutingHistory.prefixes(entry.building(), entry.residentHash())) {
-                    String key = prefix + entry.complaintId().value();
-                    history.written(key, entry);
-                    forward(key, json, RouterTopology.HISTORY_TOPIC, timestamp);
-                }
+                history.write(entry, historyRecords(timestamp));
             }
             List<ComplaintEvent> happened = new ArrayList<>();
             if (input != null) {

@@ -75,9 +75,10 @@ class RoutingComplaintsTest {
         }
 
         @Override
-        public List<HistoryEntry> history(String building, String residentHash) {
+        public List<HistoryEntry> history(String building, String residentHash, Instant from, Instant to) {
             return history.stream().filter(e -> building != null && building.equals(e.building())
-                    || residentHash != null && residentHash.equals(e.residentHash())).toList();
+                    || residentHash != null && residentHash.equals(e.residentHash()))
+                    .filter(e -> !e.at().isBefore(from) && !e.at().isAfter(to)).toList();
         }
 
         @Override
