@@ -3,6 +3,7 @@ package io.hearken.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,7 +115,7 @@ public final class Bench {
                 System.out.printf("healthy in %.1f s; warming up at %d/s for %d s%n", startup, s.warmupRate(), s.warmupSeconds());
                 // Each phase's line says when it began (seconds since healthy): where a run's time goes.
                 long healthy = System.nanoTime();
-                OpenLoad.Result warm = c.load().run(s.warmupRate(), s.warmupSeconds(), () -> { });
+                OpenLoad.Result warm = warmUp(c);
                 // Idle is not enough: on a busy machine nothing may be routed yet (and the raw limits need a document).
                 if (!warm.sentAt().isEmpty()) {
                     c.awaitRouted(warm.sentAt().keySet());
@@ -181,6 +182,34 @@ public final class Bench {
         Files.createDirectories(s.out().toAbsolutePath().getParent());
         Files.writeString(s.out(), out);
         return 0;
+    }
+
+    /**
+     * {@code --warmup} seconds at the warm-up rate, then more in 30 s rounds while the JIT's compiler threads still
+     * used over {@code --warmup-jit} cores (up to {@code --warmup-max} seconds in all): a step measured while the JVM
+     * still compiles the request path measures the compiler (the first step collapsed that way in every run before).
+     */
+    private static OpenLoad.Result warmUp(Context c) throws Exception {
+        Settings s = c.settings();
+        Usage before = Usage.of(c.app(), c.es());
+        OpenLoad.Result warm = c.load().run(s.warmupRate(), s.warmupSeconds(), () -> { });
+        int seconds = s.warmupSeconds();
+        while (true) {
+            Usage used = Usage.of(c.app(), c.es()).minus(before);
+            double jit = used.appThreads().entrySet().stream().filter(e -> e.getKey().contains("CompilerThre"))
+                    .mapToLong(Map.Entry::getValue).sum() / (double) Math.max(1, used.wallMs());
+            System.out.printf("warm-up: %d s; the JIT's compiler threads used %.2f cores%n", seconds, jit);
+            if (jit <= s.warmupJitCores() || seconds >= s.warmupMaxSeconds()) {
+                c.table().add("warm-up", seconds + " s at " + s.warmupRate() + "/s", "the JIT's compiler threads used "
+                        + Table.num(jit) + " cores in its last " + (seconds == s.warmupSeconds() ? seconds : 30) + " s"
+                        + (jit > s.warmupJitCores() ? " (still compiling: --warmup-max reached)" : ""));
+                return warm;
+            }
+            before = Usage.of(c.app(), c.es());
+            OpenLoad.Result more = c.load().run(s.warmupRate(), 30, () -> { });
+            warm.sentAt().putAll(more.sentAt());
+            seconds += 30;
+        }
     }
 
     private static void measureRaw(Context c) throws Exception {

@@ -13,12 +13,14 @@ import java.util.Map;
 record Settings(Path appJar, List<Integer> rates, int stepSeconds, int warmupSeconds, int warmupRate,
         List<Integer> history, int historyRate, int hotlineCalls, int mails, int rawSeconds, int classifierTexts,
         boolean allowBusy, double busyCores, double busyLoad, boolean keepData, String heap, Path out, long seed,
-        boolean jfr, int idleSeconds, List<String> jvmOptions) {
+        boolean jfr, int idleSeconds, List<String> jvmOptions, double warmupJitCores, int warmupMaxSeconds) {
 
     static final String HELP = """
             bench/run [--name=value ...]
               --rates=50,100,200,500,1000,2000  open-loop steps (web API complaints/s); stops at the first it cannot sustain
               --step=30          seconds per step            --warmup=90 --warmup-rate=40   warm-up (the JIT) before the steps
+              --warmup-jit=0.2   then 30 s more while the JIT's compiler threads used more cores than this
+              --warmup-max=390   seconds of warm-up at most
               --history=10000,50000   complaints of history after which the --history-rate step is measured again
               --history-rate=100      (0 in --history: none)
               --hotline-calls=10000   the transcript file     --mails=1000   mails dropped into the complaints inbox
@@ -68,10 +70,12 @@ record Settings(Path appJar, List<Integer> rates, int stepSeconds, int warmupSec
                 Long.parseLong(a.getOrDefault("seed", "16")),
                 Boolean.parseBoolean(a.getOrDefault("jfr", "false")),
                 Integer.parseInt(a.getOrDefault("idle", "3")),
-                Arrays.stream(a.getOrDefault("jvm", "").split(" ")).filter(o -> !o.isBlank()).toList());
+                Arrays.stream(a.getOrDefault("jvm", "").split(" ")).filter(o -> !o.isBlank()).toList(),
+                Double.parseDouble(a.getOrDefault("warmup-jit", "0.2")),
+                Integer.parseInt(a.getOrDefault("warmup-max", "390")));
         a.keySet().removeAll(List.of("app-jar", "rates", "step", "warmup", "warmup-rate", "history", "history-rate",
                 "hotline-calls", "mails", "raw-seconds", "classifier-texts", "allow-busy", "busy-cores", "busy-load",
-                "keep-data", "heap", "out", "seed", "jfr", "idle", "jvm"));
+                "keep-data", "heap", "out", "seed", "jfr", "idle", "jvm", "warmup-jit", "warmup-max"));
         if (!a.isEmpty()) {
             throw new IllegalArgumentException("unknown option(s) " + a.keySet() + "\n" + HELP);
         }

@@ -19,7 +19,7 @@ class BenchSmokeTest {
         Path out = dir.resolve("result.md");
         int code = Bench.run(Settings.parse("--rates=10", "--step=3", "--warmup=2", "--warmup-rate=5",
                 "--history=0", "--hotline-calls=20", "--mails=10", "--raw-seconds=1", "--classifier-texts=20",
-                "--idle=1", "--allow-busy", "--jvm=-XX:TieredStopAtLevel=1", "--out=" + out));
+                "--idle=1", "--allow-busy", "--warmup-max=2", "--jvm=-XX:TieredStopAtLevel=1", "--out=" + out));
 
         assertThat(code).isZero();
         String table = Files.readString(out);
@@ -27,6 +27,7 @@ class BenchSmokeTest {
         List<String> rows = table.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| measure") && !l.startsWith("| ---")).toList();
         assertThat(rows).extracting(r -> r.split("\\|")[1].strip()).contains(
                 "start-up to healthy (fresh data folder)",
+                "warm-up",
                 "raw: Kafka produce (acks=all, idempotent, ~0.5 kB records)",
                 "raw: Kafka consume (read_committed)",
                 "raw: Elasticsearch bulk, complaints template, 500 per bulk",
