@@ -172,10 +172,17 @@ public final class LocalStore implements AutoCloseable {
                 .setKeepLogFileNum(1);
     }
 
-    /** Deletes the folders of stores named so whose process is gone: their lock can be taken. */
+    /**
+     * Deletes the folders of stores named so whose process is gone: their lock can be taken. This process's own folders
+     * (the pid in their name) are never tried: on Linux, closing a second channel on a lock file would release the
+     * lock this process holds through the first one (POSIX locks belong to the process), and other processes could
+     * then sweep a live store.
+     */
     private static void sweep(Path base, String name) throws IOException {
+        String ours = name + "-" + ProcessHandle.current().pid() + "-";
         try (Stream<Path> folders = Files.list(base)) {
-            for (Path other : folders.filter(f -> f.getFileName().toString().startsWith(name + "-")).toList()) {
+            for (Path other : folders.filter(f -> f.getFileName().toString().startsWith(name + "-")
+                    && !f.getFileName().toString().startsWith(ours)).toList()) {
                 if (stale(other)) {
                     log.info("Deleting the local store {} left by a process that is gone", other);
                     try {

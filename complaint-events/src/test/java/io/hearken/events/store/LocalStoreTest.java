@@ -86,6 +86,24 @@ class LocalStoreTest {
     }
 
     @Test
+    void aSweepLeavesThisProcesssOwnLocksHeldAsOtherProcessesSeeThem() throws Exception {
+        try (LocalStore live = LocalStore.open(properties(), "test")) {
+            Path lock = live.folder().resolve("owner.lock");
+            // Aged by another process: Java's setLastModifiedTime opens and closes the file, which drops the lock too.
+            assertThat(new ProcessBuilder("touch", "-d", "1 hour ago", lock.toString()).start().waitFor()).isZero();
+            try (LocalStore second = LocalStore.open(properties(), "test")) { // sweeps the base folder
+                // On Linux, closing any channel on the lock file would have dropped this process's lock on it.
+                Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp", System.getProperty("java.class.path"), TryLock.class.getName(), lock.toString())
+                        .redirectErrorStream(true).start();
+                String answer = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+                probe.waitFor();
+                assertThat(answer).isEqualTo("held");
+            }
+        }
+    }
+
+    @Test
     void aFolderWhoseLockIsHeldByAnotherProcessIsKept() throws Exception {
         Path folder = Files.createDirectories(base.resolve("test-1-held"));
         Path lock = folder.resolve("owner.lock");
@@ -124,6 +142,15 @@ class LocalStoreTest {
             ProgressNoted shredded = SealedJson.read(sealing, store.get(id.value()), ProgressNoted.class);
             assertThat(shredded.note()).isNull();
             assertThat(shredded.eventId()).isEqualTo("n-1");
+        }
+    }
+
+    /** Run in another JVM: says whether the lock on the file named is held by some process. */
+    static final class TryLock {
+        public static void main(String[] args) throws Exception {
+            try (FileChannel channel = FileChannel.open(Path.of(args[0]), StandardOpenOption.WRITE)) {
+                System.out.print(channel.tryLock() == null ? "held" : "free");
+            }
         }
     }
 
