@@ -52,8 +52,8 @@ public record EmbeddedSettings(boolean startKafka, boolean startElasticsearch, b
                 env.getProperty("hearken.embedded.elasticsearch.heap", test ? "256m" : "512m"),
                 // Why these numbers: docs/operations.md, "The all-in-one".
                 env.getProperty("hearken.embedded.mail.max-per-mailbox", Integer.class, 1_000),
-                env.getProperty("hearken.embedded.mail.max-processed", Integer.class, 5_000),
-                env.getProperty("hearken.embedded.mail.max-total", Integer.class, 10_000),
+                env.getProperty("hearken.embedded.mail.max-processed", Integer.class, 2_000),
+                env.getProperty("hearken.embedded.mail.max-total", Integer.class, 3_000),
                 secured(env));
     }
 
