@@ -5,6 +5,7 @@ import io.hearken.events.ComplaintId;
 import io.hearken.events.ComplaintSnapshot;
 import io.hearken.events.Topics;
 import io.hearken.router.history.HistoryEntry;
+import io.hearken.router.history.HistoryIndex;
 import io.hearken.router.routing.ComplaintState;
 import io.hearken.router.routing.RouterPort;
 import io.hearken.router.routing.RoutingComplaints;
@@ -38,10 +39,15 @@ import org.slf4j.LoggerFactory;
 final class RoutingProcessor implements Processor<String, byte[], String, byte[]> {
 
     private static final Logger log = LoggerFactory.getLogger(RoutingProcessor.class);
+    /** History entries pruned per SLA tick at most (so no transaction grows without bound). */
+    static final int PRUNE_PER_STEP = 5_000;
 
     private final RoutingComplaints router;
     private final Clock clock;
     private final Duration slaCheckInterval;
+    /** Entries older than this (the longer window plus a margin) are pruned; by the task of partition 0 only. */
+    private final Duration historyKept;
+    private boolean prunes;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> complaints;
     private KeyValueStore<String, Long> due;
@@ -51,8 +57,10 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
     private boolean backfilled;
     private boolean migrating = true;
 
-    RoutingProcessor(RoutingComplaints router, Clock clock, Duration slaCheckInterval, StateCodec codec) {
+    RoutingProcessor(RoutingComplaints router, Clock clock, Duration slaCheckInterval, Duration historyKept,
+            StateCodec codec) {
         this.router = router;
+        this.historyKept = historyKept;
         this.codec = codec;
         this.clock = clock;
         this.slaCheckInterval = slaCheckInterval;
@@ -65,6 +73,7 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
         due = context.getStateStore(RouterTopology.DUE_STORE);
         history = new RoutingHistory(context.getStateStore(RouterTopology.HISTORY_STORE), codec);
         states = new CurrentStates(context.getStateStore(RouterTopology.SNAPSHOT_STORE), codec);
+        prunes = context.taskId().partition() == 0; // every task sees the whole (global) history: one prunes it
         context.schedule(slaCheckInterval, PunctuationType.WALL_CLOCK_TIME, this::checkSla);
     }
 
@@ -107,6 +116,9 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
                     forward(s.complaintId().value(), codec.write(s), Topics.STATE, wallTime));
         }
         Instant now = clock.instant();
+        if (prunes) {
+            history.prune(now.minus(historyKept), PRUNE_PER_STEP, historyRecords(wallTime));
+        }
         List<String> ready = new ArrayList<>();
         try (KeyValueIterator<String, Long> it = due.all()) {
             while (it.hasNext()) {
@@ -187,8 +199,8 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
         }
 
         @Override
-        public List<HistoryEntry> history(String building, String residentHash, Instant from, Instant to) {
-            return history.of(building, residentHash, from, to);
+        public HistoryIndex history() {
+            return history;
         }
 
         @Override
