@@ -30,6 +30,8 @@ final class RoutingHistory implements HistoryIndex {
 
     /** Own history writes are kept here too: the newest {@code RECENT} complaints' entries. */
     private static final int RECENT = 10_000;
+    /** Entries pruned per SLA tick at most (so no transaction grows without bound). */
+    static final int PRUNE_PER_STEP = 5_000;
 
     /** An erasure: the keys to delete, and what stays of the complaint (its building entry without hash, unit, words). */
     record Erasure(List<String> keys, HistoryEntry kept) {

@@ -14,9 +14,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
@@ -24,7 +27,6 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
@@ -39,15 +41,11 @@ import org.slf4j.LoggerFactory;
 final class RoutingProcessor implements Processor<String, byte[], String, byte[]> {
 
     private static final Logger log = LoggerFactory.getLogger(RoutingProcessor.class);
-    /** History entries pruned per SLA tick at most (so no transaction grows without bound). */
-    static final int PRUNE_PER_STEP = 5_000;
 
     private final RoutingComplaints router;
     private final Clock clock;
     private final Duration slaCheckInterval;
-    /** Entries older than this (the longer window plus a margin) are pruned; by the task of partition 0 only. */
-    private final Duration historyKept;
-    private boolean prunes;
+    private final Duration historyKept; // the longer window plus a margin: older entries are pruned
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> complaints;
     private KeyValueStore<String, Long> due;
@@ -73,7 +71,6 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
         due = context.getStateStore(RouterTopology.DUE_STORE);
         history = new RoutingHistory(context.getStateStore(RouterTopology.HISTORY_STORE), codec);
         states = new CurrentStates(context.getStateStore(RouterTopology.SNAPSHOT_STORE), codec);
-        prunes = context.taskId().partition() == 0; // every task sees the whole (global) history: one prunes it
         context.schedule(slaCheckInterval, PunctuationType.WALL_CLOCK_TIME, this::checkSla);
     }
 
@@ -116,8 +113,8 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
                     forward(s.complaintId().value(), codec.write(s), Topics.STATE, wallTime));
         }
         Instant now = clock.instant();
-        if (prunes) {
-            history.prune(now.minus(historyKept), PRUNE_PER_STEP, historyRecords(wallTime));
+        if (context.taskId().partition() == 0) { // every task sees the same (global) history: one prunes it
+            history.prune(now.minus(historyKept), RoutingHistory.PRUNE_PER_STEP, historyRecords(wallTime));
         }
         List<String> ready = new ArrayList<>();
         try (KeyValueIterator<String, Long> it = due.all()) {
@@ -140,18 +137,11 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
     }
 
     private void deadLetter(Record<String, byte[]> record, Exception e) {
-        Optional<RecordMetadata> meta = context.recordMetadata();
-        String topic = meta.map(RecordMetadata::topic).orElse("router");
-        log.warn("Dead-lettering a record from {}: {}", topic, e.toString());
-        // hearken_router_dead_letters_total: any increase is worth an alert (docs/operations.md).
-        io.micrometer.core.instrument.Metrics.counter("hearken.router.dead.letters", "topic", topic,
-                "reason", e instanceof RejectedByRouter ? "rejected" : "unreadable-or-failed").increment();
-        context.forward(new Record<>(record.key(), record.value(), record.timestamp(),
-                DeadLetterHeaders.of(record.headers(), meta, topic, e)));
+        context.forward(DeadLetterHeaders.deadLetter(record, context.recordMetadata(), e));
     }
 
     /** The history's writes and deletions, to {@code router.history} (and so to every instance's global store). */
-    private java.util.function.BiConsumer<String, byte[]> historyRecords(long timestamp) {
+    private BiConsumer<String, byte[]> historyRecords(long timestamp) {
         return (key, value) -> forward(key, value, RouterTopology.HISTORY_TOPIC, timestamp);
     }
 
@@ -175,7 +165,7 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
         private final ComplaintEvent input;
         private final Map<String, ComplaintState> saved = new LinkedHashMap<>();
         private final List<HistoryEntry> remembered = new ArrayList<>();
-        private final java.util.Set<String> forgotten = new java.util.LinkedHashSet<>();
+        private final Set<String> forgotten = new LinkedHashSet<>();
         private final List<Map.Entry<String, ComplaintEvent>> outbox = new ArrayList<>();
         private String rejected;
 
