@@ -62,7 +62,7 @@ final class HistoryLoader implements Processor<String, byte[], Void, Void> {
         if (value != null) {
             try {
                 HistoryEntry entry = codec.history(value);
-                if (entry != null && entry.complaintId() != null && entry.at() != null) {
+                if (entry != null && entry.complaintId() != null) {
                     derived.addAll(HistoryKeys.derived(entry));
                 }
             } catch (RuntimeException e) { // kept under its own key only; never stops the global thread

@@ -104,7 +104,7 @@ final class HistoryUpgrade {
                     HistoryEntry entry = codec.history(kv.value);
                     // building keys first: an erased complaint's building entry, already without its resident, wins
                     if (entry != null && done.add(entry.complaintId()) && !history.known(entry.complaintId())) {
-                        history.write(entry, out);
+                        history.rewrite(entry, out);
                     }
                 }
             }

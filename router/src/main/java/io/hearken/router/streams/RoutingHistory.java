@@ -124,8 +124,13 @@ final class RoutingHistory implements HistoryIndex {
 
     /** Writes an entry (one record, {@code h|<id>}) to {@code out}, and keeps it among the own writes. */
     void write(HistoryEntry entry, BiConsumer<String, byte[]> out) {
-        out.accept(HistoryKeys.entry(entry.complaintId()), codec.write(entry));
+        rewrite(entry, out);
         own(entry.complaintId(), entry);
+    }
+
+    /** Writes an entry without keeping it among the own writes (the upgrade's, which would crowd them out). */
+    void rewrite(HistoryEntry entry, BiConsumer<String, byte[]> out) {
+        out.accept(HistoryKeys.entry(entry.complaintId()), codec.write(entry));
     }
 
     void delete(String key, BiConsumer<String, byte[]> out) {
