@@ -62,8 +62,8 @@ class RouterBeans {
     @Bean
     KafkaAdmin.NewTopics routerTopics(RoutingTable table, RouterProperties properties, TopicCatalogue catalogue) {
         List<NewTopic> topics = new ArrayList<>();
-        // Only the repeat window (plus a margin) is ever looked back on.
-        topics.add(catalogue.window(RouterTopology.HISTORY_TOPIC, properties.repeatWindow().plusDays(5)));
+        // Only the longer window is ever looked back on; the store prunes what is older than it plus the margin too.
+        topics.add(catalogue.window(RouterTopology.HISTORY_TOPIC, properties.historyKept()));
         for (String source : List.of(Topics.INTAKE_EMAIL, Topics.INTAKE_WEB, Topics.INTAKE_HOTLINE, Topics.INTAKE_DESK,
                 Topics.UPDATES)) {
             topics.add(catalogue.topic(source + Topics.DEAD_LETTER_SUFFIX, TopicKind.DEAD_LETTERS));

@@ -105,14 +105,14 @@ public class RouterEngine implements SmartLifecycle {
         Tracer t = tracer.getIfUnique();
         Propagator p = propagator.getIfUnique();
         if (t == null || p == null || t == Tracer.NOOP) {
-            return RouterTopology.build(router, clock, properties.slaCheckInterval(), sealing);
+            return RouterTopology.build(router, clock, properties.slaCheckInterval(), properties.historyKept(), sealing);
         }
         config.put(StreamsConfig.PROCESSOR_WRAPPER_CLASS_CONFIG, TracedProcessors.class);
         Map<String, Object> withTracing = new HashMap<>(config);
         withTracing.put(TracedProcessors.TRACER, t);
         withTracing.put(TracedProcessors.PROPAGATOR, p);
         return RouterTopology.build(new Topology(new TopologyConfig(new StreamsConfig(withTracing))), router, clock,
-                properties.slaCheckInterval(), sealing);
+                properties.slaCheckInterval(), properties.historyKept(), sealing);
     }
 
     Map<String, Object> config() {

@@ -23,6 +23,9 @@ import org.springframework.util.unit.DataSize;
  * @param slaCheckInterval how often the SLA clock looks at the deadlines
  * @param engineEnabled {@code false} keeps the Streams engine off (the triage API still works)
  * @param modelReloadInterval how often the {@code model} file is checked for a new model (0: never; a restart loads it)
+ * @param historyPruneMargin history entries older than the longer window plus this are pruned from the store (and
+ *        expire on {@code router.history}); a complaint that reaches the router this much later than it was received
+ *        may miss links to complaints that old
  */
 @ConfigurationProperties("hearken.router")
 public record RouterProperties(Path model, Path rules, Path routingTable, Path sla,
@@ -34,5 +37,11 @@ public record RouterProperties(Path model, Path rules, Path routingTable, Path s
         @DefaultValue("64MB") DataSize stateMemory,
         @DefaultValue("10s") Duration slaCheckInterval,
         @DefaultValue("true") boolean engineEnabled,
-        @DefaultValue("30s") Duration modelReloadInterval) {
+        @DefaultValue("30s") Duration modelReloadInterval,
+        @DefaultValue("5d") Duration historyPruneMargin) {
+
+    /** How long the history keeps an entry: the longer of the two windows, plus the margin. */
+    public Duration historyKept() {
+        return (duplicateWindow.compareTo(repeatWindow) >= 0 ? duplicateWindow : repeatWindow).plus(historyPruneMargin);
+    }
 }

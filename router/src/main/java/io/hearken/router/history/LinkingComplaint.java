@@ -3,6 +3,7 @@ package io.hearken.router.history;
 import io.hearken.events.ComplaintId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,12 +56,41 @@ public final class LinkingComplaint {
      * contain the complaint itself and duplicates, which are ignored).
      */
     public Result link(HistoryEntry current, List<HistoryEntry> candidates) {
-        List<HistoryEntry> earlier = candidates.stream()
+        List<HistoryEntry> earlier = earlier(current, candidates);
+        return linked(current, earlier, master(current, earlier));
+    }
+
+    /**
+     * The same result as {@link #link(HistoryEntry, List)} over the building's and the resident's entries since
+     * {@link #lookBack}, reading only those that can match: the building's of the same category in the duplicate
+     * window, then the master incident's, and the unit's and the resident's in the repeat window.
+     */
+    public Result link(HistoryEntry current, HistoryIndex index) {
+        Instant at = current.at();
+        List<HistoryEntry> found = new ArrayList<>(
+                index.sameCategory(current.building(), current.category(), at.minus(duplicateWindow), at));
+        Match master = master(current, earlier(current, found));
+        if (master.incident() != null) {
+            found.addAll(index.incident(master.incident(), current.building(), current.residentHash(), lookBack(at), at));
+        }
+        found.addAll(index.samePlace(current.building(), current.unit(), at.minus(repeatWindow), at));
+        found.addAll(index.sameResident(current.residentHash(), at.minus(repeatWindow), at));
+        return linked(current, earlier(current, found), master);
+    }
+
+    private record Match(ComplaintId incident, double similarity) {
+    }
+
+    private static List<HistoryEntry> earlier(HistoryEntry current, List<HistoryEntry> candidates) {
+        return candidates.stream()
                 .filter(e -> !e.complaintId().equals(current.complaintId()))
                 .filter(e -> !e.at().isAfter(current.at()))
                 .sorted(Comparator.comparing(HistoryEntry::at).thenComparing(e -> e.complaintId().value()))
                 .toList();
+    }
 
+    /** The most similar earlier complaint of the building and category in the duplicate window: its incident. */
+    private Match master(HistoryEntry current, List<HistoryEntry> earlier) {
         HistoryEntry master = null;
         double best = 0;
         for (HistoryEntry e : earlier) {
@@ -74,7 +104,11 @@ public final class LinkingComplaint {
                 }
             }
         }
-        ComplaintId incident = master == null ? null : master.incident();
+        return new Match(master == null ? null : master.incident(), best);
+    }
+
+    private Result linked(HistoryEntry current, List<HistoryEntry> earlier, Match master) {
+        ComplaintId incident = master.incident();
         int related = 0;
         boolean escalated = false;
         if (incident != null) {
@@ -102,6 +136,6 @@ public final class LinkingComplaint {
                 repeats.add(e.complaintId());
             }
         }
-        return new Result(incident, best, related, List.copyOf(repeats), escalated);
+        return new Result(incident, master.similarity(), related, List.copyOf(repeats), escalated);
     }
 }

@@ -3,8 +3,7 @@ package io.hearken.router.routing;
 import io.hearken.events.ComplaintEvent;
 import io.hearken.events.ComplaintId;
 import io.hearken.router.history.HistoryEntry;
-import java.time.Instant;
-import java.util.List;
+import io.hearken.router.history.HistoryIndex;
 import java.util.Optional;
 
 /** What the routing logic needs from the outside: state that survives restarts, history, and an outbox. */
@@ -14,11 +13,8 @@ public interface RouterPort {
 
     void save(ComplaintState state);
 
-    /**
-     * Complaints in the same building or from the same resident (either may be null) from {@code from} to {@code to}:
-     * only these are read, so the cost of a look-up does not grow with the history.
-     */
-    List<HistoryEntry> history(String building, String residentHash, Instant from, Instant to);
+    /** The history of routed complaints, read by what can match, so a look-up's cost does not grow with it. */
+    HistoryIndex history();
 
     void remember(HistoryEntry entry);
 

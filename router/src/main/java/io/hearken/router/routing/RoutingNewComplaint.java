@@ -61,8 +61,7 @@ final class RoutingNewComplaint {
         Urgency urgency = classification.urgency();
 
         HistoryEntry entry = entry(received, category, null);
-        LinkingComplaint.Result link = linking.link(entry,
-                port.history(entry.building(), entry.residentHash(), linking.lookBack(entry.at()), entry.at()));
+        LinkingComplaint.Result link = linking.link(entry, port.history());
         List<String> impact = classifier.rules().impactSignals(text);
         Prioritising.Priority priority = Prioritising.of(urgency, impact, link.relatedCount(), link.repeatOf().size(),
                 resident(classification, text));

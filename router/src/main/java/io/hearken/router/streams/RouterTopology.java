@@ -20,8 +20,8 @@ import org.apache.kafka.streams.state.Stores;
  * SLA events, each complaint's current state ({@code complaints.state}) and dead letters out, all in one
  * transaction with the state-store changes. Stores are
  * RocksDB on disk with changelog topics (their native memory bounded, see {@code BoundedStateMemory}); the history
- * of all partitions is a global store fed by the compacted {@value #HISTORY_TOPIC} topic, keyed so that a look-up
- * is a range over the windows ({@link HistoryKeys}).
+ * of all partitions is a global store fed by the compacted {@value #HISTORY_TOPIC} topic (one record per entry), whose
+ * loader derives the keys a look-up reads as ranges over the windows ({@link HistoryKeys}).
  */
 public final class RouterTopology {
 
@@ -39,16 +39,18 @@ public final class RouterTopology {
     private RouterTopology() {
     }
 
-    public static Topology build(RoutingComplaints router, Clock clock, Duration slaCheckInterval, Sealing sealing) {
-        return build(new Topology(), router, clock, slaCheckInterval, sealing);
+    /** {@code historyKept}: how long history entries are kept (the longer window plus a margin), then pruned. */
+    public static Topology build(RoutingComplaints router, Clock clock, Duration slaCheckInterval, Duration historyKept,
+            Sealing sealing) {
+        return build(new Topology(), router, clock, slaCheckInterval, historyKept, sealing);
     }
 
     /** Into {@code topology}, e.g. one made with a {@code TopologyConfig} whose processor wrapper traces. */
     public static Topology build(Topology topology, RoutingComplaints router, Clock clock, Duration slaCheckInterval,
-            Sealing sealing) {
+            Duration historyKept, Sealing sealing) {
         StateCodec codec = new StateCodec(sealing);
         topology.addSource("router-in", new StringDeserializer(), new ByteArrayDeserializer(), INPUT);
-        topology.addProcessor("route", () -> new RoutingProcessor(router, clock, slaCheckInterval, codec), "router-in");
+        topology.addProcessor("route", () -> new RoutingProcessor(router, clock, slaCheckInterval, historyKept, codec), "router-in");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COMPLAINTS_STORE),
                 Serdes.String(), Serdes.ByteArray()), "route");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DUE_STORE),
@@ -58,7 +60,7 @@ public final class RouterTopology {
         topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HISTORY_STORE),
                         Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
                 "history-in", new StringDeserializer(), new ByteArrayDeserializer(), HISTORY_TOPIC, "history-load",
-                HistoryLoader::new);
+                () -> new HistoryLoader(codec));
         topology.addSink("router-out", (key, value, context) -> {
             Header target = context.headers().lastHeader(TARGET_HEADER);
             return new String(target.value(), StandardCharsets.UTF_8);

@@ -2,20 +2,20 @@ package io.hearken.router.streams;
 
 import io.hearken.events.ComplaintId;
 import io.hearken.router.history.HistoryEntry;
+import io.hearken.router.history.HistoryIndex;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.Set;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import java.util.function.Predicate;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -23,66 +23,66 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The routing history as the processor reads and writes it: the history store (keys: {@link HistoryKeys}) plus the
  * processor's own writes of the last moments, which the global store sees a moment later. A look-up reads only the
- * entries of the building and the resident inside the windows, so its cost does not grow with the history.
+ * entries that can match (same building and category, same unit, same resident, same incident) inside the windows,
+ * so its cost does not grow with the history. An entry is one record on {@code router.history}.
  */
-final class RoutingHistory {
+final class RoutingHistory implements HistoryIndex {
 
-    /**
-     * Own history writes are kept here too: the newest {@code RECENT} keys, sorted so that a building's or a
-     * resident's entries are one range.
-     */
+    /** Own history writes are kept here too: the newest {@code RECENT} complaints' entries. */
     private static final int RECENT = 10_000;
-    /** Old-format keys rewritten per step (one record or tick), so no transaction grows without bound. */
-    static final int MIGRATE_PER_STEP = 2_000;
+    /** Entries pruned per SLA tick at most (so no transaction grows without bound). */
+    static final int PRUNE_PER_STEP = 5_000;
 
     /** An erasure: the keys to delete, and what stays of the complaint (its building entry without hash, unit, words). */
     record Erasure(List<String> keys, HistoryEntry kept) {
     }
 
+    /** An own write: the entry (null: deleted) and its derived keys. */
+    private record Own(HistoryEntry entry, List<String> keys) {
+    }
+
     private final KeyValueStore<String, byte[]> store;
     private final StateCodec codec;
-    private final NavigableMap<String, HistoryEntry> recent = new TreeMap<>();
-    private final ArrayDeque<String> recentOrder = new ArrayDeque<>();
+    private final Map<ComplaintId, Own> recent = new LinkedHashMap<>();
+    private final NavigableMap<String, ComplaintId> recentKeys = new TreeMap<>();
     /** Entries read and decoded from the store by look-ups (JSON and unsealing: what a look-up costs). */
     private long decoded;
     /** The same as {@code hearken_router_history_entries_read_total}: per routed complaint, flat as the history grows. */
     private final Counter read = Metrics.counter("hearken.router.history.entries.read");
-    private boolean migrating = true;
-    private int oldPrefix;
-    private String cursor;
-    private final Set<ComplaintId> migrated = new HashSet<>();
+    /** Until the keys of the layouts before are rewritten; then null. */
+    private HistoryUpgrade upgrade;
+    private String pruned;
 
     RoutingHistory(KeyValueStore<String, byte[]> store, StateCodec codec) {
         this.store = store;
         this.codec = codec;
+        this.upgrade = new HistoryUpgrade(store, codec, this::decode);
     }
 
-    /** A building's and a resident's entries from {@code from} to {@code to} (either may be null). */
-    List<HistoryEntry> of(String building, String residentHash, Instant from, Instant to) {
-        Map<String, HistoryEntry> found = new LinkedHashMap<>();
-        for (String prefix : HistoryKeys.prefixes(building, residentHash)) {
-            String[] range = HistoryKeys.range(prefix, from, to);
-            try (KeyValueIterator<String, byte[]> it = store.range(range[0], range[1])) {
-                while (it.hasNext()) {
-                    KeyValue<String, byte[]> kv = it.next();
-                    HistoryEntry own = recent.get(kv.key); // newer than the store's, and already decoded
-                    HistoryEntry entry = own != null ? own : decode(kv.value);
-                    if (entry != null) {
-                        found.put(kv.key, entry);
-                    }
-                }
-            }
-            recent.subMap(range[0], true, range[1], true).forEach(found::putIfAbsent);
-        }
-        if (migrating) { // until the keys written before are rewritten, they are read as before: whole
-            for (String prefix : HistoryKeys.OLD) {
-                String key = prefix.equals(HistoryKeys.OLD.get(0)) ? building : residentHash;
-                if (key != null) {
-                    scanOld(prefix + key + "|", found);
-                }
-            }
-        }
-        return List.copyOf(found.values());
+    @Override
+    public List<HistoryEntry> sameCategory(String building, String category, Instant from, Instant to) {
+        return building == null ? List.of() : find(HistoryKeys.sameCategory(building, category), from, to,
+                e -> building.equals(e.building()) && Objects.equals(category, e.category()), building, null);
+    }
+
+    @Override
+    public List<HistoryEntry> samePlace(String building, String unit, Instant from, Instant to) {
+        return building == null ? List.of() : find(HistoryKeys.samePlace(building, unit), from, to,
+                e -> building.equals(e.building()) && Objects.equals(unit, e.unit()), building, null);
+    }
+
+    @Override
+    public List<HistoryEntry> sameResident(String residentHash, Instant from, Instant to) {
+        return residentHash == null ? List.of() : find(HistoryKeys.sameResident(residentHash), from, to,
+                e -> residentHash.equals(e.residentHash()), null, residentHash);
+    }
+
+    @Override
+    public List<HistoryEntry> incident(ComplaintId incident, String building, String residentHash, Instant from,
+            Instant to) {
+        return find(HistoryKeys.incident(incident), from, to, e -> incident.equals(e.incident())
+                && (building != null && building.equals(e.building())
+                        || residentHash != null && residentHash.equals(e.residentHash())), building, residentHash);
     }
 
     /** Entries decoded by look-ups so far. */
@@ -90,119 +90,113 @@ final class RoutingHistory {
         return decoded;
     }
 
-    /** The keys of one complaint's entries and what stays of it: from its {@code id|} entry, no scan. */
+    /** The keys to delete for one complaint and what stays of it: from its own record, no scan. */
     Erasure erase(ComplaintId id) {
-        String index = HistoryKeys.complaint(id);
-        HistoryEntry keys = entry(index);
-        List<String> all = new ArrayList<>();
-        HistoryEntry kept = null;
-        if (keys != null) {
-            all.addAll(HistoryKeys.of(keys));
-            kept = keys.building() == null ? null : entry(all.get(0));
-            all.add(index);
+        HistoryEntry current = entry(id);
+        List<String> keys = new ArrayList<>();
+        if (upgrade != null) { // keys of the layouts before, not rewritten yet
+            HistoryEntry legacy = upgrade.erase(id, keys);
+            current = current == null ? legacy : current;
         }
-        if (migrating) { // keys written before, not rewritten yet: found by a scan of them (only during the rewrite)
-            migrated.add(id); // the rewrite, reading old keys the erasure's deletions have not reached yet, skips it
-            for (String prefix : HistoryKeys.OLD) {
-                try (KeyValueIterator<String, byte[]> it = store.range(prefix, above(prefix))) {
-                    while (it.hasNext()) {
-                        KeyValue<String, byte[]> kv = it.next();
-                        if (kv.key.endsWith("|" + id.value())) {
-                            all.add(kv.key);
-                            kept = kept == null && prefix.equals(HistoryKeys.OLD.get(0)) ? codec.history(kv.value) : kept;
-                        }
-                    }
-                }
-            }
+        HistoryEntry kept = current == null || current.building() == null ? null
+                : new HistoryEntry(current.complaintId(), current.at(), current.building(), null, null,
+                        current.category(), null, current.relatedTo());
+        if (kept == null && current != null) {
+            keys.add(HistoryKeys.entry(id));
         }
-        return new Erasure(all, kept == null ? null : new HistoryEntry(kept.complaintId(), kept.at(), kept.building(),
-                null, null, kept.category(), null, kept.relatedTo()));
+        return new Erasure(keys, kept);
     }
 
-    /** The entry under a key, own writes first; null if none. */
-    HistoryEntry entry(String key) {
-        if (recent.containsKey(key)) {
-            return recent.get(key);
+    /** The complaint's entry, own writes first; null if none. */
+    HistoryEntry entry(ComplaintId id) {
+        Own own = recent.get(id);
+        if (own != null) {
+            return own.entry();
         }
-        byte[] value = store.get(key);
+        byte[] value = store.get(HistoryKeys.entry(id));
         return value == null ? null : codec.history(value);
     }
 
-    /** Writes an entry under its keys ({@link HistoryKeys}) to {@code out}, and keeps it among the own writes. */
+    /** Whether the complaint has an entry (or had one, deleted, among the own writes). */
+    boolean known(ComplaintId id) {
+        return recent.containsKey(id) || store.get(HistoryKeys.entry(id)) != null;
+    }
+
+    /** Writes an entry (one record, {@code h|<id>}) to {@code out}, and keeps it among the own writes. */
     void write(HistoryEntry entry, BiConsumer<String, byte[]> out) {
-        write(entry, out, true);
+        rewrite(entry, out);
+        own(entry.complaintId(), entry);
+    }
+
+    /** Writes an entry without keeping it among the own writes (the upgrade's, which would crowd them out). */
+    void rewrite(HistoryEntry entry, BiConsumer<String, byte[]> out) {
+        out.accept(HistoryKeys.entry(entry.complaintId()), codec.write(entry));
     }
 
     void delete(String key, BiConsumer<String, byte[]> out) {
-        if (recent.remove(key) != null) {
-            recentOrder.remove(key);
+        if (key.startsWith(HistoryKeys.ENTRY)) {
+            own(ComplaintId.of(key.substring(HistoryKeys.ENTRY.length())), null);
         }
         out.accept(key, null);
     }
 
-    /**
-     * Rewrites up to {@link #MIGRATE_PER_STEP} entries kept under the keys written before ({@link HistoryKeys#OLD}) to
-     * the current keys, deleting the old ones; false once none are left (then it is not called again).
-     */
+    /** One step of the rewrite of the keys written before ({@link HistoryUpgrade}); false once none are left. */
     boolean migrate(BiConsumer<String, byte[]> out) {
-        int step = 0;
-        while (oldPrefix < HistoryKeys.OLD.size()) {
-            String prefix = HistoryKeys.OLD.get(oldPrefix);
-            try (KeyValueIterator<String, byte[]> it = store.range(cursor == null ? prefix : cursor + "\0", above(prefix))) {
-                while (it.hasNext()) {
-                    if (step++ == MIGRATE_PER_STEP) {
-                        return true;
-                    }
-                    KeyValue<String, byte[]> kv = it.next();
-                    cursor = kv.key;
-                    delete(kv.key, out);
-                    HistoryEntry entry = codec.history(kv.value);
-                    // b| first: an erased complaint's building entry, already without its resident, wins
-                    if (entry != null && migrated.add(entry.complaintId())) {
-                        write(entry, out, false);
-                    }
+        if (upgrade != null && !upgrade.step(this, out)) {
+            upgrade = null;
+        }
+        return upgrade != null;
+    }
+
+    /**
+     * Deletes (on the topic) up to {@code max} entries from before {@code before}, oldest first, going on after the
+     * last call's last one; once none are left, the next call starts again from the oldest. Returns how many.
+     */
+    int prune(Instant before, int max, BiConsumer<String, byte[]> out) {
+        String from = pruned == null ? HistoryKeys.TIME : pruned + "\0";
+        String to = HistoryKeys.TIME + HistoryKeys.time(before); // below every key of that millisecond
+        int n = 0;
+        if (from.compareTo(to) < 0) {
+            try (KeyValueIterator<String, byte[]> it = store.range(from, to)) {
+                while (n < max && it.hasNext()) {
+                    pruned = it.next().key;
+                    delete(HistoryKeys.entry(HistoryKeys.id(pruned)), out);
+                    n++;
                 }
             }
-            oldPrefix++;
-            cursor = null;
         }
-        migrated.clear();
-        migrating = false;
-        return false;
+        if (n < max) {
+            pruned = null;
+        }
+        return n;
     }
 
-    private void write(HistoryEntry entry, BiConsumer<String, byte[]> out, boolean own) {
-        List<String> keys = HistoryKeys.of(entry);
-        if (keys.isEmpty()) {
-            return;
-        }
-        byte[] json = codec.write(entry);
-        for (String key : keys) {
-            out.accept(key, json);
-            if (own) {
-                written(key, entry);
-            }
-        }
-        HistoryEntry index = new HistoryEntry(entry.complaintId(), entry.at(), entry.building(), null,
-                entry.residentHash(), null, null, null);
-        out.accept(HistoryKeys.complaint(entry.complaintId()), codec.write(index));
-        if (own) {
-            written(HistoryKeys.complaint(entry.complaintId()), index);
-        }
-    }
-
-    /** Above every key that starts with {@code prefix} (which ends in '|'): '|' + 1. */
-    private static String above(String prefix) {
-        return prefix.substring(0, prefix.length() - 1) + "}";
-    }
-
-    private void scanOld(String prefix, Map<String, HistoryEntry> found) {
-        try (KeyValueIterator<String, byte[]> it = store.prefixScan(prefix, new StringSerializer())) {
+    private List<HistoryEntry> find(String prefix, Instant from, Instant to, Predicate<HistoryEntry> matches,
+            String building, String residentHash) {
+        String[] range = HistoryKeys.range(prefix, from, to);
+        Map<ComplaintId, HistoryEntry> found = new LinkedHashMap<>();
+        try (KeyValueIterator<String, byte[]> it = store.range(range[0], range[1])) {
             while (it.hasNext()) {
                 KeyValue<String, byte[]> kv = it.next();
-                found.put(kv.key, decode(kv.value));
+                ComplaintId id = HistoryKeys.id(kv.key);
+                Own own = recent.get(id); // newer than the store's, and already decoded
+                HistoryEntry entry = own == null ? decode(kv.value) : own.keys().contains(kv.key) ? own.entry() : null;
+                if (entry != null) {
+                    found.put(id, entry);
+                }
             }
         }
+        for (ComplaintId id : recentKeys.subMap(range[0], true, range[1], true).values()) {
+            found.putIfAbsent(id, recent.get(id).entry());
+        }
+        if (upgrade != null) { // until the keys written before are rewritten, they are read as before
+            for (HistoryEntry entry : upgrade.entries(building, residentHash, from, to)) {
+                if (!recent.containsKey(entry.complaintId())) {
+                    found.putIfAbsent(entry.complaintId(), entry);
+                }
+            }
+        }
+        return found.values().stream().filter(matches).toList();
     }
 
     private HistoryEntry decode(byte[] value) {
@@ -211,13 +205,19 @@ final class RoutingHistory {
         return codec.history(value);
     }
 
-    /** Kept until {@code RECENT} newer keys came (a key written again keeps its place, as before). */
-    private void written(String key, HistoryEntry entry) {
-        if (recent.put(key, entry) == null) {
-            recentOrder.addLast(key);
-            if (recentOrder.size() > RECENT) {
-                recent.remove(recentOrder.removeFirst());
-            }
+    /** Kept until {@code RECENT} newer complaints were written; a complaint written again is the newest. */
+    private void own(ComplaintId id, HistoryEntry entry) {
+        Own before = recent.remove(id);
+        if (before != null) {
+            before.keys().forEach(recentKeys::remove);
+        }
+        List<String> keys = entry == null ? List.of() : HistoryKeys.derived(entry);
+        recent.put(id, new Own(entry, keys));
+        keys.forEach(key -> recentKeys.put(key, id));
+        if (recent.size() > RECENT) {
+            Iterator<Map.Entry<ComplaintId, Own>> eldest = recent.entrySet().iterator();
+            eldest.next().getValue().keys().forEach(recentKeys::remove);
+            eldest.remove();
         }
     }
 }

@@ -5,6 +5,7 @@ import io.hearken.events.ComplaintId;
 import io.hearken.events.ComplaintSnapshot;
 import io.hearken.events.Topics;
 import io.hearken.router.history.HistoryEntry;
+import io.hearken.router.history.HistoryIndex;
 import io.hearken.router.routing.ComplaintState;
 import io.hearken.router.routing.RouterPort;
 import io.hearken.router.routing.RoutingComplaints;
@@ -13,9 +14,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
@@ -23,7 +27,6 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
@@ -42,6 +45,7 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
     private final RoutingComplaints router;
     private final Clock clock;
     private final Duration slaCheckInterval;
+    private final Duration historyKept; // the longer window plus a margin: older entries are pruned
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> complaints;
     private KeyValueStore<String, Long> due;
@@ -51,8 +55,10 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
     private boolean backfilled;
     private boolean migrating = true;
 
-    RoutingProcessor(RoutingComplaints router, Clock clock, Duration slaCheckInterval, StateCodec codec) {
+    RoutingProcessor(RoutingComplaints router, Clock clock, Duration slaCheckInterval, Duration historyKept,
+            StateCodec codec) {
         this.router = router;
+        this.historyKept = historyKept;
         this.codec = codec;
         this.clock = clock;
         this.slaCheckInterval = slaCheckInterval;
@@ -107,6 +113,9 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
                     forward(s.complaintId().value(), codec.write(s), Topics.STATE, wallTime));
         }
         Instant now = clock.instant();
+        if (context.taskId().partition() == 0) { // every task sees the same (global) history: one prunes it
+            history.prune(now.minus(historyKept), RoutingHistory.PRUNE_PER_STEP, historyRecords(wallTime));
+        }
         List<String> ready = new ArrayList<>();
         try (KeyValueIterator<String, Long> it = due.all()) {
             while (it.hasNext()) {
@@ -128,18 +137,11 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
     }
 
     private void deadLetter(Record<String, byte[]> record, Exception e) {
-        Optional<RecordMetadata> meta = context.recordMetadata();
-        String topic = meta.map(RecordMetadata::topic).orElse("router");
-        log.warn("Dead-lettering a record from {}: {}", topic, e.toString());
-        // hearken_router_dead_letters_total: any increase is worth an alert (docs/operations.md).
-        io.micrometer.core.instrument.Metrics.counter("hearken.router.dead.letters", "topic", topic,
-                "reason", e instanceof RejectedByRouter ? "rejected" : "unreadable-or-failed").increment();
-        context.forward(new Record<>(record.key(), record.value(), record.timestamp(),
-                DeadLetterHeaders.of(record.headers(), meta, topic, e)));
+        context.forward(DeadLetterHeaders.deadLetter(record, context.recordMetadata(), e));
     }
 
     /** The history's writes and deletions, to {@code router.history} (and so to every instance's global store). */
-    private java.util.function.BiConsumer<String, byte[]> historyRecords(long timestamp) {
+    private BiConsumer<String, byte[]> historyRecords(long timestamp) {
         return (key, value) -> forward(key, value, RouterTopology.HISTORY_TOPIC, timestamp);
     }
 
@@ -163,7 +165,7 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
         private final ComplaintEvent input;
         private final Map<String, ComplaintState> saved = new LinkedHashMap<>();
         private final List<HistoryEntry> remembered = new ArrayList<>();
-        private final java.util.Set<String> forgotten = new java.util.LinkedHashSet<>();
+        private final Set<String> forgotten = new LinkedHashSet<>();
         private final List<Map.Entry<String, ComplaintEvent>> outbox = new ArrayList<>();
         private String rejected;
 
@@ -187,8 +189,8 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
         }
 
         @Override
-        public List<HistoryEntry> history(String building, String residentHash, Instant from, Instant to) {
-            return history.of(building, residentHash, from, to);
+        public HistoryIndex history() {
+            return history;
         }
 
         @Override

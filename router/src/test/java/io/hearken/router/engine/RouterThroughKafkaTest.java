@@ -318,6 +318,22 @@ class RouterThroughKafkaTest {
         assertThat(linked.assignment().priorityReasons()).contains("linked to incident " + first.complaintId());
     }
 
+    /** A new instance rebuilds its history store from {@code router.history} through the loader, look-up keys included. */
+    @Test
+    void afterARestartTheHistoryRebuiltFromItsTopicStillLinks() throws Exception {
+        ComplaintReceived first = complaint("15号楼地下室水管爆裂，水漫出来了", "15号楼", "B1", "zheng@example.com");
+        kafka.send(Topics.INTAKE_WEB, first.complaintId().value(), first).get();
+        awaitRouted(first);
+
+        engine.stop(); // the history's state folder goes too: the new instance reads router.history again
+        engine.start();
+        await().atMost(Duration.ofSeconds(90)).until(() -> engine.state().equals("RUNNING"));
+
+        ComplaintReceived second = complaint("15号楼地下室水管爆了，到处是水", "15号楼", "101", "feng@example.com");
+        kafka.send(Topics.INTAKE_WEB, second.complaintId().value(), second).get();
+        assertThat(awaitRouted(second).links().relatedTo()).isEqualTo(first.complaintId());
+    }
+
     @Test
     void aWholeBuildingIncidentReportedThreeTimesReachesManagementOnce() throws Exception {
         List<ComplaintReceived> reports = List.of(

@@ -32,6 +32,7 @@ import io.hearken.events.privacy.PersonalData;
 import io.hearken.router.assignment.RoutingTable;
 import io.hearken.router.classification.Models;
 import io.hearken.router.history.HistoryEntry;
+import io.hearken.router.history.HistoryIndex;
 import io.hearken.router.history.LinkingComplaint;
 import io.hearken.router.sla.SlaConfig;
 import java.time.Duration;
@@ -75,10 +76,8 @@ class RoutingComplaintsTest {
         }
 
         @Override
-        public List<HistoryEntry> history(String building, String residentHash, Instant from, Instant to) {
-            return history.stream().filter(e -> building != null && building.equals(e.building())
-                    || residentHash != null && residentHash.equals(e.residentHash()))
-                    .filter(e -> !e.at().isBefore(from) && !e.at().isAfter(to)).toList();
+        public HistoryIndex history() {
+            return HistoryIndex.of(history);
         }
 
         @Override

@@ -44,7 +44,7 @@ class CurrentStatesTest {
         Sealing sealing = InMemoryKeys.sealing();
         StateCodec codec = new StateCodec(sealing);
         try (TopologyTestDriver driver = new TopologyTestDriver(
-                RouterTopology.build(null, Clock.systemUTC(), Duration.ofSeconds(1), sealing), props)) {
+                RouterTopology.build(null, Clock.systemUTC(), Duration.ofSeconds(1), Duration.ofDays(35), sealing), props)) {
             ComplaintRouted routed = routed(TrackingIds.next());
             KeyValueStore<String, byte[]> complaints = driver.getKeyValueStore(RouterTopology.COMPLAINTS_STORE);
             complaints.put(routed.complaintId().value(), codec.write(new ComplaintState(routed.complaintId(), routed,

@@ -3,8 +3,9 @@ package io.hearken.router.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hearken.events.ComplaintId;
-import io.hearken.events.privacy.InMemoryKeys;
 import io.hearken.router.history.HistoryEntry;
+import io.hearken.router.history.HistoryIndex;
+import io.hearken.router.history.LinkingComplaint;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,67 +13,50 @@ import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.function.BiConsumer;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.processor.TaskId;
-import org.apache.kafka.streams.processor.api.MockProcessorContext;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The history look-ups on a real RocksDB store, as the router has it: a look-up reads (decodes) only the entries of
- * the building and the resident inside the window, however long the history; erasure finds a complaint's keys without
- * a scan; entries kept under the keys written before are rewritten.
+ * The history look-ups on a real RocksDB store, as the router has it: a look-up reads (decodes) only the entries that
+ * can match, however long the history; erasure finds a complaint's keys without a scan; entries kept under the keys
+ * written before are rewritten; old entries are pruned in bounded steps.
  */
 class RoutingHistoryTest {
 
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
     private static final Duration YEAR = Duration.ofDays(365);
+    private static final List<String> CATEGORIES = List.of("facility", "noise", "fees", "pests", "environment", "other");
 
     @TempDir
     Path dir;
-    private KeyValueStore<String, byte[]> store;
-    private final StateCodec codec = new StateCodec(InMemoryKeys.sealing());
-    /** What the processor forwards to router.history, applied as the global store's loader does. */
-    private final BiConsumer<String, byte[]> topic = (key, value) -> {
-        if (value == null) {
-            store.delete(key);
-        } else {
-            store.put(key, value);
-        }
-    };
+    private HistoryStore history;
+    private BiConsumer<String, byte[]> topic;
 
     @BeforeEach
     void open() {
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "routing-history-test");
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
-        MockProcessorContext<Void, Void> context = new MockProcessorContext<>(config, new TaskId(0, 0), dir.toFile());
-        store = Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RouterTopology.HISTORY_STORE),
-                Serdes.String(), Serdes.ByteArray()).withLoggingDisabled().build();
-        store.init(context.getStateStoreContext(), store);
+        history = new HistoryStore(dir);
+        topic = history.topic;
     }
 
     @AfterEach
     void close() {
-        store.close();
+        history.close();
     }
 
     @Test
-    void aLookUpDecodesOnlyTheEntriesOfItsBuildingAndResidentInsideTheWindow() {
+    void aLookUpDecodesOnlyTheEntriesThatCanMatch() {
         Random random = new Random(16);
         List<HistoryEntry> all = new ArrayList<>();
-        RoutingHistory writer = new RoutingHistory(store, codec);
-        for (int i = 0; i < 6_000; i++) { // a year of complaints over 40 buildings and 300 residents
-            HistoryEntry e = entry(i, START.plusMillis((long) (random.nextDouble() * YEAR.toMillis())),
-                    "building" + random.nextInt(40), "resident" + random.nextInt(300));
+        RoutingHistory writer = history.history();
+        for (int i = 0; i < 6_000; i++) { // a year of complaints over 10 buildings, their units and 300 residents
+            HistoryEntry e = new HistoryEntry(HistoryStore.id(i),
+                    START.plusMillis((long) (random.nextDouble() * YEAR.toMillis())), "building" + random.nextInt(10),
+                    String.valueOf(100 + random.nextInt(20)), "resident" + random.nextInt(300),
+                    CATEGORIES.get(random.nextInt(CATEGORIES.size())), "水管漏水 " + i, null);
             all.add(e);
             writer.write(e, topic);
         }
@@ -80,95 +64,154 @@ class RoutingHistoryTest {
         Instant from = at.minus(Duration.ofDays(30));
         // on the window's edges: both ends count, a millisecond outside does not
         for (Instant edge : List.of(from, at, from.minusMillis(1), at.plusMillis(1))) {
-            HistoryEntry e = entry(all.size(), edge, "building7", null);
+            HistoryEntry e = new HistoryEntry(HistoryStore.id(all.size()), edge, "building7", "107", null, "noise", "吵",
+                    null);
             all.add(e);
             writer.write(e, topic);
         }
+        HistoryEntry current = new HistoryEntry(ComplaintId.of("HK-ZZZZ-ZZZZ"), at, "building7", "107", "resident42",
+                "noise", "楼上太吵", null);
+        LinkingComplaint linking = new LinkingComplaint(Duration.ofHours(24), Duration.ofDays(30), 0.3);
+        CountingIndex listed = new CountingIndex(HistoryIndex.of(all));
 
-        RoutingHistory reader = new RoutingHistory(store, codec); // after a restart: nothing of its own
+        RoutingHistory reader = history.history(); // after a restart: nothing of its own
         assertThat(reader.migrate(topic)).as("no entries under old keys").isFalse();
-        List<HistoryEntry> found = reader.of("building7", "resident42", from, at);
+        assertThat(linking.link(current, reader)).isEqualTo(linking.link(current, listed));
 
-        List<HistoryEntry> expected = new ArrayList<>(); // once under the building, once under the resident
-        all.stream().filter(e -> "building7".equals(e.building()) && within(e, from, at)).forEach(expected::add);
-        all.stream().filter(e -> "resident42".equals(e.residentHash()) && within(e, from, at)).forEach(expected::add);
-        assertThat(found).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(found).extracting(HistoryEntry::at).contains(from, at).doesNotContain(from.minusMillis(1), at.plusMillis(1));
-        long wholeHistory = all.stream().filter(e -> "building7".equals(e.building())
-                || "resident42".equals(e.residentHash())).count();
-        assertThat(reader.decoded()).as("entries decoded").isEqualTo(expected.size())
-                .isLessThan(wholeHistory / 5);
+        long before = all.stream().filter(e -> within(e, from, at)
+                && ("building7".equals(e.building()) || "resident42".equals(e.residentHash()))).count();
+        assertThat(reader.decoded()).as("entries decoded: those that can match, of %s read before", before)
+                .isEqualTo(listed.returned).isPositive().isLessThan(before / 5);
+        assertThat(reader.samePlace("building7", "107", from, at)).extracting(HistoryEntry::at)
+                .contains(from, at).doesNotContain(from.minusMillis(1), at.plusMillis(1));
     }
 
     @Test
-    void anErasureFindsTheComplaintsKeysAndKeepsItsBuildingEntryWithoutTheResident() {
-        RoutingHistory history = new RoutingHistory(store, codec);
+    void anErasureKeepsTheBuildingEntryWithoutResidentUnitOrWordsAndLeavesNoKeyOfThem() {
+        RoutingHistory history = this.history.history();
         history.migrate(topic);
         HistoryEntry erased = entry(1, START, "3号楼", "resident1");
         history.write(erased, topic);
         history.write(entry(2, START, "3号楼", "resident1"), topic);
+        HistoryEntry nowhere = entry(3, START, null, "resident1");
+        history.write(nowhere, topic);
 
-        RoutingHistory.Erasure erasure = new RoutingHistory(store, codec).erase(erased.complaintId());
-
-        assertThat(erasure.keys()).containsExactlyInAnyOrderElementsOf(withIndex(HistoryKeys.of(erased), erased));
+        RoutingHistory restarted = this.history.history();
+        RoutingHistory.Erasure erasure = restarted.erase(erased.complaintId());
+        assertThat(erasure.keys()).as("rewritten, not deleted").isEmpty();
         assertThat(erasure.kept()).isEqualTo(new HistoryEntry(erased.complaintId(), START, "3号楼", null, null,
                 "facility", null, null));
+        restarted.write(erasure.kept(), topic);
+        RoutingHistory.Erasure gone = restarted.erase(nowhere.complaintId());
+        assertThat(gone.kept()).isNull();
+        assertThat(gone.keys()).containsExactly(HistoryKeys.entry(nowhere.complaintId()));
+        gone.keys().forEach(key -> restarted.delete(key, topic));
+
+        Instant to = START.plusSeconds(1);
+        RoutingHistory reader = this.history.history();
+        assertThat(reader.sameResident("resident1", START, to)).extracting(HistoryEntry::complaintId)
+                .containsExactly(HistoryStore.id(2));
+        assertThat(reader.samePlace("3号楼", "101", START, to)).extracting(HistoryEntry::complaintId)
+                .containsExactly(HistoryStore.id(2));
+        assertThat(reader.samePlace("3号楼", null, START, to)).containsExactly(erasure.kept());
+        assertThat(this.history.keys("")).as("no key of the erased resident's complaints")
+                .noneMatch(key -> key.endsWith(nowhere.complaintId().value()))
+                .filteredOn(key -> key.endsWith(erased.complaintId().value()))
+                .noneMatch(key -> key.startsWith(HistoryKeys.SAME_RESIDENT))
+                .noneMatch(key -> key.startsWith(HistoryKeys.samePlace("3号楼", "101")));
     }
 
     @Test
-    void entriesUnderTheKeysWrittenBeforeAreFoundUntilRewrittenStepByStepAndThenUnderTheTimedKeys() {
-        int complaints = RoutingHistory.MIGRATE_PER_STEP; // two old keys each: more than one step
+    void entriesUnderTheKeysWrittenBeforeAreFoundUntilRewrittenStepByStepAndThenUnderTheirOwnRecord() {
+        int complaints = HistoryUpgrade.PER_STEP; // three old keys each (two before that): more than one step
         List<HistoryEntry> old = new ArrayList<>();
         for (int i = 0; i < complaints; i++) {
             HistoryEntry e = entry(i, START.plus(Duration.ofHours(i)), "building" + i % 3, "resident" + i % 7);
             old.add(e);
-            store.put("b|" + e.building() + "|" + e.complaintId().value(), codec.write(e));
-            store.put("r|" + e.residentHash() + "|" + e.complaintId().value(), codec.write(e));
+            String id = e.complaintId().value();
+            String time = HistoryKeys.time(e.at());
+            if (i % 4 == 0) { // the layout before that one
+                topic.accept("b|" + e.building() + "|" + id, history.codec.write(e));
+                topic.accept("r|" + e.residentHash() + "|" + id, history.codec.write(e));
+            } else {
+                topic.accept("bt|" + e.building() + "|" + time + "|" + id, history.codec.write(e));
+                topic.accept("rt|" + e.residentHash() + "|" + time + "|" + id, history.codec.write(e));
+                topic.accept("id|" + id, history.codec.write(new HistoryEntry(e.complaintId(), e.at(), e.building(),
+                        null, e.residentHash(), null, null, null)));
+            }
         }
         Instant at = START.plus(Duration.ofHours(complaints));
         List<HistoryEntry> building0 = old.stream().filter(e -> e.building().equals("building0")).toList();
 
-        RoutingHistory history = new RoutingHistory(store, codec);
-        assertThat(history.of("building0", null, START, at)).as("before the rewrite").containsAll(building0);
-        HistoryEntry erased = old.get(5);
-        RoutingHistory.Erasure erasure = history.erase(erased.complaintId());
-        String id = erased.complaintId().value();
-        assertThat(erasure.keys()).as("erasure before the rewrite").contains("b|building2|" + id, "r|resident5|" + id);
+        RoutingHistory routing = history.history();
+        assertThat(routing.sameCategory("building0", "facility", START, at)).as("before the rewrite")
+                .containsExactlyInAnyOrderElementsOf(building0);
+        List<HistoryEntry> erasedOnes = List.of(old.get(4), old.get(5)); // one of each layout
         // as the processor applies it; the global store sees it only after the rewrite has read the old keys
         List<Map.Entry<String, byte[]>> lagging = new ArrayList<>();
         BiConsumer<String, byte[]> later = (key, value) -> lagging.add(new AbstractMap.SimpleEntry<>(key, value));
-        erasure.keys().forEach(key -> history.delete(key, later));
-        history.write(erasure.kept(), later);
+        for (HistoryEntry erased : erasedOnes) {
+            RoutingHistory.Erasure erasure = routing.erase(erased.complaintId());
+            assertThat(erasure.keys()).as("erasure before the rewrite").anyMatch(key -> key.contains("resident"));
+            erasure.keys().forEach(key -> routing.delete(key, later));
+            routing.write(erasure.kept(), later);
+        }
 
         int steps = 1;
-        while (history.migrate(topic)) {
+        while (routing.migrate(topic)) {
             steps++;
         }
         lagging.forEach(record -> topic.accept(record.getKey(), record.getValue()));
         assertThat(steps).isGreaterThan(1);
-        assertThat(keys("b|")).isEmpty();
-        assertThat(keys("r|")).isEmpty();
-        RoutingHistory restarted = new RoutingHistory(store, codec);
-        restarted.migrate(topic);
-        assertThat(restarted.of("building0", null, START, at)).containsExactlyInAnyOrderElementsOf(building0);
-        String time = HistoryKeys.time(erased.at());
-        assertThat(restarted.erase(erased.complaintId()).keys()).as("the erased complaint: not rewritten with its resident")
-                .containsExactlyInAnyOrder("bt|building2|" + time + "|" + id, "id|" + id);
-        assertThat(keys("rt|resident5|")).noneMatch(key -> key.endsWith(id));
-    }
-
-    private List<String> keys(String prefix) {
-        List<String> keys = new ArrayList<>();
-        try (var it = store.prefixScan(prefix, new org.apache.kafka.common.serialization.StringSerializer())) {
-            it.forEachRemaining(kv -> keys.add(kv.key));
+        for (String legacy : HistoryKeys.LEGACY) {
+            assertThat(history.keys(legacy)).as(legacy).isEmpty();
         }
-        return keys;
+        RoutingHistory restarted = history.history();
+        assertThat(restarted.migrate(topic)).isFalse();
+        assertThat(restarted.sameCategory("building0", "facility", START, at))
+                .containsExactlyInAnyOrderElementsOf(building0);
+        assertThat(restarted.sameResident("resident3", START, at)).extracting(HistoryEntry::complaintId)
+                .containsExactlyInAnyOrderElementsOf(old.stream().filter(e -> e.residentHash().equals("resident3"))
+                        .map(HistoryEntry::complaintId).filter(id -> !erasedOnes.get(0).complaintId().equals(id)
+                                && !erasedOnes.get(1).complaintId().equals(id)).toList());
+        for (HistoryEntry erased : erasedOnes) {
+            assertThat(restarted.entry(erased.complaintId())).as("not rewritten with its resident")
+                    .isEqualTo(new HistoryEntry(erased.complaintId(), erased.at(), erased.building(), null, null,
+                            "facility", null, null));
+        }
     }
 
-    private static List<String> withIndex(List<String> keys, HistoryEntry e) {
-        List<String> all = new ArrayList<>(keys);
-        all.add(HistoryKeys.complaint(e.complaintId()));
-        return all;
+    @Test
+    void entriesOlderThanTheCutAreDeletedInBoundedStepsWithEveryKeyOfThem() {
+        RoutingHistory routing = history.history();
+        routing.migrate(topic);
+        List<HistoryEntry> all = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            HistoryEntry e = entry(i, START.plus(Duration.ofHours(i)), "building" + i % 3, "resident" + i % 7);
+            all.add(e);
+            routing.write(e, topic);
+        }
+        Instant cut = START.plus(Duration.ofHours(300));
+        List<Integer> steps = new ArrayList<>();
+        int pruned;
+        while ((pruned = routing.prune(cut, 64, topic)) > 0) {
+            steps.add(pruned);
+        }
+        assertThat(steps).hasSize(5).allMatch(n -> n <= 64);
+        assertThat(steps.stream().mapToInt(Integer::intValue).sum()).isEqualTo(300);
+        assertThat(routing.prune(cut, 64, topic)).as("none left").isZero();
+
+        RoutingHistory reader = history.history();
+        for (String prefix : List.of(HistoryKeys.ENTRY, HistoryKeys.DERIVED, HistoryKeys.TIME, HistoryKeys.SAME_CATEGORY,
+                HistoryKeys.SAME_PLACE, HistoryKeys.SAME_RESIDENT, HistoryKeys.INCIDENT)) {
+            assertThat(history.keys(prefix)).as(prefix).hasSize(200); // each entry has every key
+        }
+        assertThat(reader.sameResident("resident3", START, START.plus(Duration.ofDays(30))))
+                .allMatch(e -> !e.at().isBefore(cut)).isNotEmpty();
+        HistoryEntry kept = all.get(400);
+        RoutingHistory.Erasure erasure = reader.erase(kept.complaintId());
+        assertThat(erasure.kept()).as("erasure after pruning").isNotNull();
+        assertThat(reader.erase(all.get(10).complaintId()).kept()).as("a pruned complaint: nothing left").isNull();
     }
 
     private static boolean within(HistoryEntry e, Instant from, Instant to) {
@@ -176,15 +219,42 @@ class RoutingHistoryTest {
     }
 
     private static HistoryEntry entry(int n, Instant at, String building, String resident) {
-        return new HistoryEntry(id(n), at, building, "101", resident, "facility", "水管漏水 " + n, null);
+        return new HistoryEntry(HistoryStore.id(n), at, building, "101", resident, "facility", "水管漏水 " + n, null);
     }
 
-    /** The n-th tracking id (base 32 in the ids' alphabet). */
-    private static ComplaintId id(int n) {
-        StringBuilder digits = new StringBuilder();
-        for (int i = 0; i < 8; i++, n /= 32) {
-            digits.insert(0, ComplaintId.ALPHABET.charAt(n % 32));
+    /** A {@link HistoryIndex} that counts the entries it returns. */
+    private static final class CountingIndex implements HistoryIndex {
+        private final HistoryIndex index;
+        long returned;
+
+        CountingIndex(HistoryIndex index) {
+            this.index = index;
         }
-        return ComplaintId.of("HK-" + digits.substring(0, 4) + "-" + digits.substring(4));
+
+        private List<HistoryEntry> count(List<HistoryEntry> entries) {
+            returned += entries.size();
+            return entries;
+        }
+
+        @Override
+        public List<HistoryEntry> sameCategory(String building, String category, Instant from, Instant to) {
+            return count(index.sameCategory(building, category, from, to));
+        }
+
+        @Override
+        public List<HistoryEntry> samePlace(String building, String unit, Instant from, Instant to) {
+            return count(index.samePlace(building, unit, from, to));
+        }
+
+        @Override
+        public List<HistoryEntry> sameResident(String residentHash, Instant from, Instant to) {
+            return count(index.sameResident(residentHash, from, to));
+        }
+
+        @Override
+        public List<HistoryEntry> incident(ComplaintId incident, String building, String residentHash, Instant from,
+                Instant to) {
+            return count(index.incident(incident, building, residentHash, from, to));
+        }
     }
 }
