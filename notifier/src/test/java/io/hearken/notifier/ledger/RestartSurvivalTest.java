@@ -56,6 +56,7 @@ class RestartSurvivalTest extends NotifierTestSupport {
         } finally {
             ledger.stop();
             directory.stop();
+            directory.close();
         }
     }
 
@@ -85,9 +86,10 @@ class RestartSurvivalTest extends NotifierTestSupport {
     private ComplaintDirectory freshDirectory() {
         try {
             var constructor = ComplaintDirectory.class.getDeclaredConstructor(
-                    org.springframework.kafka.core.ConsumerFactory.class, io.hearken.events.privacy.Sealing.class);
+                    org.springframework.kafka.core.ConsumerFactory.class, io.hearken.events.privacy.Sealing.class,
+                    io.hearken.events.store.LocalStateProperties.class);
             constructor.setAccessible(true);
-            return constructor.newInstance(consumers, sealing);
+            return constructor.newInstance(consumers, sealing, io.hearken.events.store.LocalStateProperties.defaults());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
