@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
 /**
  * Once a day, each department's supervisor gets a summary: open complaints, new and resolved in the last
  * 24 hours, and the overdue ones (resolution deadline passed) with their tracking ids. Built from the
- * directory (complaints.routed + complaints.updates). Not about one complaint, so not threaded and not
+ * directory (complaints.routed + complaints.state). Not about one complaint, so not threaded and not
  * recorded on {@code notifications}; its Message-ID is stable per department and day.
  */
 @Component("notifierDailyDigest")
