@@ -100,7 +100,9 @@ public class ComplaintDirectory extends FollowingTopic implements AutoCloseable 
             }
             now = now.with(standing != null ? standing : now.standing(), last != null ? last : now.lastActivity(),
                     rated);
-            stored.putTracked(now, before);
+            if (!now.equals(before)) { // an SLA alert, a private note: nothing the directory keeps changed
+                stored.putTracked(now, before);
+            }
         }
     }
 
