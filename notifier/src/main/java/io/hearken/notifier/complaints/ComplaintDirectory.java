@@ -1,6 +1,7 @@
 package io.hearken.notifier.complaints;
 
 import io.hearken.events.ComplaintAcknowledged;
+import io.hearken.events.ComplaintAnonymised;
 import io.hearken.events.ComplaintEscalated;
 import io.hearken.events.ComplaintEvent;
 import io.hearken.events.ComplaintReopened;
@@ -16,32 +17,33 @@ import io.hearken.events.FeedbackGiven;
 import io.hearken.events.kafka.StateTopic;
 import io.hearken.events.privacy.Sealing;
 import io.hearken.events.kafka.FollowingTopic;
+import io.hearken.events.store.LocalStateProperties;
+import io.hearken.events.store.LocalStore;
+import io.hearken.notifier.GuardedStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Contact, language, subject and department of every complaint, and where it stands (for the daily digest),
- * rebuilt at start-up by reading {@code complaints.state} from its beginning (compacted: it never expires; one
- * current record per complaint, written by the router) and kept current by following it, and by the mail listener,
- * which remembers each routing as it handles it. The newest routing wins.
+ * Contact, language, subject and department of every complaint, where it stands and its quiet-period clock, rebuilt
+ * at start-up by reading {@code complaints.state} from its beginning (compacted: it never expires; one current
+ * record per complaint, written by the router) and kept current by following it, and by the mail listener, which
+ * remembers each routing as it handles it. The newest routing wins. Kept on local disk, not on the heap
+ * ({@link StoredComplaints}: a {@link LocalStore} opened empty at every start, the personal part sealed): a
+ * complaint's facts are read when a mail about it is planned, and the walks over many complaints read one record
+ * at a time.
  */
 @Component("notifierComplaintDirectory")
-public class ComplaintDirectory extends FollowingTopic {
+public class ComplaintDirectory extends FollowingTopic implements AutoCloseable {
 
-    private final ConcurrentMap<ComplaintId, ComplaintFacts> facts = new ConcurrentHashMap<>();
-    /** Where each complaint stands (for the daily digest), from its state record. */
-    private final ConcurrentMap<ComplaintId, Standing> standing = new ConcurrentHashMap<>();
-    /** Per complaint, the event ids of the resolutions the resident has rated (a feedback came after them). */
-    private final ConcurrentMap<ComplaintId, Set<String>> rated = new ConcurrentHashMap<>();
-    /** Per complaint, the last thing the resident did or was told of (from its state record): the quiet-period clock. */
-    private final ConcurrentMap<ComplaintId, Activity> activity = new ConcurrentHashMap<>();
+    private final StoredComplaints stored;
+    /** One complaint's records are read, changed and written under its stripe (the tail and the listeners write). */
+    private final Object[] stripes = new Object[64];
 
     /** The last event of a complaint that the resident did or was told of. */
     public record Activity(Instant at, String eventId) {
@@ -51,43 +53,37 @@ public class ComplaintDirectory extends FollowingTopic {
     public record Standing(ComplaintStatus status, Instant resolvedAt) {
     }
 
-    ComplaintDirectory(ConsumerFactory<?, ?> consumers, Sealing sealing) {
+    ComplaintDirectory(ConsumerFactory<?, ?> consumers, Sealing sealing, LocalStateProperties local) {
         super(BEFORE_LISTENERS);
+        this.stored = new StoredComplaints(new GuardedStore(LocalStore.open(local, "notifier-directory")), sealing);
+        for (int i = 0; i < stripes.length; i++) {
+            stripes[i] = new Object();
+        }
         follow(StateTopic.tail(consumers, sealing, this::accept));
     }
 
-    private void accept(ComplaintId id, ComplaintSnapshot snapshot) {
+    /** A complaint's current-state record, or its removal (a tombstone: erasure). */
+    void accept(ComplaintId id, ComplaintSnapshot snapshot) {
         if (snapshot == null) { // erased
-            facts.remove(id);
-            standing.remove(id);
-            rated.remove(id);
-            activity.remove(id);
+            synchronized (stripe(id)) {
+                stored.remove(id);
+            }
             return;
         }
-        Set<String> ratedNow = new HashSet<>();
+        Set<String> rated = new HashSet<>();
         String resolution = null;
+        boolean anonymised = false;
         for (ComplaintEvent event : snapshot.events()) {
             if (event instanceof ComplaintResolved) {
                 resolution = event.eventId();
             } else if (event instanceof FeedbackGiven && resolution != null) {
-                ratedNow.add(resolution);
+                rated.add(resolution);
             }
+            anonymised |= event instanceof ComplaintAnonymised;
         }
-        if (ratedNow.isEmpty()) {
-            rated.remove(id);
-        } else {
-            rated.put(id, Set.copyOf(ratedNow));
-        }
-        ComplaintRouted routed = snapshot.latestRouting();
-        if (routed != null) {
-            remember(routed);
-        }
-        Standing now = null;
+        Standing standing = null;
         for (ComplaintEvent event : snapshot.events()) {
-            now = next(now, event);
-        }
-        if (now != null) {
-            standing.put(id, now);
+            standing = next(standing, event);
         }
         Activity last = null;
         for (ComplaintEvent event : snapshot.events()) {
@@ -95,8 +91,18 @@ public class ComplaintDirectory extends FollowingTopic {
                 last = new Activity(event.at(), event.eventId());
             }
         }
-        if (last != null) {
-            activity.put(id, last);
+        ComplaintRouted routed = snapshot.latestRouting();
+        synchronized (stripe(id)) {
+            TrackedComplaint before = stored.tracked(id).orElse(null);
+            TrackedComplaint now = before == null ? TrackedComplaint.unknown(id) : before;
+            if (routed != null) {
+                now = routing(now, routed, anonymised);
+            }
+            now = now.with(standing != null ? standing : now.standing(), last != null ? last : now.lastActivity(),
+                    rated);
+            if (!now.equals(before)) { // an SLA alert, a private note: nothing the directory keeps changed
+                stored.putTracked(now, before);
+            }
         }
     }
 
@@ -114,7 +120,7 @@ public class ComplaintDirectory extends FollowingTopic {
 
     /** The last event of the complaint the resident did or heard of, as its state record says. */
     public Optional<Activity> lastActivity(ComplaintId id) {
-        return Optional.ofNullable(activity.get(id));
+        return stored.tracked(id).map(TrackedComplaint::lastActivity);
     }
 
     private static Standing next(Standing old, ComplaintEvent event) {
@@ -128,35 +134,84 @@ public class ComplaintDirectory extends FollowingTopic {
         return new Standing(after, resolvedAt);
     }
 
-    /** Every complaint known, with where it stands (RECEIVED/ASSIGNED when no update was seen). */
-    public void forEach(java.util.function.BiConsumer<ComplaintFacts, Standing> each) {
-        facts.forEach((id, f) -> each.accept(f, standing.getOrDefault(id, new Standing(ComplaintStatus.ASSIGNED, null))));
+    /** Every routed complaint known, read from disk one at a time (where it stands: {@code standingNow()}). */
+    public void forEach(Consumer<TrackedComplaint> each) {
+        stored.forEach(false, tracked -> {
+            if (tracked.routed()) {
+                each.accept(tracked);
+            }
+        });
+    }
+
+    /** Every routed complaint that is open (RECEIVED/ASSIGNED when no update was seen), read from disk one at a time. */
+    public void forEachOpen(Consumer<TrackedComplaint> each) {
+        stored.forEach(true, tracked -> {
+            if (tracked.routed()) {
+                each.accept(tracked);
+            }
+        });
     }
 
     public void remember(ComplaintRouted routed) {
-        ComplaintFacts fresh = ComplaintFacts.of(routed);
-        facts.merge(routed.complaintId(), fresh, (old, now) -> now.routedAt() != null && old.routedAt() != null
-                && now.routedAt().isBefore(old.routedAt()) ? old : now);
+        ComplaintId id = routed.complaintId();
+        synchronized (stripe(id)) {
+            TrackedComplaint before = stored.tracked(id).orElse(null);
+            TrackedComplaint now = routing(before == null ? TrackedComplaint.unknown(id) : before, routed, false);
+            if (now != before) {
+                stored.putTracked(now, before);
+            }
+        }
+    }
+
+    /**
+     * The complaint with this routing, unless a newer one is known; the same routing again is stored again only
+     * after an erasure (it now reads without the resident's data). Call under the complaint's stripe.
+     */
+    private TrackedComplaint routing(TrackedComplaint known, ComplaintRouted routed, boolean anonymised) {
+        boolean same = routed.eventId() != null && routed.eventId().equals(known.routingId());
+        boolean older = !same && known.routedAt() != null && routed.at() != null && routed.at().isBefore(known.routedAt());
+        if (older || same && !anonymised) {
+            return known;
+        }
+        stored.putFacts(routed);
+        return known.routedBy(routed);
     }
 
     /** Event ids of the complaint's resolutions that were rated (so a satisfaction link is used up). */
     public Set<String> ratedResolutions(ComplaintId id) {
-        return rated.getOrDefault(id, Set.of());
+        return stored.tracked(id).map(TrackedComplaint::rated).orElse(Set.of());
     }
 
     public Optional<ComplaintFacts> find(ComplaintId id) {
-        return Optional.ofNullable(facts.get(id));
+        return stored.facts(id);
+    }
+
+    /** Whether the complaint's routing is known here (cheaper than {@link #find}: nothing is opened). */
+    public boolean knows(ComplaintId id) {
+        return stored.hasFacts(id);
     }
 
     /** Waits a little for a complaint whose routing this instance has not read yet (topics are read independently). */
     public Optional<ComplaintFacts> await(ComplaintId id, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        ComplaintFacts found = facts.get(id);
-        while (found == null && System.nanoTime() < deadline) {
+        while (!stored.hasFacts(id) && System.nanoTime() < deadline) {
             sleep();
-            found = facts.get(id);
         }
-        return Optional.ofNullable(found);
+        return stored.facts(id);
+    }
+
+    /** Closes the local store (its folder is deleted); the tail has stopped before (lifecycle). */
+    @Override
+    public void close() {
+        stored.close();
+    }
+
+    StoredComplaints stored() {
+        return stored;
+    }
+
+    private Object stripe(ComplaintId id) {
+        return stripes[Math.floorMod(id.hashCode(), stripes.length)];
     }
 
     private static void sleep() {

@@ -6,6 +6,8 @@ import io.hearken.events.ComplaintRouted;
 import io.hearken.events.ComplaintReceived;
 import io.hearken.events.Contact;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -28,6 +30,29 @@ public record ComplaintFacts(ComplaintId id, Instant routedAt, Contact contact, 
                 routed.classification() == null ? null : routed.classification().category(),
                 a == null ? null : a.department(), a == null ? null : a.firstResponseDue(),
                 a == null ? null : a.resolutionDue(), originalMessageId(c));
+    }
+
+    /**
+     * The routing cut down to these facts, as the directory stores it: the resident's part stays a
+     * {@code complaint-received} record, so {@code Sealing} seals it under the complaint's key as on Kafka, and
+     * {@link #of} reads the same facts back from it.
+     */
+    static ComplaintRouted stored(ComplaintRouted routed) {
+        ComplaintFacts f = of(routed);
+        ComplaintReceived c = routed.complaint();
+        Contact contact = f.contact();
+        boolean noContact = contact.name() == null && contact.email() == null && contact.phone() == null;
+        // Nothing where nothing is known (erased): an empty value would still be sealed, asking for a key.
+        ComplaintReceived resident = c == null ? null : new ComplaintReceived(c.eventId(),
+                c.complaintId() == null ? routed.complaintId() : c.complaintId(), c.at(), c.channel(), null,
+                f.originalMessageId(), noContact ? null : contact, null, null, f.subject().isEmpty() ? null : f.subject(),
+                null, null, f.language(), List.of(), Map.of());
+        ComplaintRouted.Assignment a = routed.assignment();
+        return new ComplaintRouted(routed.eventId(), routed.complaintId(), routed.at(), resident,
+                f.category() == null ? null
+                        : new ComplaintRouted.Classification(f.category(), null, 0, false, List.of(), List.of()),
+                a == null ? null : new ComplaintRouted.Assignment(a.department(), a.priority(), List.of(),
+                        a.firstResponseDue(), a.resolutionDue(), null, null), null);
     }
 
     private static String originalMessageId(ComplaintReceived c) {

@@ -6,6 +6,7 @@ import io.hearken.events.MailThreading;
 import io.hearken.notifier.NotifierProperties;
 import io.hearken.notifier.complaints.ComplaintDirectory;
 import io.hearken.notifier.complaints.ComplaintFacts;
+import io.hearken.notifier.complaints.TrackedComplaint;
 import io.hearken.notifier.delivery.MailTemplates;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -34,7 +35,7 @@ import org.springframework.stereotype.Component;
 /**
  * Once a day, each department's supervisor gets a summary: open complaints, new and resolved in the last
  * 24 hours, and the overdue ones (resolution deadline passed) with their tracking ids. Built from the
- * directory (complaints.routed + complaints.updates). Not about one complaint, so not threaded and not
+ * directory (complaints.routed + complaints.state). Not about one complaint, so not threaded and not
  * recorded on {@code notifications}; its Message-ID is stable per department and day.
  */
 @Component("notifierDailyDigest")
@@ -96,24 +97,28 @@ public class DailyDigest {
         return sent;
     }
 
+    /**
+     * Each department's figures, from one walk over the directory's records (read from disk one at a time; only
+     * the overdue complaints, which are open, are gathered); the subjects of the rows shown are read last.
+     */
     Map<String, Summary> summaries(Instant now) {
         Locale locale = properties.staffLocale();
         Instant dayAgo = now.minus(Duration.ofDays(1));
         Map<String, int[]> counts = new TreeMap<>();
-        Map<String, List<ComplaintFacts>> overdue = new HashMap<>();
-        directory.forEach((facts, standing) -> {
-            if (facts.department() == null) {
+        Map<String, List<TrackedComplaint>> overdue = new HashMap<>();
+        directory.forEach(complaint -> {
+            if (complaint.department() == null) {
                 return;
             }
-            int[] c = counts.computeIfAbsent(facts.department(), d -> new int[3]);
-            boolean open = ComplaintStatus.isOpen(standing.status());
-            if (open) {
+            ComplaintDirectory.Standing standing = complaint.standingNow();
+            int[] c = counts.computeIfAbsent(complaint.department(), d -> new int[3]);
+            if (ComplaintStatus.isOpen(standing.status())) {
                 c[0]++;
-                if (facts.resolutionDue() != null && facts.resolutionDue().isBefore(now)) {
-                    overdue.computeIfAbsent(facts.department(), d -> new ArrayList<>()).add(facts);
+                if (complaint.resolutionDue() != null && complaint.resolutionDue().isBefore(now)) {
+                    overdue.computeIfAbsent(complaint.department(), d -> new ArrayList<>()).add(complaint);
                 }
             }
-            if (facts.routedAt() != null && facts.routedAt().isAfter(dayAgo)) {
+            if (complaint.routedAt() != null && complaint.routedAt().isAfter(dayAgo)) {
                 c[1]++;
             }
             if (standing.resolvedAt() != null && standing.resolvedAt().isAfter(dayAgo)) {
@@ -124,9 +129,11 @@ public class DailyDigest {
                 .withZone(properties.zone());
         Map<String, Summary> summaries = new TreeMap<>();
         counts.forEach((department, c) -> {
-            List<ComplaintFacts> late = overdue.getOrDefault(department, List.of());
-            List<Row> rows = late.stream().sorted(Comparator.comparing(ComplaintFacts::resolutionDue)).limit(MAX_ROWS)
-                    .map(f -> new Row(f.id().value(), f.subject(), format.format(f.resolutionDue()))).toList();
+            List<TrackedComplaint> late = overdue.getOrDefault(department, List.of());
+            List<Row> rows = late.stream().sorted(Comparator.comparing(TrackedComplaint::resolutionDue))
+                    .limit(MAX_ROWS).map(t -> new Row(t.id().value(),
+                            directory.find(t.id()).map(ComplaintFacts::subject).orElse(null),
+                            format.format(t.resolutionDue()))).toList();
             summaries.put(department, new Summary(department, c[0], c[1], c[2], rows, late.size()));
         });
         return summaries;

@@ -8,6 +8,9 @@ import io.hearken.events.Topics;
 import io.hearken.events.kafka.FollowingTopic;
 import io.hearken.events.kafka.TopicTail;
 import io.hearken.events.privacy.PersonalData;
+import io.hearken.events.store.LocalStateProperties;
+import io.hearken.events.store.LocalStore;
+import io.hearken.notifier.GuardedStore;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,36 +20,42 @@ import org.springframework.stereotype.Component;
 /**
  * The notifier's memory, kept in the {@code notifications} topic itself: which (cause event, kind) pairs were
  * already answered, and which addresses bounced permanently. Rebuilt at start-up by reading the topic from its
- * beginning, then followed; our own records are also noted at once, before the topic echoes them back.
+ * beginning, then followed; our own records are also noted at once, before the topic echoes them back. The answered
+ * pairs (one or more per complaint, so they grow with the history) are kept in a local store on disk, opened empty
+ * at every start; the bounced addresses (few) in memory.
  */
 @Component("notifierNotificationLedger")
-public class NotificationLedger extends FollowingTopic {
+public class NotificationLedger extends FollowingTopic implements AutoCloseable {
+
+    private static final byte[] ANSWERED = {};
 
     /** Reasons after which a redelivery must not try again; {@code gave-up} is not one: a replay may still send. */
     static final Set<String> FINAL_REASONS = Set.of(NotSentReasons.NO_EMAIL, NotSentReasons.NO_CONTACT, NotSentReasons.INVALID_ADDRESS,
             NotSentReasons.BOUNCED, NotSentReasons.RATE_LIMITED, NotSentReasons.OPTED_OUT);
 
-    private final Set<String> answered = ConcurrentHashMap.newKeySet();
+    /** Keys {@code <cause event id>|<kind>}, no value: nothing personal. */
+    private final GuardedStore answered;
     private final Set<String> bounced = ConcurrentHashMap.newKeySet();
     private final TopicTail<ComplaintEvent> tail;
 
-    NotificationLedger(ConsumerFactory<String, ComplaintEvent> consumers) {
+    NotificationLedger(ConsumerFactory<String, ComplaintEvent> consumers, LocalStateProperties local) {
         super(BEFORE_LISTENERS);
+        this.answered = new GuardedStore(LocalStore.open(local, "notifier-ledger"));
         this.tail = follow(new TopicTail<>(Topics.NOTIFICATIONS, consumers, this::accept));
     }
 
     void accept(ComplaintEvent event) {
         if (event instanceof NotificationSent sent) {
-            answered.add(key(sent.causeEventId(), sent.kind()));
+            answered.put(key(sent.causeEventId(), sent.kind()), ANSWERED);
         } else if (event instanceof NotificationNotSent notSent && FINAL_REASONS.contains(notSent.reason())) {
-            answered.add(key(notSent.causeEventId(), notSent.kind()));
+            answered.put(key(notSent.causeEventId(), notSent.kind()), ANSWERED);
         } else if (event instanceof MailBounced bounce && bounce.permanent() && bounce.address() != null) {
             bounced.add(PersonalData.normalize(bounce.address()));
         }
     }
 
     public boolean isAnswered(String causeEventId, String kind) {
-        return answered.contains(key(causeEventId, kind));
+        return answered.get(key(causeEventId, kind)) != null;
     }
 
     public boolean hasBounced(String address) {
@@ -64,6 +73,12 @@ public class NotificationLedger extends FollowingTopic {
      */
     public boolean awaitCurrent(Duration timeout) {
         return tail.awaitCurrent(timeout);
+    }
+
+    /** Closes the local store (its folder is deleted); the tail has stopped before (lifecycle). */
+    @Override
+    public void close() {
+        answered.close();
     }
 
     private static String key(String causeEventId, String kind) {

@@ -55,7 +55,7 @@ public class NotifyingOnEvent {
      * complaint not yet known: a re-routing takes effect when its turn comes.
      */
     void foresee(ComplaintRouted routed) {
-        if (directory.awaitLoaded(Duration.ZERO) && directory.find(routed.complaintId()).isEmpty()) {
+        if (directory.awaitLoaded(Duration.ZERO) && !directory.knows(routed.complaintId())) {
             directory.remember(routed);
         }
     }

@@ -1,15 +1,19 @@
 package io.hearken.notifier.notifying;
 
+import io.hearken.events.ComplaintId;
 import io.hearken.events.ComplaintStatus;
 import io.hearken.events.Events;
 import io.hearken.notifier.NotifierProperties;
 import io.hearken.notifier.complaints.ComplaintDirectory;
+import io.hearken.notifier.complaints.ComplaintFacts;
 import io.hearken.notifier.delivery.DeliveringNotice;
 import io.hearken.notifier.delivery.MailKind;
 import io.hearken.notifier.delivery.Sender;
 import io.hearken.notifier.ledger.NotificationLedger;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -59,7 +63,14 @@ class PeriodicUpdates implements SmartLifecycle {
         return Events.idFrom(MailKind.PERIODIC_UPDATE.id(), lastEventId, Long.toString(period));
     }
 
-    /** One round over every complaint; returns how many notes were handed to delivery. */
+    /** A quiet period due for a note. */
+    private record Due(ComplaintId id, String cause) {
+    }
+
+    /**
+     * One round over the open complaints (read from the directory's store one at a time; only those due are
+     * gathered, then mailed); returns how many notes were handed to delivery.
+     */
     int check(Instant now) {
         NotifierProperties.Progress settings = properties.progress();
         int hour = now.atZone(properties.zone()).getHour();
@@ -68,30 +79,35 @@ class PeriodicUpdates implements SmartLifecycle {
             return 0;
         }
         Duration quiet = Duration.ofDays(settings.quietDays());
-        int[] handed = {0};
-        directory.forEach((facts, standing) -> {
-            ComplaintStatus status = standing.status();
-            if (!ComplaintStatus.isOpen(status) || status == ComplaintStatus.WAITING_ON_RESIDENT
-                    || !owned.owns(facts.id())) {
+        List<Due> due = new ArrayList<>();
+        directory.forEachOpen(complaint -> {
+            ComplaintDirectory.Activity last = complaint.lastActivity();
+            if (last == null || complaint.standingNow().status() == ComplaintStatus.WAITING_ON_RESIDENT
+                    || !owned.owns(complaint.id())) {
                 return;
             }
-            directory.lastActivity(facts.id()).ifPresent(last -> {
-                long period = Duration.between(last.at(), now).toMillis() / quiet.toMillis();
-                String cause = cause(last.eventId(), period);
-                if (period < 1 || refused.contains(cause) || ledger.isAnswered(cause, MailKind.PERIODIC_UPDATE.id())) {
-                    return;
-                }
-                try {
-                    delivering.deliver(planning.periodicUpdate(facts, cause, now));
-                    handed[0]++;
-                } catch (Sender.Rejected e) {
-                    refused.add(cause); // recorded as "rejected"; a new quiet period tries again
-                } catch (RuntimeException e) {
-                    log.warn("Periodic update for {} not sent (next check tries again): {}", facts.id(), e.toString());
-                }
-            });
+            long period = Duration.between(last.at(), now).toMillis() / quiet.toMillis();
+            String cause = cause(last.eventId(), period);
+            if (period >= 1 && !refused.contains(cause) && !ledger.isAnswered(cause, MailKind.PERIODIC_UPDATE.id())) {
+                due.add(new Due(complaint.id(), cause));
+            }
         });
-        return handed[0];
+        int handed = 0;
+        for (Due one : due) {
+            ComplaintFacts facts = directory.find(one.id()).orElse(null);
+            if (facts == null) {
+                continue; // erased meanwhile
+            }
+            try {
+                delivering.deliver(planning.periodicUpdate(facts, one.cause(), now));
+                handed++;
+            } catch (Sender.Rejected e) {
+                refused.add(one.cause()); // recorded as "rejected"; a new quiet period tries again
+            } catch (RuntimeException e) {
+                log.warn("Periodic update for {} not sent (next check tries again): {}", one.id(), e.toString());
+            }
+        }
+        return handed;
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.hearken.events.NotificationSent;
 import io.hearken.events.ProgressNoted;
 import io.hearken.events.Topics;
 import io.hearken.events.TrackingIds;
+import io.hearken.events.store.LocalStateProperties;
 import io.hearken.notifier.NotifierTestSupport;
 import io.hearken.notifier.complaints.ComplaintDirectory;
 import io.hearken.notifier.delivery.MailKind;
@@ -36,7 +37,7 @@ class RestartSurvivalTest extends NotifierTestSupport {
         publish(Topics.NOTIFICATIONS, new MailBounced(Events.newId(), TrackingIds.next(), Instant.now(),
                 "soft@example.com", null, false, "4.2.2", "mailbox full"));
 
-        NotificationLedger ledger = new NotificationLedger(consumers);
+        NotificationLedger ledger = new NotificationLedger(consumers, LocalStateProperties.defaults());
         ComplaintDirectory directory = freshDirectory();
         ledger.start();
         directory.start();
@@ -55,13 +56,15 @@ class RestartSurvivalTest extends NotifierTestSupport {
             });
         } finally {
             ledger.stop();
+            ledger.close();
             directory.stop();
+            directory.close();
         }
     }
 
     @Test
     void aRecordAnotherInstanceJustWroteIsKnownOnceTheLedgerHasCaughtUpToNow() {
-        NotificationLedger ledger = new NotificationLedger(consumers);
+        NotificationLedger ledger = new NotificationLedger(consumers, LocalStateProperties.defaults());
         ledger.start();
         try {
             assertThat(ledger.awaitLoaded(WAIT)).isTrue();
@@ -76,6 +79,7 @@ class RestartSurvivalTest extends NotifierTestSupport {
             }
         } finally {
             ledger.stop();
+            ledger.close();
         }
     }
 
@@ -85,9 +89,10 @@ class RestartSurvivalTest extends NotifierTestSupport {
     private ComplaintDirectory freshDirectory() {
         try {
             var constructor = ComplaintDirectory.class.getDeclaredConstructor(
-                    org.springframework.kafka.core.ConsumerFactory.class, io.hearken.events.privacy.Sealing.class);
+                    org.springframework.kafka.core.ConsumerFactory.class, io.hearken.events.privacy.Sealing.class,
+                    io.hearken.events.store.LocalStateProperties.class);
             constructor.setAccessible(true);
-            return constructor.newInstance(consumers, sealing);
+            return constructor.newInstance(consumers, sealing, LocalStateProperties.defaults());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
