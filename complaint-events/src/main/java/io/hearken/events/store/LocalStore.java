@@ -12,6 +12,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.UUID;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.rocksdb.BlockBasedTableConfig;
@@ -53,6 +55,8 @@ public final class LocalStore implements AutoCloseable {
     private final Options options;
     private final WriteOptions writes;
     private final RocksDB db;
+    /** Held to read or write, taken exclusively to close: RocksDB used after close crashes the JVM. */
+    private final ReadWriteLock open = new ReentrantReadWriteLock();
 
     private LocalStore(Path folder, FileChannel lockFile, FileLock lock, Options options, RocksDB db) {
         this.folder = folder;
@@ -84,37 +88,34 @@ public final class LocalStore implements AutoCloseable {
     }
 
     public byte[] get(String key) {
-        try {
-            return db.get(bytes(key));
-        } catch (RocksDBException e) {
-            throw new IllegalStateException("Local store " + folder + ": cannot read " + key, e);
-        }
+        return guarded("read", key, () -> db.get(bytes(key)));
     }
 
     public void put(String key, byte[] value) {
-        try {
+        guarded("write", key, () -> {
             db.put(writes, bytes(key), value);
-        } catch (RocksDBException e) {
-            throw new IllegalStateException("Local store " + folder + ": cannot write " + key, e);
-        }
+            return null;
+        });
     }
 
     public void delete(String key) {
-        try {
+        guarded("delete", key, () -> {
             db.delete(writes, bytes(key));
-        } catch (RocksDBException e) {
-            throw new IllegalStateException("Local store " + folder + ": cannot delete " + key, e);
-        }
+            return null;
+        });
     }
 
     /** Each key that starts with {@code prefix}, with its value, in key order (byte-wise). */
     public void forEach(String prefix, BiConsumer<String, byte[]> each) {
         byte[] start = bytes(prefix);
-        try (RocksIterator it = db.newIterator()) {
-            for (it.seek(start); it.isValid() && startsWith(it.key(), start); it.next()) {
-                each.accept(new String(it.key(), StandardCharsets.UTF_8), it.value());
+        guarded("read", prefix + "*", () -> {
+            try (RocksIterator it = db.newIterator()) {
+                for (it.seek(start); it.isValid() && startsWith(it.key(), start); it.next()) {
+                    each.accept(new String(it.key(), StandardCharsets.UTF_8), it.value());
+                }
             }
-        }
+            return null;
+        });
     }
 
     /** Deletes every key that starts with {@code prefix}. */
@@ -122,11 +123,10 @@ public final class LocalStore implements AutoCloseable {
         byte[] start = bytes(prefix);
         byte[] end = Arrays.copyOf(start, start.length + 1);
         end[start.length] = (byte) 0xFF; // never in UTF-8: after every key with this prefix
-        try {
+        guarded("delete", prefix + "*", () -> {
             db.deleteRange(writes, start, end);
-        } catch (RocksDBException e) {
-            throw new IllegalStateException("Local store " + folder + ": cannot delete " + prefix + "*", e);
-        }
+            return null;
+        });
     }
 
     /** The folder this store lives in (deleted on close). */
@@ -137,10 +137,15 @@ public final class LocalStore implements AutoCloseable {
     /** Closes the store and deletes its folder. */
     @Override
     public synchronized void close() {
-        if (!db.isOwningHandle()) {
-            return;
+        open.writeLock().lock();
+        try {
+            if (!db.isOwningHandle()) {
+                return;
+            }
+            db.close();
+        } finally {
+            open.writeLock().unlock();
         }
-        db.close();
         writes.close();
         options.close();
         try {
@@ -150,6 +155,25 @@ public final class LocalStore implements AutoCloseable {
         }
         closeQuietly(lockFile);
         delete(folder);
+    }
+
+    private interface StoreCall<T> {
+        T run() throws RocksDBException;
+    }
+
+    /** Runs a read or write under the read lock; a closed store throws rather than crash the JVM. */
+    private <T> T guarded(String act, String key, StoreCall<T> call) {
+        open.readLock().lock();
+        try {
+            if (!db.isOwningHandle()) {
+                throw new IllegalStateException("Local store " + folder + " is closed: cannot " + act + " " + key);
+            }
+            return call.run();
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("Local store " + folder + ": cannot " + act + " " + key, e);
+        } finally {
+            open.readLock().unlock();
+        }
     }
 
     private static synchronized Options options(LocalStateProperties properties) {
