@@ -61,7 +61,8 @@ class KeysFootprint {
 
     /** Heap and nanoseconds with the keys on disk: held, to remember all, held by the caches, newest (uncached, cached). */
     static long[] onDisk(KeyWrapping wrapping, List<String> refs, List<byte[]> records, long base) throws Exception {
-        try (KnownKeys after = new KnownKeys(wrapping, LocalStore.open(LocalStateProperties.defaults(), "data-keys"))) {
+        LocalStore store = LocalStore.open(LocalStateProperties.defaults(), "data-keys");
+        try (KnownKeys after = new KnownKeys(wrapping, store)) {
             long t0 = System.nanoTime();
             for (int i = 0; i < refs.size(); i++) {
                 after.accept(refs.get(i), records.get(i));
@@ -77,6 +78,12 @@ class KeysFootprint {
                 newest[round] = (System.nanoTime() - t0) / OPENED;
             }
             long caches = heap() - base - afterBytes;
+            long disk;
+            try (var files = java.nio.file.Files.walk(store.folder())) {
+                disk = files.filter(java.nio.file.Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+            }
+            System.out.printf("FOOTPRINT keys on disk: %d B/key (the files; what is still in the memtables, up to 16 MB, not counted)%n",
+                    disk / refs.size());
             return new long[] {afterBytes, afterNanos, caches, newest[0], newest[1]};
         }
     }
