@@ -54,7 +54,8 @@ public final class CompactedTopicView<V> implements AutoCloseable {
     public CompactedTopicView(String topic, KafkaProperties kafka, Function<String, V> decode,
             Function<V, String> encode, LocalStateProperties onDisk) {
         this.topic = topic;
-        this.values = onDisk == null ? ViewValues.onHeap() : ViewValues.onDisk(LocalStore.open(onDisk, "view-" + topic), decode);
+        this.values = onDisk == null ? ViewValues.onHeap()
+                : ViewValues.onDisk(LocalStore.open(onDisk, "view-" + topic), decode);
         this.decode = decode;
         this.encode = encode;
         Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());

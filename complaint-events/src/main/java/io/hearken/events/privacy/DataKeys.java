@@ -24,7 +24,7 @@ import org.springframework.kafka.core.ConsumerFactory;
  * The data keys that seal personal data in events, one (rarely more) per owner: a complaint id, or
  * {@code address:<hash>} for a bounce that names no complaint. Kept on the compacted {@link Topics#PRIVACY_KEYS}
  * topic (key {@code owner/keyId}, value {@link DataKeyRecord}: the Tink keyset encrypted under the {@link MasterKey},
- * bound to its record key), followed into memory by every process. A key is written, and acknowledged by all
+ * bound to its record key), followed by every process. A key is written, and acknowledged by all
  * replicas, before the first event sealed with it, so a reader that misses a key catches up on the topic and finds
  * it. Destroying a key (a tombstone) makes everything sealed with it unreadable everywhere: crypto-shredding.
  * What is read of the topic lies in a {@link LocalStore} ({@code hearken.local-state.dir}, folder {@code data-keys-*}),
