@@ -1,21 +1,17 @@
 package io.hearken.events.store;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.UUID;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiConsumer;
-import java.util.stream.Stream;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
 import org.rocksdb.Cache;
@@ -28,8 +24,6 @@ import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBufferManager;
 import org.rocksdb.WriteOptions;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A process's own key-value store on local disk (RocksDB), for state it rebuilds from a topic at every start: so
@@ -42,10 +36,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalStore implements AutoCloseable {
 
-    private static final String LOCK = "owner.lock";
-    /** A folder younger than this is never swept: its process may be between creating and locking it. */
-    private static final java.time.Duration SETTLING = java.time.Duration.ofMinutes(1);
-    private static final Logger log = LoggerFactory.getLogger(LocalStore.class);
     private static Cache cache;
     private static WriteBufferManager writeBuffers;
 
@@ -75,14 +65,15 @@ public final class LocalStore implements AutoCloseable {
         FileChannel lockFile = null;
         try {
             Files.createDirectories(folder);
-            lockFile = FileChannel.open(folder.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            lockFile = FileChannel.open(folder.resolve(StoreFolders.LOCK), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
             FileLock lock = lockFile.lock();
-            sweep(base, name);
+            StoreFolders.sweep(base, name);
             Options options = options(properties);
             return new LocalStore(folder, lockFile, lock, options, RocksDB.open(options, folder.resolve("db").toString()));
         } catch (IOException | RocksDBException e) {
-            closeQuietly(lockFile);
-            delete(folder);
+            StoreFolders.closeQuietly(lockFile);
+            StoreFolders.delete(folder);
             throw new IllegalStateException("Cannot open a local store in " + folder + " (hearken.local-state.dir)", e);
         }
     }
@@ -153,8 +144,8 @@ public final class LocalStore implements AutoCloseable {
         } catch (IOException | RuntimeException ignored) {
             // closing the channel releases it too
         }
-        closeQuietly(lockFile);
-        delete(folder);
+        StoreFolders.closeQuietly(lockFile);
+        StoreFolders.delete(folder);
     }
 
     private interface StoreCall<T> {
@@ -194,75 +185,6 @@ public final class LocalStore implements AutoCloseable {
                 .setMaxBackgroundJobs(2)
                 .setInfoLogLevel(InfoLogLevel.WARN_LEVEL)
                 .setKeepLogFileNum(1);
-    }
-
-    /**
-     * Deletes the folders of stores named so whose process is gone: their lock can be taken. This process's own folders
-     * (the pid in their name) are never tried: on Linux, closing a second channel on a lock file would release the
-     * lock this process holds through the first one (POSIX locks belong to the process), and other processes could
-     * then sweep a live store.
-     */
-    private static void sweep(Path base, String name) throws IOException {
-        String ours = name + "-" + ProcessHandle.current().pid() + "-";
-        try (Stream<Path> folders = Files.list(base)) {
-            for (Path other : folders.filter(f -> f.getFileName().toString().startsWith(name + "-")
-                    && !f.getFileName().toString().startsWith(ours)).toList()) {
-                if (stale(other)) {
-                    log.info("Deleting the local store {} left by a process that is gone", other);
-                    try {
-                        delete(other);
-                    } catch (UncheckedIOException e) {
-                        log.debug("Another process sweeps {} too", other, e); // best effort; the next start retries
-                    }
-                }
-            }
-        }
-    }
-
-    private static boolean stale(Path folder) {
-        Path lockPath = folder.resolve(LOCK);
-        try {
-            if (Files.getLastModifiedTime(lockPath).toInstant().isAfter(java.time.Instant.now().minus(SETTLING))) {
-                return false; // being created right now
-            }
-        } catch (IOException noLockFile) {
-            return false; // being created right now, or not ours
-        }
-        try (FileChannel channel = FileChannel.open(lockPath, StandardOpenOption.WRITE)) {
-            FileLock taken = channel.tryLock();
-            if (taken == null) {
-                return false;
-            }
-            taken.release();
-            return true;
-        } catch (OverlappingFileLockException inThisJvm) {
-            return false;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static void delete(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(folder)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete the local store " + folder, e);
-        }
-    }
-
-    private static void closeQuietly(FileChannel channel) {
-        try {
-            if (channel != null) {
-                channel.close();
-            }
-        } catch (IOException ignored) {
-            // best effort: the folder goes anyway
-        }
     }
 
     private static boolean startsWith(byte[] key, byte[] prefix) {
