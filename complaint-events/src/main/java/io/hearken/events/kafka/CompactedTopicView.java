@@ -1,12 +1,13 @@
 package io.hearken.events.kafka;
 
+import io.hearken.events.store.LocalStateProperties;
+import io.hearken.events.store.LocalStore;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -26,7 +27,9 @@ import org.springframework.kafka.core.KafkaTemplate;
  * Read-your-writes: what this instance {@link #remember}s is answered at once and stays until the topic brings back
  * that same value for the key (records of one key are ordered), so an older record read late never hides a newer
  * local one. A tombstone, or a value {@code decode} answers {@code null} for, removes the key. Memory is the whole
- * topic: keep it bounded by compaction and, where old keys may go, by retention ({@link TopicCatalogue#window}).
+ * topic: keep it bounded by compaction and, where old keys may go, by retention ({@link TopicCatalogue#window}); or,
+ * for a view that grows with history, keep the entries on disk instead (a {@link LocalStore} under
+ * {@code hearken.local-state.dir}, rebuilt from the topic at each start: the encoded text, decoded at each read).
  */
 public final class CompactedTopicView<V> implements AutoCloseable {
 
@@ -36,7 +39,7 @@ public final class CompactedTopicView<V> implements AutoCloseable {
     private final DefaultKafkaConsumerFactory<String, String> consumers;
     private final DefaultKafkaProducerFactory<String, String> producers;
     private final KafkaTemplate<String, String> template;
-    private final Map<String, V> values = new ConcurrentHashMap<>();
+    private final ViewValues<V> values;
     /** Keys written here whose record the tail has not read back yet → the text written (guarded by itself). */
     private final Map<String, String> unconfirmed = new HashMap<>();
     private volatile TopicTail<String> tail;
@@ -44,7 +47,15 @@ public final class CompactedTopicView<V> implements AutoCloseable {
 
     public CompactedTopicView(String topic, KafkaProperties kafka, Function<String, V> decode,
             Function<V, String> encode) {
+        this(topic, kafka, decode, encode, null);
+    }
+
+    /** {@code onDisk}: where the entries are kept on disk; null keeps them in memory. */
+    public CompactedTopicView(String topic, KafkaProperties kafka, Function<String, V> decode,
+            Function<V, String> encode, LocalStateProperties onDisk) {
         this.topic = topic;
+        this.values = onDisk == null ? ViewValues.onHeap()
+                : ViewValues.onDisk(LocalStore.open(onDisk, "view-" + topic), decode);
         this.decode = decode;
         this.encode = encode;
         Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
@@ -107,9 +118,9 @@ public final class CompactedTopicView<V> implements AutoCloseable {
         return Optional.ofNullable(values.get(key));
     }
 
-    /** What is known now (a live view: do not hold on to it across writes). */
+    /** What is known now (in memory a live view: do not hold on to it across writes; on disk a copy). */
     public Map<String, V> asMap() {
-        return java.util.Collections.unmodifiableMap(values);
+        return values.asMap();
     }
 
     public int size() {
@@ -118,9 +129,10 @@ public final class CompactedTopicView<V> implements AutoCloseable {
 
     /** Known at once to this instance, until the topic brings back this value (or a newer one after it). */
     public void remember(String key, V value) {
+        String text = encode.apply(value);
         synchronized (unconfirmed) {
-            values.put(key, value);
-            unconfirmed.put(key, encode.apply(value));
+            values.put(key, value, text);
+            unconfirmed.put(key, text);
         }
     }
 
@@ -154,6 +166,9 @@ public final class CompactedTopicView<V> implements AutoCloseable {
             tail.stop();
         }
         producers.destroy();
+        synchronized (unconfirmed) {
+            values.close();
+        }
     }
 
     private TopicTail<String> newTail() {
@@ -177,7 +192,7 @@ public final class CompactedTopicView<V> implements AutoCloseable {
             if (value == null) {
                 values.remove(key);
             } else {
-                values.put(key, value);
+                values.put(key, value, text);
             }
         }
     }

@@ -4,6 +4,8 @@ import com.google.crypto.tink.Aead;
 import io.hearken.events.Topics;
 import io.hearken.events.json.EventJson;
 import io.hearken.events.kafka.TopicTail;
+import io.hearken.events.store.LocalStateProperties;
+import io.hearken.events.store.LocalStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,9 +24,11 @@ import org.springframework.kafka.core.ConsumerFactory;
  * The data keys that seal personal data in events, one (rarely more) per owner: a complaint id, or
  * {@code address:<hash>} for a bounce that names no complaint. Kept on the compacted {@link Topics#PRIVACY_KEYS}
  * topic (key {@code owner/keyId}, value {@link DataKeyRecord}: the Tink keyset encrypted under the {@link MasterKey},
- * bound to its record key), followed into memory by every process. A key is written, and acknowledged by all
+ * bound to its record key), followed by every process. A key is written, and acknowledged by all
  * replicas, before the first event sealed with it, so a reader that misses a key catches up on the topic and finds
  * it. Destroying a key (a tombstone) makes everything sealed with it unreadable everywhere: crypto-shredding.
+ * What is read of the topic lies in a {@link LocalStore} ({@code hearken.local-state.dir}, folder {@code data-keys-*}),
+ * encrypted as on the topic: the heap holds bounded caches only, however long the history.
  * Two processes may create keys for one owner at once; each is its own record, so none is lost.
  * <p>This class creates and hands out keys; what is known of the topic, and all its synchronisation, is in
  * {@link KnownKeys}; writing is {@link KeyTopicWriter}, the Tink wrapping {@link KeyWrapping}.
@@ -57,17 +61,23 @@ public final class DataKeys implements SealingKeys, AutoCloseable {
 
     /**
      * {@code producerConfig}: Boot's producer settings (servers, security); {@code consumers} reads the key topic
-     * (String keys, byte[] values).
+     * (String keys, byte[] values); {@code local} places the store of what is read.
      */
-    public DataKeys(MasterKey master, Map<String, Object> producerConfig, ConsumerFactory<String, byte[]> consumers) {
+    public DataKeys(MasterKey master, Map<String, Object> producerConfig, ConsumerFactory<String, byte[]> consumers,
+            LocalStateProperties local) {
         this.wrapping = new KeyWrapping(master);
         this.writer = new KeyTopicWriter(producerConfig);
-        this.known = new KnownKeys(wrapping);
+        this.known = new KnownKeys(wrapping, LocalStore.open(local, "data-keys"));
         this.tail = TopicTail.keyed(Topics.PRIVACY_KEYS, consumers, known::accept);
         for (int i = 0; i < remembering.length; i++) {
             remembering[i] = new ReentrantLock();
         }
         tail.start();
+    }
+
+    /** The same with the local store in the default folder: for code outside a Spring context. */
+    public DataKeys(MasterKey master, Map<String, Object> producerConfig, ConsumerFactory<String, byte[]> consumers) {
+        this(master, producerConfig, consumers, LocalStateProperties.defaults());
     }
 
     @Override
@@ -211,6 +221,7 @@ public final class DataKeys implements SealingKeys, AutoCloseable {
     public void close() {
         tail.stop();
         writer.close();
+        known.close();
     }
 
     private ReentrantLock lockFor(String owner) {

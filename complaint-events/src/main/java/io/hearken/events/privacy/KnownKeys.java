@@ -5,6 +5,7 @@ import io.hearken.events.json.EventJson;
 import io.hearken.events.privacy.DataKeys.DataKeyRecord;
 import io.hearken.events.privacy.DataKeys.Resident;
 import io.hearken.events.privacy.SealingKeys.Sealer;
+import io.hearken.events.store.LocalStore;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,34 +15,29 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The key topic as this process knows it: every live key record by owner, the residents (contact hashes) they name,
- * the keys seen destroyed, and an LRU of opened keys. All the synchronisation of {@link DataKeys} is here, kept in
- * one place on purpose: remembering and forgetting exclude each other, a forgotten key never comes back, and a
- * forgotten key is never opened from the cache.
+ * The key topic as this process knows it: every live key record by owner, the residents (contact hashes) they name
+ * and the keys seen destroyed, all in a {@link KeyStore} on local disk; on the heap only two bounded LRUs, of opened
+ * keys and of each owner's newest key id. All the synchronisation of {@link DataKeys} is here, kept in one place on
+ * purpose: remembering and forgetting exclude each other, a forgotten key never comes back, and a forgotten key is
+ * never opened from the cache (forgetting takes it out under this object's lock, and a key opened from its record
+ * enters the cache under that lock only while its record is still there).
  */
-final class KnownKeys {
+final class KnownKeys implements AutoCloseable {
 
     private static final int CACHED_KEYS = 10_000;
 
     private final KeyWrapping wrapping;
-    /** owner → keyId → the key record (encrypted keyset); opened on demand (an LRU of opened keys bounds memory). */
-    private final Map<String, Map<Integer, DataKeyRecord>> keys = new ConcurrentHashMap<>();
-    private final Map<String, Set<String>> ownersBySubject = new ConcurrentHashMap<>();
-    private final Map<String, Set<String>> subjectsByOwner = new ConcurrentHashMap<>();
-    /** {@code owner/keyId} of keys seen destroyed: a reader never waits for them. */
-    private final Set<String> destroyed = ConcurrentHashMap.newKeySet();
-    private final Map<String, Aead> opened = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Aead> eldest) {
-            return size() > CACHED_KEYS;
-        }
-    });
+    private final KeyStore stored;
+    /** {@code owner/keyId} → the opened key. */
+    private final Map<String, Aead> opened = lru(CACHED_KEYS);
+    /** owner → the id of its newest key, for the sealers; filled and emptied under this object's lock. */
+    private final Map<String, Integer> newest = lru(CACHED_KEYS);
 
-    KnownKeys(KeyWrapping wrapping) {
+    KnownKeys(KeyWrapping wrapping, LocalStore store) {
         this.wrapping = wrapping;
+        this.stored = new KeyStore(store);
     }
 
     /** The topic tail's sink: a key record remembered, a tombstone forgotten; foreign records ignored. */
@@ -60,50 +56,67 @@ final class KnownKeys {
         if (value == null) {
             forget(owner, keyId);
         } else {
-            remember(ref, EventJson.mapper().readValue(value, DataKeyRecord.class), null);
+            remember(keyId, EventJson.mapper().readValue(value, DataKeyRecord.class), value, null);
         }
     }
 
     /** The newest usable key of {@code owner}, or null when it has none. */
     Sealer newest(String owner) {
-        Map<Integer, DataKeyRecord> mine = keys.get(owner);
-        if (mine == null || mine.isEmpty()) {
-            return null;
+        Integer keyId = newest.get(owner);
+        if (keyId == null) {
+            keyId = newestStored(owner);
         }
-        int keyId = mine.keySet().iterator().next();
-        Aead aead = open(owner, keyId);
+        Aead aead = keyId == null ? null : open(owner, keyId);
         return aead == null ? null : new Sealer(keyId, aead);
+    }
+
+    private synchronized Integer newestStored(String owner) {
+        Integer keyId = null;
+        Instant created = null;
+        for (var key : stored.records(owner).entrySet()) {
+            Instant at = EventJson.mapper().readValue(key.getValue(), DataKeyRecord.class).created();
+            if (keyId == null || at != null && (created == null || at.isAfter(created))) {
+                keyId = key.getKey();
+                created = at;
+            }
+        }
+        if (keyId != null) {
+            newest.put(owner, keyId);
+        }
+        return keyId;
     }
 
     /** The key, opened (and cached) on demand; null when destroyed or not (yet) known. */
     Aead open(String owner, int keyId) {
         String ref = KeyWrapping.ref(owner, keyId);
-        if (destroyed.contains(ref)) {
-            return null; // also when the key was opened (cached) a moment before it was forgotten
-        }
-        Aead aead = opened.get(ref);
+        Aead aead = opened.get(ref); // never holds a forgotten key, see forget()
         if (aead != null) {
             return aead;
         }
-        DataKeyRecord record = keys.getOrDefault(owner, Map.of()).get(keyId);
+        byte[] record = stored.record(owner, keyId);
         if (record == null) {
             return null;
         }
-        aead = wrapping.unwrap(ref, record.keyset());
-        opened.put(ref, aead);
+        aead = wrapping.unwrap(ref, EventJson.mapper().readValue(record, DataKeyRecord.class).keyset());
+        synchronized (this) {
+            if (stored.record(owner, keyId) == null) {
+                return null; // forgotten while it was being opened
+            }
+            opened.put(ref, aead);
+        }
         return aead;
     }
 
     boolean isDestroyed(String owner, int keyId) {
-        return destroyed.contains(KeyWrapping.ref(owner, keyId));
+        return stored.isDestroyed(owner, keyId);
     }
 
     List<Integer> keyIds(String owner) {
-        return new ArrayList<>(keys.getOrDefault(owner, Map.of()).keySet());
+        return new ArrayList<>(stored.records(owner).keySet());
     }
 
     Set<String> ownersOf(String subject) {
-        return Set.copyOf(ownersBySubject.getOrDefault(subject, Set.of()));
+        return Set.copyOf(stored.owners(subject));
     }
 
     /** The owners naming this contact hash, and those naming any contact linked to it by a shared owner. */
@@ -112,9 +125,9 @@ final class KnownKeys {
         Set<String> owners = new LinkedHashSet<>();
         ArrayDeque<String> todo = new ArrayDeque<>(subjects);
         while (!todo.isEmpty()) {
-            for (String owner : ownersBySubject.getOrDefault(todo.poll(), Set.of())) {
+            for (String owner : stored.owners(todo.poll())) {
                 if (owners.add(owner)) {
-                    for (String linked : subjectsByOwner.getOrDefault(owner, Set.of())) {
+                    for (String linked : stored.subjects(owner)) {
                         if (subjects.add(linked)) {
                             todo.add(linked);
                         }
@@ -127,12 +140,12 @@ final class KnownKeys {
 
     /** Forgets the keys of {@code owner} made before {@code at} (or of unknown age). */
     void forgetBefore(String owner, Instant at) {
-        Map<Integer, DataKeyRecord> mine = keys.get(owner);
-        if (mine == null || at == null) {
+        if (at == null) {
             return;
         }
-        for (var key : List.copyOf(mine.entrySet())) {
-            if (key.getValue().created() == null || key.getValue().created().isBefore(at)) {
+        for (var key : stored.records(owner).entrySet()) {
+            Instant created = EventJson.mapper().readValue(key.getValue(), DataKeyRecord.class).created();
+            if (created == null || created.isBefore(at)) {
                 forget(owner, key.getKey());
             }
         }
@@ -143,37 +156,39 @@ final class KnownKeys {
      * back (a new key has a new id). Remembering and forgetting exclude each other: the tail reading a key's own
      * record back while an anonymisation forgets that key must not bring it back.
      */
-    synchronized void remember(String ref, DataKeyRecord record, Aead openedKey) {
-        if (destroyed.contains(ref)) {
+    void remember(String ref, DataKeyRecord record, Aead openedKey) {
+        int keyId = Integer.parseInt(ref.substring(ref.lastIndexOf('/') + 1));
+        remember(keyId, record, EventJson.mapper().writeValueAsBytes(record), openedKey);
+    }
+
+    private synchronized void remember(int keyId, DataKeyRecord record, byte[] json, Aead openedKey) {
+        if (stored.isDestroyed(record.owner(), keyId)) {
             return;
         }
-        int keyId = Integer.parseInt(ref.substring(ref.lastIndexOf('/') + 1));
-        keys.computeIfAbsent(record.owner(), o -> new ConcurrentHashMap<>()).put(keyId, record);
-        for (String subject : record.subjects() == null ? List.<String>of() : record.subjects()) {
-            ownersBySubject.computeIfAbsent(subject, s -> ConcurrentHashMap.newKeySet()).add(record.owner());
-            subjectsByOwner.computeIfAbsent(record.owner(), o -> ConcurrentHashMap.newKeySet()).add(subject);
-        }
+        stored.put(record.owner(), keyId, json, record.subjects());
+        newest.remove(record.owner()); // found again on the next use, this key among the others
         if (openedKey != null) {
-            opened.put(ref, openedKey);
+            opened.put(KeyWrapping.ref(record.owner(), keyId), openedKey);
         }
     }
 
     synchronized void forget(String owner, int keyId) {
-        String ref = KeyWrapping.ref(owner, keyId);
-        destroyed.add(ref);
-        opened.remove(ref);
-        keys.computeIfPresent(owner, (o, mine) -> {
-            mine.remove(keyId);
-            return mine.isEmpty() ? null : mine;
-        });
-        if (!keys.containsKey(owner)) {
-            Set<String> subjects = subjectsByOwner.remove(owner);
-            for (String subject : subjects == null ? Set.<String>of() : subjects) {
-                ownersBySubject.computeIfPresent(subject, (s, owners) -> {
-                    owners.remove(owner);
-                    return owners.isEmpty() ? null : owners;
-                });
+        stored.destroy(owner, keyId);
+        opened.remove(KeyWrapping.ref(owner, keyId));
+        newest.remove(owner);
+    }
+
+    @Override
+    public synchronized void close() {
+        stored.close();
+    }
+
+    private static <K, V> Map<K, V> lru(int capacity) {
+        return Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > capacity;
             }
-        }
+        });
     }
 }

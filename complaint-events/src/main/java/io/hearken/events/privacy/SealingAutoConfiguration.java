@@ -4,6 +4,7 @@ import io.hearken.events.Topics;
 import io.hearken.events.json.EventJson;
 import io.hearken.events.kafka.TopicCatalogue;
 import io.hearken.events.kafka.TopicKind;
+import io.hearken.events.store.LocalStateProperties;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -15,6 +16,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
@@ -29,6 +31,7 @@ import org.springframework.util.function.SingletonSupplier;
 @AutoConfiguration(after = {PrivacyAutoConfiguration.class, io.hearken.events.kafka.EventTopicsAutoConfiguration.class},
         beforeName = "io.hearken.events.kafka.EventWireFormatAutoConfiguration")
 @ConditionalOnClass(KafkaProperties.class)
+@EnableConfigurationProperties(LocalStateProperties.class) // where the data keys lie (and every other LocalStore)
 public class SealingAutoConfiguration {
 
     /** Compaction removes a destroyed key's record within about this long once the segment has rolled. */
@@ -43,9 +46,9 @@ public class SealingAutoConfiguration {
     @Bean(destroyMethod = "close")
     @Lazy
     @ConditionalOnMissingBean
-    DataKeys hearkenDataKeys(MasterKey master, KafkaProperties kafka) {
+    DataKeys hearkenDataKeys(MasterKey master, KafkaProperties kafka, LocalStateProperties local) {
         return new DataKeys(master, kafka.buildProducerProperties(), new DefaultKafkaConsumerFactory<>(
-                kafka.buildConsumerProperties(), new StringDeserializer(), new ByteArrayDeserializer()));
+                kafka.buildConsumerProperties(), new StringDeserializer(), new ByteArrayDeserializer()), local);
     }
 
     @Bean

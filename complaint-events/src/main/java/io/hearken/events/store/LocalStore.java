@@ -1,19 +1,17 @@
 package io.hearken.events.store;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.UUID;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiConsumer;
-import java.util.stream.Stream;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
 import org.rocksdb.Cache;
@@ -26,8 +24,6 @@ import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBufferManager;
 import org.rocksdb.WriteOptions;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A process's own key-value store on local disk (RocksDB), for state it rebuilds from a topic at every start: so
@@ -40,10 +36,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalStore implements AutoCloseable {
 
-    private static final String LOCK = "owner.lock";
-    /** A folder younger than this is never swept: its process may be between creating and locking it. */
-    private static final java.time.Duration SETTLING = java.time.Duration.ofMinutes(1);
-    private static final Logger log = LoggerFactory.getLogger(LocalStore.class);
     private static Cache cache;
     private static WriteBufferManager writeBuffers;
 
@@ -53,6 +45,8 @@ public final class LocalStore implements AutoCloseable {
     private final Options options;
     private final WriteOptions writes;
     private final RocksDB db;
+    /** Held to read or write, taken exclusively to close: RocksDB used after close crashes the JVM. */
+    private final ReadWriteLock open = new ReentrantReadWriteLock();
 
     private LocalStore(Path folder, FileChannel lockFile, FileLock lock, Options options, RocksDB db) {
         this.folder = folder;
@@ -71,50 +65,48 @@ public final class LocalStore implements AutoCloseable {
         FileChannel lockFile = null;
         try {
             Files.createDirectories(folder);
-            lockFile = FileChannel.open(folder.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            lockFile = FileChannel.open(folder.resolve(StoreFolders.LOCK), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
             FileLock lock = lockFile.lock();
-            sweep(base, name);
+            StoreFolders.sweep(base, name);
             Options options = options(properties);
             return new LocalStore(folder, lockFile, lock, options, RocksDB.open(options, folder.resolve("db").toString()));
         } catch (IOException | RocksDBException e) {
-            closeQuietly(lockFile);
-            delete(folder);
+            StoreFolders.closeQuietly(lockFile);
+            StoreFolders.delete(folder);
             throw new IllegalStateException("Cannot open a local store in " + folder + " (hearken.local-state.dir)", e);
         }
     }
 
     public byte[] get(String key) {
-        try {
-            return db.get(bytes(key));
-        } catch (RocksDBException e) {
-            throw new IllegalStateException("Local store " + folder + ": cannot read " + key, e);
-        }
+        return guarded("read", key, () -> db.get(bytes(key)));
     }
 
     public void put(String key, byte[] value) {
-        try {
+        guarded("write", key, () -> {
             db.put(writes, bytes(key), value);
-        } catch (RocksDBException e) {
-            throw new IllegalStateException("Local store " + folder + ": cannot write " + key, e);
-        }
+            return null;
+        });
     }
 
     public void delete(String key) {
-        try {
+        guarded("delete", key, () -> {
             db.delete(writes, bytes(key));
-        } catch (RocksDBException e) {
-            throw new IllegalStateException("Local store " + folder + ": cannot delete " + key, e);
-        }
+            return null;
+        });
     }
 
     /** Each key that starts with {@code prefix}, with its value, in key order (byte-wise). */
     public void forEach(String prefix, BiConsumer<String, byte[]> each) {
         byte[] start = bytes(prefix);
-        try (RocksIterator it = db.newIterator()) {
-            for (it.seek(start); it.isValid() && startsWith(it.key(), start); it.next()) {
-                each.accept(new String(it.key(), StandardCharsets.UTF_8), it.value());
+        guarded("read", prefix + "*", () -> {
+            try (RocksIterator it = db.newIterator()) {
+                for (it.seek(start); it.isValid() && startsWith(it.key(), start); it.next()) {
+                    each.accept(new String(it.key(), StandardCharsets.UTF_8), it.value());
+                }
             }
-        }
+            return null;
+        });
     }
 
     /** Deletes every key that starts with {@code prefix}. */
@@ -122,11 +114,10 @@ public final class LocalStore implements AutoCloseable {
         byte[] start = bytes(prefix);
         byte[] end = Arrays.copyOf(start, start.length + 1);
         end[start.length] = (byte) 0xFF; // never in UTF-8: after every key with this prefix
-        try {
+        guarded("delete", prefix + "*", () -> {
             db.deleteRange(writes, start, end);
-        } catch (RocksDBException e) {
-            throw new IllegalStateException("Local store " + folder + ": cannot delete " + prefix + "*", e);
-        }
+            return null;
+        });
     }
 
     /** The folder this store lives in (deleted on close). */
@@ -137,10 +128,15 @@ public final class LocalStore implements AutoCloseable {
     /** Closes the store and deletes its folder. */
     @Override
     public synchronized void close() {
-        if (!db.isOwningHandle()) {
-            return;
+        open.writeLock().lock();
+        try {
+            if (!db.isOwningHandle()) {
+                return;
+            }
+            db.close();
+        } finally {
+            open.writeLock().unlock();
         }
-        db.close();
         writes.close();
         options.close();
         try {
@@ -148,8 +144,27 @@ public final class LocalStore implements AutoCloseable {
         } catch (IOException | RuntimeException ignored) {
             // closing the channel releases it too
         }
-        closeQuietly(lockFile);
-        delete(folder);
+        StoreFolders.closeQuietly(lockFile);
+        StoreFolders.delete(folder);
+    }
+
+    private interface StoreCall<T> {
+        T run() throws RocksDBException;
+    }
+
+    /** Runs a read or write under the read lock; a closed store throws rather than crash the JVM. */
+    private <T> T guarded(String act, String key, StoreCall<T> call) {
+        open.readLock().lock();
+        try {
+            if (!db.isOwningHandle()) {
+                throw new IllegalStateException("Local store " + folder + " is closed: cannot " + act + " " + key);
+            }
+            return call.run();
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("Local store " + folder + ": cannot " + act + " " + key, e);
+        } finally {
+            open.readLock().unlock();
+        }
     }
 
     private static synchronized Options options(LocalStateProperties properties) {
@@ -170,75 +185,6 @@ public final class LocalStore implements AutoCloseable {
                 .setMaxBackgroundJobs(2)
                 .setInfoLogLevel(InfoLogLevel.WARN_LEVEL)
                 .setKeepLogFileNum(1);
-    }
-
-    /**
-     * Deletes the folders of stores named so whose process is gone: their lock can be taken. This process's own folders
-     * (the pid in their name) are never tried: on Linux, closing a second channel on a lock file would release the
-     * lock this process holds through the first one (POSIX locks belong to the process), and other processes could
-     * then sweep a live store.
-     */
-    private static void sweep(Path base, String name) throws IOException {
-        String ours = name + "-" + ProcessHandle.current().pid() + "-";
-        try (Stream<Path> folders = Files.list(base)) {
-            for (Path other : folders.filter(f -> f.getFileName().toString().startsWith(name + "-")
-                    && !f.getFileName().toString().startsWith(ours)).toList()) {
-                if (stale(other)) {
-                    log.info("Deleting the local store {} left by a process that is gone", other);
-                    try {
-                        delete(other);
-                    } catch (UncheckedIOException e) {
-                        log.debug("Another process sweeps {} too", other, e); // best effort; the next start retries
-                    }
-                }
-            }
-        }
-    }
-
-    private static boolean stale(Path folder) {
-        Path lockPath = folder.resolve(LOCK);
-        try {
-            if (Files.getLastModifiedTime(lockPath).toInstant().isAfter(java.time.Instant.now().minus(SETTLING))) {
-                return false; // being created right now
-            }
-        } catch (IOException noLockFile) {
-            return false; // being created right now, or not ours
-        }
-        try (FileChannel channel = FileChannel.open(lockPath, StandardOpenOption.WRITE)) {
-            FileLock taken = channel.tryLock();
-            if (taken == null) {
-                return false;
-            }
-            taken.release();
-            return true;
-        } catch (OverlappingFileLockException inThisJvm) {
-            return false;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static void delete(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(folder)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete the local store " + folder, e);
-        }
-    }
-
-    private static void closeQuietly(FileChannel channel) {
-        try {
-            if (channel != null) {
-                channel.close();
-            }
-        } catch (IOException ignored) {
-            // best effort: the folder goes anyway
-        }
     }
 
     private static boolean startsWith(byte[] key, byte[] prefix) {

@@ -7,6 +7,7 @@ import io.hearken.events.Channel;
 import io.hearken.events.ComplaintEvent;
 import io.hearken.events.ComplaintId;
 import io.hearken.intake.web.IntakeTopicReader;
+import io.hearken.events.store.LocalStateProperties;
 import io.hearken.intake.web.WebIntakeProperties;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,8 @@ class IdempotencyCrashTest {
     @Autowired
     KafkaProperties kafka;
     @Autowired
+    LocalStateProperties local;
+    @Autowired
     WebPublisher publisher;
     @Autowired
     WebIntakeProperties properties;
@@ -46,7 +49,7 @@ class IdempotencyCrashTest {
 
         // The first instance publishes the complaint and dies before its key record is written.
         AtomicReference<ComplaintEvent> inKafka = new AtomicReference<>();
-        IdempotencyKeys dying = new IdempotencyKeys(kafka, publisher, properties) {
+        IdempotencyKeys dying = new IdempotencyKeys(kafka, publisher, properties, local) {
             @Override
             public boolean publishWithKey(ComplaintEvent event, String key, Entry entry) {
                 publisher.publish(event);
@@ -59,11 +62,11 @@ class IdempotencyCrashTest {
             assertThatThrownBy(() -> new SubmittingComplaint(publisher, dying, freshIds, keyedIds).submit(draft, List.of(), source))
                     .isInstanceOf(IntakeUnavailable.class);
         } finally {
-            dying.stop();
+            dying.close();
         }
 
         // The client retries on a fresh instance, which has no record of the key.
-        IdempotencyKeys fresh = new IdempotencyKeys(kafka, publisher, properties);
+        IdempotencyKeys fresh = new IdempotencyKeys(kafka, publisher, properties, local);
         fresh.start();
         try {
             var retried = new SubmittingComplaint(publisher, fresh, freshIds, keyedIds).submit(draft, List.of(), source);
@@ -74,7 +77,7 @@ class IdempotencyCrashTest {
             assertThat(published).hasSize(2) // the same complaint twice: the router routes an id once
                     .extracting(ComplaintEvent::eventId).containsOnly(inKafka.get().eventId());
         } finally {
-            fresh.stop();
+            fresh.close();
         }
     }
 

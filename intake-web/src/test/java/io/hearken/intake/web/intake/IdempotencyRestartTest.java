@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.hearken.events.ComplaintId;
 import io.hearken.events.Channel;
+import io.hearken.events.store.LocalStateProperties;
 import io.hearken.intake.web.WebIntakeProperties;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +30,8 @@ class IdempotencyRestartTest {
     @Autowired
     KafkaProperties kafka;
     @Autowired
+    LocalStateProperties local;
+    @Autowired
     WebPublisher publisher;
     @Autowired
     WebIntakeProperties properties;
@@ -44,7 +47,7 @@ class IdempotencyRestartTest {
         var source = new SubmittingComplaint.Source(Channel.WEB, "api", "restart-key-1", null, Map.of());
         ComplaintId first = submitting.submit(draft, List.of(), source).id();
 
-        IdempotencyKeys restarted = new IdempotencyKeys(kafka, publisher, properties);
+        IdempotencyKeys restarted = new IdempotencyKeys(kafka, publisher, properties, local);
         restarted.start();
         try {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -54,7 +57,7 @@ class IdempotencyRestartTest {
             assertThat(again.id()).isEqualTo(first);
             assertThat(again.created()).isFalse();
         } finally {
-            restarted.stop();
+            restarted.close();
         }
     }
 
@@ -66,7 +69,7 @@ class IdempotencyRestartTest {
         var source = new SubmittingComplaint.Source(Channel.WEB, "api", "taken-back-1", null, Map.of());
         ComplaintId first = submitting.submit(draft, List.of(), source).id();
 
-        IdempotencyKeys restarted = new IdempotencyKeys(kafka, publisher, properties);
+        IdempotencyKeys restarted = new IdempotencyKeys(kafka, publisher, properties, local);
         restarted.start();
         try {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -76,7 +79,7 @@ class IdempotencyRestartTest {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     assertThat(restarted.find("api:taken-back-1")).isEmpty());
         } finally {
-            restarted.stop();
+            restarted.close();
         }
     }
 }
