@@ -19,7 +19,6 @@ import io.hearken.events.privacy.Sealing;
 import io.hearken.events.kafka.FollowingTopic;
 import io.hearken.events.store.LocalStateProperties;
 import io.hearken.events.store.LocalStore;
-import io.hearken.notifier.GuardedStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -55,7 +54,7 @@ public class ComplaintDirectory extends FollowingTopic implements AutoCloseable 
 
     ComplaintDirectory(ConsumerFactory<?, ?> consumers, Sealing sealing, LocalStateProperties local) {
         super(BEFORE_LISTENERS);
-        this.stored = new StoredComplaints(new GuardedStore(LocalStore.open(local, "notifier-directory")), sealing);
+        this.stored = new StoredComplaints(LocalStore.open(local, "notifier-directory"), sealing);
         for (int i = 0; i < stripes.length; i++) {
             stripes[i] = new Object();
         }

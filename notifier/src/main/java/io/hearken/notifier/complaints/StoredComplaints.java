@@ -5,13 +5,13 @@ import io.hearken.events.ComplaintRouted;
 import io.hearken.events.json.EventJson;
 import io.hearken.events.kafka.SealedJson;
 import io.hearken.events.privacy.Sealing;
-import io.hearken.notifier.GuardedStore;
+import io.hearken.events.store.LocalStore;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * The directory's records in its local store ({@link GuardedStore}), two per complaint: {@code facts/<id>}, the
+ * The directory's records in its local store ({@link LocalStore}), two per complaint: {@code facts/<id>}, the
  * routing cut to {@link ComplaintFacts} and sealed like {@code complaints.state} (contact and subject open only with
  * the complaint's key, so an erasure also shreds what lies in the files), and the unsealed {@link TrackedComplaint}
  * under {@code open/<id>} or {@code done/<id>}, so the periodic updates walk only the open complaints.
@@ -22,10 +22,10 @@ final class StoredComplaints implements AutoCloseable {
     private static final String OPEN = "open/";
     private static final String DONE = "done/";
 
-    private final GuardedStore store;
+    private final LocalStore store;
     private final Sealing sealing;
 
-    StoredComplaints(GuardedStore store, Sealing sealing) {
+    StoredComplaints(LocalStore store, Sealing sealing) {
         this.store = store;
         this.sealing = sealing;
     }

@@ -10,7 +10,6 @@ import io.hearken.events.kafka.TopicTail;
 import io.hearken.events.privacy.PersonalData;
 import io.hearken.events.store.LocalStateProperties;
 import io.hearken.events.store.LocalStore;
-import io.hearken.notifier.GuardedStore;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,13 +33,13 @@ public class NotificationLedger extends FollowingTopic implements AutoCloseable 
             NotSentReasons.BOUNCED, NotSentReasons.RATE_LIMITED, NotSentReasons.OPTED_OUT);
 
     /** Keys {@code <cause event id>|<kind>}, no value: nothing personal. */
-    private final GuardedStore answered;
+    private final LocalStore answered;
     private final Set<String> bounced = ConcurrentHashMap.newKeySet();
     private final TopicTail<ComplaintEvent> tail;
 
     NotificationLedger(ConsumerFactory<String, ComplaintEvent> consumers, LocalStateProperties local) {
         super(BEFORE_LISTENERS);
-        this.answered = new GuardedStore(LocalStore.open(local, "notifier-ledger"));
+        this.answered = LocalStore.open(local, "notifier-ledger");
         this.tail = follow(new TopicTail<>(Topics.NOTIFICATIONS, consumers, this::accept));
     }
 
