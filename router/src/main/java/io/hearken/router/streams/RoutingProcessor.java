@@ -67,6 +67,7 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
                 context.getStateStore(RouterTopology.SLA_INDEX_STORE),
                 context.getStateStore(RouterTopology.OLD_SNAPSHOT_STORE), codec);
         history = new RoutingHistory(context.getStateStore(RouterTopology.HISTORY_STORE), codec);
+        reindexed = false; // a task revived after an abort inits the same processor again: its index is rebuilt too
         context.schedule(slaCheckInterval, PunctuationType.WALL_CLOCK_TIME, this::checkSla);
     }
 
