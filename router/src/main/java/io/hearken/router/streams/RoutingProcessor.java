@@ -231,7 +231,10 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
             ids.addAll(changed.keySet());
             for (String id : ids) {
                 KeptComplaint before = kept(id);
-                complaints.put(id, saved.getOrDefault(id, before.state()), changed.getOrDefault(id, before.snapshot()));
+                ComplaintState state = saved.getOrDefault(id, before.state());
+                if (changed.containsKey(id) || !state.equals(before.state())) { // a state saved unchanged: no record
+                    complaints.put(id, state, changed.getOrDefault(id, before.snapshot()));
+                }
             }
             changed.values().stream().filter(CurrentStates::published).forEach(snapshot ->
                     forward(snapshot.complaintId().value(), codec.write(snapshot), Topics.STATE, timestamp));
