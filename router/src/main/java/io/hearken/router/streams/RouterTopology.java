@@ -18,7 +18,7 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The router as one Kafka Streams topology (exactly-once): intake and desk events in, decisions,
  * SLA events, each complaint's current state ({@code complaints.state}) and dead letters out, all in one
- * transaction with the state-store changes. Stores are
+ * transaction with the state-store changes: one changelog record per complaint changed ({@link KeptComplaints}). Stores are
  * RocksDB on disk with changelog topics (their native memory bounded, see {@code BoundedStateMemory}); the history
  * of all partitions is a global store fed by the compacted {@value #HISTORY_TOPIC} topic (one record per entry), whose
  * loader derives the keys a look-up reads as ranges over the windows ({@link HistoryKeys}).
@@ -29,10 +29,14 @@ public final class RouterTopology {
     public static final Pattern INPUT = Pattern.compile("intake\\.[a-z0-9]+|complaints\\.updates");
     public static final String HISTORY_TOPIC = "router.history";
     static final String COMPLAINTS_STORE = "router-complaints";
-    static final String DUE_STORE = "router-sla-due";
+    /** Id → next SLA check, without changelog: rebuilt from {@link #COMPLAINTS_STORE} at each start. */
+    static final String SLA_INDEX_STORE = "router-sla-index";
     static final String HISTORY_STORE = "router-history";
-    /** The current {@code complaints.state} record of each complaint (see {@link CurrentStates}). */
-    static final String SNAPSHOT_STORE = "router-snapshots";
+    /**
+     * Where routers before kept each complaint's {@code complaints.state} record, now in its
+     * {@link #COMPLAINTS_STORE} record: read only, for complaints not changed since the upgrade ({@link KeptComplaints}).
+     */
+    static final String OLD_SNAPSHOT_STORE = "router-snapshots";
     /** Where a forwarded record goes; read by the sink. */
     static final String TARGET_HEADER = "hearken-router-target";
 
@@ -53,9 +57,9 @@ public final class RouterTopology {
         topology.addProcessor("route", () -> new RoutingProcessor(router, clock, slaCheckInterval, historyKept, codec), "router-in");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COMPLAINTS_STORE),
                 Serdes.String(), Serdes.ByteArray()), "route");
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DUE_STORE),
-                Serdes.String(), Serdes.Long()), "route");
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SNAPSHOT_STORE),
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SLA_INDEX_STORE),
+                Serdes.String(), Serdes.Long()).withLoggingDisabled(), "route");
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OLD_SNAPSHOT_STORE),
                 Serdes.String(), Serdes.ByteArray()), "route");
         topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HISTORY_STORE),
                         Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),

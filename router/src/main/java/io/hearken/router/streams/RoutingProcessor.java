@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,13 +23,10 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,12 +45,10 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
     private final Duration slaCheckInterval;
     private final Duration historyKept; // the longer window plus a margin: older entries are pruned
     private ProcessorContext<String, byte[]> context;
-    private KeyValueStore<String, byte[]> complaints;
-    private KeyValueStore<String, Long> due;
+    private KeptComplaints complaints;
     private RoutingHistory history;
-    private CurrentStates states;
     private final StateCodec codec;
-    private boolean backfilled;
+    private boolean reindexed;
     private boolean migrating = true;
 
     RoutingProcessor(RoutingComplaints router, Clock clock, Duration slaCheckInterval, Duration historyKept,
@@ -67,10 +63,11 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
     @Override
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
-        complaints = context.getStateStore(RouterTopology.COMPLAINTS_STORE);
-        due = context.getStateStore(RouterTopology.DUE_STORE);
+        complaints = new KeptComplaints(context.getStateStore(RouterTopology.COMPLAINTS_STORE),
+                context.getStateStore(RouterTopology.SLA_INDEX_STORE),
+                context.getStateStore(RouterTopology.OLD_SNAPSHOT_STORE), codec);
         history = new RoutingHistory(context.getStateStore(RouterTopology.HISTORY_STORE), codec);
-        states = new CurrentStates(context.getStateStore(RouterTopology.SNAPSHOT_STORE), codec);
+        reindexed = false; // a task revived after an abort inits the same processor again: its index is rebuilt too
         context.schedule(slaCheckInterval, PunctuationType.WALL_CLOCK_TIME, this::checkSla);
     }
 
@@ -107,25 +104,16 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
     /** {@code wallTime} stamps the records (the broker refuses far-future ones); {@code clock} decides what is due. */
     private void checkSla(long wallTime) {
         migrateHistory(wallTime);
-        if (!backfilled) { // once per start, on the stream thread, inside a transaction
-            backfilled = true;
-            states.backfill(complaints).forEach(s ->
+        if (!reindexed) { // once per start (the stores restored), on the stream thread, inside a transaction
+            reindexed = true;
+            CurrentStates.backfill(complaints, complaints.reindex()).forEach(s ->
                     forward(s.complaintId().value(), codec.write(s), Topics.STATE, wallTime));
         }
         Instant now = clock.instant();
         if (context.taskId().partition() == 0) { // every task sees the same (global) history: one prunes it
             history.prune(now.minus(historyKept), RoutingHistory.PRUNE_PER_STEP, historyRecords(wallTime));
         }
-        List<String> ready = new ArrayList<>();
-        try (KeyValueIterator<String, Long> it = due.all()) {
-            while (it.hasNext()) {
-                KeyValue<String, Long> next = it.next();
-                if (next.value != null && next.value <= now.toEpochMilli()) {
-                    ready.add(next.key);
-                }
-            }
-        }
-        for (String id : ready) {
+        for (String id : complaints.dueBy(now.toEpochMilli())) {
             Batch batch = new Batch(null);
             try {
                 batch.complaint(ComplaintId.of(id)).ifPresent(state -> router.tick(state, now, batch));
@@ -164,6 +152,7 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
         /** The record handled (null for an SLA tick): it joins its complaint's state even when the router ignores it. */
         private final ComplaintEvent input;
         private final Map<String, ComplaintState> saved = new LinkedHashMap<>();
+        private final Map<String, KeptComplaint> read = new HashMap<>();
         private final List<HistoryEntry> remembered = new ArrayList<>();
         private final Set<String> forgotten = new LinkedHashSet<>();
         private final List<Map.Entry<String, ComplaintEvent>> outbox = new ArrayList<>();
@@ -179,8 +168,11 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
             if (pending != null) {
                 return Optional.of(pending);
             }
-            byte[] json = complaints.get(id.value());
-            return json == null ? Optional.empty() : Optional.of(codec.state(json));
+            return Optional.ofNullable(kept(id.value()).state());
+        }
+
+        private KeptComplaint kept(String id) {
+            return read.computeIfAbsent(id, complaints::get);
         }
 
         @Override
@@ -217,16 +209,8 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
             rejected = reason;
         }
 
+        /** Writes each complaint's state and snapshot that changed as one record (one changelog record). */
         void apply(long timestamp) {
-            saved.forEach((id, state) -> {
-                complaints.put(id, codec.write(state));
-                Instant next = state.sla() == null ? null : state.sla().nextCheck();
-                if (next == null) {
-                    due.delete(id);
-                } else {
-                    due.put(id, next.toEpochMilli());
-                }
-            });
             for (String key : forgotten) {
                 history.delete(key, historyRecords(timestamp));
             }
@@ -242,9 +226,18 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
                 forward(event.complaintId().value(), codec.write(event), out.getKey(), timestamp);
                 happened.add(event);
             }
-            for (ComplaintSnapshot snapshot : states.fold(happened)) {
-                forward(snapshot.complaintId().value(), codec.write(snapshot), Topics.STATE, timestamp);
+            Map<String, ComplaintSnapshot> changed = CurrentStates.fold(happened, id -> kept(id).snapshot());
+            Set<String> ids = new LinkedHashSet<>(saved.keySet());
+            ids.addAll(changed.keySet());
+            for (String id : ids) {
+                KeptComplaint before = kept(id);
+                ComplaintState state = saved.getOrDefault(id, before.state());
+                if (changed.containsKey(id) || !state.equals(before.state())) { // a state saved unchanged: no record
+                    complaints.put(id, state, changed.getOrDefault(id, before.snapshot()));
+                }
             }
+            changed.values().stream().filter(CurrentStates::published).forEach(snapshot ->
+                    forward(snapshot.complaintId().value(), codec.write(snapshot), Topics.STATE, timestamp));
         }
     }
 }

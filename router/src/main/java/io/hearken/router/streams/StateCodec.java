@@ -2,10 +2,12 @@ package io.hearken.router.streams;
 
 import io.hearken.events.ComplaintEvent;
 import io.hearken.events.ComplaintSnapshot;
+import io.hearken.events.json.EventJson;
 import io.hearken.events.kafka.SealedJson;
 import io.hearken.events.privacy.Sealing;
 import io.hearken.router.history.HistoryEntry;
 import io.hearken.router.routing.ComplaintState;
+import tools.jackson.databind.JsonNode;
 
 /**
  * JSON of the router's stored records and of the events, with the contract's one mapper and personal fields sealed
@@ -34,6 +36,31 @@ final class StateCodec {
 
     ComplaintSnapshot snapshot(byte[] json) {
         return SealedJson.read(sealing, json, ComplaintSnapshot.class);
+    }
+
+    /** A {@code router-complaints} record; one written before (the state alone) comes back without its snapshot. */
+    KeptComplaint kept(byte[] json) {
+        JsonNode tree = sealing.open(EventJson.mapper().readTree(json));
+        if (tree.has("complaintId")) {
+            return new KeptComplaint(null, EventJson.mapper().treeToValue(tree, ComplaintState.class), null);
+        }
+        return EventJson.mapper().treeToValue(tree, KeptComplaint.class);
+    }
+
+    /**
+     * The next SLA check of a {@code router-complaints} record, read without opening its sealed fields (the copy
+     * first in the record), and whether the record was written before it held the snapshot too (then from its state).
+     */
+    Indexed indexed(byte[] json) {
+        JsonNode tree = EventJson.mapper().readTree(json);
+        if (tree.has("complaintId")) {
+            return new Indexed(KeptComplaint.dueOf(state(json)), true);
+        }
+        JsonNode due = tree.get("due");
+        return new Indexed(due == null || !due.isNumber() ? null : due.asLong(), false);
+    }
+
+    record Indexed(Long due, boolean legacy) {
     }
 
     HistoryEntry history(byte[] json) {

@@ -59,8 +59,9 @@ class CurrentStatesTest {
                 assertThat(kv.value.latestRouting()).isEqualTo(routed);
                 assertThat(kv.value.status()).isEqualTo(ComplaintStatus.ACKNOWLEDGED);
             });
-            KeyValueStore<String, byte[]> kept = driver.getKeyValueStore(RouterTopology.SNAPSHOT_STORE);
-            assertThat(codec.snapshot(kept.get(routed.complaintId().value()))).isEqualTo(written.get(0).value);
+            KeptComplaint kept = codec.kept(complaints.get(routed.complaintId().value()));
+            assertThat(kept.snapshot()).as("kept with the state, in one record").isEqualTo(written.get(0).value);
+            assertThat(kept.state().routed()).isEqualTo(routed);
 
             driver.advanceWallClockTime(Duration.ofSeconds(2));
             assertThat(state.isEmpty()).as("written once, not at every tick").isTrue();
