@@ -59,10 +59,14 @@ final class Channels {
         return texts / ((System.nanoTime() - start) / 1e9);
     }
 
-    /** {mails/s from the first SMTP send to the last of them routed, seconds to drop them all}. */
+    /**
+     * {mails/s from the first SMTP send to the last of them routed, seconds to drop them all, mails/s from the first
+     * send to the last of them on {@code intake.email} (the channel alone, before the router)}.
+     */
     double[] imap(int mails) throws Exception {
         c.drain();
         long routedBefore = c.tail().routed("email");
+        long intakeBefore = c.tail().mailIntake();
         Properties props = new Properties();
         props.put("mail.smtp.host", "127.0.0.1");
         props.put("mail.smtp.port", Integer.toString(c.app().smtpPort));
@@ -83,8 +87,13 @@ final class Channels {
             }
         }
         double dropped = (System.nanoTime() - start) / 1e9;
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (c.tail().mailIntake() < intakeBefore + mails && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        double taken = (c.tail().mailIntake() - intakeBefore) / ((System.nanoTime() - start) / 1e9);
         long routed = awaitRouted("email", routedBefore + mails);
-        return new double[] {(routed - routedBefore) / ((System.nanoTime() - start) / 1e9), dropped};
+        return new double[] {(routed - routedBefore) / ((System.nanoTime() - start) / 1e9), dropped, taken};
     }
 
     /** {calls/s from the upload to the last call routed, calls/s until the upload's answer (Kafka acknowledged)}. */
