@@ -1,7 +1,9 @@
 package io.hearken.bench;
 
+import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
+import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -17,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.angus.mail.imap.IMAPFolder;
 
 /** The other ways in, each timed to routed: the IMAP mailbox, a hotline transcript file, and the classifier. */
 final class Channels {
@@ -59,10 +62,14 @@ final class Channels {
         return texts / ((System.nanoTime() - start) / 1e9);
     }
 
-    /** {mails/s from the first SMTP send to the last of them routed, seconds to drop them all}. */
+    /**
+     * {mails/s from the first SMTP send to the last of them routed, seconds to drop them all, mails/s from the first
+     * send to the last of them on {@code intake.email} (the channel alone, before the router)}.
+     */
     double[] imap(int mails) throws Exception {
         c.drain();
         long routedBefore = c.tail().routed("email");
+        long intakeBefore = c.tail().mailIntake();
         Properties props = new Properties();
         props.put("mail.smtp.host", "127.0.0.1");
         props.put("mail.smtp.port", Integer.toString(c.app().smtpPort));
@@ -71,20 +78,65 @@ final class Channels {
         try (Transport smtp = session.getTransport("smtp")) {
             smtp.connect();
             for (int i = 0; i < mails; i++) {
-                Corpus.Complaint complaint = c.corpus().next();
-                MimeMessage m = new MimeMessage(session);
-                // A new address each: a mail from a resident with an open complaint may be taken as its follow-up.
-                m.setFrom(new InternetAddress("mail" + i + "." + System.nanoTime() + "@bench.example"));
-                m.setRecipient(Message.RecipientType.TO, new InternetAddress("complaints@hearken.local"));
-                m.setSubject(complaint.subject() + " " + complaint.building(), "UTF-8");
-                m.setText(complaint.description() + "\n\n" + complaint.name() + "\n" + complaint.building() + " "
-                        + complaint.unit(), "UTF-8");
+                MimeMessage m = mail(session, i);
                 smtp.sendMessage(m, m.getAllRecipients());
             }
         }
         double dropped = (System.nanoTime() - start) / 1e9;
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (c.tail().mailIntake() < intakeBefore + mails && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        double taken = (c.tail().mailIntake() - intakeBefore) / ((System.nanoTime() - start) / 1e9);
         long routed = awaitRouted("email", routedBefore + mails);
-        return new double[] {(routed - routedBefore) / ((System.nanoTime() - start) / 1e9), dropped};
+        return new double[] {(routed - routedBefore) / ((System.nanoTime() - start) / 1e9), dropped, taken};
+    }
+
+    /**
+     * Mails/s from a full inbox to {@code intake.email}: the mails are put into a folder of the complaints mailbox
+     * first (IMAP APPEND), then moved into the inbox with one command, so the channel's own pace is timed, not SMTP's.
+     */
+    double imapInbox(int mails) throws Exception {
+        c.drain();
+        long intakeBefore = c.tail().mailIntake();
+        Properties props = new Properties();
+        Session session = Session.getInstance(props);
+        try (Store store = session.getStore("imap")) {
+            store.connect("127.0.0.1", c.app().imapPort, "complaints@hearken.local", "hearken");
+            Folder staging = store.getFolder("BenchStaging");
+            if (!staging.exists()) {
+                staging.create(Folder.HOLDS_MESSAGES);
+            }
+            Message[] batch = new Message[mails];
+            for (int i = 0; i < mails; i++) {
+                batch[i] = mail(session, i);
+            }
+            staging.appendMessages(batch);
+            staging.open(Folder.READ_WRITE);
+            Message[] staged = staging.getMessages();
+            long start = System.nanoTime();
+            ((IMAPFolder) staging).moveMessages(staged, store.getFolder("INBOX"));
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            while (c.tail().mailIntake() < intakeBefore + mails && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            double rate = (c.tail().mailIntake() - intakeBefore) / ((System.nanoTime() - start) / 1e9);
+            staging.close(false);
+            return rate;
+        }
+    }
+
+    private MimeMessage mail(Session session, int i) throws Exception {
+        Corpus.Complaint complaint = c.corpus().next();
+        MimeMessage m = new MimeMessage(session);
+        // A new address each: a mail from a resident with an open complaint may be taken as its follow-up.
+        m.setFrom(new InternetAddress("mail" + i + "." + System.nanoTime() + "@bench.example"));
+        m.setRecipient(Message.RecipientType.TO, new InternetAddress("complaints@hearken.local"));
+        m.setSubject(complaint.subject() + " " + complaint.building(), "UTF-8");
+        m.setText(complaint.description() + "\n\n" + complaint.name() + "\n" + complaint.building() + " "
+                + complaint.unit(), "UTF-8");
+        m.setSentDate(new java.util.Date());
+        return m;
     }
 
     /** {calls/s from the upload to the last call routed, calls/s until the upload's answer (Kafka acknowledged)}. */

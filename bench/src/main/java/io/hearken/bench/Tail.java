@@ -13,7 +13,8 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Follows {@code complaints.routed} and {@code notifications} (read_committed, as the services read them): when each
  * complaint's first routing became visible, and when the notifier recorded its acknowledgement mail as sent (the
- * ledger record follows the SMTP server's acceptance). Counts first routings by channel.
+ * ledger record follows the SMTP server's acceptance). Counts first routings by channel, and the records on
+ * {@code intake.email} (the mail channel's own rate, before the router).
  */
 final class Tail implements AutoCloseable {
 
@@ -22,6 +23,7 @@ final class Tail implements AutoCloseable {
     /** complaint id → the ledger record's timestamp (ms) of its acknowledgement mail. */
     final Map<String, Long> acknowledgedAt = new ConcurrentHashMap<>();
     final Map<String, AtomicLong> routedByChannel = new ConcurrentHashMap<>();
+    private final AtomicLong mailIntake = new AtomicLong();
     private final ObjectMapper json = new ObjectMapper();
     private final KafkaConsumer<String, String> consumer;
     private final Thread thread;
@@ -29,7 +31,7 @@ final class Tail implements AutoCloseable {
 
     Tail(Kafka kafka) throws Exception {
         consumer = kafka.consumer();
-        consumer.assign(kafka.partitions(Set.of("complaints.routed", "notifications")));
+        consumer.assign(kafka.partitions(Set.of("complaints.routed", "notifications", "intake.email")));
         consumer.seekToBeginning(consumer.assignment());
         thread = new Thread(this::run, "bench-tail");
         thread.setDaemon(true);
@@ -41,10 +43,19 @@ final class Tail implements AutoCloseable {
         return n == null ? 0 : n.get();
     }
 
+    /** Records read from {@code intake.email} (complaints and follow-ups from mail, as Kafka acknowledged them). */
+    long mailIntake() {
+        return mailIntake.get();
+    }
+
     private void run() {
         while (running) {
             for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(100))) {
                 long now = System.currentTimeMillis();
+                if (r.topic().equals("intake.email")) {
+                    mailIntake.incrementAndGet();
+                    continue;
+                }
                 try {
                     take(r, now);
                 } catch (RuntimeException e) {

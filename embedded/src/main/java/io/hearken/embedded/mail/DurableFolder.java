@@ -200,6 +200,9 @@ final class DurableFolder extends ForwardingFolder {
 
     /** The oldest mail beyond the folder's limit leaves memory and disk, like an expunge by another client. */
     private synchronized void trim() {
+        if (memory.getMessageCount() <= limit()) {
+            return; // within it: no list of every uid for each mail kept (that made a bulk MOVE quadratic)
+        }
         long[] uids = memory.getMessageUids();
         for (int i = 0; i < uids.length - limit(); i++) {
             drop(uids[i]);
@@ -214,7 +217,14 @@ final class DurableFolder extends ForwardingFolder {
             return; // expunged meanwhile (GreenMail's look-up and access are two steps)
         }
         memory.expunge(new IdRange[] {new IdRange(uid)});
-        forgetGone();
+        if (files != null) {
+            synchronized (files) { // this mail only: not a pass over every mail of the folder for each one dropped
+                if (memory.getMessage(uid) == null) {
+                    rememberUidNext(uid);
+                    files.remove(uid);
+                }
+            }
+        }
     }
 
     private int limit() {

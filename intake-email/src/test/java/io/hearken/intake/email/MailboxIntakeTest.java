@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.hearken.readmodel.ComplaintLookup;
+import io.hearken.readmodel.FreshTrackingIds;
 import io.hearken.events.Attachment;
 import io.hearken.events.Channel;
 import io.hearken.events.ComplaintEvent;
@@ -72,6 +73,8 @@ class MailboxIntakeTest {
     KafkaTemplate<String, ComplaintEvent> kafka;
     @Autowired
     ComplaintLookup lookup;
+    @Autowired
+    FreshTrackingIds freshIds;
     @Autowired
     MeterRegistry meters;
     @Autowired
@@ -329,7 +332,7 @@ class MailboxIntakeTest {
 
         // The restarted process reads its seen-store back from Kafka and sees the mail again.
         SeenMessages restarted = IntakeRestarts.freshStore(kafkaProperties, properties);
-        ReceivingMail afterRestart = IntakeRestarts.freshIntake(restarted, properties, kafka, lookup, meters, "email-test-secret");
+        ReceivingMail afterRestart = IntakeRestarts.freshIntake(restarted, properties, kafka, lookup, freshIds, meters, "email-test-secret");
         Outcome again = afterRestart.handle(Corpus.parse(raw), raw.length, "INBOX").get();
         assertThat(again.kind()).isEqualTo(Outcome.Kind.DUPLICATE);
 
@@ -354,7 +357,7 @@ class MailboxIntakeTest {
         // What the first run wrote before it died: the id it was about to publish under.
         store.put(key, new SeenMessages.Entry(false, reserved.value(), Events.idFrom("email", key))).get();
 
-        Outcome outcome = IntakeRestarts.freshIntake(store, properties, kafka, lookup, meters, "email-test-secret")
+        Outcome outcome = IntakeRestarts.freshIntake(store, properties, kafka, lookup, freshIds, meters, "email-test-secret")
                 .handle(Corpus.parse(raw), raw.length, "INBOX").get();
 
         assertThat(outcome.complaintId()).isEqualTo(reserved);

@@ -11,14 +11,13 @@ import io.hearken.events.FollowUpReceived;
 import io.hearken.events.MailBounced;
 import io.hearken.events.MailThreading;
 import io.hearken.events.Topics;
-import io.hearken.events.TrackingIds;
 import io.hearken.events.privacy.PersonalData;
 import io.hearken.intake.email.EmailIntakeProperties;
 import io.hearken.intake.email.mime.DeliveryReport;
 import io.hearken.intake.email.mime.MailFile;
 import io.hearken.intake.email.mime.ReadMail;
 import io.hearken.intake.email.mime.Texts;
-import io.hearken.readmodel.ComplaintLookup;
+import io.hearken.readmodel.FreshTrackingIds;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,7 +45,7 @@ final class PublishingMail {
     private final EmailIntakeProperties properties;
     private final SeenMessages seen;
     private final KafkaTemplate<String, ComplaintEvent> events;
-    private final ComplaintLookup lookup;
+    private final FreshTrackingIds freshIds;
     private final PersonalData personalData;
     private final SenderLimit senderLimit;
     private final AttachmentStore attachments;
@@ -54,11 +53,11 @@ final class PublishingMail {
     private final MailOutcomes outcomes;
 
     PublishingMail(EmailIntakeProperties properties, SeenMessages seen, KafkaTemplate<String, ComplaintEvent> events,
-            ComplaintLookup lookup, String domain, PersonalData personalData, MailOutcomes outcomes) {
+            FreshTrackingIds freshIds, String domain, PersonalData personalData, MailOutcomes outcomes) {
         this.properties = properties;
         this.seen = seen;
         this.events = events;
-        this.lookup = lookup;
+        this.freshIds = freshIds;
         this.domain = domain;
         this.personalData = personalData;
         this.outcomes = outcomes;
@@ -99,7 +98,7 @@ final class PublishingMail {
                 return done(outcomes.record(Outcome.Kind.SKIPPED, Triage.Skip.RATE_LIMITED.tag, null, mail,
                         "over " + properties.senderHourlyLimit() + " complaints in an hour"));
             }
-            id = freshId();
+            id = freshIds.next(); // checked against the read model ahead, in batches: no round trip per mail
             reserved = seen.put(key, new SeenMessages.Entry(false, id.value(), eventId));
         }
         if (subject.isBlank()) {
@@ -138,22 +137,6 @@ final class PublishingMail {
 
     static CompletableFuture<Outcome> done(Outcome outcome) {
         return CompletableFuture.completedFuture(outcome);
-    }
-
-    /** A fresh tracking id the read model does not know (40 random bits: a clash is rare, not impossible). */
-    private ComplaintId freshId() {
-        ComplaintId id = TrackingIds.next();
-        for (int i = 0; i < 3; i++) {
-            try {
-                if (lookup.find(id).isEmpty()) {
-                    return id;
-                }
-            } catch (RuntimeException e) {
-                return id; // the read model is down: the odds are on our side
-            }
-            id = TrackingIds.next();
-        }
-        return id;
     }
 
     private CompletableFuture<Void> send(String topic, String key, ComplaintEvent event) {

@@ -8,6 +8,7 @@ import io.hearken.intake.email.mime.MailReader;
 import io.hearken.intake.email.mime.ReadMail;
 import io.hearken.intake.email.mime.UnreadableMail;
 import io.hearken.readmodel.ComplaintLookup;
+import io.hearken.readmodel.FreshTrackingIds;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -40,11 +41,13 @@ public class ReceivingMail {
     private final FollowUps followUps;
     private final MailOutcomes outcomes;
     private final PublishingMail publishing;
+    private final FreshTrackingIds freshIds;
     /** Striped by dedupe key: two copies of one mail decide one after the other, different mails in parallel. */
     private final Object[] decisions = new Object[64];
 
     ReceivingMail(EmailIntakeProperties properties, SeenMessages seen, KafkaTemplate<String, ComplaintEvent> events,
-            ComplaintLookup lookup, MeterRegistry meters, HearkenMailProperties mail, PersonalData personalData) {
+            ComplaintLookup lookup, FreshTrackingIds freshIds, MeterRegistry meters, HearkenMailProperties mail,
+            PersonalData personalData) {
         String domain = mail.domain();
         this.properties = properties;
         this.seen = seen;
@@ -53,7 +56,13 @@ public class ReceivingMail {
         this.followUps = new FollowUps(domain, lookup, personalData);
         java.util.Arrays.setAll(decisions, i -> new Object());
         this.outcomes = new MailOutcomes(seen.strings(), properties.deadLetterTopic(), meters);
-        this.publishing = new PublishingMail(properties, seen, events, lookup, domain, personalData, outcomes);
+        this.publishing = new PublishingMail(properties, seen, events, freshIds, domain, personalData, outcomes);
+        this.freshIds = freshIds;
+    }
+
+    /** Mails are about to come: checked tracking ids are drawn now, while the mailbox hands them over. */
+    public void expect() {
+        freshIds.prepare();
     }
 
     /**

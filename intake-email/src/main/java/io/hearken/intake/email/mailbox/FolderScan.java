@@ -55,6 +55,9 @@ final class FolderScan {
     private volatile Long reading;
     private long uidValidity = -1;
     private boolean troubled;
+    private boolean moved; // the last pass moved mails out of the folder, newer ones than any pass before
+    private long newestUid = -1;
+    private boolean hitch; // the last pass left a mail behind (a failed fetch, Kafka or the read model away)
 
     FolderScan(EmailIntakeProperties properties, EmailIntakeProperties.Mailbox mailbox, ReceivingMail receiving,
             BooleanSupplier running) {
@@ -70,6 +73,7 @@ final class FolderScan {
         if (folder.getUIDValidity() != uidValidity) {
             handled.clear();
             fetchFailures.clear();
+            newestUid = -1;
             uidValidity = folder.getUIDValidity();
         }
     }
@@ -85,6 +89,8 @@ final class FolderScan {
     /** One pass; {@code true} when the folder must be opened again before the next (a mail was not announced). */
     boolean scan(Store store, IMAPFolder folder, MailDisposition disposition, MailCopies copies)
             throws MessagingException, IOException {
+        moved = false;
+        hitch = false;
         Message[] messages = folder.getMessages();
         List<Message> todo = new ArrayList<>();
         if (messages.length > 0) {
@@ -102,6 +108,10 @@ final class FolderScan {
         if (todo.isEmpty()) {
             return notAnnounced(store, messages);
         }
+        receiving.expect();
+        long newest = folder.getUID(todo.get(todo.size() - 1));
+        boolean fresh = newest > newestUid; // not the same mails again (a server that does not move them)
+        newestUid = Math.max(newestUid, newest);
         for (int from = 0; from < todo.size() && running.getAsBoolean(); ) {
             int to = from;
             long bytes = 0;
@@ -109,11 +119,23 @@ final class FolderScan {
                 bytes += Math.max(0, todo.get(to++).getSize());
             }
             if (!handleBatch(folder, todo.subList(from, to), disposition, copies)) {
+                hitch = true;
                 return false;
             }
             from = to;
         }
+        moved &= fresh;
         return false;
+    }
+
+    /**
+     * Whether the last pass handled new mails without a hitch (no fetch failure, nothing left to wait for): then mail
+     * may have come in while it ran, and the next pass starts at once instead of after the poll interval. A pass with a
+     * hitch waits, so a mail the server fails to hand over keeps its {@value #FETCH_ATTEMPTS} attempts apart; so does a
+     * pass over only mails handled before (a server that failed to move them must not make this a busy loop).
+     */
+    boolean mayHaveMore() {
+        return moved && !hitch;
     }
 
     /**
@@ -154,6 +176,7 @@ final class FolderScan {
                 }
                 long uid = folder.getUID(m);
                 int failures = fetchFailures.merge(uid, 1, Integer::sum);
+                hitch = true;
                 if (failures < FETCH_ATTEMPTS) {
                     log.warn("Email intake: the server could not hand over mail UID {} in {} (attempt {} of {}): {}", uid,
                             mailbox, failures, FETCH_ATTEMPTS, e.toString());
@@ -203,6 +226,7 @@ final class FolderScan {
             }
         }
         disposition.moveTo(done, properties.processedFolder());
+        moved |= !batch.isEmpty();
         if (failure != null) {
             if (!troubled) {
                 troubled = true;

@@ -182,7 +182,9 @@ final class MailboxWatcher {
                 return;
             }
             scanned();
-            waitForMail();
+            if (!scan.mayHaveMore()) {
+                waitForMail();
+            }
         }
     }
 

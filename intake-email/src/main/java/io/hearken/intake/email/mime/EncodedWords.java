@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 public final class EncodedWords {
 
     private static final Pattern WORD = Pattern.compile("=\\?([^?\\s]+)\\?([BbQq])\\?([^?\\s]*)\\?=");
+    private static final Pattern FOLD = Pattern.compile("\\r?\\n[ \\t]+");
 
     private EncodedWords() {
     }
@@ -23,7 +24,7 @@ public final class EncodedWords {
         if (raw == null) {
             return null;
         }
-        String text = raw.replaceAll("\\r?\\n[ \\t]+", " ").replace("\r", "").replace("\n", "");
+        String text = FOLD.matcher(raw).replaceAll(" ").replace("\r", "").replace("\n", "");
         text = repair8bit(text);
         Matcher m = WORD.matcher(text);
         StringBuilder out = new StringBuilder();

@@ -25,6 +25,8 @@ import org.springframework.util.unit.DataSize;
  */
 public final class MailReader {
 
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
     private final long maxAttachmentBytes;
 
     public MailReader(long maxAttachmentBytes) {
@@ -42,12 +44,11 @@ public final class MailReader {
             MimeWalk c = new MimeWalk(maxAttachmentBytes);
             c.walk(message, 0);
             String text = c.body();
-            String replyText = ReplyText.newPart(c.replyBody());
             String messageId = clean(message.getHeader("Message-ID", null));
             Instant sentAt = sentAt(message);
             String contentType = MimeWalk.lower(PartHeaders.contentType(message));
             return new ReadMail(messageId, from.name(), from.address(),
-                    subject == null ? "" : subject, text, replyText, clean(message.getHeader("In-Reply-To", " ")),
+                    subject == null ? "" : subject, text, c.replyBody(), clean(message.getHeader("In-Reply-To", " ")),
                     clean(message.getHeader("References", " ")), List.copyOf(c.files), List.copyOf(c.notes),
                     Collections.unmodifiableMap(headers), contentType, c.report, c.forwarded, sentAt,
                     hash(from.address(), subject, text, c.files));
@@ -96,7 +97,7 @@ public final class MailReader {
         if (header == null) {
             return null;
         }
-        String s = header.replaceAll("\\s+", " ").strip();
+        String s = WHITESPACE.matcher(header).replaceAll(" ").strip();
         return s.isEmpty() ? null : s;
     }
 

@@ -19,6 +19,8 @@ public final class ReplyText {
             Pattern.compile("^-- ?$"),
             Pattern.compile("^(Sent from my|Sent from Mail for|Sent from Outlook|Get Outlook for|Sent with|"
                     + "发自我的|發自我的|来自我的|來自我的|从我的|发自 ?(网易|QQ|手机|iPhone|Android)).*$", Pattern.CASE_INSENSITIVE)};
+    private static final Pattern ON_LINE = Pattern.compile("^On\\s.{1,300}", Pattern.CASE_INSENSITIVE);
+    private static final Pattern WROTE_LINE = Pattern.compile("^.{0,120}wrote:$", Pattern.CASE_INSENSITIVE);
     private static final Pattern HEADER_FROM = Pattern.compile("^\\*?(From|发件人|寄件者|發件人)\\s*\\*?\\s*[:：].*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern HEADER_NEXT = Pattern.compile(
             "^\\*?(Sent|Date|To|Subject|Cc|发送时间|發送時間|时间|日期|收件人|主题|主旨|抄送)\\s*\\*?\\s*[:：].*$",
@@ -50,7 +52,7 @@ public final class ReplyText {
             }
         }
         // Gmail wraps a long "On ... <a@b>" line before "wrote:".
-        if (line.matches("(?i)^On\\s.{1,300}") && i + 1 < lines.length && lines[i + 1].strip().matches("(?i)^.{0,120}wrote:$")) {
+        if (ON_LINE.matcher(line).matches() && i + 1 < lines.length && WROTE_LINE.matcher(lines[i + 1].strip()).matches()) {
             return true;
         }
         // An Outlook / Foxmail / QQ header block: "From:" then Sent/To/Subject lines.

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 record Sender(String address, String name) {
 
     /** An address anywhere in a header that no parser accepts; linear (a run is never given back). */
+    private static final Pattern PLAIN_ADDRESS = Pattern.compile("[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+");
+    private static final Pattern QUOTES_AROUND = Pattern.compile("^[\"']+|[\"']+$");
     private static final Pattern LOOSE_ADDRESS = Pattern.compile("(?<![\\w.+'-])[\\w.+'-]++@[\\w-]+(\\.[\\w-]+)+");
 
     /** From, else Sender, else Reply-To; lenient about the broken address syntax clients produce. */
@@ -44,7 +46,7 @@ record Sender(String address, String name) {
         if (name == null) {
             return null;
         }
-        name = name.strip().replaceAll("^[\"']+|[\"']+$", "").strip();
+        name = QUOTES_AROUND.matcher(name.strip()).replaceAll("").strip();
         return name.isEmpty() || name.contains("@") && name.equalsIgnoreCase(a.getAddress()) ? null : name;
     }
 
@@ -52,7 +54,7 @@ record Sender(String address, String name) {
         try {
             for (InternetAddress a : InternetAddress.parseHeader(raw, false)) {
                 String addr = a.getAddress();
-                if (addr != null && addr.matches("[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+")) {
+                if (addr != null && PLAIN_ADDRESS.matcher(addr).matches()) {
                     return a;
                 }
             }

@@ -1,6 +1,7 @@
 package io.hearken.intake.email.intake;
 
 import io.hearken.readmodel.ComplaintLookup;
+import io.hearken.readmodel.FreshTrackingIds;
 import io.hearken.events.ComplaintEvent;
 import io.hearken.intake.email.EmailIntakeProperties;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,8 +19,9 @@ public final class IntakeRestarts {
     }
 
     public static ReceivingMail freshIntake(SeenMessages store, EmailIntakeProperties properties,
-            KafkaTemplate<String, ComplaintEvent> events, ComplaintLookup lookup, MeterRegistry meters, String secret) {
-        return new ReceivingMail(properties, store, events, lookup, meters, io.hearken.events.config.HearkenMailProperties.defaults(),
+            KafkaTemplate<String, ComplaintEvent> events, ComplaintLookup lookup, FreshTrackingIds freshIds, MeterRegistry meters,
+            String secret) {
+        return new ReceivingMail(properties, store, events, lookup, freshIds, meters, io.hearken.events.config.HearkenMailProperties.defaults(),
                 new io.hearken.events.privacy.PersonalData(secret));
     }
 
