@@ -1,5 +1,6 @@
 package io.hearken.intake.web.intake;
 
+import io.hearken.readmodel.FreshTrackingIds;
 import io.hearken.events.Attachment;
 import io.hearken.events.Channel;
 import io.hearken.events.ComplaintId;
@@ -45,11 +46,11 @@ public class SubmittingComplaint {
 
     private final WebPublisher publisher;
     private final IdempotencyKeys keys;
-    private final FreshIds freshIds;
+    private final FreshTrackingIds freshIds;
     private final KeyedIds keyedIds;
     private final Map<String, CompletableFuture<Submitted>> inFlight = new ConcurrentHashMap<>();
 
-    SubmittingComplaint(WebPublisher publisher, IdempotencyKeys keys, FreshIds freshIds, KeyedIds keyedIds) {
+    SubmittingComplaint(WebPublisher publisher, IdempotencyKeys keys, FreshTrackingIds freshIds, KeyedIds keyedIds) {
         this.publisher = publisher;
         this.keys = keys;
         this.freshIds = freshIds;

@@ -1,5 +1,6 @@
 package io.hearken.intake.web.intake;
 
+import io.hearken.readmodel.FreshTrackingIds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,7 +38,7 @@ class IdempotencyCrashTest {
     @Autowired
     WebIntakeProperties properties;
     @Autowired
-    FreshIds freshIds;
+    FreshTrackingIds freshIds;
     @Autowired
     KeyedIds keyedIds;
 

@@ -1,5 +1,6 @@
 package io.hearken.intake.web.intake;
 
+import io.hearken.readmodel.FreshTrackingIds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -36,7 +37,7 @@ class IdempotencyRestartTest {
     @Autowired
     WebIntakeProperties properties;
     @Autowired
-    FreshIds freshIds;
+    FreshTrackingIds freshIds;
     @Autowired
     KeyedIds keyedIds;
 
