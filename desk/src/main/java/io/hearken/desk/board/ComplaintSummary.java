@@ -18,8 +18,11 @@ import java.util.Locale;
 /**
  * What the board keeps in memory of a complaint: what its queue, filters, choices and return-visit list read. The
  * events themselves (texts, attachments, the timeline) are in the board's local store ({@link ComplaintBoard}).
- * {@code searchText} is what a queue search {@code q} looks in: the id, the resident's words, place and contact,
- * lower-cased. {@code ratedAt}, {@code resolvedAt} and {@code visitedAt} are the latest rating, resolution and
+ * A queue search {@code q} looks in the id, the resident's words, place and contact, lower-cased ({@link #searchText()});
+ * of those, only what the summary holds nowhere else is kept: {@code otherText}, the description and then the area
+ * and address, lower-cased, each followed by a line break ({@code placeAt} is where the area starts). The strings
+ * that repeat across complaints (department, category, building, unit, handler) are shared
+ * ({@link String#intern()}). {@code ratedAt}, {@code resolvedAt} and {@code visitedAt} are the latest rating, resolution and
  * return visit, what the return-visit rule weighs.
  */
 public record ComplaintSummary(ComplaintId id, boolean routed, String department, ComplaintStatus status,
@@ -29,7 +32,7 @@ public record ComplaintSummary(ComplaintId id, boolean routed, String department
         SlaClock nextClock, boolean slaPaused, boolean slaWarning, boolean slaBreached,
         ComplaintEscalated.Level escalation, boolean repeat, ComplaintId duplicateOf, Instant lastActivity,
         String handlerId, String handlerName, Integer satisfaction, Instant ratedAt, Instant resolvedAt,
-        Instant visitedAt, String searchText) {
+        Instant visitedAt, String otherText, int placeAt) {
 
     static ComplaintSummary of(DeskComplaint c) {
         ComplaintReceived r = c.complaint();
@@ -47,37 +50,80 @@ public record ComplaintSummary(ComplaintId id, boolean routed, String department
                 visitedAt = e.at();
             }
         }
-        return new ComplaintSummary(c.id(), c.routed(), c.department(), c.status(), c.priority(), c.category(),
-                c.urgency(), classification != null && classification.needsTriage(),
+        String description = r == null ? "" : lines(r.description());
+        String place = r == null || r.place() == null ? "" : lines(r.place().area(), r.place().address());
+        return new ComplaintSummary(c.id(), c.routed(), shared(c.department()), c.status(), c.priority(),
+                shared(c.category()), c.urgency(), classification != null && classification.needsTriage(),
                 classification == null ? null : classification.sentiment(),
                 classification == null ? null : classification.customerType(), r == null ? null : r.subject(),
-                c.building(), r == null || r.place() == null ? null : r.place().unit(),
+                shared(c.building()), r == null || r.place() == null ? null : shared(r.place().unit()),
                 contact == null ? null : contact.name(), contact == null ? null : contact.phone(),
                 contact == null ? null : contact.email(), r == null ? null : r.at(),
                 r == null || r.channel() == null ? null : r.channel().code(), c.nextDeadline(), c.nextClock(),
                 c.slaPaused(), !c.warned().isEmpty(), !c.breached().isEmpty(), c.escalation(),
                 c.routing() != null && c.routing().links() != null && c.routing().links().repeat(), c.duplicateOf(),
-                c.lastActivity(), c.handlerId(), c.handler() == null ? null : c.handler().name(), c.satisfaction(),
-                ratedAt, resolvedAt, visitedAt, searchText(c));
+                c.lastActivity(), shared(c.handlerId()), c.handler() == null ? null : shared(c.handler().name()),
+                c.satisfaction(), ratedAt, resolvedAt, visitedAt,
+                place.isEmpty() ? description : description + place, description.length());
     }
 
     public boolean open() {
         return ComplaintStatus.isOpen(status);
     }
 
-    private static String searchText(DeskComplaint c) {
-        ComplaintReceived r = c.complaint();
-        StringBuilder text = new StringBuilder(c.id().value()).append('\n');
-        if (r != null) {
-            append(text, r.subject(), r.description());
-            if (r.place() != null) {
-                append(text, r.place().building(), r.place().unit(), r.place().area(), r.place().address());
+    /** Whether a queue search finds this complaint; {@code q} lower-cased, as the search text is. */
+    public boolean matches(String q) {
+        if (q.indexOf('\n') >= 0) { // spans fields, as the text was once one string
+            return searchText().contains(q);
+        }
+        return idContains(q) || contains(subject, q) || otherText.contains(q) || contains(building, q)
+                || contains(unit, q) || contains(residentName, q) || contains(residentEmail, q)
+                || contains(residentPhone, q);
+    }
+
+    /** What a queue search {@code q} looks in: the id, the resident's words, place and contact, lower-cased. */
+    public String searchText() {
+        StringBuilder text = new StringBuilder(id.value()).append('\n');
+        append(text, subject);
+        text.append(otherText, 0, placeAt);
+        append(text, building, unit);
+        text.append(otherText, placeAt, otherText.length());
+        append(text, residentName, residentEmail, residentPhone);
+        return text.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean contains(String field, String q) {
+        return field != null && field.toLowerCase(Locale.ROOT).contains(q); // the same string when already lower
+    }
+
+    /** The id is ASCII letters, digits and dashes (its format): lower-cased without a copy. */
+    private boolean idContains(String q) {
+        String value = id.value();
+        for (int start = 0; start + q.length() <= value.length(); start++) {
+            int i = 0;
+            while (i < q.length() && asciiLower(value.charAt(start + i)) == q.charAt(i)) {
+                i++;
             }
-            if (r.contact() != null) {
-                append(text, r.contact().name(), r.contact().email(), r.contact().phone());
+            if (i == q.length()) {
+                return true;
             }
         }
-        return text.toString().toLowerCase(Locale.ROOT);
+        return false;
+    }
+
+    private static char asciiLower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
+
+    /** The parts, each followed by a line break, lower-cased; "" when there are none. */
+    private static String lines(String... parts) {
+        StringBuilder text = new StringBuilder();
+        append(text, parts);
+        return text.isEmpty() ? "" : text.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static String shared(String value) {
+        return value == null ? null : value.intern();
     }
 
     private static void append(StringBuilder text, String... parts) {
