@@ -77,14 +77,16 @@ class BoardFootprint {
         long summariesOnly = heap() - base; // the board closed, its summaries kept
         System.out.printf("FOOTPRINT complaints=%d before=%d B/complaint (%.1f µs each to read and apply)"
                 + " after=%d B/complaint (%.1f µs each to read and apply), find %.1f µs;"
-                + " the summaries alone %d B/complaint%n", COMPLAINTS,
+                + " the summaries alone %d B/complaint; a manager's whole queue %.1f ms, searched %.1f ms%n", COMPLAINTS,
                 beforeBytes / COMPLAINTS, beforeNanos / 1e3 / COMPLAINTS, (after[0] - base) / COMPLAINTS,
-                after[1] / 1e3 / COMPLAINTS, after[2] / 1e3, summariesOnly / COMPLAINTS);
+                after[1] / 1e3 / COMPLAINTS, after[2] / 1e3, summariesOnly / COMPLAINTS, after[3] / 1e6,
+                after[4] / 1e6);
         java.lang.ref.Reference.reachabilityFence(summaries);
     }
 
     /**
-     * The heap used with the board built, the nanoseconds to build it and to find a complaint (on average); its
+     * The heap used with the board built, the nanoseconds to build it, to find a complaint, to list and to search a
+     * manager's queue of every complaint (on average); its
      * summaries (every complaint, as a manager's queue of all statuses lists them) are added to {@code summaries}.
      */
     static long[] board(Sealing sealing, List<byte[]> records, List<ComplaintSummary> summaries) throws Exception {
@@ -105,10 +107,21 @@ class BoardFootprint {
                 assertThat(board.find(id)).isPresent();
             }
             long find = (System.nanoTime() - t0) / found;
-            summaries.addAll(board.queue(new StaffPerson("liu.yang", "刘洋", "management", StaffRole.MANAGER,
-                    Locale.CHINA), new QueueFilter(EnumSet.allOf(ComplaintStatus.class), null, null, null, null)));
-            assertThat(summaries).hasSize(records.size());
-            return new long[] {used, applied, find};
+            StaffPerson manager = new StaffPerson("liu.yang", "刘洋", "management", StaffRole.MANAGER, Locale.CHINA);
+            QueueFilter all = new QueueFilter(EnumSet.allOf(ComplaintStatus.class), null, null, null, null);
+            QueueFilter search = new QueueFilter(EnumSet.allOf(ComplaintStatus.class), null, null, "Zhang.Wei@", null);
+            long listed = 0;
+            long searched = 0;
+            for (int i = 0; i < 10; i++) { // an in-memory pass over every summary, sorted; then a search in each
+                t0 = System.nanoTime();
+                assertThat(board.queue(manager, all)).hasSize(records.size());
+                listed += System.nanoTime() - t0;
+                t0 = System.nanoTime();
+                assertThat(board.queue(manager, search)).hasSize(records.size());
+                searched += System.nanoTime() - t0;
+            }
+            summaries.addAll(board.queue(manager, all));
+            return new long[] {used, applied, find, listed / 10, searched / 10};
         }
     }
 
