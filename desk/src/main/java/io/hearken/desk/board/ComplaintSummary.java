@@ -80,7 +80,28 @@ public record ComplaintSummary(ComplaintId id, boolean routed, String department
             return searchText().contains(q);
         }
         return idContains(q) || texts.indexOf(q, emailEnd + 1) >= 0 || contains(building, q) || contains(unit, q)
-                || texts.substring(0, emailEnd).toLowerCase(Locale.ROOT).contains(q); // subject and contact
+                || shownContain(q);
+    }
+
+    /** Whether the subject or contact, lower-cased as String.toLowerCase(ROOT) does, has q; without a copy. */
+    private boolean shownContain(String q) {
+        for (int start = 0; start + q.length() <= emailEnd; start++) {
+            int i = 0;
+            while (i < q.length()) {
+                char c = texts.charAt(start + i);
+                if (c == '\u0130' || c == '\u03A3' || Character.isSurrogate(c)) { // lower-cased by context or length
+                    return texts.substring(0, emailEnd).toLowerCase(Locale.ROOT).contains(q);
+                }
+                if (Character.toLowerCase(c) != q.charAt(i)) {
+                    break;
+                }
+                i++;
+            }
+            if (i == q.length()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public String subject() {
