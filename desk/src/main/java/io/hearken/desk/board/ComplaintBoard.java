@@ -190,7 +190,9 @@ public class ComplaintBoard implements AutoCloseable {
                     histories.append(id, stored++, event);
                 }
             }
-            summaries.put(id, ComplaintSummary.of(fold(id, events)));
+            ComplaintSummary before = summaries.get(id);
+            ComplaintId key = before == null ? id : before.id(); // the map's key: one id object per complaint
+            summaries.put(key, ComplaintSummary.of(fold(key, events)));
             return true;
         }
     }

@@ -36,7 +36,7 @@ public record QueueFilter(Set<ComplaintStatus> statuses, String building, String
                 && (category == null || category.equals(c.category()))
                 && (department == null || department.equals(c.department()))
                 && (assignee == null || assignee.equals(c.handlerId()))
-                && (q == null || c.searchText().contains(q.toLowerCase(Locale.ROOT)));
+                && (q == null || c.matches(q.toLowerCase(Locale.ROOT)));
     }
 
     private static String blankToNull(String s) {

@@ -12,6 +12,7 @@ import io.hearken.events.ComplaintReceived;
 import io.hearken.events.ComplaintResolved;
 import io.hearken.events.ComplaintRouted;
 import io.hearken.events.ComplaintSnapshot;
+import io.hearken.events.ComplaintStatus;
 import io.hearken.events.FeedbackGiven;
 import io.hearken.events.ProgressNoted;
 import io.hearken.events.SlaClock;
@@ -20,11 +21,15 @@ import io.hearken.events.json.EventJson;
 import io.hearken.events.privacy.InMemoryKeys;
 import io.hearken.events.privacy.Sealing;
 import io.hearken.events.store.LocalStateProperties;
+import io.hearken.staff.StaffPerson;
+import io.hearken.staff.StaffRole;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,7 +57,7 @@ class BoardFootprint {
             keys.sealer(s.complaintId().value(), List.of()); // the data keys are in memory anyway (privacy.keys)
             records.add(EventJson.mapper().writeValueAsBytes(s)); // as on Kafka; read into objects of their own
         }
-        board(sealing, records.subList(0, 2_000)); // warm-up
+        board(sealing, records.subList(0, 2_000), new ArrayList<>()); // warm-up
         long base = heap();
         Map<ComplaintId, Object[]> before = new ConcurrentHashMap<>();
         long t0 = System.nanoTime();
@@ -67,15 +72,24 @@ class BoardFootprint {
         assertThat(before).hasSize(COMPLAINTS);
         before.clear();
         base = heap();
-        long[] after = board(sealing, records);
+        List<ComplaintSummary> summaries = new ArrayList<>();
+        long[] after = board(sealing, records, summaries);
+        long summariesOnly = heap() - base; // the board closed, its summaries kept
         System.out.printf("FOOTPRINT complaints=%d before=%d B/complaint (%.1f µs each to read and apply)"
-                + " after=%d B/complaint (%.1f µs each to read and apply), find %.1f µs%n", COMPLAINTS,
+                + " after=%d B/complaint (%.1f µs each to read and apply), find %.1f µs;"
+                + " the summaries alone %d B/complaint; a manager's whole queue %.1f ms, searched %.1f ms%n", COMPLAINTS,
                 beforeBytes / COMPLAINTS, beforeNanos / 1e3 / COMPLAINTS, (after[0] - base) / COMPLAINTS,
-                after[1] / 1e3 / COMPLAINTS, after[2] / 1e3);
+                after[1] / 1e3 / COMPLAINTS, after[2] / 1e3, summariesOnly / COMPLAINTS, after[3] / 1e6,
+                after[4] / 1e6);
+        java.lang.ref.Reference.reachabilityFence(summaries);
     }
 
-    /** The heap used with the board built, the nanoseconds to build it and to find a complaint (on average). */
-    static long[] board(Sealing sealing, List<byte[]> records) throws Exception {
+    /**
+     * The heap used with the board built, the nanoseconds to build it, to find a complaint, to list and to search a
+     * manager's queue of every complaint (on average); its
+     * summaries (every complaint, as a manager's queue of all statuses lists them) are added to {@code summaries}.
+     */
+    static long[] board(Sealing sealing, List<byte[]> records, List<ComplaintSummary> summaries) throws Exception {
         try (ComplaintBoard board = new ComplaintBoard(LocalStateProperties.defaults(), sealing)) {
             List<ComplaintId> ids = new ArrayList<>();
             long t0 = System.nanoTime();
@@ -92,7 +106,22 @@ class BoardFootprint {
             for (ComplaintId id : ids.subList(0, found)) { // the first: no longer among the recent ones
                 assertThat(board.find(id)).isPresent();
             }
-            return new long[] {used, applied, (System.nanoTime() - t0) / found};
+            long find = (System.nanoTime() - t0) / found;
+            StaffPerson manager = new StaffPerson("liu.yang", "刘洋", "management", StaffRole.MANAGER, Locale.CHINA);
+            QueueFilter all = new QueueFilter(EnumSet.allOf(ComplaintStatus.class), null, null, null, null);
+            QueueFilter search = new QueueFilter(EnumSet.allOf(ComplaintStatus.class), null, null, "Zhang.Wei@", null);
+            long listed = 0;
+            long searched = 0;
+            for (int i = 0; i < 10; i++) { // an in-memory pass over every summary, sorted; then a search in each
+                t0 = System.nanoTime();
+                assertThat(board.queue(manager, all)).hasSize(records.size());
+                listed += System.nanoTime() - t0;
+                t0 = System.nanoTime();
+                assertThat(board.queue(manager, search)).hasSize(records.size());
+                searched += System.nanoTime() - t0;
+            }
+            summaries.addAll(board.queue(manager, all));
+            return new long[] {used, applied, find, listed / 10, searched / 10};
         }
     }
 
