@@ -139,22 +139,12 @@ public final class Bench {
                 table.against("classifier (`POST /api/v1/triage`, 8 in flight)", texts, "texts/s", "HTTP static",
                         raw.http, s.classifierTexts() + " texts; through HTTP");
                 if (s.mails() > 0) {
-                    Recording jfr = s.jfr() ? Recording.start(app.pid(), s.out().toAbsolutePath().getParent().resolve("jfr"),
-                            "imap " + s.mails()) : null;
-                    double[] mail = channels.imap(s.mails());
-                    if (jfr != null) {
-                        System.out.println("JFR: " + jfr.stop());
-                    }
+                    double[] mail = Recording.around(s, app.pid(), "imap " + s.mails(), () -> channels.imap(s.mails()));
                     table.against("IMAP mailbox → routed", mail[0], "mails/s", "IMAP fetch", raw.imap, s.mails()
                             + " mails dropped by SMTP in " + Table.num(mail[1]) + " s, timed from the first to the last routed");
                     table.against("IMAP mailbox → on `intake.email`", mail[2], "mails/s", "SMTP delivery", raw.smtp,
                             "the same mails, timed from the first sent to the last acknowledged by Kafka");
-                    Recording inboxJfr = s.jfr() ? Recording.start(app.pid(),
-                            s.out().toAbsolutePath().getParent().resolve("jfr"), "imap inbox " + s.mails()) : null;
-                    double inbox = channels.imapInbox(s.mails());
-                    if (inboxJfr != null) {
-                        System.out.println("JFR: " + inboxJfr.stop());
-                    }
+                    double inbox = Recording.around(s, app.pid(), "imap inbox " + s.mails(), () -> channels.imapInbox(s.mails()));
                     table.against("IMAP inbox of " + s.mails() + " mails → on `intake.email`", inbox, "mails/s", "IMAP fetch",
                             raw.imap, "the channel alone: the mails moved into the inbox with one command (not paced by "
                             + "SMTP), timed from the move to the last acknowledged by Kafka");

@@ -24,6 +24,16 @@ final class Recording {
         return new Recording(pid, file);
     }
 
+    /** {@code work}, recorded when {@code --jfr} was given (the file is named after {@code label}). */
+    static <T> T around(Settings settings, long pid, String label, java.util.concurrent.Callable<T> work) throws Exception {
+        Recording jfr = settings.jfr() ? start(pid, settings.out().toAbsolutePath().getParent().resolve("jfr"), label) : null;
+        T result = work.call();
+        if (jfr != null) {
+            System.out.println("JFR: " + jfr.stop());
+        }
+        return result;
+    }
+
     Path stop() throws IOException, InterruptedException {
         jcmd(pid, "JFR.stop", "name=bench", "filename=" + file);
         return file;
