@@ -15,6 +15,8 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
 COPY --from=build /jars/ /app/
 USER hearken
 WORKDIR /data
-ENV SERVICE=intake-web JAVA_OPTS="-XX:MaxRAMPercentage=60" SPRING_PROFILES_ACTIVE=prod
+# MALLOC_ARENA_MAX=2: glibc keeps up to 8 malloc arenas per core, each holding its freed pages (RocksDB's and the
+# JIT's native allocations from many threads); two are enough and keep the resident memory down (docs/operations.md).
+ENV SERVICE=intake-web JAVA_OPTS="-XX:MaxRAMPercentage=60" SPRING_PROFILES_ACTIVE=prod MALLOC_ARENA_MAX=2
 EXPOSE 8080
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/$SERVICE.jar"]

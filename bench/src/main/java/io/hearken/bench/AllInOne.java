@@ -62,6 +62,9 @@ final class AllInOne implements AutoCloseable {
         if (!s.heap().isBlank()) {
             command.add("-Xmx" + s.heap());
         }
+        if (s.nmt()) {
+            command.add("-XX:NativeMemoryTracking=summary");
+        }
         command.addAll(s.jvmOptions());
         command.addAll(List.of("-jar", jar.toString(),
                 "--hearken.embedded.data-dir=" + dir.resolve("data"),
@@ -75,8 +78,14 @@ final class AllInOne implements AutoCloseable {
                 "--hearken.router.triage-limit.capacity=100000000",
                 "--hearken.hotline.api-keys=" + HOTLINE_KEY));
         Path log = dir.resolve("all-in-one.log");
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        // glibc makes up to 8 malloc arenas per core for the threads that allocate natively (RocksDB, zstd, the
+        // JIT): each keeps its freed pages. Inherited by Elasticsearch, as in the Dockerfile (docs/operations.md).
+        if (s.mallocArenas() > 0) {
+            builder.environment().put("MALLOC_ARENA_MAX", Integer.toString(s.mallocArenas()));
+        }
+        Process p = builder.start();
         AllInOne app = new AllInOne(dir, ports, p, log, s.keepData());
         Runtime.getRuntime().addShutdownHook(new Thread(app::kill));
         return app;
@@ -131,6 +140,23 @@ final class AllInOne implements AutoCloseable {
     /** Every process of the all-in-one: its JVM, Elasticsearch's launcher and node. */
     List<Long> pids() {
         return Machine.tree(process.pid());
+    }
+
+    /** {@code jcmd VM.native_memory summary} of the all-in-one's JVM (started with {@code --nmt}), or why not. */
+    String nativeMemorySummary() {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid()), "VM.native_memory", "summary")
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            return out.strip();
+        } catch (IOException e) {
+            return "jcmd failed: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
     }
 
     private long findElasticsearch() {

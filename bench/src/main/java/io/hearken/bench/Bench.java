@@ -100,10 +100,11 @@ public final class Bench {
         Table table = new Table();
         Raw raw = new Raw();
         Instant started = Instant.now();
+        String nativeMemory = null;
         try (AllInOne app = AllInOne.start(s)) {
             appRef[0] = app;
             busy.mark();
-            double startup = app.awaitHealthy(Duration.ofMinutes(5));
+            double startup = app.awaitHealthy(Duration.ofMinutes(10)); // a crowded machine takes minutes
             busy.foreignCores("start-up");
             table.add("start-up to healthy (fresh data folder)", Table.num(startup) + " s",
                     "`/actuator/health` 200 (every component UP), from the JVM's start");
@@ -167,6 +168,9 @@ public final class Bench {
                 System.out.printf("done (%.0f s); stopping the all-in-one%n", (System.nanoTime() - healthy) / 1e9);
                 table.add("resident memory MB at the end: app / ES / launcher", step.memory(),
                         Table.num(c.es().routedDocuments()) + " complaints routed in all");
+                if (s.nmt()) {
+                    nativeMemory = app.nativeMemorySummary();
+                }
             }
         }
         String minutes = Table.num(Duration.between(started, Instant.now()).toSeconds() / 60.0);
@@ -179,10 +183,16 @@ public final class Bench {
                     .append("\n\n");
         }
         String jvm = (s.heap().isBlank() ? "default heap" : "-Xmx" + s.heap())
-                + (s.jvmOptions().isEmpty() ? "" : " " + String.join(" ", s.jvmOptions()));
+                + (s.jvmOptions().isEmpty() ? "" : " " + String.join(" ", s.jvmOptions()))
+                + (s.mallocArenas() > 0 ? ", MALLOC_ARENA_MAX=" + s.mallocArenas() : ", glibc's malloc arenas")
+                + (s.nmt() ? ", native memory tracking on" : "");
         out.append("Machine: ").append(facts).append(". All-in-one JVM: ").append(jvm).append(". Run took ")
                 .append(minutes).append(" min.\n\n")
                 .append(table.markdown());
+        if (nativeMemory != null) {
+            out.append("\nThe all-in-one's native memory at the end (`jcmd <pid> VM.native_memory summary`):\n```\n")
+                    .append(nativeMemory).append("\n```\n");
+        }
         System.out.println();
         System.out.print(out);
         Files.createDirectories(s.out().toAbsolutePath().getParent());

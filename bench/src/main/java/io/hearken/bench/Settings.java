@@ -13,7 +13,8 @@ import java.util.Map;
 record Settings(Path appJar, List<Integer> rates, int stepSeconds, int warmupSeconds, int warmupRate,
         List<Integer> history, int historyRate, int hotlineCalls, int mails, int rawSeconds, int classifierTexts,
         boolean allowBusy, double busyCores, double busyLoad, boolean keepData, String heap, Path out, long seed,
-        boolean jfr, int idleSeconds, List<String> jvmOptions, double warmupJitCores, int warmupMaxSeconds) {
+        boolean jfr, int idleSeconds, List<String> jvmOptions, double warmupJitCores, int warmupMaxSeconds,
+        int mallocArenas, boolean nmt) {
 
     static final String HELP = """
             bench/run [--name=value ...]
@@ -31,6 +32,9 @@ record Settings(Path appJar, List<Integer> rates, int stepSeconds, int warmupSec
               --busy-load=1.0    load average before start above which the machine counts as busy (waits up to 3 min for it to fall)
               --heap=            -Xmx of the all-in-one (empty: the JVM's default, as the README runs it)
               --jvm=             more options for the all-in-one's JVM, space-separated (e.g. --jvm=-XX:TieredStopAtLevel=1)
+              --malloc-arenas=2  MALLOC_ARENA_MAX of the all-in-one and its Elasticsearch (0: glibc's default, 8 per core)
+              --nmt              native memory tracking (summary) in the all-in-one; its summary at the end of --out
+                                 (costs a few MB of its own: the resident memory is then not the headline figure)
               --keep-data        keep the fresh data folder      --seed=16      corpus seed
               --jfr              a JFR recording (settings=profile) of the all-in-one per step, next to --out
               --app-jar=app/target/hearken.jar   --out=target/bench/result.md
@@ -72,10 +76,13 @@ record Settings(Path appJar, List<Integer> rates, int stepSeconds, int warmupSec
                 Integer.parseInt(a.getOrDefault("idle", "3")),
                 Arrays.stream(a.getOrDefault("jvm", "").split(" ")).filter(o -> !o.isBlank()).toList(),
                 Double.parseDouble(a.getOrDefault("warmup-jit", "0.2")),
-                Integer.parseInt(a.getOrDefault("warmup-max", "390")));
+                Integer.parseInt(a.getOrDefault("warmup-max", "390")),
+                Integer.parseInt(a.getOrDefault("malloc-arenas", "2")),
+                Boolean.parseBoolean(a.getOrDefault("nmt", "false")));
         a.keySet().removeAll(List.of("app-jar", "rates", "step", "warmup", "warmup-rate", "history", "history-rate",
                 "hotline-calls", "mails", "raw-seconds", "classifier-texts", "allow-busy", "busy-cores", "busy-load",
-                "keep-data", "heap", "out", "seed", "jfr", "idle", "jvm", "warmup-jit", "warmup-max"));
+                "keep-data", "heap", "out", "seed", "jfr", "idle", "jvm", "warmup-jit", "warmup-max", "malloc-arenas",
+                "nmt"));
         if (!a.isEmpty()) {
             throw new IllegalArgumentException("unknown option(s) " + a.keySet() + "\n" + HELP);
         }

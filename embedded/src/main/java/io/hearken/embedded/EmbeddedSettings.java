@@ -49,7 +49,8 @@ public record EmbeddedSettings(boolean startKafka, boolean startElasticsearch, b
                 dataDir,
                 test,
                 env.getProperty("hearken.embedded.elasticsearch.home"),
-                env.getProperty("hearken.embedded.elasticsearch.heap", test ? "256m" : "512m"),
+                // 256m in the all-in-one too: it indexes 10k+ complaints of history healthy (docs/operations.md).
+                env.getProperty("hearken.embedded.elasticsearch.heap", "256m"),
                 // Why these numbers: docs/operations.md, "The all-in-one".
                 env.getProperty("hearken.embedded.mail.max-per-mailbox", Integer.class, 1_000),
                 env.getProperty("hearken.embedded.mail.max-processed", Integer.class, 2_000),

@@ -14,15 +14,12 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiConsumer;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
-import org.rocksdb.Cache;
 import org.rocksdb.CompressionType;
 import org.rocksdb.InfoLogLevel;
-import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
-import org.rocksdb.WriteBufferManager;
 import org.rocksdb.WriteOptions;
 
 /**
@@ -30,14 +27,12 @@ import org.rocksdb.WriteOptions;
  * it opens EMPTY, in a fresh folder of its own under {@link LocalStateProperties#dir()}, and deletes that folder
  * when closed; nothing is ever recovered (no write-ahead log). Several processes may share the base folder: each
  * holds a lock on its folder while open, and opening sweeps the folders of dead processes (their lock can be taken).
- * Native memory is bounded: one LRU block cache per process, which the memtables are charged to as well.
+ * Native memory is bounded: every store of the process shares one budget, {@link RocksMemory} (a block cache that the
+ * memtables are charged to as well).
  * <p>It stores bytes as given: a value that holds personal data must be sealed by the caller
  * ({@code io.hearken.events.kafka.SealedJson}), so destroying the resident's key also shreds what lies on disk.
  */
 public final class LocalStore implements AutoCloseable {
-
-    private static Cache cache;
-    private static WriteBufferManager writeBuffers;
 
     private final Path folder;
     private final FileChannel lockFile;
@@ -167,19 +162,16 @@ public final class LocalStore implements AutoCloseable {
         }
     }
 
-    private static synchronized Options options(LocalStateProperties properties) {
-        if (cache == null) { // one per process, sized by the first store opened
-            cache = new LRUCache(properties.blockCache().toBytes());
-            writeBuffers = new WriteBufferManager(properties.writeBuffer().toBytes(), cache);
-        }
+    private static Options options(LocalStateProperties properties) {
+        RocksMemory memory = RocksMemory.of(properties);
         BlockBasedTableConfig table = new BlockBasedTableConfig()
-                .setBlockCache(cache)
+                .setBlockCache(memory.cache())
                 .setCacheIndexAndFilterBlocks(true)
                 .setPinL0FilterAndIndexBlocksInCache(true)
                 .setFilterPolicy(new BloomFilter(10));
         return new Options()
                 .setCreateIfMissing(true)
-                .setWriteBufferManager(writeBuffers)
+                .setWriteBufferManager(memory.writeBuffers())
                 .setTableFormatConfig(table)
                 .setCompressionType(CompressionType.LZ4_COMPRESSION)
                 .setMaxBackgroundJobs(2)

@@ -145,6 +145,33 @@ class LocalStoreTest {
         }
     }
 
+    @Test
+    void everyStoreOfTheProcessSharesOneMemoryBudgetAndStaysWithinIt() {
+        RocksMemory memory = RocksMemory.of(properties());
+        java.util.Random random = new java.util.Random(16);
+        byte[] value = new byte[64 * 1024];
+        long written = 0;
+        try (LocalStore first = LocalStore.open(properties(), "budget");
+             LocalStore second = LocalStore.open(properties(), "budget");
+             LocalStore third = LocalStore.open(properties(), "budget")) {
+            assertThat(RocksMemory.of(new LocalStateProperties(base, org.springframework.util.unit.DataSize.ofGigabytes(1),
+                    null))).isSameAs(memory); // one per process: a later size asked for does not make a second
+            java.util.List<LocalStore> stores = java.util.List.of(first, second, third);
+            for (int i = 0; written < 3 * memory.capacity(); i++) {
+                random.nextBytes(value); // incompressible: what is written is what the memtables hold
+                stores.get(i % 3).put("k" + i, value);
+                written += value.length;
+            }
+            int n = (int) (written / value.length);
+            for (int i = 0; i < n; i++) { // every block read once: the cache fills, then evicts
+                assertThat(stores.get(i % 3).get("k" + i)).hasSize(value.length);
+            }
+            // The memtables' reservations and the blocks read together: within the budget (plus a block's slack).
+            assertThat(memory.usage()).isLessThanOrEqualTo(memory.capacity() + value.length * 2L)
+                    .isGreaterThan(memory.capacity() / 2);
+        }
+    }
+
     /** Run in another JVM: says whether the lock on the file named is held by some process. */
     static final class TryLock {
         public static void main(String[] args) throws Exception {
