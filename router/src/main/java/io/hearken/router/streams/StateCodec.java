@@ -66,4 +66,16 @@ final class StateCodec {
     HistoryEntry history(byte[] json) {
         return SealedJson.read(sealing, json, HistoryEntry.class);
     }
+
+    /**
+     * A history entry's public fields only (no unit, no text): its seal is dropped unopened, so no data key is read.
+     * Enough where only who, where, when and which incident count (an incident's members).
+     */
+    HistoryEntry historyUnopened(byte[] json) {
+        JsonNode tree = EventJson.mapper().readTree(json);
+        if (tree instanceof tools.jackson.databind.node.ObjectNode record) {
+            record.remove(Sealing.FIELD);
+        }
+        return EventJson.mapper().treeToValue(tree, HistoryEntry.class);
+    }
 }
