@@ -7,7 +7,9 @@ import io.hearken.events.kafka.SealedJson;
 import io.hearken.events.privacy.Sealing;
 import io.hearken.router.history.HistoryEntry;
 import io.hearken.router.routing.ComplaintState;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * JSON of the router's stored records and of the events, with the contract's one mapper and personal fields sealed
@@ -72,10 +74,9 @@ final class StateCodec {
      * Enough where only who, where, when and which incident count (an incident's members).
      */
     HistoryEntry historyUnopened(byte[] json) {
-        JsonNode tree = EventJson.mapper().readTree(json);
-        if (tree instanceof tools.jackson.databind.node.ObjectNode record) {
-            record.remove(Sealing.FIELD);
-        }
-        return EventJson.mapper().treeToValue(tree, HistoryEntry.class);
+        return UNOPENED.readValue(json); // straight to the record, no tree: the seal is an unknown property, skipped
     }
+
+    private static final ObjectReader UNOPENED = EventJson.mapper().readerFor(HistoryEntry.class)
+            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 }
