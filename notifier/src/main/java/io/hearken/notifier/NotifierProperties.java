@@ -27,10 +27,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sms            text messages to residents who left a phone number only (off by default)
  * @param progress       the periodic note to residents whose open complaint has been quiet for a while
  * @param parallelSends  notices this instance sends at once (different complaints; one complaint's in order): a
- *                       sending thread spends most of a mail waiting for the SMTP server's answer (a durable server
- *                       answers after forcing the mail to its disk: 20 ms to a second on a busy machine), so the mails
- *                       per second are about this number divided by that wait; 16 capped a busy all-in-one below
- *                       100 mails/s
+ *                       thread waits ~20 ms for a relay's answer and the ledger's acknowledgement, so one at a time
+ *                       would cap a consumer thread at ~50 mails/s
  */
 @ConfigurationProperties("hearken.notifier")
 public record NotifierProperties(
@@ -50,7 +48,7 @@ public record NotifierProperties(
         @DefaultValue Journal journal,
         @DefaultValue Sms sms,
         @DefaultValue Progress progress,
-        @DefaultValue("64") int parallelSends) {
+        @DefaultValue("16") int parallelSends) {
 
     public NotifierProperties {
         parallelSends = Math.max(1, parallelSends);
