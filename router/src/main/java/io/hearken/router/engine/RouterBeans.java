@@ -54,7 +54,8 @@ class RouterBeans {
     RoutingComplaints routerLogic(Classifier classifier, RoutingTable table, SlaPolicy sla, RouterProperties properties,
             PersonalData privacy) {
         return new RoutingComplaints(classifier, table, sla,
-                new LinkingComplaint(properties.duplicateWindow(), properties.repeatWindow(), properties.similarity()),
+                new LinkingComplaint(properties.duplicateWindow(), properties.repeatWindow(), properties.similarity(),
+                        properties.duplicateCandidates()),
                 privacy);
     }
 

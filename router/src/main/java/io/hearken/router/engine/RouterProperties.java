@@ -17,6 +17,8 @@ import org.springframework.util.unit.DataSize;
  * @param duplicateWindow how far back a similar complaint at the same place is the same incident
  * @param repeatWindow how far back an earlier complaint from the same place or resident makes a repeat
  * @param similarity the text similarity (0–1, character bigrams) that makes a duplicate
+ * @param duplicateCandidates how many of a building's complaints of the category in the duplicate window a new
+ *        complaint is compared with, the newest (a window that holds no more: all of them)
  * @param applicationId the Kafka Streams application id (consumer group, internal topic prefix)
  * @param stateMemory native memory (RocksDB block cache and memtables) shared by all the router's state stores in the
  *        process ({@link BoundedStateMemory}); the stores' folder is {@code spring.kafka.streams.state-dir}
@@ -38,7 +40,8 @@ public record RouterProperties(Path model, Path rules, Path routingTable, Path s
         @DefaultValue("10s") Duration slaCheckInterval,
         @DefaultValue("true") boolean engineEnabled,
         @DefaultValue("30s") Duration modelReloadInterval,
-        @DefaultValue("5d") Duration historyPruneMargin) {
+        @DefaultValue("5d") Duration historyPruneMargin,
+        @DefaultValue("50") int duplicateCandidates) {
 
     /** How long the history keeps an entry: the longer of the two windows, plus the margin. */
     public Duration historyKept() {

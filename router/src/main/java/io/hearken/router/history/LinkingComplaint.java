@@ -33,14 +33,31 @@ public final class LinkingComplaint {
         }
     }
 
+    /** Duplicate candidates compared per look-up by default: the newest of the building and category in the window. */
+    public static final int DEFAULT_CANDIDATES = 50;
+
     private final Duration duplicateWindow;
     private final Duration repeatWindow;
     private final double minSimilarity;
+    private final int candidates;
 
     public LinkingComplaint(Duration duplicateWindow, Duration repeatWindow, double minSimilarity) {
+        this(duplicateWindow, repeatWindow, minSimilarity, DEFAULT_CANDIDATES);
+    }
+
+    /**
+     * {@code candidates}: how many of the building's complaints of the category in the duplicate window a look-up over
+     * an index compares, the newest; a busier window's older ones are not read (a crowded incident is reported again
+     * and again, so its newest reports are among them).
+     */
+    public LinkingComplaint(Duration duplicateWindow, Duration repeatWindow, double minSimilarity, int candidates) {
+        if (candidates < 1) {
+            throw new IllegalArgumentException("duplicate candidates must be at least 1, not " + candidates);
+        }
         this.duplicateWindow = duplicateWindow;
         this.repeatWindow = repeatWindow;
         this.minSimilarity = minSimilarity;
+        this.candidates = candidates;
     }
 
     /**
@@ -63,12 +80,13 @@ public final class LinkingComplaint {
     /**
      * The same result as {@link #link(HistoryEntry, List)} over the building's and the resident's entries since
      * {@link #lookBack}, reading only those that can match: the building's of the same category in the duplicate
-     * window, then the master incident's, and the unit's and the resident's in the repeat window.
+     * window (the newest {@code candidates} of them: the same result while the window holds no more), then the
+     * master incident's, and the unit's and the resident's in the repeat window.
      */
     public Result link(HistoryEntry current, HistoryIndex index) {
         Instant at = current.at();
         List<HistoryEntry> found = new ArrayList<>(
-                index.sameCategory(current.building(), current.category(), at.minus(duplicateWindow), at));
+                index.sameCategory(current.building(), current.category(), at.minus(duplicateWindow), at, candidates));
         Match master = master(current, earlier(current, found));
         if (master.incident() != null) {
             found.addAll(index.incident(master.incident(), current.building(), current.residentHash(), lookBack(at), at));
@@ -93,11 +111,13 @@ public final class LinkingComplaint {
     private Match master(HistoryEntry current, List<HistoryEntry> earlier) {
         HistoryEntry master = null;
         double best = 0;
+        long[] words = null; // the complaint's bigrams, made once
         for (HistoryEntry e : earlier) {
             if (current.building() != null && current.building().equals(e.building())
                     && Objects.equals(current.category(), e.category())
                     && !e.at().isBefore(current.at().minus(duplicateWindow))) {
-                double s = Similarity.of(current.text(), e.text());
+                words = words == null ? Similarity.bigrams(current.text()) : words;
+                double s = Similarity.of(words, Similarity.bigrams(e.text()));
                 if (s >= minSimilarity && (master == null || s > best)) {
                     master = e;
                     best = s;

@@ -69,6 +69,14 @@ final class RoutingHistory implements HistoryIndex {
                 e -> building.equals(e.building()) && Objects.equals(category, e.category()), building, null);
     }
 
+    /** Reads the range backwards and decodes only the newest {@code newest} (plus own writes in it, then cut). */
+    @Override
+    public List<HistoryEntry> sameCategory(String building, String category, Instant from, Instant to, int newest) {
+        return building == null ? List.of() : find(HistoryKeys.sameCategory(building, category), from, to,
+                e -> building.equals(e.building()) && Objects.equals(category, e.category()), building, null, newest,
+                true);
+    }
+
     @Override
     public List<HistoryEntry> samePlace(String building, String unit, Instant from, Instant to) {
         return building == null ? List.of() : find(HistoryKeys.samePlace(building, unit), from, to,
@@ -86,7 +94,8 @@ final class RoutingHistory implements HistoryIndex {
             Instant to) {
         return find(HistoryKeys.incident(incident), from, to, e -> incident.equals(e.incident())
                 && (building != null && building.equals(e.building())
-                        || residentHash != null && residentHash.equals(e.residentHash())), building, residentHash);
+                        || residentHash != null && residentHash.equals(e.residentHash())), building, residentHash,
+                Integer.MAX_VALUE, false);
     }
 
     /** Entries decoded by look-ups so far. */
@@ -177,16 +186,31 @@ final class RoutingHistory implements HistoryIndex {
 
     private List<HistoryEntry> find(String prefix, Instant from, Instant to, Predicate<HistoryEntry> matches,
             String building, String residentHash) {
+        return find(prefix, from, to, matches, building, residentHash, Integer.MAX_VALUE, true);
+    }
+
+    /**
+     * The entries under {@code prefix} from {@code from} to {@code to}: the store's, the own writes' and (until the
+     * upgrade is done) the old keys'. With {@code newest} below all, the store's range is read backwards and only that
+     * many of it are decoded; {@code opened} false leaves their seals unopened (public fields only, no data key read).
+     */
+    private List<HistoryEntry> find(String prefix, Instant from, Instant to, Predicate<HistoryEntry> matches,
+            String building, String residentHash, int newest, boolean opened) {
         String[] range = HistoryKeys.range(prefix, from, to);
+        boolean all = newest == Integer.MAX_VALUE;
         Map<ComplaintId, HistoryEntry> found = new LinkedHashMap<>();
-        try (KeyValueIterator<String, byte[]> it = store.range(range[0], range[1])) {
-            while (it.hasNext()) {
+        int matched = 0;
+        try (KeyValueIterator<String, byte[]> it = all ? store.range(range[0], range[1])
+                : store.reverseRange(range[0], range[1])) {
+            while (it.hasNext() && matched < newest) {
                 KeyValue<String, byte[]> kv = it.next();
                 ComplaintId id = HistoryKeys.id(kv.key);
                 Own own = recent.get(id); // newer than the store's, and already decoded
-                HistoryEntry entry = own == null ? decode(kv.value) : own.keys().contains(kv.key) ? own.entry() : null;
+                HistoryEntry entry = own == null ? decode(kv.value, opened)
+                        : own.keys().contains(kv.key) ? own.entry() : null;
                 if (entry != null) {
                     found.put(id, entry);
+                    matched += matches.test(entry) ? 1 : 0;
                 }
             }
         }
@@ -200,13 +224,18 @@ final class RoutingHistory implements HistoryIndex {
                 }
             }
         }
-        return found.values().stream().filter(matches).toList();
+        var matching = found.values().stream().filter(matches);
+        return all ? matching.toList() : matching.sorted(NEWEST_FIRST).limit(newest).toList();
     }
 
     private HistoryEntry decode(byte[] value) {
+        return decode(value, true);
+    }
+
+    private HistoryEntry decode(byte[] value, boolean opened) {
         decoded++;
         read.increment();
-        return codec.history(value);
+        return opened ? codec.history(value) : codec.historyUnopened(value);
     }
 
     /** Kept until {@code RECENT} newer complaints were written; a complaint written again is the newest. */

@@ -7,7 +7,9 @@ import io.hearken.events.kafka.SealedJson;
 import io.hearken.events.privacy.Sealing;
 import io.hearken.router.history.HistoryEntry;
 import io.hearken.router.routing.ComplaintState;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * JSON of the router's stored records and of the events, with the contract's one mapper and personal fields sealed
@@ -66,4 +68,15 @@ final class StateCodec {
     HistoryEntry history(byte[] json) {
         return SealedJson.read(sealing, json, HistoryEntry.class);
     }
+
+    /**
+     * A history entry's public fields only (no unit, no text): its seal is dropped unopened, so no data key is read.
+     * Enough where only who, where, when and which incident count (an incident's members).
+     */
+    HistoryEntry historyUnopened(byte[] json) {
+        return UNOPENED.readValue(json); // straight to the record, no tree: the seal is an unknown property, skipped
+    }
+
+    private static final ObjectReader UNOPENED = EventJson.mapper().readerFor(HistoryEntry.class)
+            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 }

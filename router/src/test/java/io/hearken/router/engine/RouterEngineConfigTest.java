@@ -30,7 +30,7 @@ class RouterEngineConfigTest {
         kafka.getStreams().setStateDir(state.resolve("router").toString());
         RouterProperties properties = new RouterProperties(null, null, null, null, 0.45, Duration.ofHours(24),
                 Duration.ofDays(30), 0.3, "hearken-router", DataSize.ofMegabytes(32), Duration.ofSeconds(10), true,
-                Duration.ofSeconds(30), Duration.ofDays(5));
+                Duration.ofSeconds(30), Duration.ofDays(5), 200);
 
         var none = new org.springframework.beans.factory.support.DefaultListableBeanFactory(); // no registry, tracer, propagator
         var config = new RouterEngine(null, Clock.systemUTC(), properties, kafka, none.getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class),

@@ -2,6 +2,7 @@ package io.hearken.router.streams;
 
 import io.hearken.events.ComplaintId;
 import io.hearken.events.privacy.InMemoryKeys;
+import io.hearken.events.privacy.Sealing;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,13 +19,19 @@ import org.apache.kafka.streams.state.Stores;
 /** The router's history store on a real RocksDB store, fed as the global thread feeds it ({@link HistoryLoader}). */
 final class HistoryStore implements AutoCloseable {
 
-    final StateCodec codec = new StateCodec(InMemoryKeys.sealing());
+    final StateCodec codec;
     final KeyValueStore<String, byte[]> store;
     private final HistoryLoader loader;
     /** What the processor forwards to router.history, applied as the global store's loader does. */
     final BiConsumer<String, byte[]> topic;
 
     HistoryStore(Path dir) {
+        this(dir, InMemoryKeys.sealing());
+    }
+
+    /** Over other keys than the in-memory ones (a cost harness: keys on disk, as a deployable has them). */
+    HistoryStore(Path dir, Sealing sealing) {
+        codec = new StateCodec(sealing);
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "routing-history-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");

@@ -87,6 +87,98 @@ class RoutingHistoryTest {
     }
 
     @Test
+    void aCrowdedWindowIsComparedUpToItsNewestCandidatesAndTheSameAsBeforeWhileItHoldsNoMore() {
+        Instant at = START.plus(Duration.ofHours(1));
+        List<String> texts = List.of("电梯坏了停在五楼不动", "水管漏水了", "暖气不热", "路灯坏了", "停水了没有通知",
+                "卫生间漏水", "门口灯不亮", "水压太低", "电梯坏了停在五楼", "暖气片漏水", "窗户关不上", "下水道堵了");
+        RoutingHistory writer = history.history();
+        writer.migrate(topic);
+        RoutingHistory reader = history.history(); // the task that looks up: its newest two are its own, not stored yet
+        List<HistoryEntry> all = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) { // the most similar the oldest, the second most similar the fourth newest
+            HistoryEntry e = new HistoryEntry(HistoryStore.id(i), START.plus(Duration.ofMinutes(i)), "3号楼",
+                    String.valueOf(101 + i), "resident" + i, "facility", texts.get(i), null);
+            all.add(e);
+            if (i < 10) {
+                writer.write(e, topic);
+            } else {
+                reader.write(e, (key, value) -> { });
+            }
+        }
+        all.add(new HistoryEntry(HistoryStore.id(99), START.plus(Duration.ofMinutes(5)), "3号楼", "101", "resident99",
+                "noise", "电梯坏了停在五楼不动", null)); // another category: never a candidate
+        writer.write(all.get(all.size() - 1), topic);
+        HistoryEntry current = new HistoryEntry(ComplaintId.of("HK-ZZZZ-ZZZZ"), at, "3号楼", "808", "resident2",
+                "facility", "电梯坏了一直停在五楼不动", null);
+        LinkingComplaint.Result before = linking(200).link(current, all);
+        assertThat(before.relatedTo()).isEqualTo(HistoryStore.id(0));
+        assertThat(before.repeatOf()).containsExactly(HistoryStore.id(2));
+
+        for (int candidates : List.of(12, 13, 200)) { // the window holds 12: the same as every candidate compared
+            assertThat(linking(candidates).link(current, reader)).as("%d candidates", candidates).isEqualTo(before);
+        }
+        long decoded = reader.decoded();
+        assertThat(reader.sameCategory("3号楼", "facility", START, at, 5)).as("the newest five, own writes among them")
+                .extracting(HistoryEntry::complaintId).containsExactly(HistoryStore.id(11), HistoryStore.id(10),
+                        HistoryStore.id(9), HistoryStore.id(8), HistoryStore.id(7));
+        assertThat(reader.decoded() - decoded).as("only the newest read from the store").isEqualTo(5);
+        LinkingComplaint.Result newest = linking(5).link(current, reader);
+        assertThat(newest.relatedTo()).as("above the limit: the most similar of the newest").isEqualTo(HistoryStore.id(8));
+        assertThat(newest.similarity()).isLessThan(before.similarity()).isGreaterThanOrEqualTo(0.3);
+        assertThat(linking(3).link(current, reader).relatedTo()).as("none similar among the newest three").isNull();
+        assertThat(linking(3).link(current, reader).repeatOf()).as("repeats are not limited")
+                .isEqualTo(before.repeatOf());
+    }
+
+    @Test
+    void anIncidentsMembersAreCountedWithoutOpeningTheirSeals() throws Exception {
+        CountingKeys keys = new CountingKeys();
+        try (HistoryStore sealed = new HistoryStore(dir.resolve("counted"),
+                new io.hearken.events.privacy.Sealing(() -> keys, java.util.Optional::empty,
+                        io.hearken.events.json.EventJson.mapper()))) {
+            RoutingHistory writer = sealed.history();
+            writer.migrate(sealed.topic);
+            ComplaintId master = HistoryStore.id(0);
+            for (int i = 0; i < 6; i++) {
+                writer.write(new HistoryEntry(HistoryStore.id(i), START.plusSeconds(i), "3号楼", "10" + i,
+                        "resident" + i, "facility", "电梯坏了 " + i, i == 0 ? null : master, i == 3 ? true : null),
+                        sealed.topic);
+            }
+            RoutingHistory reader = sealed.history();
+            int opened = keys.opened.get();
+            List<HistoryEntry> members = reader.incident(master, "3号楼", null, START, START.plusSeconds(10));
+            assertThat(members).hasSize(6).allMatch(e -> e.text() == null && e.unit() == null);
+            assertThat(members).filteredOn(HistoryEntry::wasEscalated).extracting(HistoryEntry::complaintId)
+                    .containsExactly(HistoryStore.id(3));
+            assertThat(keys.opened.get()).as("no data key asked for").isEqualTo(opened);
+            assertThat(reader.sameCategory("3号楼", "facility", START, START.plusSeconds(10)))
+                    .allMatch(e -> e.text() != null).hasSize(6);
+            assertThat(keys.opened.get()).as("duplicate candidates are opened").isEqualTo(opened + 6);
+        }
+    }
+
+    /** In-memory keys that count the keys asked for to open a seal. */
+    private static final class CountingKeys implements io.hearken.events.privacy.SealingKeys {
+        private final io.hearken.events.privacy.InMemoryKeys keys = new io.hearken.events.privacy.InMemoryKeys();
+        final java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public Sealer sealer(String owner, List<String> subjects) {
+            return keys.sealer(owner, subjects);
+        }
+
+        @Override
+        public java.util.Optional<com.google.crypto.tink.Aead> opener(String owner, int keyId) {
+            opened.incrementAndGet();
+            return keys.opener(owner, keyId);
+        }
+    }
+
+    private static LinkingComplaint linking(int candidates) {
+        return new LinkingComplaint(Duration.ofHours(24), Duration.ofDays(30), 0.3, candidates);
+    }
+
+    @Test
     void anErasureKeepsTheBuildingEntryWithoutResidentUnitOrWordsAndLeavesNoKeyOfThem() {
         RoutingHistory history = this.history.history();
         history.migrate(topic);

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One pass over the complaints folder, oldest mail first, in batches: the mails of a batch are decided one after the
- * other but their Kafka writes overlap; then the batch is flagged and moved with one command. Stops early (and
+ * other but their Kafka writes overlap; then the batch is flagged and moved with one command, after the next batch was
+ * read and handed on (so Kafka's acknowledgements of one batch overlap the reading of the next). Stops early (and
  * retries on the next pass) when Kafka or Elasticsearch are away. A mail the server fails to hand over (while the
  * connection is fine) is tried on {@value #FETCH_ATTEMPTS} passes, then quarantined; a mail that was being read when
  * the watcher died of an {@link Error} goes to quarantine the second time. What it remembers lasts across
@@ -40,8 +41,13 @@ import org.slf4j.LoggerFactory;
 final class FolderScan {
 
     private static final Logger log = LoggerFactory.getLogger(FolderScan.class);
-    private static final int BATCH_MAILS = 200;
-    private static final long BATCH_BYTES = 32L * 1024 * 1024;
+    /**
+     * Mails a batch holds at most: one bulk fetch, one move. Two batches are in memory at a time (one being read, one
+     * awaiting Kafka), so together they hold at most twice {@link #BATCH_BYTES} of small mails (a big one streams to
+     * disk).
+     */
+    static final int BATCH_MAILS = 500;
+    private static final long BATCH_BYTES = 16L * 1024 * 1024;
     static final int FETCH_ATTEMPTS = 3;
 
     private final EmailIntakeProperties properties;
@@ -49,6 +55,7 @@ final class FolderScan {
     private final String folderName;
     private final ReceivingMail receiving;
     private final BooleanSupplier running;
+    private final int batchMails;
     private final Map<Long, Integer> fetchFailures = new HashMap<>();
     private final Map<Long, String> killers = new ConcurrentHashMap<>();
     private final Set<Long> handled = new HashSet<>(); // mails we could not move out; not re-read this session
@@ -60,7 +67,8 @@ final class FolderScan {
     private boolean hitch; // the last pass left a mail behind (a failed fetch, Kafka or the read model away)
 
     FolderScan(EmailIntakeProperties properties, EmailIntakeProperties.Mailbox mailbox, ReceivingMail receiving,
-            BooleanSupplier running) {
+            BooleanSupplier running, int batchMails) {
+        this.batchMails = batchMails;
         this.properties = properties;
         this.mailbox = mailbox.name();
         this.folderName = mailbox.folder();
@@ -112,17 +120,31 @@ final class FolderScan {
         long newest = folder.getUID(todo.get(todo.size() - 1));
         boolean fresh = newest > newestUid; // not the same mails again (a server that does not move them)
         newestUid = Math.max(newestUid, newest);
+        // Pipelined: batch N+1 is fetched and handed on while batch N's Kafka writes are on their way; N is settled
+        // (awaited, then moved) after that, so a mail still leaves the folder only once Kafka acknowledged it.
+        Map<Message, CompletableFuture<Outcome>> inFlight = null;
         for (int from = 0; from < todo.size() && running.getAsBoolean(); ) {
             int to = from;
             long bytes = 0;
-            while (to < todo.size() && to - from < BATCH_MAILS && bytes < BATCH_BYTES) {
+            while (to < todo.size() && to - from < batchMails && bytes < BATCH_BYTES) {
                 bytes += Math.max(0, todo.get(to++).getSize());
             }
-            if (!handleBatch(folder, todo.subList(from, to), disposition, copies)) {
+            Map<Message, CompletableFuture<Outcome>> next = handleBatch(folder, todo.subList(from, to), disposition, copies);
+            boolean settled = inFlight == null || finish(folder, inFlight, disposition);
+            inFlight = null;
+            if (next == null || !settled) {
+                if (next != null) {
+                    finish(folder, next, disposition); // what Kafka did take leaves the folder; the rest waits
+                }
                 hitch = true;
                 return false;
             }
+            inFlight = next;
             from = to;
+        }
+        if (inFlight != null && !finish(folder, inFlight, disposition)) {
+            hitch = true;
+            return false;
         }
         moved &= fresh;
         return false;
@@ -158,14 +180,17 @@ final class FolderScan {
         return false;
     }
 
-    /** Fetches a batch's bodies in one command, hands each mail on, then settles the batch; {@code false}: stop for now. */
-    private boolean handleBatch(IMAPFolder folder, List<Message> chunk, MailDisposition disposition, MailCopies copies)
+    /**
+     * Fetches a batch's bodies in one command and hands each mail on; the batch's outcomes, still on their way, to
+     * {@link #finish}; {@code null}: stopping (nothing is moved, the mails are read again after a restart).
+     */
+    private Map<Message, CompletableFuture<Outcome>> handleBatch(IMAPFolder folder, List<Message> chunk, MailDisposition disposition, MailCopies copies)
             throws MessagingException, IOException {
         copies.prefetch(folder, chunk);
         Map<Message, CompletableFuture<Outcome>> batch = new LinkedHashMap<>();
         for (Message m : chunk) {
             if (!running.getAsBoolean()) {
-                return false;
+                return null;
             }
             MimeMessage loaded;
             try {
@@ -198,7 +223,7 @@ final class FolderScan {
             batch.put(m, receiving.handle(loaded, m.getSize(), mailbox));
             reading = null;
         }
-        return finish(folder, batch, disposition);
+        return batch;
     }
 
     /** Waits for the batch's acknowledgements, then moves what is done; {@code false} when something must wait. */

@@ -42,10 +42,16 @@ final class MailboxWatcher {
 
     MailboxWatcher(EmailIntakeProperties properties, EmailIntakeProperties.Mailbox mailbox, String threadName,
             ReceivingMail receiving, MailboxStatus status) {
+        this(properties, mailbox, threadName, receiving, status, FolderScan.BATCH_MAILS);
+    }
+
+    /** {@code batchMails}: mails a batch holds at most (tests take small ones to see several batches). */
+    MailboxWatcher(EmailIntakeProperties properties, EmailIntakeProperties.Mailbox mailbox, String threadName,
+            ReceivingMail receiving, MailboxStatus status, int batchMails) {
         this.properties = properties;
         this.mailbox = mailbox;
         this.threadName = threadName;
-        this.scan = new FolderScan(properties, mailbox, receiving, () -> running);
+        this.scan = new FolderScan(properties, mailbox, receiving, () -> running, batchMails);
         this.status = status;
     }
 
