@@ -2,7 +2,6 @@ package io.hearken.desk.board;
 
 import io.hearken.events.ComplaintId;
 import io.hearken.events.ComplaintReceived;
-import io.hearken.events.kafka.SealedJson;
 import io.hearken.events.privacy.Sealing;
 import io.hearken.events.store.LocalStore;
 
@@ -25,13 +24,13 @@ final class StoredSummaries {
     }
 
     void write(ComplaintSummary summary, ComplaintReceived received) {
-        store.put(key(summary.id()), SealedJson.write(sealing, StoredSummary.of(summary, summary.id(), received)));
+        store.put(key(summary.id()), StoredSummary.write(sealing, summary, received));
     }
 
     /** The complaint's summary; null when the board has none. */
     ComplaintSummary read(ComplaintId id) {
         byte[] value = store.get(key(id));
-        return value == null ? null : SealedJson.read(sealing, value, StoredSummary.class).summary(id);
+        return value == null ? null : StoredSummary.read(sealing, id, value);
     }
 
     void remove(ComplaintId id) {
