@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param partitions partitions of the department topics the desk creates when they are missing
  * @param timeZone   how the console shows times (default: the server's zone)
  * @param recentComplaints how many complaints the board keeps whole in memory, the most recently touched (default
- *                   1,000); of the others only a summary, their events are in its local store (docs/desk.md)
+ *                   1,000); of the others only a row of numbers, their events and summary are in its local store
+ *                   (docs/desk.md)
  */
 @ConfigurationProperties("hearken.desk")
 public record DeskProperties(Integer partitions, ZoneId timeZone, Integer recentComplaints) {

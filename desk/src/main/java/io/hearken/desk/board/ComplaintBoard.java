@@ -17,20 +17,18 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The desk's own view of every complaint, built from Kafka (see {@link BoardFeed}). In memory only a
- * {@link ComplaintSummary} per complaint (what queues, filters and counts read), and the events of the complaints
- * touched last; all events, sealed, are in a local store on disk ({@link StoredHistories}), read back for a
- * complaint's page and actions. Applying an event twice
+ * The desk's own view of every complaint, built from Kafka (see {@link BoardFeed}). In memory only a row of a few
+ * numbers per complaint ({@link BoardRows}: what picks a queue's complaints), and the events of the complaints
+ * touched last; in a local store on disk, sealed, every complaint's events ({@link StoredHistories}), read back for
+ * its page and actions, and its {@link ComplaintSummary} ({@link StoredSummaries}), read back for the queues, their
+ * search and the return-visit list. Applying an event twice
  * changes nothing (events are kept by id); events are folded in the order they happened, whatever order the
  * topics deliver them in.
  */
@@ -44,8 +42,10 @@ public class ComplaintBoard implements AutoCloseable {
             .thenComparing(ComplaintSummary::nextDeadline, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(c -> c.receivedAt() == null ? Instant.MAX : c.receivedAt());
 
-    private final Map<ComplaintId, ComplaintSummary> summaries = new ConcurrentHashMap<>();
+    private final BoardRows rows = new BoardRows();
     private final StoredHistories histories;
+    private final StoredSummaries summaries;
+    private final LocalStore store;
     /** The events of the complaints touched last, as stored: a busy complaint is not read back for each event. */
     private final Map<ComplaintId, LinkedHashMap<String, ComplaintEvent>> recent;
     /** One complaint's events are read, changed and written under its stripe. */
@@ -53,7 +53,9 @@ public class ComplaintBoard implements AutoCloseable {
 
     @Autowired
     public ComplaintBoard(LocalStateProperties local, Sealing sealing, DeskProperties properties) {
-        this.histories = new StoredHistories(LocalStore.open(local, "desk-board"), sealing);
+        this.store = LocalStore.open(local, "desk-board");
+        this.histories = new StoredHistories(store, sealing);
+        this.summaries = new StoredSummaries(store, sealing);
         int kept = properties.recentComplaints();
         this.recent = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
             @Override
@@ -83,15 +85,16 @@ public class ComplaintBoard implements AutoCloseable {
     /** The complaint's state record was removed (erasure): it leaves the board. */
     public void forget(ComplaintId id) {
         synchronized (stripe(id)) {
-            summaries.remove(id);
+            rows.remove(id);
             recent.remove(id);
             histories.remove(id);
+            summaries.remove(id);
         }
     }
 
     /** Whether this event id is already on the board (a retried action). */
     public boolean contains(ComplaintId id, String eventId) {
-        if (!summaries.containsKey(id)) {
+        if (!rows.contains(id)) {
             return false;
         }
         synchronized (stripe(id)) {
@@ -100,8 +103,7 @@ public class ComplaintBoard implements AutoCloseable {
     }
 
     public Optional<DeskComplaint> find(ComplaintId id) {
-        ComplaintSummary summary = summaries.get(id);
-        if (summary == null || !summary.routed()) {
+        if (rows.routedDepartment(id) == null) {
             return Optional.empty();
         }
         synchronized (stripe(id)) {
@@ -111,60 +113,76 @@ public class ComplaintBoard implements AutoCloseable {
 
     /** The complaint if this person may work on it; otherwise empty, just as if it did not exist. */
     public Optional<DeskComplaint> findFor(StaffPerson person, ComplaintId id) {
-        ComplaintSummary summary = summaries.get(id);
-        return summary == null || !person.sees(summary.department()) ? Optional.empty()
+        String department = rows.routedDepartment(id);
+        return department == null || !person.sees(department) ? Optional.empty()
                 : find(id).filter(c -> person.sees(c.department()));
     }
 
+    /**
+     * The person's complaints that the filter lets through, in {@link #QUEUE_ORDER}: picked by their rows, then read
+     * from the store and checked whole (the search, and anything an event changed in between).
+     */
     public List<ComplaintSummary> queue(StaffPerson person, QueueFilter filter) {
-        return routed()
-                .filter(c -> person.sees(c.department()))
-                .filter(filter.asPredicate())
-                .sorted(QUEUE_ORDER)
-                .toList();
+        return read(rows.select(person, filter, false), person, filter);
+    }
+
+    /** The queue's complaints that were rated or resolved: the only ones a return visit can be owed for. */
+    public List<ComplaintSummary> ratedOrResolved(StaffPerson person, QueueFilter filter) {
+        return read(rows.select(person, filter, true), person, filter);
     }
 
     /** Every department a complaint on the board is assigned to now. */
     public Set<String> departments() {
-        return routed().map(ComplaintSummary::department).collect(Collectors.toCollection(TreeSet::new));
+        return rows.departments();
     }
 
     /** Every category a complaint on the board has now. */
     public Set<String> categories() {
-        return routed().map(ComplaintSummary::category).filter(Objects::nonNull)
-                .collect(Collectors.toCollection(TreeSet::new));
+        return rows.categories();
     }
 
     /** What the person's filter lists offer: the buildings and categories of the complaints they may see. */
     public Choices choices(StaffPerson person) {
         Set<String> buildings = new TreeSet<>();
-        Set<String> categories = new TreeSet<>();
-        routed().filter(c -> person.sees(c.department())).forEach(c -> {
-            if (c.building() != null && !c.building().isBlank()) {
-                buildings.add(c.building().strip());
+        for (String building : rows.buildings(person)) {
+            if (!building.isBlank()) {
+                buildings.add(building.strip());
             }
-            if (c.category() != null) {
-                categories.add(c.category());
-            }
-        });
-        return new Choices(List.copyOf(buildings), List.copyOf(categories));
+        }
+        return new Choices(List.copyOf(buildings), List.copyOf(rows.categories(person)));
     }
 
     public record Choices(List<String> buildings, List<String> categories) {
     }
 
     public int size() {
-        return summaries.size();
+        return rows.size();
+    }
+
+    /** The bytes in the store (keys and values, before compression): the summaries', and all. */
+    long[] storedBytes() {
+        long[] all = {0};
+        store.forEach("", (key, value) -> all[0] += key.length() + value.length);
+        return new long[] {summaries.bytes(), all[0]};
     }
 
     /** Closes the local store (its folder is deleted). */
     @Override
     public void close() {
-        histories.close();
+        histories.close(); // the store the summaries are in too
     }
 
-    private java.util.stream.Stream<ComplaintSummary> routed() {
-        return summaries.values().stream().filter(ComplaintSummary::routed);
+    private List<ComplaintSummary> read(List<ComplaintId> picked, StaffPerson person, QueueFilter filter) {
+        var lets = filter.asPredicate();
+        List<ComplaintSummary> listed = new ArrayList<>(picked.size());
+        for (ComplaintId id : picked) {
+            ComplaintSummary summary = summaries.read(id);
+            if (summary != null && summary.routed() && person.sees(summary.department()) && lets.test(summary)) {
+                listed.add(summary);
+            }
+        }
+        listed.sort(QUEUE_ORDER);
+        return listed;
     }
 
     private boolean applyAll(ComplaintId id, List<ComplaintEvent> arrived) {
@@ -178,7 +196,9 @@ public class ComplaintBoard implements AutoCloseable {
                 }
             }
             if (added.isEmpty()) {
-                summaries.computeIfAbsent(id, none -> ComplaintSummary.of(DeskComplaint.fold(id, List.of())));
+                if (!rows.contains(id)) {
+                    rows.touch(id);
+                }
                 return false;
             }
             if (arrived.stream().anyMatch(ComplaintAnonymised.class::isInstance)) {
@@ -190,9 +210,10 @@ public class ComplaintBoard implements AutoCloseable {
                     histories.append(id, stored++, event);
                 }
             }
-            ComplaintSummary before = summaries.get(id);
-            ComplaintId key = before == null ? id : before.id(); // the map's key: one id object per complaint
-            summaries.put(key, ComplaintSummary.of(fold(key, events)));
+            DeskComplaint folded = fold(id, events);
+            ComplaintSummary summary = ComplaintSummary.of(folded);
+            summaries.write(summary, folded.complaint());
+            rows.put(id, summary);
             return true;
         }
     }

@@ -58,7 +58,7 @@ public class ReturnVisits {
     public List<DueVisit> due(StaffPerson person, String department, boolean overdueOnly) {
         Instant now = clock.instant();
         QueueFilter all = new QueueFilter(EnumSet.allOf(ComplaintStatus.class), null, null, null, department, null);
-        return board.queue(person, all).stream()
+        return board.ratedOrResolved(person, all).stream()
                 .map(c -> {
                     ReturnVisitRule.Due due = due(c);
                     return due == null || !due.pending() ? null : DueVisit.of(c, due, now);

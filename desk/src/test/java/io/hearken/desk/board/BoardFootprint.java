@@ -2,6 +2,7 @@ package io.hearken.desk.board;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hearken.desk.DeskProperties;
 import io.hearken.desk.DeskTestSupport;
 import io.hearken.events.Actor;
 import io.hearken.events.Channel;
@@ -27,7 +28,6 @@ import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,8 +37,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Not part of the suite (the name does not end in Test): measures the heap the board holds per complaint, as the
- * board held it before (every event and the fold in memory) and now (a summary; the events sealed on disk), and
- * prints the figures (docs/BENCHMARKS.md). No size or time is asserted.
+ * board held it before (a {@link ComplaintSummary} per complaint in memory) and now (a row of numbers in memory, the
+ * summary sealed on disk beside the events), the bytes it stores per complaint, and what a queue and a search cost
+ * now that they read the summaries back; prints the figures (docs/desk.md). No size or time is asserted.
  * {@code ./mvnw -B -ntp -q -pl desk -am test -Dtest=BoardFootprint -Dsurefire.failIfNoSpecifiedTests=false}
  */
 class BoardFootprint {
@@ -57,40 +58,37 @@ class BoardFootprint {
             keys.sealer(s.complaintId().value(), List.of()); // the data keys are in memory anyway (privacy.keys)
             records.add(EventJson.mapper().writeValueAsBytes(s)); // as on Kafka; read into objects of their own
         }
-        board(sealing, records.subList(0, 2_000), new ArrayList<>()); // warm-up
+        board(sealing, records.subList(0, 2_000), 1_000); // warm-up
         long base = heap();
-        Map<ComplaintId, Object[]> before = new ConcurrentHashMap<>();
-        long t0 = System.nanoTime();
-        for (byte[] record : records) { // what the board's Entry held: every event by id, and the fold
+        Map<ComplaintId, ComplaintSummary> before = new ConcurrentHashMap<>();
+        for (byte[] record : records) { // what the board held in memory before: a summary per complaint
             ComplaintSnapshot s = EventJson.mapper().readValue(record, ComplaintSnapshot.class);
-            Map<String, ComplaintEvent> events = new LinkedHashMap<>();
-            s.events().forEach(e -> events.put(e.eventId(), e));
-            before.put(s.complaintId(), new Object[] {events, DeskComplaint.fold(s.complaintId(), s.events())});
+            before.put(s.complaintId(), DeskComplaint.fold(s.complaintId(), s.events()).summary());
         }
-        long beforeNanos = System.nanoTime() - t0;
         long beforeBytes = heap() - base;
         assertThat(before).hasSize(COMPLAINTS);
         before.clear();
-        base = heap();
-        List<ComplaintSummary> summaries = new ArrayList<>();
-        long[] after = board(sealing, records, summaries);
-        long summariesOnly = heap() - base; // the board closed, its summaries kept
-        System.out.printf("FOOTPRINT complaints=%d before=%d B/complaint (%.1f µs each to read and apply)"
-                + " after=%d B/complaint (%.1f µs each to read and apply), find %.1f µs;"
-                + " the summaries alone %d B/complaint; a manager's whole queue %.1f ms, searched %.1f ms%n", COMPLAINTS,
-                beforeBytes / COMPLAINTS, beforeNanos / 1e3 / COMPLAINTS, (after[0] - base) / COMPLAINTS,
-                after[1] / 1e3 / COMPLAINTS, after[2] / 1e3, summariesOnly / COMPLAINTS, after[3] / 1e6,
-                after[4] / 1e6);
-        java.lang.ref.Reference.reachabilityFence(summaries);
+        for (int recent : new int[] {1_000, 0}) {
+            base = heap();
+            long[] after = board(sealing, records, recent);
+            System.out.printf("FOOTPRINT complaints=%d recent=%d: summaries in memory before=%d B/complaint;"
+                    + " the board now=%d B/complaint (%.1f µs each to read and apply), find %.1f µs;"
+                    + " stored %d B/complaint (its summary %d B); a manager's whole queue (every complaint) %.1f ms,"
+                    + " searched (every one matches) %.1f ms, searched for one %.1f ms; a staff queue of %d (one building)"
+                    + " %.1f ms%n", COMPLAINTS, recent, beforeBytes / COMPLAINTS, (after[0] - base) / COMPLAINTS,
+                    after[1] / 1e3 / COMPLAINTS, after[2] / 1e3, after[7] / COMPLAINTS, after[8] / COMPLAINTS,
+                    after[3] / 1e6, after[4] / 1e6, after[5] / 1e6, after[9], after[6] / 1e6);
+        }
     }
 
     /**
      * The heap used with the board built, the nanoseconds to build it, to find a complaint, to list and to search a
-     * manager's queue of every complaint (on average); its
-     * summaries (every complaint, as a manager's queue of all statuses lists them) are added to {@code summaries}.
+     * manager's queue of every complaint, to search it for one, to list a staff queue of one building (on average),
+     * the bytes stored and the summaries' of them, and that queue's length.
      */
-    static long[] board(Sealing sealing, List<byte[]> records, List<ComplaintSummary> summaries) throws Exception {
-        try (ComplaintBoard board = new ComplaintBoard(LocalStateProperties.defaults(), sealing)) {
+    static long[] board(Sealing sealing, List<byte[]> records, int recent) throws Exception {
+        try (ComplaintBoard board = new ComplaintBoard(LocalStateProperties.defaults(), sealing,
+                new DeskProperties(null, null, recent))) {
             List<ComplaintId> ids = new ArrayList<>();
             long t0 = System.nanoTime();
             for (byte[] record : records) {
@@ -108,20 +106,31 @@ class BoardFootprint {
             }
             long find = (System.nanoTime() - t0) / found;
             StaffPerson manager = new StaffPerson("liu.yang", "刘洋", "management", StaffRole.MANAGER, Locale.CHINA);
-            QueueFilter all = new QueueFilter(EnumSet.allOf(ComplaintStatus.class), null, null, null, null);
-            QueueFilter search = new QueueFilter(EnumSet.allOf(ComplaintStatus.class), null, null, "Zhang.Wei@", null);
-            long listed = 0;
-            long searched = 0;
-            for (int i = 0; i < 10; i++) { // an in-memory pass over every summary, sorted; then a search in each
+            StaffPerson staff = new StaffPerson("li.wei", "李伟", "maintenance", StaffRole.STAFF, Locale.CHINA);
+            EnumSet<ComplaintStatus> every = EnumSet.allOf(ComplaintStatus.class);
+            QueueFilter all = new QueueFilter(every, null, null, null, null);
+            QueueFilter search = new QueueFilter(every, null, null, "Zhang.Wei@", null);
+            QueueFilter one = new QueueFilter(every, null, null, "谢谢。" + (records.size() - 1), null);
+            QueueFilter building = new QueueFilter(every, "7号楼", null, null, null);
+            long[] nanos = new long[4];
+            int listed = 0;
+            for (int i = 0; i < 2; i++) { // every summary read back, sorted; searched; one building's
                 t0 = System.nanoTime();
                 assertThat(board.queue(manager, all)).hasSize(records.size());
-                listed += System.nanoTime() - t0;
+                nanos[0] += System.nanoTime() - t0;
                 t0 = System.nanoTime();
                 assertThat(board.queue(manager, search)).hasSize(records.size());
-                searched += System.nanoTime() - t0;
+                nanos[1] += System.nanoTime() - t0;
+                t0 = System.nanoTime();
+                assertThat(board.queue(manager, one)).hasSize(1);
+                nanos[2] += System.nanoTime() - t0;
+                t0 = System.nanoTime();
+                listed = board.queue(staff, building).size();
+                nanos[3] += System.nanoTime() - t0;
             }
-            summaries.addAll(board.queue(manager, all));
-            return new long[] {used, applied, find, listed / 10, searched / 10};
+            long[] stored = board.storedBytes();
+            return new long[] {used, applied, find, nanos[0] / 2, nanos[1] / 2, nanos[2] / 2, nanos[3] / 2, stored[1],
+                    stored[0], listed};
         }
     }
 
