@@ -59,7 +59,7 @@ public final class EmbeddedMail implements AutoCloseable {
     }
 
     public int imapPort() {
-        return greenMail.getImap().getPort();
+        return ((DurableGreenMail) greenMail).imapPort();
     }
 
     /** For tests that need to look inside a mailbox or create users directly. */

@@ -183,6 +183,7 @@ final class DurableFolder extends ForwardingFolder {
     public void deleteAllMessages() {
         residents.changing(() -> {
             memory.deleteAllMessages();
+            renumbered();
             forgetGone();
             return null;
         });
@@ -200,7 +201,7 @@ final class DurableFolder extends ForwardingFolder {
             return;
         }
         synchronized (files) {
-            StoredMessage m = memory.getMessage(uid);
+            StoredMessage m = newest(uid);
             if (m == null) {
                 return; // gone again before we got here
             }
@@ -216,7 +217,7 @@ final class DurableFolder extends ForwardingFolder {
 
     private void taken(long uid, Path file) {
         synchronized (files) {
-            StoredMessage m = memory.getMessage(uid);
+            StoredMessage m = newest(uid);
             if (m != null) {
                 files.take(uid, file, m.getFlags());
             } else {
@@ -232,7 +233,7 @@ final class DurableFolder extends ForwardingFolder {
             return;
         }
         synchronized (files) {
-            StoredMessage m = memory.getMessage(uid);
+            StoredMessage m = getMessage(uid);
             if (m != null) {
                 files.flags(uid, m.getFlags()); // not forced: a flag lost to a power cut shows a mail again, never loses one
             }

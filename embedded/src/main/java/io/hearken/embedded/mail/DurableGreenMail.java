@@ -1,8 +1,12 @@
 package io.hearken.embedded.mail;
 
+import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.imap.ImapServer;
+import com.icegreen.greenmail.server.AbstractServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -40,6 +44,27 @@ public final class DurableGreenMail extends GreenMail {
         }
         setUser(limits.complaintsAddress(), limits.complaintsAddress(), complaintsPassword);
         super.start();
+    }
+
+    /** GreenMail's IMAP server, but with {@link IndexedImapServer}'s sessions. */
+    @Override
+    protected Map<String, AbstractServer> createServices(ServerSetup[] config, Managers mgr) {
+        Map<String, AbstractServer> services = super.createServices(config, mgr);
+        services.computeIfPresent(ServerSetup.PROTOCOL_IMAP, (protocol, greenMails) -> new IndexedImapServer(greenMails.getServerSetup(), mgr));
+        return services;
+    }
+
+    /**
+     * Not GreenMail's IMAP server (final, so ours cannot be one): {@link IndexedImapServer} runs instead; its port is
+     * {@link #imapPort}.
+     */
+    @Override
+    public ImapServer getImap() {
+        throw new UnsupportedOperationException("The durable mail server runs its own IMAP server: use imapPort()");
+    }
+
+    public int imapPort() {
+        return services.get(ServerSetup.PROTOCOL_IMAP).getPort();
     }
 
     public Path dir() {
