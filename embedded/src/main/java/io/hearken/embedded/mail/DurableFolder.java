@@ -183,7 +183,6 @@ final class DurableFolder extends ForwardingFolder {
     public void deleteAllMessages() {
         residents.changing(() -> {
             memory.deleteAllMessages();
-            renumbered();
             forgetGone();
             return null;
         });

@@ -12,7 +12,6 @@ import jakarta.mail.UIDFolder;
 import jakarta.mail.search.SearchTerm;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A GreenMail folder that hands every reading call to the in-memory folder it wraps; what changes mail is left to
@@ -21,38 +20,30 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 abstract class ForwardingFolder implements MailFolder, UIDFolder {
 
-    /** The folder's UIDs in sequence-number order, as of {@code version} changes. */
-    private record Numbering(long version, long[] uids) {
+    /**
+     * The folder's UIDs in sequence-number order, as of a count of messages and a next UID: a mail added raises the
+     * next UID (before it is listed), one gone lowers the count, so while both are the same the UIDs are too.
+     */
+    private record Numbering(int count, long uidNext, long[] uids) {
     }
 
     final MailFolder memory;
-    private final AtomicLong changes = new AtomicLong(); // mail added or gone, counted after GreenMail's list changed
     private volatile Numbering numbering;
 
     ForwardingFolder(MailFolder memory) {
         this.memory = memory;
-        memory.addListener(new FolderListener() {
-            @Override public void expunged(int msn) { changes.incrementAndGet(); }
-            @Override public void added(int msn) { changes.incrementAndGet(); }
-            @Override public void flagsUpdated(int msn, Flags flags, Long uid) { }
-            @Override public void mailboxDeleted() { }
-        });
     }
 
-    /** For changes GreenMail makes without telling its listeners (deleting all mail). */
-    void renumbered() {
-        changes.incrementAndGet();
-    }
-
-    /** The UIDs, taken again only after a change (read first, so a change meanwhile makes the next call take them again). */
+    /** The UIDs, taken again only after a change (its marks read first: a change meanwhile makes the next call take them again). */
     private long[] uids() {
-        long version = changes.get();
+        long uidNext = memory.getUIDNext();
+        int count = memory.getMessageCount();
         Numbering n = numbering;
-        if (n != null && n.version() == version) {
+        if (n != null && n.count() == count && n.uidNext() == uidNext) {
             return n.uids();
         }
         long[] uids = memory.getMessageUids();
-        numbering = new Numbering(version, uids);
+        numbering = new Numbering(count, uidNext, uids);
         return uids;
     }
 
