@@ -5,6 +5,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.hearken.embedded.mail.DurableGreenMail;
 import io.hearken.embedded.mail.MailLimits;
 import java.nio.file.Path;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +40,8 @@ public final class EmbeddedMail implements AutoCloseable {
         }
         ServerSetup smtp = new ServerSetup(smtpPort == 0 ? Ports.free() : smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
         ServerSetup imap = new ServerSetup(imapPort == 0 ? Ports.free() : imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP);
-        GreenMail greenMail = new DurableGreenMail(new ServerSetup[] {smtp, imap}, dir, limits, COMPLAINTS_PASSWORD);
+        GreenMail greenMail = new DurableGreenMail(new ServerSetup[] {smtp, imap}, dir, limits, COMPLAINTS_PASSWORD,
+                Set.of(JOURNAL_ADDRESS)); // the journal stays in memory even when empty
         greenMail.start();
         greenMail.setUser(JOURNAL_ADDRESS, JOURNAL_ADDRESS, JOURNAL_ADDRESS); // kept with the accounts across restarts
         log.info("Mail ready: SMTP 127.0.0.1:{}, IMAP 127.0.0.1:{} (mailbox {} / {}), kept in {}", smtp.getPort(), imap.getPort(),
@@ -57,7 +59,7 @@ public final class EmbeddedMail implements AutoCloseable {
     }
 
     public int imapPort() {
-        return greenMail.getImap().getPort();
+        return ((DurableGreenMail) greenMail).imapPort();
     }
 
     /** For tests that need to look inside a mailbox or create users directly. */

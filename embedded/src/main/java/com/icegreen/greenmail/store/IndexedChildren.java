@@ -29,4 +29,9 @@ public final class IndexedChildren {
     public static void attach(MailFolder parent, MailFolder child) {
         ((HierarchicalFolder) parent).getChildren().add((HierarchicalFolder) child);
     }
+
+    /** Takes a child out of its parent's list (the caller has checked it may go: an empty account, see the caller). */
+    public static void detach(MailFolder parent, MailFolder child) {
+        ((HierarchicalFolder) parent).removeChild((HierarchicalFolder) child);
+    }
 }

@@ -1,5 +1,7 @@
 package io.hearken.embedded.mail;
 
+import static com.icegreen.greenmail.imap.ImapConstants.USER_NAMESPACE;
+
 import com.icegreen.greenmail.imap.commands.IdRange;
 import com.icegreen.greenmail.mail.MovingMessage;
 import com.icegreen.greenmail.store.FolderException;
@@ -17,6 +19,7 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
@@ -24,7 +27,8 @@ import java.util.stream.Collectors;
  * A GreenMail folder whose every change also reaches its {@link FolderFiles}, in the caller's thread and
  * outside GreenMail's locks: the SMTP server answers 250 (the IMAP server OK) only once the mail is on disk.
  * A folder with a limit drops its oldest mail (from memory and disk) beyond it. Reading calls go straight to
- * GreenMail ({@link ForwardingFolder}).
+ * GreenMail ({@link ForwardingFolder}). Every change holds {@link ResidentAccounts#changing}; a change of a folder
+ * whose account was dropped from memory meanwhile goes to the account brought back.
  */
 final class DurableFolder extends ForwardingFolder {
 
@@ -34,14 +38,48 @@ final class DurableFolder extends ForwardingFolder {
     private final FolderFiles files; // null for the namespace root, which holds no mail
     private final ToIntFunction<List<String>> limits;
     private final MailBudget budget;
+    private final ResidentAccounts residents;
     private volatile int limit = -1; // 0: none; -1: not known yet
+    /** Its account left memory (see {@link ResidentAccounts}): changes go to the folder that holds its mail now. */
+    volatile boolean dropped;
+    private final AtomicInteger sessions = new AtomicInteger(); // IMAP sessions that have it selected
 
-    DurableFolder(MailFolder memory, List<String> path, FolderFiles files, ToIntFunction<List<String>> limits, MailBudget budget) {
+    DurableFolder(MailFolder memory, List<String> path, FolderFiles files, ToIntFunction<List<String>> limits, MailBudget budget,
+            ResidentAccounts residents) {
         super(memory);
         this.path = List.copyOf(path);
         this.files = files;
         this.limits = limits;
         this.budget = budget;
+        this.residents = residents;
+    }
+
+    String qualifiedName() {
+        return USER_NAMESPACE + "." + String.join(".", path);
+    }
+
+    boolean listening() {
+        return sessions.get() > 0;
+    }
+
+    /** This folder, or the one that holds its mail since its account was dropped. */
+    private DurableFolder current() {
+        return dropped ? residents.live(this) : this;
+    }
+
+    @Override
+    public void addListener(FolderListener listener) {
+        sessions.incrementAndGet();
+        super.addListener(listener);
+    }
+
+    @Override
+    public void removeListener(FolderListener listener) {
+        super.removeListener(listener);
+        if (sessions.decrementAndGet() == 0) {
+            mayBeEmpty(); // a resident's session that emptied the inbox is done with it
+            residents.dropEmptied();
+        }
     }
 
     FolderFiles files() {
@@ -52,9 +90,14 @@ final class DurableFolder extends ForwardingFolder {
 
     @Override
     public long appendMessage(MimeMessage message, Flags flags, Date internalDate) {
-        long uid = memory.appendMessage(message, flags, internalDate);
-        saved(uid);
-        return uid;
+        return residents.changing(() -> {
+            if (dropped) {
+                return current().appendMessage(message, flags, internalDate);
+            }
+            long uid = memory.appendMessage(message, flags, internalDate);
+            saved(uid);
+            return uid;
+        });
     }
 
     @Override
@@ -69,60 +112,87 @@ final class DurableFolder extends ForwardingFolder {
 
     @Override
     public long copyMessage(long uid, MailFolder toFolder) throws FolderException {
-        DurableFolder to = (DurableFolder) toFolder;
-        long copy = memory.copyMessage(uid, to.memory);
-        to.saved(copy);
-        return copy;
+        return residents.changing(() -> {
+            DurableFolder to = ((DurableFolder) toFolder).current();
+            long copy = memory.copyMessage(uid, to.memory);
+            to.saved(copy);
+            return copy;
+        });
     }
 
     @Override
     public long moveMessage(long uid, MailFolder toFolder) throws FolderException {
-        DurableFolder to = (DurableFolder) toFolder;
-        long moved = memory.moveMessage(uid, to.memory);
-        if (files == null || to.files == null) {
+        return residents.changing(() -> {
+            DurableFolder to = ((DurableFolder) toFolder).current();
+            long moved = memory.moveMessage(uid, to.memory);
+            if (files == null || to.files == null) {
+                return moved;
+            }
+            Path file;
+            synchronized (files) {
+                file = files.release(uid);
+                rememberUidNext(uid);
+            }
+            if (file == null) {
+                to.saved(moved); // never reached our disk here: written there from memory
+            } else {
+                to.taken(moved, file);
+            }
+            mayBeEmpty();
             return moved;
-        }
-        Path file;
-        synchronized (files) {
-            file = files.release(uid);
-            rememberUidNext(uid);
-        }
-        if (file == null) {
-            to.saved(moved); // never reached our disk here: written there from memory
-        } else {
-            to.taken(moved, file);
-        }
-        return moved;
+        });
     }
 
     @Override
     public void setFlags(Flags flags, boolean value, long uid, FolderListener silentListener, boolean addUid) throws FolderException {
-        memory.setFlags(flags, value, uid, silentListener, addUid);
-        flagsChanged(uid);
+        residents.changing(() -> {
+            memory.setFlags(flags, value, uid, silentListener, addUid);
+            flagsChanged(uid);
+            return null;
+        });
     }
 
     @Override
     public void replaceFlags(Flags flags, long uid, FolderListener silentListener, boolean addUid) throws FolderException {
-        memory.replaceFlags(flags, uid, silentListener, addUid);
-        flagsChanged(uid);
+        residents.changing(() -> {
+            memory.replaceFlags(flags, uid, silentListener, addUid);
+            flagsChanged(uid);
+            return null;
+        });
     }
 
     @Override
     public void expunge() throws FolderException {
-        memory.expunge();
-        forgetGone();
+        residents.changing(() -> {
+            memory.expunge();
+            forgetGone();
+            return null;
+        });
     }
 
     @Override
     public void expunge(IdRange[] idRanges) {
-        memory.expunge(idRanges);
-        forgetGone();
+        residents.changing(() -> {
+            memory.expunge(idRanges);
+            forgetGone();
+            return null;
+        });
     }
 
     @Override
     public void deleteAllMessages() {
-        memory.deleteAllMessages();
-        forgetGone();
+        residents.changing(() -> {
+            memory.deleteAllMessages();
+            forgetGone();
+            return null;
+        });
+    }
+
+    /** An account's inbox left empty: its account may leave memory ({@link ResidentAccounts}). */
+    void mayBeEmpty() {
+        if (path.size() == 2 && memory.getMessageCount() == 0 && "INBOX".equalsIgnoreCase(path.get(1))) {
+            residents.emptied(this);
+        }
     }
 
     private void saved(long uid) {
@@ -130,7 +200,7 @@ final class DurableFolder extends ForwardingFolder {
             return;
         }
         synchronized (files) {
-            StoredMessage m = memory.getMessage(uid);
+            StoredMessage m = newest(uid);
             if (m == null) {
                 return; // gone again before we got here
             }
@@ -146,7 +216,7 @@ final class DurableFolder extends ForwardingFolder {
 
     private void taken(long uid, Path file) {
         synchronized (files) {
-            StoredMessage m = memory.getMessage(uid);
+            StoredMessage m = newest(uid);
             if (m != null) {
                 files.take(uid, file, m.getFlags());
             } else {
@@ -162,7 +232,7 @@ final class DurableFolder extends ForwardingFolder {
             return;
         }
         synchronized (files) {
-            StoredMessage m = memory.getMessage(uid);
+            StoredMessage m = getMessage(uid);
             if (m != null) {
                 files.flags(uid, m.getFlags()); // not forced: a flag lost to a power cut shows a mail again, never loses one
             }
@@ -182,6 +252,7 @@ final class DurableFolder extends ForwardingFolder {
                 }
             }
         }
+        mayBeEmpty();
     }
 
     private void rememberUidNext(long removedUid) {
@@ -211,6 +282,13 @@ final class DurableFolder extends ForwardingFolder {
 
     /** One mail leaves memory and disk (IMAP sessions see it expunged); nothing if it is gone already. */
     void drop(long uid) {
+        residents.changing(() -> {
+            dropNow(uid);
+            return null;
+        });
+    }
+
+    private void dropNow(long uid) {
         try {
             memory.setFlags(DELETED, true, uid, null, true);
         } catch (FolderException | IndexOutOfBoundsException gone) {
@@ -225,6 +303,7 @@ final class DurableFolder extends ForwardingFolder {
                 }
             }
         }
+        mayBeEmpty();
     }
 
     private int limit() {

@@ -30,6 +30,7 @@ import java.util.stream.Stream;
  * directory already exists takes that directory's mail: that is how mail comes back at start-up.
  * Folders are found by name through an index of each folder's children: GreenMail searches every sibling, and
  * every resident address is an account (a child of the user namespace), so its search grew with the history.
+ * An account dropped from memory ({@link ResidentAccounts}) keeps its directories and comes back when looked up by name.
  */
 final class DurableStore implements Store {
 
@@ -37,18 +38,20 @@ final class DurableStore implements Store {
     private final Path root;
     private final ToIntFunction<List<String>> limits;
     private final MailBudget budget;
+    private final ResidentAccounts residents;
     private final Map<MailFolder, DurableFolder> folders = new ConcurrentHashMap<>(); // GreenMail's folder → ours
     /** Each folder's children by lower-case name (GreenMail compares names ignoring case). */
     private final Map<MailFolder, Map<String, DurableFolder>> children = new ConcurrentHashMap<>();
     private final DurableFolder namespace;
     private volatile List<FolderRestore.Restored> restoring; // while starting: mail back in memory, not yet counted
 
-    DurableStore(Path root, ToIntFunction<List<String>> limits, MailBudget budget) {
+    DurableStore(Path root, ToIntFunction<List<String>> limits, MailBudget budget, ResidentAccounts residents) {
         this.root = root;
         this.limits = limits;
         this.budget = budget;
+        this.residents = residents;
         MailFolder top = memory.getMailbox(USER_NAMESPACE);
-        namespace = new DurableFolder(top, List.of(), null, limits, budget);
+        namespace = new DurableFolder(top, List.of(), null, limits, budget, residents);
         folders.put(top, namespace);
     }
 
@@ -65,7 +68,9 @@ final class DurableStore implements Store {
         List<List<String>> paths = new ArrayList<>();
         if (Files.isDirectory(root)) {
             try (Stream<Path> dirs = Files.list(root)) {
-                dirs.filter(Files::isDirectory).forEach(d -> paths.add(decode(d.getFileName().toString())));
+                dirs.filter(Files::isDirectory).map(d -> decode(d.getFileName().toString()))
+                        .filter(p -> !residents.isDormant(p.get(0))) // left on disk until looked up
+                        .forEach(paths::add);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read " + root, e);
             }
@@ -101,7 +106,7 @@ final class DurableStore implements Store {
             MailFolder created = IndexedChildren.detached(p.memory, mailboxName, selectable);
             List<String> path = new ArrayList<>(p.path);
             path.add(mailboxName);
-            folder = new DurableFolder(created, path, new FolderFiles(dir(path)), limits, budget);
+            folder = new DurableFolder(created, path, new FolderFiles(dir(path)), limits, budget, residents);
             folders.put(created, folder); // before GreenMail lists it: a listing meanwhile finds ours
             IndexedChildren.attach(p.memory, created);
             siblings.put(key(mailboxName), folder);
@@ -173,9 +178,56 @@ final class DurableStore implements Store {
         }
         MailFolder folder = namespace;
         while (folder != null && names.hasMoreTokens()) {
-            folder = getMailbox(folder, names.nextToken());
+            String name = names.nextToken();
+            MailFolder child = getMailbox(folder, name);
+            if (child == null && folder == namespace && residents.revive(name)) {
+                child = getMailbox(folder, name); // an account dropped from memory, back from disk
+            }
+            folder = child;
         }
         return folder;
+    }
+
+    /** Whether the account's only folder is its inbox (it holds no folders of its own to keep). */
+    boolean holdsOnlyInbox(String account) {
+        DurableFolder top = childrenOf(namespace).get(key(account));
+        if (top == null) {
+            return false;
+        }
+        Map<String, DurableFolder> inside = childrenOf(top);
+        DurableFolder inbox = inside.get("inbox");
+        return inside.size() == 1 && inbox != null && memory.getChildren(inbox.memory).isEmpty();
+    }
+
+    /**
+     * The account and its inbox leave memory (GreenMail's tree and our indexes); their directories stay. The folder
+     * objects are marked dropped, so a change that still reaches one goes to the account brought back.
+     */
+    void forget(String account) {
+        Map<String, DurableFolder> accounts = childrenOf(namespace);
+        DurableFolder top;
+        synchronized (accounts) {
+            top = accounts.remove(key(account));
+            if (top == null) {
+                return;
+            }
+            IndexedChildren.detach(namespace.memory, top.memory);
+        }
+        Map<String, DurableFolder> inside = children.remove(top.memory);
+        if (inside != null) {
+            for (DurableFolder f : inside.values()) {
+                f.dropped = true;
+                folders.remove(f.memory);
+                children.remove(f.memory);
+            }
+        }
+        top.dropped = true;
+        folders.remove(top.memory);
+    }
+
+    /** Every folder in memory. */
+    Collection<DurableFolder> folders() {
+        return folders.values();
     }
 
     @Override

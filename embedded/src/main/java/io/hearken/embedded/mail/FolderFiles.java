@@ -61,13 +61,18 @@ final class FolderFiles {
     }
 
     void saveMeta(long uidValidity, long uidNext, boolean selectable) {
+        saveMeta(uidValidity, uidNext, selectable, true);
+    }
+
+    /** {@code durable} false: not forced (a folder that holds no mail, whose file a crash may lose: it is made again). */
+    void saveMeta(long uidValidity, long uidNext, boolean selectable, boolean durable) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create " + dir, e);
         }
         String text = "uidvalidity=" + uidValidity + "\nuidnext=" + uidNext + "\nselectable=" + selectable + "\n";
-        DiskWrites.write(dir.resolve(META), text.getBytes(StandardCharsets.ISO_8859_1), true);
+        DiskWrites.write(dir.resolve(META), text.getBytes(StandardCharsets.ISO_8859_1), durable);
         savedUidNext = uidNext;
     }
 

@@ -31,7 +31,8 @@ final class FolderRestore {
         var memory = folder.memory;
         synchronized (files) {
             if (!files.exists()) {
-                files.saveMeta(memory.getUidValidity(), memory.getUIDNext(), selectable);
+                // An account's top folder holds no mail: not forced (one disk flush less for each new resident's mail)
+                files.saveMeta(memory.getUidValidity(), memory.getUIDNext(), selectable, selectable);
                 return restored;
             }
             Properties meta = files.meta();

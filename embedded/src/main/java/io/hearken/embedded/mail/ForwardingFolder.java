@@ -10,18 +10,57 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.search.SearchTerm;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * A GreenMail folder that hands every reading call to the in-memory folder it wraps; what changes mail is left to
- * the subclass ({@link DurableFolder}), which must also write it to disk.
+ * the subclass ({@link DurableFolder}), which must also write it to disk. It keeps the folder's UIDs in order while
+ * no mail comes or goes, so a message's sequence number is a binary search ({@link #getMsn}), not GreenMail's scan.
  */
 abstract class ForwardingFolder implements MailFolder, UIDFolder {
 
+    /**
+     * The folder's UIDs in sequence-number order, as of a count of messages and a next UID: a mail added raises the
+     * next UID (before it is listed), one gone lowers the count, so while both are the same the UIDs are too.
+     */
+    private record Numbering(int count, long uidNext, long[] uids) {
+    }
+
     final MailFolder memory;
+    private volatile Numbering numbering;
 
     ForwardingFolder(MailFolder memory) {
         this.memory = memory;
+    }
+
+    /** The UIDs, taken again only after a change (its marks read first: a change meanwhile makes the next call take them again). */
+    private long[] uids() {
+        long uidNext = memory.getUIDNext();
+        int count = memory.getMessageCount();
+        Numbering n = numbering;
+        if (n != null && n.count() == count && n.uidNext() == uidNext) {
+            return n.uids();
+        }
+        long[] uids = memory.getMessageUids();
+        numbering = new Numbering(count, uidNext, uids);
+        return uids;
+    }
+
+    /** As GreenMail's: the message's 1-based position in the folder; UIDs grow with it, else a scan finds it. */
+    @Override
+    public int getMsn(long uid) throws FolderException {
+        long[] uids = uids();
+        int i = Arrays.binarySearch(uids, uid);
+        if (i >= 0) {
+            return i + 1;
+        }
+        for (int j = 0; j < uids.length; j++) {
+            if (uids[j] == uid) {
+                return j + 1; // not in order (two appends that raced): still found
+            }
+        }
+        throw new FolderException("No such message with uid " + uid + " in folder " + getName());
     }
 
     @Override public String getName() { return memory.getName(); }
@@ -37,10 +76,41 @@ abstract class ForwardingFolder implements MailFolder, UIDFolder {
     @Override public long getUIDNext() { return memory.getUIDNext(); }
     @Override public void addListener(FolderListener listener) { memory.addListener(listener); }
     @Override public void removeListener(FolderListener listener) { memory.removeListener(listener); }
-    @Override public StoredMessage getMessage(long uid) { return memory.getMessage(uid); }
-    @Override public long[] getMessageUids() { return memory.getMessageUids(); }
+
+    /** By its place from {@link #getMsn}'s numbering when that is current (GreenMail scans the folder from the start). */
+    @Override
+    public StoredMessage getMessage(long uid) {
+        int i = Arrays.binarySearch(uids(), uid);
+        if (i >= 0) {
+            try {
+                StoredMessage m = memory.getMessages().get(i);
+                if (m.getUid() == uid) {
+                    return m;
+                }
+            } catch (IndexOutOfBoundsException changedMeanwhile) {
+                // GreenMail's scan below
+            }
+        }
+        return memory.getMessage(uid);
+    }
+
+    /** A message just added, so at the end of the folder: looked for from the end, without numbering the folder again. */
+    StoredMessage newest(long uid) {
+        List<StoredMessage> all = memory.getMessages();
+        try {
+            for (int i = all.size() - 1, looked = 0; i >= 0 && looked < 64; i--, looked++) {
+                StoredMessage m = all.get(i);
+                if (m.getUid() == uid) {
+                    return m;
+                }
+            }
+        } catch (IndexOutOfBoundsException changedMeanwhile) {
+            // GreenMail's scan below
+        }
+        return memory.getMessage(uid);
+    }
+    @Override public long[] getMessageUids() { return uids().clone(); }
     @Override public long[] search(SearchTerm searchTerm) { return memory.search(searchTerm); }
-    @Override public int getMsn(long uid) throws FolderException { return memory.getMsn(uid); }
     @Override public void signalDeletion() { memory.signalDeletion(); }
     @Override public List<StoredMessage> getMessages(MsgRangeFilter range) { return memory.getMessages(range); }
     @Override public List<StoredMessage> getMessages() { return memory.getMessages(); }
