@@ -23,7 +23,7 @@ class BenchSmokeTest {
 
         assertThat(code).isZero();
         String table = Files.readString(out);
-        assertThat(table).contains("All-in-one JVM: default heap -XX:TieredStopAtLevel=1.");
+        assertThat(table).contains("All-in-one JVM: default heap -XX:TieredStopAtLevel=1, MALLOC_ARENA_MAX=2.");
         List<String> rows = table.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| measure") && !l.startsWith("| ---")).toList();
         assertThat(rows).extracting(r -> r.split("\\|")[1].strip()).contains(
                 "start-up to healthy (fresh data folder)",
