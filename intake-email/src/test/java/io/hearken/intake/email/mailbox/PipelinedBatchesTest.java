@@ -8,7 +8,6 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.spy;
 
-import io.hearken.embedded.EmbeddedServers;
 import io.hearken.intake.email.EmailIntakeProperties;
 import io.hearken.intake.email.MailServer;
 import io.hearken.intake.email.intake.Outcome;
@@ -74,7 +73,8 @@ class PipelinedBatchesTest {
             });
         }).when(flaky).handle(any(MimeMessage.class), anyLong(), anyString());
 
-        MailboxWatcher watcher = watcher(account, flaky, 2); // batches of two: four of them, overlapping
+        // batches of two: four of them, overlapping
+        MailboxWatcher watcher = TestWatchers.started(properties, "batches", account, flaky, new MailboxStatus(), 2);
         try {
             await().atMost(WAIT).untilAsserted(() -> {
                 for (String id : ids) {
@@ -88,15 +88,5 @@ class PipelinedBatchesTest {
         } finally {
             watcher.stop();
         }
-    }
-
-    private MailboxWatcher watcher(String account, ReceivingMail receiving, int batchMails) {
-        int port = EmbeddedServers.current().mail().imapPort();
-        var mailbox = new EmailIntakeProperties.Mailbox("batches", new EmailIntakeProperties.Imap("127.0.0.1", port,
-                account, account, false, false, Duration.ofSeconds(30), false), "INBOX");
-        MailboxWatcher watcher = new MailboxWatcher(properties, mailbox, "test-batches-watcher", receiving,
-                new MailboxStatus(), batchMails);
-        watcher.start();
-        return watcher;
     }
 }

@@ -12,7 +12,6 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.verify;
 
-import io.hearken.embedded.EmbeddedServers;
 import io.hearken.intake.email.EmailIntakeProperties;
 import io.hearken.intake.email.MailServer;
 import io.hearken.intake.email.intake.ReceivingMail;
@@ -104,11 +103,6 @@ class WatcherCrashTest {
     }
 
     private MailboxWatcher watcher(String account, ReceivingMail receiving, MailboxStatus status) {
-        int port = EmbeddedServers.current().mail().imapPort();
-        var mailbox = new EmailIntakeProperties.Mailbox("crash", new EmailIntakeProperties.Imap("127.0.0.1", port,
-                account, account, false, false, Duration.ofSeconds(30), false), "INBOX");
-        MailboxWatcher watcher = new MailboxWatcher(properties, mailbox, "test-crash-watcher", receiving, status);
-        watcher.start();
-        return watcher;
+        return TestWatchers.started(properties, "crash", account, receiving, status, FolderScan.BATCH_MAILS);
     }
 }
