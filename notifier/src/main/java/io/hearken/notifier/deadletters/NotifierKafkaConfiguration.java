@@ -4,7 +4,7 @@ import io.hearken.events.kafka.TopicCatalogue;
 import io.hearken.events.kafka.TopicKind;
 import io.hearken.notifier.NotifierProperties;
 import io.hearken.notifier.NotifierTopics;
-import io.hearken.notifier.delivery.Sender;
+import io.hearken.notifier.delivery.NotRetryable;
 import io.hearken.notifier.ledger.NotificationLedger;
 import io.hearken.notifier.notifying.OwnedPartitions;
 import io.hearken.notifier.notifying.NotifyingOnEvent;
@@ -23,8 +23,6 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.mail.MailParseException;
-import org.springframework.mail.MailPreparationException;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
@@ -59,9 +57,8 @@ class NotifierKafkaConfiguration {
         backOff.setMaxInterval(retry.maxInterval().toMillis());
         backOff.setMaxElapsedTime(retry.maxElapsed().toMillis());
         DefaultErrorHandler errors = new DefaultErrorHandler(deadLetters.recoverer(), backOff);
-        // A mail that cannot even be built will not build on the next try either.
-        // Nor will a message the SMS gateway refused (4xx): dead-lettered at once, with the reason recorded.
-        errors.addNotRetryableExceptions(MailPreparationException.class, MailParseException.class, Sender.Rejected.class);
+        // A mail that cannot be built, a message the SMS gateway refused: dead-lettered at once, the reason recorded.
+        errors.addNotRetryableExceptions(NotRetryable.TYPES.toArray(new Class[0]));
         errors.setBackOffFunction((record, e) -> causedBy(e, NotifyingOnEvent.ComplaintNotKnownException.class)
                 ? new FixedBackOff(retry.initialInterval().toMillis(), 2) : null);
         // A batch's seek after a failed record is spring-kafka's way of retrying, not an error of its own: the

@@ -33,8 +33,8 @@ import org.springframework.stereotype.Component;
  * {@link EventOrder} (so a complaint's mails keep the order of its events). The batch returns only when every group
  * has finished; if records failed, the earliest one in the poll is named in a {@link BatchListenerFailedException},
  * so the error handler commits what came before it, retries or dead-letters that record, and redelivers the rest
- * (the ledger keeps a redelivered, already answered record from mailing twice). A record listed after a known
- * failure is not started: it comes again anyway.
+ * (the ledger keeps a redelivered, already answered record from mailing twice; {@link FailedForGood} a refused one
+ * from being sent again). A record listed after a known failure is not started: it comes again anyway.
  */
 @Component("notifierNotifyingOnBatch")
 class NotifyingOnBatch implements DisposableBean {
@@ -45,6 +45,7 @@ class NotifyingOnBatch implements DisposableBean {
     private final NotifyingOnEvent notifying;
     private final ThreadPoolExecutor sending;
     private final ObservationRegistry observations;
+    private final FailedForGood failedForGood = new FailedForGood();
 
     NotifyingOnBatch(NotifyingOnEvent notifying, NotifierProperties properties,
             ObjectProvider<ObservationRegistry> observations, KafkaProperties kafka) {
@@ -135,12 +136,18 @@ class NotifyingOnBatch implements DisposableBean {
                     continue; // redelivered after the earlier failure anyway
                 }
                 ConsumerRecord<String, ComplaintEvent> record = records.get(i);
+                RuntimeException before = failedForGood.of(record);
+                if (before != null) {
+                    failed(i, before); // refused already in an earlier delivery of this poll: dead-lettered, not resent
+                    continue;
+                }
                 try {
                     KafkaListenerObservation.LISTENER_OBSERVATION.observation(null,
                             KafkaListenerObservation.DefaultKafkaListenerObservationConvention.INSTANCE,
                             () -> new KafkaRecordReceiverContext(record, LISTENER_ID, "", LISTENER_ID, () -> null),
                             observations).observe(() -> notifying.handle(record.value()));
                 } catch (RuntimeException e) {
+                    failedForGood.note(record, e);
                     failed(i, e);
                 }
             }

@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -152,6 +153,37 @@ class SmsDeliveryTest extends NotifierTestSupport {
         assertThat(SMS_GATEWAY.requestsTo(number)).hasSize(2);
         assertThat(eventsOn(Topics.NOTIFICATIONS, id, NotificationNotSent.class)).extracting(NotificationNotSent::reason)
                 .containsExactly("rejected"); // no "gave-up" beside it
+    }
+
+    @Test
+    void aRefusedMessageIsNotSentAgainWhenAnEarlierRecordOfItsPollIsRetried() throws Exception {
+        // Two complaints' routings side by side in one partition: the first one's gateway answers slowly with 503
+        // twice (retried: the poll comes again from it), the second one's gateway refuses at once while the first
+        // still waits, so the refusal is part of a poll that is delivered three times.
+        String slowNumber = SmsGatewayStub.newNumber();
+        var gateway = SMS_GATEWAY.server();
+        gateway.stubFor(SMS_GATEWAY.to(slowNumber).inScenario(slowNumber).whenScenarioStateIs(STARTED)
+                .willReturn(SmsGatewayStub.status(503, "{}").withFixedDelay(1_000)).willSetStateTo("again"));
+        gateway.stubFor(SMS_GATEWAY.to(slowNumber).inScenario(slowNumber).whenScenarioStateIs("again")
+                .willReturn(SmsGatewayStub.status(503, "{}").withFixedDelay(1_000)).willSetStateTo("up"));
+        gateway.stubFor(SMS_GATEWAY.to(slowNumber).inScenario(slowNumber).whenScenarioStateIs("up").willReturn(okJson("{}")));
+        String refusedNumber = SmsGatewayStub.newNumber();
+        gateway.stubFor(SMS_GATEWAY.to(refusedNumber).willReturn(SmsGatewayStub.status(400, "{\"error\":\"blocked\"}")));
+        ComplaintId slow = TrackingIds.next();
+        ComplaintId refused = TrackingIds.next();
+        var first = kafka.send(Topics.ROUTED, 0, slow.value(), routed(slow, new Contact(null, null, slowNumber), "en", "billing"));
+        var second = kafka.send(Topics.ROUTED, 0, refused.value(), routed(refused, new Contact(null, null, refusedNumber), "en", "billing"));
+        assertThat(second.get(10, TimeUnit.SECONDS).getRecordMetadata().offset())
+                .isEqualTo(first.get(10, TimeUnit.SECONDS).getRecordMetadata().offset() + 1);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(eventsOn(Topics.NOTIFICATIONS, slow, NotificationSent.class))
+                .singleElement().satisfies(sent -> assertThat(sent.medium()).isEqualTo("sms")));
+        await().atMost(WAIT).until(() -> send("GET", "/api/v1/notifier/dead-letters", "liu.yang:demo", null).body()
+                .contains(refused.value()));
+        assertThat(SMS_GATEWAY.requestsTo(slowNumber)).hasSize(3);
+        assertThat(SMS_GATEWAY.requestsTo(refusedNumber)).hasSize(1);
+        assertThat(eventsOn(Topics.NOTIFICATIONS, refused, NotificationNotSent.class)).extracting(NotificationNotSent::reason)
+                .containsExactly("rejected");
     }
 
     @Test
