@@ -37,7 +37,7 @@ public final class TopicTail<V> {
 
     private final String topic;
     private final ConsumerFactory<String, V> factory;
-    private final BiConsumer<String, V> sink;
+    private final TimedSink<V> sink;
     private final boolean tombstones;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private final Queue<CompletableFuture<Void>> syncRequests = new ConcurrentLinkedQueue<>();
@@ -47,15 +47,21 @@ public final class TopicTail<V> {
     private volatile org.apache.kafka.clients.consumer.Consumer<String, V> consumer;
     private Thread thread;
 
+    /** Takes a record's key, value (null for a tombstone) and timestamp (epoch milliseconds, as Kafka stamped it). */
+    @FunctionalInterface
+    public interface TimedSink<V> {
+        void accept(String key, V value, long timestamp);
+    }
+
     private record Sync(Map<TopicPartition, Long> end, List<CompletableFuture<Void>> waiting) {
     }
 
     /** Hands each value to {@code sink}; tombstones and unreadable records are skipped. */
     public TopicTail(String topic, ConsumerFactory<String, V> factory, Consumer<V> sink) {
-        this(topic, factory, (key, value) -> sink.accept(value), false);
+        this(topic, factory, (key, value, timestamp) -> sink.accept(value), false);
     }
 
-    private TopicTail(String topic, ConsumerFactory<String, V> factory, BiConsumer<String, V> sink, boolean tombstones) {
+    private TopicTail(String topic, ConsumerFactory<String, V> factory, TimedSink<V> sink, boolean tombstones) {
         this.topic = topic;
         this.factory = factory;
         this.sink = sink;
@@ -64,6 +70,11 @@ public final class TopicTail<V> {
 
     /** Hands each key and value to {@code sink}, a tombstone (a deleted key) as a null value. */
     public static <V> TopicTail<V> keyed(String topic, ConsumerFactory<String, V> factory, BiConsumer<String, V> sink) {
+        return new TopicTail<>(topic, factory, (key, value, timestamp) -> sink.accept(key, value), true);
+    }
+
+    /** As {@link #keyed}, with each record's timestamp: when a tombstone was written tells when something ended. */
+    public static <V> TopicTail<V> timed(String topic, ConsumerFactory<String, V> factory, TimedSink<V> sink) {
         return new TopicTail<>(topic, factory, sink, true);
     }
 
@@ -165,7 +176,7 @@ public final class TopicTail<V> {
                     for (ConsumerRecord<String, V> record : c.poll(Duration.ofMillis(200))) {
                         if (record.value() != null || tombstones && !unreadable(record)) {
                             try {
-                                sink.accept(record.key(), record.value());
+                                sink.accept(record.key(), record.value(), record.timestamp());
                             } catch (RuntimeException e) {
                                 log.warn("Skipping a record at {}-{}@{}: {}", topic, record.partition(),
                                         record.offset(), e.toString());

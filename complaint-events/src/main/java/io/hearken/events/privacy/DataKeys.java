@@ -68,7 +68,7 @@ public final class DataKeys implements SealingKeys, AutoCloseable {
         this.wrapping = new KeyWrapping(master);
         this.writer = new KeyTopicWriter(producerConfig);
         this.known = new KnownKeys(wrapping, LocalStore.open(local, "data-keys"));
-        this.tail = TopicTail.keyed(Topics.PRIVACY_KEYS, consumers, known::accept);
+        this.tail = TopicTail.timed(Topics.PRIVACY_KEYS, consumers, known::accept);
         for (int i = 0; i < remembering.length; i++) {
             remembering[i] = new ReentrantLock();
         }
@@ -200,6 +200,7 @@ public final class DataKeys implements SealingKeys, AutoCloseable {
         awaitStarted();
         tail.awaitCurrent(SYNC);
         List<Integer> ids = known.keyIds(owner);
+        known.erased(owner, Instant.now());
         for (int keyId : ids) {
             writer.write(KeyWrapping.ref(owner, keyId), null);
             known.forget(owner, keyId);
@@ -210,6 +211,12 @@ public final class DataKeys implements SealingKeys, AutoCloseable {
     @Override
     public void forgetBefore(String owner, Instant at) {
         known.forgetBefore(owner, at);
+    }
+
+    @Override
+    public Instant erasedAt(String owner) {
+        awaitStarted();
+        return known.erasedAt(owner);
     }
 
     /** Writes a record that rolls the key topic's segment, so compaction can remove destroyed keys for good. */

@@ -1,6 +1,8 @@
 package io.hearken.events.privacy;
 
 import io.hearken.events.store.LocalStore;
+import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +17,9 @@ import java.util.Set;
  * <li>{@code k<owner>␀<keyId>} → the key record's JSON ({@link DataKeys.DataKeyRecord});</li>
  * <li>{@code s<subject>␀<owner>} and {@code o<owner>␀<subject>} → nothing: the two indexes between residents'
  * contact hashes and owners;</li>
- * <li>{@code d<owner>␀<keyId>} → nothing: a key seen destroyed (forgotten).</li>
+ * <li>{@code d<owner>␀<keyId>} → nothing: a key seen destroyed (forgotten);</li>
+ * <li>{@code e<owner>} → the time of its latest erasure (epoch milliseconds, 8 bytes): data from before it is never
+ * sealed again.</li>
  * </ul>
  * Not synchronised: {@link KnownKeys} is.
  */
@@ -70,6 +74,20 @@ final class KeyStore implements AutoCloseable {
             store.delete("s" + subject + SEP + owner);
         }
         store.deletePrefix("o" + owner + SEP);
+    }
+
+    /** Notes an erasure of {@code owner} at {@code at}; the latest one counts. */
+    void erased(String owner, Instant at) {
+        Instant before = erasedAt(owner);
+        if (before == null || at.isAfter(before)) {
+            store.put("e" + owner, ByteBuffer.allocate(Long.BYTES).putLong(at.toEpochMilli()).array());
+        }
+    }
+
+    /** When {@code owner} was last erased, or null. */
+    Instant erasedAt(String owner) {
+        byte[] millis = store.get("e" + owner);
+        return millis == null ? null : Instant.ofEpochMilli(ByteBuffer.wrap(millis).getLong());
     }
 
     Set<String> owners(String subject) {

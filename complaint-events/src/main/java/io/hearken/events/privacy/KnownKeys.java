@@ -34,6 +34,7 @@ final class KnownKeys implements AutoCloseable {
     private final Map<String, Aead> opened = lru(CACHED_KEYS);
     /** owner → the id of its newest key, for the sealers; filled and emptied under this object's lock. */
     private final Map<String, Integer> newest = lru(CACHED_KEYS);
+    private volatile boolean anyErased;
 
     KnownKeys(KeyWrapping wrapping, LocalStore store) {
         this.wrapping = wrapping;
@@ -41,7 +42,7 @@ final class KnownKeys implements AutoCloseable {
     }
 
     /** The topic tail's sink: a key record remembered, a tombstone forgotten; foreign records ignored. */
-    void accept(String ref, byte[] value) {
+    void accept(String ref, byte[] value, long timestamp) {
         int slash = ref == null ? -1 : ref.lastIndexOf('/');
         if (slash <= 0) {
             return;
@@ -54,6 +55,7 @@ final class KnownKeys implements AutoCloseable {
             return;
         }
         if (value == null) {
+            erased(owner, Instant.ofEpochMilli(timestamp)); // the tombstone's time: when the key was destroyed
             forget(owner, keyId);
         } else {
             remember(keyId, EventJson.mapper().readValue(value, DataKeyRecord.class), value, null);
@@ -138,11 +140,12 @@ final class KnownKeys implements AutoCloseable {
         return new Resident(Set.copyOf(subjects), Set.copyOf(owners));
     }
 
-    /** Forgets the keys of {@code owner} made before {@code at} (or of unknown age). */
+    /** Forgets the keys of {@code owner} made before {@code at} (or of unknown age): it was erased at {@code at}. */
     void forgetBefore(String owner, Instant at) {
         if (at == null) {
             return;
         }
+        erased(owner, at);
         for (var key : stored.records(owner).entrySet()) {
             Instant created = EventJson.mapper().readValue(key.getValue(), DataKeyRecord.class).created();
             if (created == null || created.isBefore(at)) {
@@ -169,6 +172,21 @@ final class KnownKeys implements AutoCloseable {
         newest.remove(record.owner()); // found again on the next use, this key among the others
         if (openedKey != null) {
             opened.put(KeyWrapping.ref(record.owner(), keyId), openedKey);
+        }
+    }
+
+    synchronized void erased(String owner, Instant at) {
+        stored.erased(owner, at);
+        anyErased = true;
+    }
+
+    /** Asked before every seal: answered from memory while this process has seen no erasure (the store starts empty). */
+    Instant erasedAt(String owner) {
+        if (!anyErased) {
+            return null;
+        }
+        synchronized (this) {
+            return stored.erasedAt(owner);
         }
     }
 

@@ -60,7 +60,7 @@ public final class Sealing {
             String type = text(record, "type");
             String owner = owner(record);
             ObjectNode personal = takeOutPersonal(record, type, owner);
-            if (personal != null) {
+            if (personal != null && !datedBeforeErasure(record, owner)) {
                 owners.putIfAbsent(owner, "complaint-received".equals(type) ? subjects(personal) : List.of());
             }
         }
@@ -121,8 +121,8 @@ public final class Sealing {
         String type = text(record, "type");
         String owner = owner(record);
         ObjectNode personal = takeOutPersonal(record, type, owner);
-        if (personal == null) {
-            return;
+        if (personal == null || datedBeforeErasure(record, owner)) {
+            return; // nothing to seal, or dropped: the record stays, anonymous, as if read after the erasure
         }
         SealingKeys.Sealer sealer = keys.get().sealer(owner, "complaint-received".equals(type) ? subjects(personal) : List.of());
         try {
@@ -177,6 +177,20 @@ public final class Sealing {
         }
         ObjectNode personal = PersonalFields.takeOut(record);
         return personal.isEmpty() ? null : personal;
+    }
+
+    /**
+     * Data of an erased owner dated before the erasure (or undated): a process that read it just before the keys went
+     * (an event in flight, a copy in memory) must not seal it under a new key. A note written after the erasure is
+     * dated after it and gets a key of its own.
+     */
+    private boolean datedBeforeErasure(ObjectNode record, String owner) {
+        java.time.Instant erased = keys.get().erasedAt(owner);
+        if (erased == null) {
+            return false;
+        }
+        String at = text(record, "at");
+        return at == null || !java.time.Instant.parse(at).isAfter(erased);
     }
 
     private List<String> subjects(ObjectNode personal) {

@@ -31,4 +31,12 @@ public interface SealingKeys {
      */
     default void forgetBefore(String owner, java.time.Instant at) {
     }
+
+    /**
+     * When {@code owner}'s keys were last destroyed (an erasure: its tombstones' time, or the anonymisation's), or
+     * null. Data dated before it is never sealed again: a new key would bring back what the erasure shredded.
+     */
+    default java.time.Instant erasedAt(String owner) {
+        return null;
+    }
 }

@@ -65,7 +65,7 @@ class KeysFootprint {
         try (KnownKeys after = new KnownKeys(wrapping, store)) {
             long t0 = System.nanoTime();
             for (int i = 0; i < refs.size(); i++) {
-                after.accept(refs.get(i), records.get(i));
+                after.accept(refs.get(i), records.get(i), 0L);
             }
             long afterNanos = System.nanoTime() - t0;
             long afterBytes = heap() - base;

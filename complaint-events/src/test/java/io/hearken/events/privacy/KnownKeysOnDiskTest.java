@@ -47,7 +47,7 @@ class KnownKeysOnDiskTest {
     /** A key as another process writes it to the topic; returns the made key. */
     KeyWrapping.NewKey written(String owner, Instant created, String... subjects) {
         KeyWrapping.NewKey key = wrapping.create(owner);
-        known.accept(key.ref(), json(new DataKeyRecord(owner, List.of(subjects), created, key.wrapped())));
+        known.accept(key.ref(), json(new DataKeyRecord(owner, List.of(subjects), created, key.wrapped())), 0L);
         return key;
     }
 
@@ -55,7 +55,7 @@ class KnownKeysOnDiskTest {
     void aKeyRecordLiesOnDiskAsOnTheTopicAndIsOpenedOnDemand() throws Exception {
         KeyWrapping.NewKey key = wrapping.create("HK-1");
         byte[] onTopic = json(new DataKeyRecord("HK-1", List.of("hash-a"), Instant.now(), key.wrapped()));
-        known.accept(key.ref(), onTopic);
+        known.accept(key.ref(), onTopic, 0L);
         byte[] sealed = key.aead().encrypt(PLAIN, CONTEXT);
 
         assertThat(store.get("kHK-1\u0000" + key.keyId())).isEqualTo(onTopic); // as on the topic: wrapped
@@ -70,16 +70,18 @@ class KnownKeysOnDiskTest {
         KeyWrapping.NewKey key = written(owner, Instant.now(), "hash-b");
         assertThat(known.open(owner, key.keyId())).isNotNull(); // now cached too
 
-        known.accept(key.ref(), null); // the tombstone
+        long destroyedAt = System.currentTimeMillis();
+        known.accept(key.ref(), null, destroyedAt); // the tombstone
         assertThat(keysInStore()).noneMatch(k -> k.startsWith("k") || k.startsWith("s") || k.startsWith("o"))
-                .containsExactly("d" + owner + "\u0000" + key.keyId());
+                .containsExactly("d" + owner + "\u0000" + key.keyId(), "e" + owner);
+        assertThat(known.erasedAt(owner)).isEqualTo(Instant.ofEpochMilli(destroyedAt)); // the tombstone's time
         assertThat(known.open(owner, key.keyId())).isNull();
         assertThat(known.isDestroyed(owner, key.keyId())).isTrue();
         assertThat(known.newest(owner)).isNull();
         assertThat(known.ownersOf("hash-b")).isEmpty();
 
         // The tail reads the key's own record again (an older offset): it stays forgotten.
-        known.accept(key.ref(), json(new DataKeyRecord(owner, List.of("hash-b"), Instant.now(), key.wrapped())));
+        known.accept(key.ref(), json(new DataKeyRecord(owner, List.of("hash-b"), Instant.now(), key.wrapped())), 0L);
         assertThat(known.open(owner, key.keyId())).isNull();
         assertThat(keysInStore()).noneMatch(k -> k.startsWith("k"));
     }

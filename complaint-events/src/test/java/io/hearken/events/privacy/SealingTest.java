@@ -196,6 +196,39 @@ class SealingTest {
         }
     }
 
+    /**
+     * A process that read a complaint just before its key was destroyed (an event in flight, a copy in memory) and
+     * seals it again afterwards must not make a new key: the data would outlive the erasure under it. Here the key
+     * is destroyed by another process, and this one learns of it from the tombstone alone (no anonymisation seen).
+     */
+    @Test
+    void dataFromBeforeAnErasureIsNeverSealedUnderANewKey() {
+        ComplaintId id = io.hearken.events.TrackingIds.next();
+        ComplaintRouted routed = routed(id);
+        try (DataKeys sealer = keys(MASTER); DataKeys eraser = keys(MASTER); DataKeys reader = keys(MASTER)) {
+            Sealing sealing = sealing(sealer);
+            SealedJson.write(sealing, routed);
+            eraser.resident("nobody"); // has read the key
+            Instant erasure = Instant.now();
+            assertThat(eraser.destroy(id.value())).isEqualTo(1);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> sealer.erasedAt(id.value()) != null);
+            assertThat(sealer.erasedAt(id.value())).isAfterOrEqualTo(erasure.minusSeconds(5));
+
+            // The routing as this process still holds it in memory, sealed again after the erasure.
+            byte[] again = SealedJson.write(sealing, routed);
+            assertThat(new String(again, StandardCharsets.UTF_8)).doesNotContain("\"sealed\"", "张伟", "13812345678");
+            reader.resident("nobody"); // has read every key record written so far
+            assertThat(reader.ownersOf(HASHING.hash("zhang.wei@example.com"))).doesNotContain(id.value());
+            assertThat(SealedJson.read(sealing(reader), again, ComplaintRouted.class).complaint().contact()).isNull();
+
+            // A note written after the erasure still gets a key of its own, readable by another process.
+            ProgressNoted later = new ProgressNoted("n-after", id, Instant.now().plusSeconds(1), null, "已上门维修", true);
+            byte[] note = SealedJson.write(sealing, later);
+            assertThat(SealedJson.read(sealing(reader), note, ProgressNoted.class).note()).isEqualTo("已上门维修");
+        }
+    }
+
     @Test
     void threadsAskingAtOnceGetOneKeyPerOwner() throws Exception {
         try (DataKeys keys = keys(MASTER)) {

@@ -31,7 +31,8 @@ class WorkingOnComplaintsTest {
         }
         DefaultKafkaProducerFactory<String, ComplaintEvent> producers = new DefaultKafkaProducerFactory<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + deadPort,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 500), new StringSerializer(), EventWireFormatAutoConfiguration.serializer(io.hearken.events.privacy.StandaloneSealing.of(io.hearken.embedded.EmbeddedServers.current().kafka().bootstrapServers(), io.hearken.embedded.EmbeddedServers.DEMO_MASTER_KEY)));
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 500), new StringSerializer(), EventWireFormatAutoConfiguration.serializer(
+                io.hearken.events.privacy.InMemoryKeys.sealing())); // no broker here at all: keys in memory
         ComplaintBoard board = DeskTestSupport.localBoard();
         ComplaintRouted routed = DeskTestSupport.routed("maintenance", 2, "漏水", "1号楼");
         board.apply(routed);
