@@ -1,6 +1,7 @@
 package io.hearken.intake.email.intake;
 
 import io.hearken.events.kafka.CompactedTopicView;
+import io.hearken.events.store.LocalStateProperties;
 import io.hearken.intake.email.EmailIntakeProperties;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
  * dedupe key of a mail; value: {@code pending|done <complaint id> <event id>}), read back in full before the
  * first mail and followed after, so a restart, a redelivery or a copy in another folder never makes a second complaint.
  * {@code pending} is written before the complaint is published, with its tracking id, so a crash between the
- * two republishes the same complaint (same id, same event id) rather than a new one.
+ * two republishes the same complaint (same id, same event id) rather than a new one. What is read back lies in a
+ * {@code LocalStore} under {@code hearken.local-state.dir}, rebuilt from the topic at each start.
  */
 @Component("emailSeenMessages")
 public class SeenMessages implements DisposableBean {
@@ -42,8 +44,9 @@ public class SeenMessages implements DisposableBean {
 
     private final CompactedTopicView<Entry> view;
 
-    SeenMessages(KafkaProperties kafka, EmailIntakeProperties properties) {
-        this.view = new CompactedTopicView<>(properties.seenTopic(), kafka, Entry::decode, Entry::encode);
+    /** {@code local}: the entries lie on disk (one per mail ever received, so they grow with history), not on the heap. */
+    SeenMessages(KafkaProperties kafka, EmailIntakeProperties properties, LocalStateProperties local) {
+        this.view = new CompactedTopicView<>(properties.seenTopic(), kafka, Entry::decode, Entry::encode, local);
     }
 
     /** A plain String producer, shared with the dead-letter reports. */

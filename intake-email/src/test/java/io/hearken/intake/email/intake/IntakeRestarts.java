@@ -15,7 +15,7 @@ public final class IntakeRestarts {
     }
 
     public static SeenMessages freshStore(KafkaProperties kafka, EmailIntakeProperties properties) {
-        return new SeenMessages(kafka, properties);
+        return new SeenMessages(kafka, properties, io.hearken.events.store.LocalStateProperties.defaults());
     }
 
     public static ReceivingMail freshIntake(SeenMessages store, EmailIntakeProperties properties,
