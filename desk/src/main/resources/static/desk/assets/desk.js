@@ -124,7 +124,9 @@
       });
       rows.replaceChildren(fresh);
       empty.hidden = body.items.length > 0;
-      count.textContent = label(labels, 'queue.count', '{0}').replace('{0}', String(body.count));
+      if (body.total !== null && body.total !== undefined) { // a search that stopped at its page keeps the page's words
+        count.textContent = label(labels, 'queue.count', '{0}').replace('{0}', String(body.total));
+      }
     }
     var query = window.location.search;
     setInterval(function () { get(table.getAttribute('data-api') + query, draw); }, POLL_MS);

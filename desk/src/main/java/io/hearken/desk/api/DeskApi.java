@@ -8,6 +8,7 @@ import io.hearken.desk.board.ComplaintBoard;
 import io.hearken.desk.board.ComplaintDetail;
 import io.hearken.desk.board.QueueFilter;
 import io.hearken.desk.board.QueueItem;
+import io.hearken.desk.board.QueuePage;
 import io.hearken.staff.StaffPerson;
 import io.hearken.events.ComplaintEscalated;
 import io.hearken.events.ComplaintStatus;
@@ -56,20 +57,29 @@ class DeskApi {
         this.correcting = correcting;
     }
 
-    record Queue(String person, String department, String role, Instant at, int count, List<QueueItem> items) {
+    /**
+     * {@code count}: the items in this answer (the page); {@code total}: the complaints the filter lets through (null
+     * when a search {@code q} stopped once the page was full); {@code more}: whether a next page exists.
+     */
+    record Queue(String person, String department, String role, Instant at, int count, List<QueueItem> items,
+            int page, int size, Integer total, Integer pages, boolean more) {
     }
 
     @GetMapping("/queue")
     Queue queue(Authentication auth, @RequestParam(required = false) Set<ComplaintStatus> status,
             @RequestParam(required = false) String building, @RequestParam(required = false) String category,
             @RequestParam(required = false) String q, @RequestParam(required = false) String department,
-            @RequestParam(required = false) String assignee) {
+            @RequestParam(required = false) String assignee, @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
+        Paging paging = Paging.of(page, size);
         StaffPerson person = StaffPerson.of(auth);
         Instant now = clock.instant();
         String handler = NamingHandler.ME.equals(assignee) ? person.id() : assignee;
-        List<QueueItem> items = board.queue(person, new QueueFilter(status, building, category, q, department, handler))
-                .stream().map(c -> QueueItem.of(c, now)).toList();
-        return new Queue(person.id(), person.department(), person.role().name(), now, items.size(), items);
+        QueuePage listed = board.queue(person, new QueueFilter(status, building, category, q, department, handler),
+                paging.page(), paging.size());
+        List<QueueItem> items = listed.items().stream().map(c -> QueueItem.of(c, now)).toList();
+        return new Queue(person.id(), person.department(), person.role().name(), now, items.size(), items,
+                listed.page(), listed.size(), listed.total(), listed.pages(), listed.more());
     }
 
     @GetMapping("/complaints/{id}")

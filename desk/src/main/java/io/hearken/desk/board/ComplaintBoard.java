@@ -45,6 +45,7 @@ public class ComplaintBoard implements AutoCloseable {
     private final BoardRows rows = new BoardRows();
     private final StoredHistories histories;
     private final StoredSummaries summaries;
+    private final QueuePages pages;
     private final LocalStore store;
     /** The events of the complaints touched last, as stored: a busy complaint is not read back for each event. */
     private final Map<ComplaintId, LinkedHashMap<String, ComplaintEvent>> recent;
@@ -56,6 +57,7 @@ public class ComplaintBoard implements AutoCloseable {
         this.store = LocalStore.open(local, "desk-board");
         this.histories = new StoredHistories(store, sealing);
         this.summaries = new StoredSummaries(store, sealing);
+        this.pages = new QueuePages(summaries);
         int kept = properties.recentComplaints();
         this.recent = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
             @Override
@@ -119,16 +121,27 @@ public class ComplaintBoard implements AutoCloseable {
     }
 
     /**
-     * The person's complaints that the filter lets through, in {@link #QUEUE_ORDER}: picked by their rows, then read
-     * from the store and checked whole (the search, and anything an event changed in between).
+     * The person's complaints that the filter lets through, in {@link #QUEUE_ORDER}: picked and ordered by their rows,
+     * then read from the store and checked whole (the search, and anything an event changed in between).
      */
     public List<ComplaintSummary> queue(StaffPerson person, QueueFilter filter) {
-        return read(rows.select(person, filter, false), person, filter);
+        return pages.all(rows.select(person, filter, false), person, filter);
+    }
+
+    /**
+     * Page {@code page} (from 1, of {@code size}) of {@link #queue}: ordered in memory, only the page's summaries
+     * read back (a search {@code q}: until the page is full and one more matched, see {@link QueuePages}).
+     */
+    public QueuePage queue(StaffPerson person, QueueFilter filter, int page, int size) {
+        if (page < 1 || size < 1) {
+            throw new IllegalArgumentException("page and size count from 1: " + page + ", " + size);
+        }
+        return pages.page(rows.select(person, filter, false), person, filter, page, size);
     }
 
     /** The queue's complaints that were rated or resolved: the only ones a return visit can be owed for. */
     public List<ComplaintSummary> ratedOrResolved(StaffPerson person, QueueFilter filter) {
-        return read(rows.select(person, filter, true), person, filter);
+        return pages.all(rows.select(person, filter, true), person, filter);
     }
 
     /** Every department a complaint on the board is assigned to now. */
@@ -159,6 +172,11 @@ public class ComplaintBoard implements AutoCloseable {
         return rows.size();
     }
 
+    /** How many summaries were read back from the store so far. */
+    long summaryReads() {
+        return summaries.reads();
+    }
+
     /** The bytes in the store (keys and values, before compression): the summaries', and all. */
     long[] storedBytes() {
         long[] all = {0};
@@ -170,19 +188,6 @@ public class ComplaintBoard implements AutoCloseable {
     @Override
     public void close() {
         histories.close(); // the store the summaries are in too
-    }
-
-    private List<ComplaintSummary> read(List<ComplaintId> picked, StaffPerson person, QueueFilter filter) {
-        var lets = filter.asPredicate();
-        List<ComplaintSummary> listed = new ArrayList<>(picked.size());
-        for (ComplaintId id : picked) {
-            ComplaintSummary summary = summaries.read(id);
-            if (summary != null && summary.routed() && person.sees(summary.department()) && lets.test(summary)) {
-                listed.add(summary);
-            }
-        }
-        listed.sort(QUEUE_ORDER);
-        return listed;
     }
 
     private boolean applyAll(ComplaintId id, List<ComplaintEvent> arrived) {

@@ -4,6 +4,7 @@ import io.hearken.events.ComplaintId;
 import io.hearken.events.ComplaintReceived;
 import io.hearken.events.privacy.Sealing;
 import io.hearken.events.store.LocalStore;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Every complaint's summary on the board, in the board's {@link LocalStore} beside its events (key
@@ -17,6 +18,8 @@ final class StoredSummaries {
 
     private final LocalStore store;
     private final Sealing sealing;
+    /** Summaries read back so far: what a queue page costs (the tests count it). */
+    private final LongAdder reads = new LongAdder();
 
     StoredSummaries(LocalStore store, Sealing sealing) {
         this.store = store;
@@ -29,8 +32,13 @@ final class StoredSummaries {
 
     /** The complaint's summary; null when the board has none. */
     ComplaintSummary read(ComplaintId id) {
+        reads.increment();
         byte[] value = store.get(key(id));
         return value == null ? null : StoredSummary.read(sealing, id, value);
+    }
+
+    long reads() {
+        return reads.sum();
     }
 
     void remove(ComplaintId id) {

@@ -10,6 +10,7 @@ import io.hearken.desk.board.ComplaintDetail;
 import io.hearken.desk.board.DeskComplaint;
 import io.hearken.desk.board.QueueFilter;
 import io.hearken.desk.board.QueueItem;
+import io.hearken.desk.board.QueuePage;
 import io.hearken.desk.i18n.DeskMessages;
 import io.hearken.events.ComplaintEscalated;
 import io.hearken.events.ComplaintStatus;
@@ -66,13 +67,23 @@ class DeskConsole {
     String queue(Authentication auth, Model model, @RequestParam(required = false) ComplaintStatus status,
             @RequestParam(required = false) String building, @RequestParam(required = false) String category,
             @RequestParam(required = false) String q, @RequestParam(required = false) String department,
-            @RequestParam(required = false) String assignee, Locale locale) {
+            @RequestParam(required = false) String assignee, @RequestParam(required = false) String page,
+            Locale locale) {
         StaffPerson person = StaffPerson.of(auth);
         Instant now = clock.instant();
         QueueFilter filter = new QueueFilter(status == null ? Set.of() : Set.of(status), building, category, q,
                 department, NamingHandler.ME.equals(assignee) ? person.id() : assignee);
         model.addAttribute("mine", NamingHandler.ME.equals(assignee));
-        List<QueueItem> items = board.queue(person, filter).stream().map(c -> QueueItem.of(c, now)).toList();
+        QueuePage listed = board.queue(person, filter, QueueLinks.page(page), QueueLinks.SIZE);
+        if (listed.pages() != null && listed.page() > listed.pages()) { // past the end (the queue got shorter)
+            listed = board.queue(person, filter, listed.pages(), QueueLinks.SIZE);
+        }
+        List<QueueItem> items = listed.items().stream().map(c -> QueueItem.of(c, now)).toList();
+        QueueLinks links = new QueueLinks(status, filter, assignee);
+        model.addAttribute("paging", listed);
+        model.addAttribute("previous", listed.page() > 1 ? links.to(listed.page() - 1) : null);
+        model.addAttribute("next", listed.more() ? links.to(listed.page() + 1) : null);
+        model.addAttribute("listedSoFar", (listed.page() - 1) * listed.size() + items.size());
         model.addAttribute("person", person);
         model.addAttribute("items", items);
         model.addAttribute("filter", filter);
