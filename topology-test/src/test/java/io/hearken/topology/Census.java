@@ -219,12 +219,9 @@ final class Census {
 
     /** Complaint id → the departments of its entries in the manager's queue (who sees every department). */
     private Map<String, List<String>> deskQueue() {
-        Probe.Answer queue = Probe.get(topology.service("desk").baseUrl() + "/api/v1/desk/queue",
-                Topology.staffOf("management"), Topology.PASSWORD);
-        assertThat(queue.status()).as("desk queue: " + queue.body()).isEqualTo(200);
         Map<String, List<String>> out = new HashMap<>();
-        queue.body().path("items").forEach(i -> out.computeIfAbsent(i.path("id").asString(), k -> new ArrayList<>())
-                .add(i.path("department").asString()));
+        Probe.deskQueueItems(topology.service("desk").baseUrl(), Topology.staffOf("management")).forEach(i -> out
+                .computeIfAbsent(i.path("id").asString(), k -> new ArrayList<>()).add(i.path("department").asString()));
         return out;
     }
 

@@ -56,13 +56,24 @@ final class Probe {
 
     /** The ids of the open complaints in the queue {@code username} sees at the desk. */
     static List<String> deskQueue(String deskUrl, String username) {
-        Answer queue = get(deskUrl + "/api/v1/desk/queue", username, Topology.PASSWORD);
-        if (queue.status() != 200) {
-            throw new AssertionError("desk queue of " + username + ": HTTP " + queue.status() + " " + queue.body());
-        }
         List<String> ids = new ArrayList<>();
-        queue.body().path("items").forEach(item -> ids.add(item.path("id").asString()));
+        deskQueueItems(deskUrl, username).forEach(item -> ids.add(item.path("id").asString()));
         return ids;
+    }
+
+    /** Every item of the queue {@code username} sees at the desk, page after page. */
+    static List<JsonNode> deskQueueItems(String deskUrl, String username) {
+        List<JsonNode> items = new ArrayList<>();
+        for (int page = 1; ; page++) {
+            Answer queue = get(deskUrl + "/api/v1/desk/queue?size=200&page=" + page, username, Topology.PASSWORD);
+            if (queue.status() != 200) {
+                throw new AssertionError("desk queue of " + username + ": HTTP " + queue.status() + " " + queue.body());
+            }
+            queue.body().path("items").forEach(items::add);
+            if (!queue.body().path("more").asBoolean()) {
+                return items;
+            }
+        }
     }
 
     /** The {@code complaints} document whose text contains {@code marker}, once indexed. */
