@@ -1,6 +1,5 @@
 package io.hearken.router.streams;
 
-import io.hearken.events.json.EventJson;
 import io.hearken.router.history.HistoryEntry;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -49,15 +48,6 @@ final class HistoryLoader implements Processor<String, byte[], Void, Void> {
         }
     }
 
-    /**
-     * An incident's member is read for its public fields only ({@link RoutingHistory#incident}): under its {@code in|}
-     * key it is kept without its seal, a fifth of the size, so counting a large incident parses little.
-     */
-    private static byte[] publicPart(HistoryEntry e) {
-        return EventJson.mapper().writeValueAsBytes(new HistoryEntry(e.complaintId(), e.at(), e.building(), null,
-                e.residentHash(), e.category(), null, e.relatedTo(), e.escalated()));
-    }
-
     void apply(String key, byte[] value) {
         if (!key.startsWith(HistoryKeys.ENTRY)) {
             if (value == null) {
@@ -75,7 +65,7 @@ final class HistoryLoader implements Processor<String, byte[], Void, Void> {
                 HistoryEntry entry = codec.history(value);
                 if (entry != null && entry.complaintId() != null) {
                     derived.addAll(HistoryKeys.derived(entry));
-                    member = publicPart(entry);
+                    member = IncidentMember.write(entry);
                 }
             } catch (RuntimeException e) { // kept under its own key only; never stops the global thread
                 log.warn("History record {} could not be read: {}", key, e.toString());

@@ -74,7 +74,7 @@ final class RoutingHistory implements HistoryIndex {
     public List<HistoryEntry> sameCategory(String building, String category, Instant from, Instant to, int newest) {
         return building == null ? List.of() : find(HistoryKeys.sameCategory(building, category), from, to,
                 e -> building.equals(e.building()) && Objects.equals(category, e.category()), building, null, newest,
-                true);
+                null);
     }
 
     @Override
@@ -95,7 +95,7 @@ final class RoutingHistory implements HistoryIndex {
         return find(HistoryKeys.incident(incident), from, to, e -> incident.equals(e.incident())
                 && (building != null && building.equals(e.building())
                         || residentHash != null && residentHash.equals(e.residentHash())), building, residentHash,
-                Integer.MAX_VALUE, false);
+                Integer.MAX_VALUE, incident);
     }
 
     /** Entries decoded by look-ups so far. */
@@ -186,16 +186,17 @@ final class RoutingHistory implements HistoryIndex {
 
     private List<HistoryEntry> find(String prefix, Instant from, Instant to, Predicate<HistoryEntry> matches,
             String building, String residentHash) {
-        return find(prefix, from, to, matches, building, residentHash, Integer.MAX_VALUE, true);
+        return find(prefix, from, to, matches, building, residentHash, Integer.MAX_VALUE, null);
     }
 
     /**
      * The entries under {@code prefix} from {@code from} to {@code to}: the store's, the own writes' and (until the
      * upgrade is done) the old keys'. With {@code newest} below all, the store's range is read backwards and only that
-     * many of it are decoded; {@code opened} false leaves their seals unopened (public fields only, no data key read).
+     * many of it are decoded; with {@code members} (an incident) the values are its members' ({@link IncidentMember}):
+     * public fields only, no JSON, no seal, no data key read.
      */
     private List<HistoryEntry> find(String prefix, Instant from, Instant to, Predicate<HistoryEntry> matches,
-            String building, String residentHash, int newest, boolean opened) {
+            String building, String residentHash, int newest, ComplaintId members) {
         String[] range = HistoryKeys.range(prefix, from, to);
         boolean all = newest == Integer.MAX_VALUE;
         Map<ComplaintId, HistoryEntry> found = new LinkedHashMap<>();
@@ -206,7 +207,7 @@ final class RoutingHistory implements HistoryIndex {
                 KeyValue<String, byte[]> kv = it.next();
                 ComplaintId id = HistoryKeys.id(kv.key);
                 Own own = recent.get(id); // newer than the store's, and already decoded
-                HistoryEntry entry = own == null ? decode(kv.value, opened)
+                HistoryEntry entry = own == null ? decode(id, kv.value, members)
                         : own.keys().contains(kv.key) ? own.entry() : null;
                 if (entry != null) {
                     found.put(id, entry);
@@ -229,13 +230,18 @@ final class RoutingHistory implements HistoryIndex {
     }
 
     private HistoryEntry decode(byte[] value) {
-        return decode(value, true);
+        return decode(null, value, null);
     }
 
-    private HistoryEntry decode(byte[] value, boolean opened) {
+    /** An entry read from the store; of an incident's {@code members}, its member value (JSON in a store of before). */
+    private HistoryEntry decode(ComplaintId id, byte[] value, ComplaintId members) {
         decoded++;
         read.increment();
-        return opened ? codec.history(value) : codec.historyUnopened(value);
+        if (members == null) {
+            return codec.history(value);
+        }
+        HistoryEntry member = IncidentMember.read(id, members, value);
+        return member != null ? member : codec.historyUnopened(value);
     }
 
     /** Kept until {@code RECENT} newer complaints were written; a complaint written again is the newest. */

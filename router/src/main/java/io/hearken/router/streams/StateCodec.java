@@ -71,7 +71,8 @@ final class StateCodec {
 
     /**
      * A history entry's public fields only (no unit, no text): its seal is dropped unopened, so no data key is read.
-     * Enough where only who, where, when and which incident count (an incident's members).
+     * Enough where only who, where, when and which incident count (an incident's members, as a store filled before
+     * holds them; now {@link IncidentMember}).
      */
     HistoryEntry historyUnopened(byte[] json) {
         return UNOPENED.readValue(json); // straight to the record, no tree: the seal is an unknown property, skipped
