@@ -65,9 +65,18 @@ public final class DataKeys implements SealingKeys, AutoCloseable {
      */
     public DataKeys(MasterKey master, Map<String, Object> producerConfig, ConsumerFactory<String, byte[]> consumers,
             LocalStateProperties local) {
+        this(master, producerConfig, consumers, local, KnownKeys.CACHED_KEYS);
+    }
+
+    /**
+     * {@code openedKeys}: opened keys kept on the heap (~880 B each); a look-up over more complaints than that
+     * ({@code hearken.privacy.opened-keys}) opens keys again from disk, which costs CPU.
+     */
+    public DataKeys(MasterKey master, Map<String, Object> producerConfig, ConsumerFactory<String, byte[]> consumers,
+            LocalStateProperties local, int openedKeys) {
         this.wrapping = new KeyWrapping(master);
         this.writer = new KeyTopicWriter(producerConfig);
-        this.known = new KnownKeys(wrapping, LocalStore.open(local, "data-keys"));
+        this.known = new KnownKeys(wrapping, LocalStore.open(local, "data-keys"), openedKeys);
         this.tail = TopicTail.timed(Topics.PRIVACY_KEYS, consumers, known::accept);
         for (int i = 0; i < remembering.length; i++) {
             remembering[i] = new ReentrantLock();

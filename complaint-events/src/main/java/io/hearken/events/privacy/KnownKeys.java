@@ -26,19 +26,27 @@ import java.util.Set;
  */
 final class KnownKeys implements AutoCloseable {
 
-    private static final int CACHED_KEYS = 10_000;
+    /** Opened keys kept by default: ~880 B of heap each, so ~9 MB. */
+    static final int CACHED_KEYS = 10_000;
 
     private final KeyWrapping wrapping;
     private final KeyStore stored;
     /** {@code owner/keyId} → the opened key. */
-    private final Map<String, Aead> opened = lru(CACHED_KEYS);
+    private final Map<String, Aead> opened;
     /** owner → the id of its newest key, for the sealers; filled and emptied under this object's lock. */
-    private final Map<String, Integer> newest = lru(CACHED_KEYS);
+    private final Map<String, Integer> newest;
     private volatile boolean anyErased;
 
     KnownKeys(KeyWrapping wrapping, LocalStore store) {
+        this(wrapping, store, CACHED_KEYS);
+    }
+
+    /** {@code cachedKeys}: how many opened keys (and owners' newest key ids) stay on the heap. */
+    KnownKeys(KeyWrapping wrapping, LocalStore store, int cachedKeys) {
         this.wrapping = wrapping;
         this.stored = new KeyStore(store);
+        this.opened = lru(cachedKeys);
+        this.newest = lru(cachedKeys);
     }
 
     /** The topic tail's sink: a key record remembered, a tombstone forgotten; foreign records ignored. */

@@ -46,9 +46,11 @@ public class SealingAutoConfiguration {
     @Bean(destroyMethod = "close")
     @Lazy
     @ConditionalOnMissingBean
-    DataKeys hearkenDataKeys(MasterKey master, KafkaProperties kafka, LocalStateProperties local) {
+    DataKeys hearkenDataKeys(MasterKey master, KafkaProperties kafka, LocalStateProperties local,
+            PrivacyProperties privacy) {
         return new DataKeys(master, kafka.buildProducerProperties(), new DefaultKafkaConsumerFactory<>(
-                kafka.buildConsumerProperties(), new StringDeserializer(), new ByteArrayDeserializer()), local);
+                kafka.buildConsumerProperties(), new StringDeserializer(), new ByteArrayDeserializer()), local,
+                privacy.openedKeys());
     }
 
     @Bean

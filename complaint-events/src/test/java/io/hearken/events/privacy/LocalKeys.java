@@ -17,7 +17,17 @@ import java.util.Optional;
 public final class LocalKeys implements SealingKeys, AutoCloseable {
 
     private final KeyWrapping wrapping = new KeyWrapping(MasterKey.fromBase64(SealingTest.MASTER));
-    private final KnownKeys known = new KnownKeys(wrapping, LocalStore.open(LocalStateProperties.defaults(), "local-keys"));
+    private final KnownKeys known;
+
+    /** With the default cache of opened keys. */
+    public LocalKeys() {
+        this(KnownKeys.CACHED_KEYS);
+    }
+
+    /** {@code openedKeys}: as {@code hearken.privacy.opened-keys}. */
+    public LocalKeys(int openedKeys) {
+        this.known = new KnownKeys(wrapping, LocalStore.open(LocalStateProperties.defaults(), "local-keys"), openedKeys);
+    }
 
     /** A sealing over fresh keys on local disk. */
     public Sealing sealing() {

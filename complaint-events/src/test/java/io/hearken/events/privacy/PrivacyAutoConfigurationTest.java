@@ -1,6 +1,7 @@
 package io.hearken.events.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -41,6 +42,16 @@ class PrivacyAutoConfigurationTest {
     @Test
     void aModuleThatHashesNothingStartsWithoutIt() {
         runner.run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
+    void theOpenedKeysKeptAreASettingWithADefaultAndABound() {
+        runner.run(context -> assertThat(context.getBean(PrivacyProperties.class).openedKeys()).isEqualTo(10_000));
+        runner.withPropertyValues("hearken.privacy.opened-keys=50000")
+                .run(context -> assertThat(context.getBean(PrivacyProperties.class).openedKeys()).isEqualTo(50_000));
+        // Bound lazily, as the secret: the first bean that needs the settings fails, naming the setting.
+        runner.withPropertyValues("hearken.privacy.opened-keys=0").run(context -> assertThatThrownBy(
+                () -> context.getBean(PrivacyProperties.class)).rootCause().hasMessageContaining("hearken.privacy.opened-keys"));
     }
 
     /** Stands for a module's bean that hashes contacts. */
