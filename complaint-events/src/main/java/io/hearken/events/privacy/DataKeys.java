@@ -69,7 +69,7 @@ public final class DataKeys implements SealingKeys, AutoCloseable {
     }
 
     /**
-     * {@code openedKeys}: opened keys kept on the heap (~880 B each); a look-up over more complaints than that
+     * {@code openedKeys}: opened keys kept on the heap (~380 B each); a look-up over more complaints than that
      * ({@code hearken.privacy.opened-keys}) opens keys again from disk, which costs CPU.
      */
     public DataKeys(MasterKey master, Map<String, Object> producerConfig, ConsumerFactory<String, byte[]> consumers,

@@ -15,13 +15,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                  every module; required wherever events are read or written.
  * @param retention how long a complaint keeps its personal data after it was last closed (e.g. {@code 1095d}); then
  *                  it is anonymised as by an erasure. Null (the default): kept until erased.
- * @param openedKeys how many opened data keys a process keeps on the heap (default 10,000, ~880 B each); more saves
+ * @param openedKeys how many opened data keys a process keeps on the heap (default 25,000, ~380 B each); more saves
  *                  the CPU of opening a key again where one look-up reads many complaints (the router's duplicate
  *                  look-up in a crowded window), at that cost in heap.
  */
 @ConfigurationProperties("hearken.privacy")
 public record PrivacyProperties(String secret, String masterKey, Duration retention,
-        @DefaultValue("10000") int openedKeys) {
+        @DefaultValue("25000") int openedKeys) {
 
     public PrivacyProperties {
         if (openedKeys < 1) {
@@ -33,7 +33,7 @@ public record PrivacyProperties(String secret, String masterKey, Duration retent
 
     /** Only the secret: for code and tests that hash and nothing more. */
     public static PrivacyProperties ofSecret(String secret) {
-        return new PrivacyProperties(secret, null, null, 10_000);
+        return new PrivacyProperties(secret, null, null, KnownKeys.CACHED_KEYS);
     }
 
     /** The secret, or a clear error naming the setting. */

@@ -46,7 +46,7 @@ class PrivacyAutoConfigurationTest {
 
     @Test
     void theOpenedKeysKeptAreASettingWithADefaultAndABound() {
-        runner.run(context -> assertThat(context.getBean(PrivacyProperties.class).openedKeys()).isEqualTo(10_000));
+        runner.run(context -> assertThat(context.getBean(PrivacyProperties.class).openedKeys()).isEqualTo(25_000));
         runner.withPropertyValues("hearken.privacy.opened-keys=50000")
                 .run(context -> assertThat(context.getBean(PrivacyProperties.class).openedKeys()).isEqualTo(50_000));
         // Bound lazily, as the secret: the first bean that needs the settings fails, naming the setting.

@@ -30,7 +30,7 @@ import java.util.Random;
  * Arguments: the checkpoints (default 10000,50000,100000); {@code -Dcandidates=N}: the duplicate candidates compared
  * (default {@link LinkingComplaint#DEFAULT_CANDIDATES}); {@code -Drounds=N}: rounds of look-ups measured per checkpoint
  * after the warm-up one (default 1), the least CPU printed; {@code -Dopened.keys=N}: the opened data keys kept, as
- * {@code hearken.privacy.opened-keys} (default 10,000).
+ * {@code hearken.privacy.opened-keys} (default 25,000).
  */
 public final class LookUpCost {
 
@@ -82,7 +82,7 @@ public final class LookUpCost {
                 .mapToInt(Integer::parseInt).toArray();
         int candidates = Integer.getInteger("candidates", 0);
         Path dir = Files.createTempDirectory("look-up-cost");
-        int openedKeys = Integer.getInteger("opened.keys", 10_000);
+        int openedKeys = Integer.getInteger("opened.keys", 25_000);
         System.out.printf("opened keys kept: %,d%n", openedKeys);
         try (LocalKeys keys = new LocalKeys(openedKeys); HistoryStore store = new HistoryStore(dir, keys.sealing())) {
             new LookUpCost().run(store, checkpoints, candidates);
