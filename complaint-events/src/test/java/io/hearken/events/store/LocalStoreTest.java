@@ -166,8 +166,11 @@ class LocalStoreTest {
             for (int i = 0; i < n; i++) { // every block read once: the cache fills, then evicts
                 assertThat(stores.get(i % 3).get("k" + i)).hasSize(value.length);
             }
-            // The memtables' reservations and the blocks read together: within the budget (plus a block's slack).
-            assertThat(memory.usage()).isLessThanOrEqualTo(memory.capacity() + value.length * 2L)
+            // The memtables' reservations and the blocks read together: within the budget, plus a slack of 1 MB (3 %):
+            // the cache is not strict, and blocks in use (the open tables' index and filter blocks, the block being
+            // read) stay in it while held, so how far it is over depends on how many tables a flush left open (0.8 MB
+            // once, in a run with a build beside it). Blocks not evicted would be tens of megabytes over.
+            assertThat(memory.usage()).isLessThanOrEqualTo(memory.capacity() + 1024 * 1024)
                     .isGreaterThan(memory.capacity() / 2);
         }
     }
