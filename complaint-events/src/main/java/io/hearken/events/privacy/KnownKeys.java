@@ -188,14 +188,12 @@ final class KnownKeys implements AutoCloseable {
         anyErased = true;
     }
 
-    /** Asked before every seal: answered from memory while this process has seen no erasure (the store starts empty). */
+    /**
+     * Asked before every seal: answered from memory while this process has seen no erasure (the store starts empty),
+     * then by one read of the store, without this object's lock (a single get needs none; seals do not queue on it).
+     */
     Instant erasedAt(String owner) {
-        if (!anyErased) {
-            return null;
-        }
-        synchronized (this) {
-            return stored.erasedAt(owner);
-        }
+        return anyErased ? stored.erasedAt(owner) : null;
     }
 
     synchronized void forget(String owner, int keyId) {
