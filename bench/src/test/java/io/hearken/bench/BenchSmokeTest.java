@@ -52,7 +52,8 @@ class BenchSmokeTest {
             String value = row.split("\\|")[2];
             assertThat(value).as(row).containsPattern("[0-9]").doesNotContain("n/a");
         }
-        // a tiny step may not reach its own sustained bar, but its complaints come through
-        assertThat(table).containsPattern("web 10/s: \\*\\*routed and indexed\\*\\* \\| [1-9]");
+        // A tiny step may not reach its own sustained bar, nor route any within its 3 s on a crowded machine (the
+        // rate row may then be 0), but every complaint it sent comes through, and the harness sees each.
+        assertThat(table).containsPattern("web 10/s: intake → routed p50 / p99 / max \\| [0-9,]+ / .*\\| (\\d+) of \\1 seen routed");
     }
 }

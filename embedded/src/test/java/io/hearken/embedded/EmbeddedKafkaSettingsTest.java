@@ -21,7 +21,7 @@ class EmbeddedKafkaSettingsTest {
                 Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             ConfigResource broker = new ConfigResource(ConfigResource.Type.BROKER, "1");
             var config = admin.describeConfigs(List.of(broker)).all().get().get(broker);
-            assertThat(config.get("log.cleaner.dedupe.buffer.size").value()).isEqualTo(Long.toString(16L * 1024 * 1024));
+            assertThat(config.get("log.cleaner.dedupe.buffer.size").value()).isEqualTo(Long.toString(4L * 1024 * 1024));
             assertThat(config.get("log.cleaner.enable").value()).as("compacted topics are still compacted").isEqualTo("true");
         } finally {
             EmbeddedKafka.deleteQuietly(dir);

@@ -65,9 +65,9 @@ final class KnownKeys implements AutoCloseable {
         if (value == null) {
             erased(owner, Instant.ofEpochMilli(timestamp)); // the tombstone's time: when the key was destroyed
             forget(owner, keyId);
-        } else {
+        } else if (stored.record(owner, keyId) == null) {
             remember(keyId, EventJson.mapper().readValue(value, DataKeyRecord.class), value, null);
-        }
+        } // else a key this process made (or read) already: a key's record is never rewritten, a new key has a new id
     }
 
     /** The newest usable key of {@code owner}, or null when it has none. */

@@ -22,7 +22,7 @@ class WebProducerSettingsTest {
 
         assertThat(config).containsEntry(ProducerConfig.LINGER_MS_CONFIG, 5)
                 .containsEntry(ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024)
-                .containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4")
+                .containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none")
                 .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
                 .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         // Kafka refuses a delivery timeout below linger + request timeout.
