@@ -25,6 +25,8 @@ final class PersonNames {
             + "|教授|会计|太太|奶奶|爷爷|伯伯";
     /** Given names: one or two characters, not the little words that follow a surname-like character. */
     private static final String GIVEN = "[\\p{IsHan}&&[^的了是和与跟在给对向找叫说请让被把这那位个们及或]]{1,2}";
+    /** A Chinese name here always ends in one of these: texts without any skip the pattern (a scan at every character). */
+    private static final List<String> TITLE_WORDS = List.of(TITLES.split("\\|"));
     private static final Pattern CHINESE = Pattern.compile(
             "(?:" + SURNAMES + ")(?:" + GIVEN + "(?=先生|女士|小姐))?[副总]?(?:" + TITLES + ")");
 
@@ -49,6 +51,8 @@ final class PersonNames {
             + "(?![A-Za-z])";
     /** Smith, O'Brien, McDonald, Smith-Jones; not the 's of Smith's. */
     private static final String NAME_WORD = "(?!" + NOT_NAME_WORDS + ")[A-Z](?:'[A-Z])?[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?";
+    /** An English name here always follows one of these (Mrs contains Mr). */
+    private static final List<String> ENGLISH_TITLES = List.of("Mr", "Ms", "Miss", "Mx", "Dr", "Prof");
     private static final Pattern ENGLISH = Pattern.compile("(?<![A-Za-z])(?:Mrs|Mr|Ms|Miss|Mx|Dr|Prof)(?:\\.[ \\t]*|[ \\t]+)"
             + NAME_WORD + "(?:[ \\t]+" + NAME_WORD + ")?");
 
@@ -56,10 +60,12 @@ final class PersonNames {
     }
 
     static String mask(String text) {
-        return english(chinese(text));
+        String masked = TITLE_WORDS.stream().anyMatch(text::contains) ? chinese(text) : text;
+        return ENGLISH_TITLES.stream().anyMatch(masked::contains) ? english(masked) : masked;
     }
 
-    private static String chinese(String text) {
+    /** Chinese names by title, in every text (mask() asks first whether a title is there at all). */
+    static String chinese(String text) {
         Matcher m = CHINESE.matcher(text);
         StringBuilder out = null;
         int copied = 0;
@@ -87,7 +93,8 @@ final class PersonNames {
         return false;
     }
 
-    private static String english(String text) {
+    /** English names by title, in every text. */
+    static String english(String text) {
         return ENGLISH.matcher(text).replaceAll(Matcher.quoteReplacement(FreeTextMasking.NAME));
     }
 }

@@ -36,5 +36,7 @@ class HearkenDefaultsTest {
         assertThat(environment.getProperty("spring.kafka.listener.observation-enabled")).isEqualTo("true");
         assertThat(environment.getProperty("management.tracing.sampling.probability")).isEqualTo("0.1");
         assertThat(environment.getProperty("logging.pattern.correlation")).contains("%X{traceId}", "%X{complaintId}");
+        // The request's own observation stays; Spring Security's per-filter-chain ones inside it are off.
+        assertThat(environment.getProperty("management.observations.enable.spring.security")).isEqualTo("false");
     }
 }

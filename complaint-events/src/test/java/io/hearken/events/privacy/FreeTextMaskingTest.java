@@ -149,4 +149,41 @@ class FreeTextMaskingTest {
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThat(mask(run + " 联系zhang.wei@example.com"))
                 .isEqualTo(run + " 联系[email]"));
     }
+
+    @Test
+    void theQuickChecksNeverSkipAPatternThatWouldHaveMaskedSomething() {
+        // Texts of fragments that come near every pattern (and many that only nearly match), in many combinations.
+        String[] fragments = {"13812345678", "138 1234 5678", "+86", "+44 20 7946 0958", "(555) 123-4567", "555.123.4567",
+            "010-12345678", "0755", "02079460958", "110101199003071234", "11010119900307123X", "110101900307123",
+            "zhang.wei@example.com", "a@b", "@", "京A12345", "粤B·D12345", "沪AD12345", "AB12 CDE", "ab12 cde",
+            "plate ABC-1234", "PLATE no. XY 99", "Licence plate #K9", "车牌号：A12345", "车牌是B2", "[plate]",
+            "3号楼1203室", "2026-12-06", "14:30", "¥1200", "HK-2345-6789", "12", "1234", "5678", "0", "-", ".", " ",
+            "，", "电话", "门口", "Mr Smith", "李师傅", "王建国先生", "张副主任", "维修师傅", "上周师傅", "Dr. Jane Doe",
+            "Mrs Li", "Prof O'Brien", "Miss", "Mx", "X", "ab", "9"};
+        java.util.Random random = new java.util.Random(16);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = 1 + random.nextInt(6); n > 0; n--) {
+                text.append(fragments[random.nextInt(fragments.length)]);
+            }
+            String t = text.toString();
+            assertThat(mask(t)).as(t).isEqualTo(everyPattern(t));
+        }
+    }
+
+    /** The masking without the quick checks: every pattern over every text, then the names. */
+    static String everyPattern(String text) {
+        String masked = text;
+        for (FreeTextMasking.Rule rule : FreeTextMasking.RULES) {
+            java.util.regex.Matcher m = rule.pattern().matcher(masked);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(
+                        rule.accept().test(m.group()) ? rule.placeholder() : m.group()));
+            }
+            m.appendTail(out);
+            masked = out.toString();
+        }
+        return PersonNames.english(PersonNames.chinese(masked));
+    }
 }
