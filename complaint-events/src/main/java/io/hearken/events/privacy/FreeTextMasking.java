@@ -93,7 +93,8 @@ public final class FreeTextMasking {
         return PersonNames.mask(masked);
     }
 
-    private static String apply(Rule rule, String text) {
+    /** One rule over the text (package-visible: the test compares the masking with every rule applied). */
+    static String apply(Rule rule, String text) {
         Matcher m = rule.pattern().matcher(text);
         if (!m.find()) {
             return text;

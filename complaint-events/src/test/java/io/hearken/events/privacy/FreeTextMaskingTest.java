@@ -175,14 +175,7 @@ class FreeTextMaskingTest {
     static String everyPattern(String text) {
         String masked = text;
         for (FreeTextMasking.Rule rule : FreeTextMasking.RULES) {
-            java.util.regex.Matcher m = rule.pattern().matcher(masked);
-            StringBuilder out = new StringBuilder();
-            while (m.find()) {
-                m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(
-                        rule.accept().test(m.group()) ? rule.placeholder() : m.group()));
-            }
-            m.appendTail(out);
-            masked = out.toString();
+            masked = FreeTextMasking.apply(rule, masked);
         }
         return PersonNames.english(PersonNames.chinese(masked));
     }
