@@ -166,11 +166,15 @@ class LocalStoreTest {
             for (int i = 0; i < n; i++) { // every block read once: the cache fills, then evicts
                 assertThat(stores.get(i % 3).get("k" + i)).hasSize(value.length);
             }
-            // The memtables' reservations and the blocks read together: within the budget, plus a slack of 1 MB (3 %):
-            // the cache is not strict, and blocks in use (the open tables' index and filter blocks, the block being
-            // read) stay in it while held, so how far it is over depends on how many tables a flush left open (0.8 MB
-            // once, in a run with a build beside it). Blocks not evicted would be tens of megabytes over.
-            assertThat(memory.usage()).isLessThanOrEqualTo(memory.capacity() + 1024 * 1024)
+            // The memtables' reservations and the blocks read together: within the budget, except what is pinned. The
+            // cache is not strict: entries in use (the memtables' reservations, the open tables' index and filter
+            // blocks, the block being read) cannot be evicted, and how many there are depends on how many tables the
+            // flushes left open, which a busy machine changes (0.8 MB over once, 2.0 MB in a CI run with a build
+            // beside it). Blocks not evicted would be tens of megabytes over. The slack of 1 MB: the flush and
+            // compaction threads may still change both figures between the two reads. (Pinned was 15 MB in a quiet
+            // run, 32 MB usage: without eviction it would be about three times the budget, 96 MB.)
+            long pinned = memory.cache().getPinnedUsage();
+            assertThat(memory.usage()).isLessThanOrEqualTo(memory.capacity() + pinned + 1024 * 1024)
                     .isGreaterThan(memory.capacity() / 2);
         }
     }
