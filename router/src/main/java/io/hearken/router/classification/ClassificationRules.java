@@ -7,10 +7,14 @@ import io.hearken.router.yaml.YamlFile;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
@@ -28,26 +32,80 @@ public final class ClassificationRules {
     }
 
     /**
-     * {@code literal}: text every match contains (a keyword's own), or null. Most texts contain few of the hundreds
-     * of keywords, and {@link String#contains} rules a keyword out far sooner than its pattern's scan.
+     * {@code required}: what every match contains ({@link RequiredText}): for each choice, one of its literals (a
+     * keyword is its own one choice). Most texts contain few of the hundreds of keywords and patterns, and
+     * {@link String#contains} rules one out far sooner than the regex's scan of every position.
      */
-    record Matcher(String signal, Pattern pattern, String literal) {
+    record Matcher(String signal, Pattern pattern, List<List<String>> required) {
         Matcher(String signal, Pattern pattern) {
-            this(signal, pattern, null);
+            this(signal, pattern, List.of());
         }
 
         /** False when the text cannot match; true when it may (then run the pattern). */
-        private boolean mayMatch(String text) {
-            return literal == null || text.contains(literal);
+        boolean mayMatch(String text) {
+            for (List<String> choice : required) {
+                if (!containsAny(text, choice)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean containsAny(String text, List<String> literals) {
+            for (String literal : literals) {
+                if (text.contains(literal)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         boolean matches(String text) {
-            return finder(text).find();
+            return mayMatch(text) && pattern.matcher(text).find();
         }
 
-        /** A matcher over the text, or over nothing when the literal rules it out (it then finds nothing). */
-        java.util.regex.Matcher finder(String text) {
-            return pattern.matcher(mayMatch(text) ? text : "");
+        /**
+         * The matches in the text, in order, found as they are asked for; none, without making a regex matcher
+         * (whose setting up costs more than most searches), when the literal rules the text out.
+         */
+        Iterable<MatchResult> in(String text) {
+            return mayMatch(text) ? () -> new Matches(pattern.matcher(text)) : List.of();
+        }
+
+        /** The text of the first match, stripped; empty when there is none. */
+        Optional<String> first(String text) {
+            if (!mayMatch(text)) {
+                return Optional.empty();
+            }
+            java.util.regex.Matcher found = pattern.matcher(text);
+            return found.find() ? Optional.of(found.group().strip()) : Optional.empty();
+        }
+    }
+
+    /** A regex matcher's matches, found one at a time (its own {@code results()} builds a stream each time). */
+    private static final class Matches implements Iterator<MatchResult> {
+        private final java.util.regex.Matcher matcher;
+        private Boolean found;
+
+        Matches(java.util.regex.Matcher matcher) {
+            this.matcher = matcher;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (found == null) {
+                found = matcher.find();
+            }
+            return found;
+        }
+
+        @Override
+        public MatchResult next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            found = null;
+            return matcher.toMatchResult();
         }
     }
 
@@ -152,6 +210,15 @@ public final class ClassificationRules {
         return signals(urgency.low(), text);
     }
 
+    /** Every category's matchers, in the file's order. */
+    List<Matcher> categoryMatchers() {
+        return categories.values().stream().flatMap(List::stream).toList();
+    }
+
+    List<Matcher> impact() {
+        return impact;
+    }
+
     UrgencyRules urgency() {
         return urgency;
     }
@@ -169,10 +236,7 @@ public final class ClassificationRules {
         String s = TextFeatures.normalize(text);
         List<String> out = new ArrayList<>();
         for (Matcher m : impact) {
-            java.util.regex.Matcher found = m.finder(s);
-            if (found.find() && !out.contains(found.group().strip())) {
-                out.add(found.group().strip());
-            }
+            m.first(s).filter(found -> !out.contains(found)).ifPresent(out::add);
         }
         return out;
     }

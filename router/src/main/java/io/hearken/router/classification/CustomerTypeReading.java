@@ -4,6 +4,7 @@ import io.hearken.events.ResidentType;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Who the complainant is (the customer type): what the channel says first — the web form's and the API's
@@ -41,10 +42,9 @@ public final class CustomerTypeReading {
         String s = TextFeatures.normalize(text);
         for (Map.Entry<ResidentType, List<ClassificationRules.Matcher>> e : rules.wording().entrySet()) {
             for (ClassificationRules.Matcher m : e.getValue()) {
-                java.util.regex.Matcher found = m.finder(s);
-                if (found.find()) {
-                    return new Decision(e.getKey(), "customer type: " + name(e.getKey()) + " (wording '"
-                            + found.group().strip() + "')");
+                Optional<String> found = m.first(s);
+                if (found.isPresent()) {
+                    return new Decision(e.getKey(), "customer type: " + name(e.getKey()) + " (wording '" + found.get() + "')");
                 }
             }
         }

@@ -48,11 +48,14 @@ record RulesFile(Map<String, Words> categories, Urgency urgency, Words impact, S
                     // Latin keywords match whole words ("fire" not in "firefox"); Han ones anywhere.
                     String regex = word.codePoints().anyMatch(Character::isIdeographic) ? Pattern.quote(word)
                             : "(?<![\\p{L}\\p{N}])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}])";
-                    out.add(new ClassificationRules.Matcher(word, Pattern.compile(regex), word));
+                    out.add(new ClassificationRules.Matcher(word, Pattern.compile(regex), List.of(List.of(word))));
                 }
             }
             for (String pattern : patterns == null ? List.<String>of() : patterns) {
-                out.add(new ClassificationRules.Matcher(pattern, compile(pattern)));
+                Pattern compiled = compile(pattern);
+                // A literal is looked for as written: only in a pattern matched without case folding.
+                out.add(new ClassificationRules.Matcher(pattern, compiled,
+                        compiled.flags() == 0 ? RequiredText.of(pattern) : List.of()));
             }
             return out;
         }

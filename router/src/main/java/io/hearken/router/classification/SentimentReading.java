@@ -7,7 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
@@ -76,8 +76,7 @@ public final class SentimentReading {
         boolean strongText = STRONG_PUNCTUATION.matcher(s).find() || SHOUTED.matcher(original).find()
                 || rules.again().stream().anyMatch(m -> m.matches(s));
         for (ClassificationRules.Matcher m : rules.annoyed()) {
-            Matcher found = m.finder(s);
-            while (found.find()) {
+            for (MatchResult found : m.in(s)) {
                 if (negatedAt(s, found.start())) {
                     negated.add(found.group().strip());
                     continue;
@@ -96,8 +95,7 @@ public final class SentimentReading {
     private List<String> found(List<ClassificationRules.Matcher> matchers, String s, Set<String> negated) {
         List<String> out = new ArrayList<>();
         for (ClassificationRules.Matcher m : matchers) {
-            Matcher found = m.finder(s);
-            while (found.find()) {
+            for (MatchResult found : m.in(s)) {
                 String cue = found.group().strip();
                 if (negatedAt(s, found.start())) {
                     negated.add(cue);

@@ -31,6 +31,16 @@ final class TfidfVocabulary {
 
     // Thread-safe: Lucene analyzers keep one token stream per thread.
     private static final SmartChineseAnalyzer SEGMENTER = new SmartChineseAnalyzer();
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+    /**
+     * The words of the text this thread segmented last. Segmenting is most of a model's cost, and a complaint is
+     * read by two models in a row: the category model and the urgency model, whose masked copy is the same text
+     * when it has no look-alike to mask.
+     */
+    private static final ThreadLocal<Segmented> LAST_SEGMENTED = new ThreadLocal<>();
+
+    private record Segmented(String text, List<String> words) {
+    }
 
     private final Settings settings;
     private final Map<String, Integer> index;
@@ -63,7 +73,7 @@ final class TfidfVocabulary {
     }
 
     static List<String> terms(String text, Settings settings) {
-        String s = TextFeatures.normalize(text).replaceAll("\\s+", " ").strip();
+        String s = SPACES.matcher(TextFeatures.normalize(text)).replaceAll(" ").strip();
         List<String> out = new ArrayList<>();
         int[] cps = s.codePoints().toArray();
         for (int n = 1; n <= settings.maxCharN(); n++) {
@@ -75,18 +85,29 @@ final class TfidfVocabulary {
             }
         }
         if (settings.words()) {
-            try (TokenStream tokens = SEGMENTER.tokenStream("", s)) {
-                CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-                tokens.reset();
-                while (tokens.incrementToken()) {
-                    out.add("\u0001" + term); // words never clash with n-grams
-                }
-                tokens.end();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            out.addAll(words(s));
         }
         return out;
+    }
+
+    private static List<String> words(String s) {
+        Segmented last = LAST_SEGMENTED.get();
+        if (last != null && last.text().equals(s)) {
+            return last.words();
+        }
+        List<String> words = new ArrayList<>();
+        try (TokenStream tokens = SEGMENTER.tokenStream("", s)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            tokens.reset();
+            while (tokens.incrementToken()) {
+                words.add("\u0001" + term); // words never clash with n-grams
+            }
+            tokens.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        LAST_SEGMENTED.set(new Segmented(s, words));
+        return words;
     }
 
     List<String> terms(String text) {
@@ -117,28 +138,34 @@ final class TfidfVocabulary {
 
     /** LibLinear's sparse vector (indices from 1, ascending); terms not in the vocabulary are dropped. */
     Feature[] vector(List<String> documentTerms) {
-        Map<Integer, Integer> tf = new HashMap<>();
+        // The known terms' ids sorted, so each id's count is its run: no map of boxed counts (this runs twice per
+        // complaint, for the category and the urgency).
+        int[] ids = new int[documentTerms.size()];
+        int known = 0;
         for (String term : documentTerms) {
             Integer i = index.get(term);
             if (i != null) {
-                tf.merge(i, 1, Integer::sum);
+                ids[known++] = i;
             }
         }
-        int[] ids = new int[tf.size()]; // a plain loop: this runs twice per complaint (category and urgency)
-        int n = 0;
-        for (int id : tf.keySet()) {
-            ids[n++] = id;
-        }
-        java.util.Arrays.sort(ids);
-        double[] values = new double[ids.length];
+        java.util.Arrays.sort(ids, 0, known);
+        int distinct = 0;
+        double[] values = new double[known];
         double norm = 0;
-        for (int k = 0; k < ids.length; k++) {
-            values[k] = (1 + Math.log(tf.get(ids[k]))) * idf[ids[k]];
-            norm += values[k] * values[k];
+        for (int k = 0; k < known; ) {
+            int run = k;
+            while (run < known && ids[run] == ids[k]) {
+                run++;
+            }
+            ids[distinct] = ids[k];
+            values[distinct] = (1 + Math.log(run - k)) * idf[ids[k]];
+            norm += values[distinct] * values[distinct];
+            distinct++;
+            k = run;
         }
         double length = norm > 0 ? Math.sqrt(norm) : 1;
-        Feature[] features = new Feature[ids.length];
-        for (int k = 0; k < ids.length; k++) {
+        Feature[] features = new Feature[distinct];
+        for (int k = 0; k < distinct; k++) {
             features[k] = new FeatureNode(ids[k] + 1, values[k] / length);
         }
         return features;

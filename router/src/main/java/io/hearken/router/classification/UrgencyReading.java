@@ -9,7 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 
 /**
  * Urgency read from the wording, with reasons: a hazard to life, health or property (the rules'
@@ -83,8 +83,7 @@ public final class UrgencyReading {
     private String mask(String s, Set<String> ignored) {
         char[] chars = s.toCharArray();
         for (ClassificationRules.Matcher m : rules.ignore()) {
-            Matcher found = m.finder(s);
-            while (found.find()) {
+            for (MatchResult found : m.in(s)) {
                 ignored.add(found.group());
                 java.util.Arrays.fill(chars, found.start(), found.end(), MASK);
             }
@@ -97,8 +96,7 @@ public final class UrgencyReading {
         Set<String> hits = new LinkedHashSet<>();
         for (var situation : rules.urgent().entrySet()) {
             for (ClassificationRules.Matcher m : situation.getValue()) {
-                Matcher found = m.finder(masked);
-                while (found.find()) {
+                for (MatchResult found : m.in(masked)) {
                     String what = (situation.getKey().equals("urgent") ? "" : situation.getKey() + " ") + "'"
                             + found.group().strip() + "'";
                     (negatedAt(masked, found.start()) ? negated : hits).add(what);
@@ -142,10 +140,7 @@ public final class UrgencyReading {
     private static List<String> found(List<ClassificationRules.Matcher> matchers, String s) {
         List<String> out = new ArrayList<>();
         for (ClassificationRules.Matcher m : matchers) {
-            Matcher found = m.finder(s);
-            if (found.find() && !out.contains(found.group().strip())) {
-                out.add(found.group().strip());
-            }
+            m.first(s).filter(found -> !out.contains(found)).ifPresent(out::add);
         }
         return out;
     }
