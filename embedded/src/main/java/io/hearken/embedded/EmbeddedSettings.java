@@ -9,7 +9,8 @@ import org.springframework.core.env.Environment;
  * data). A server is started only when no external address is configured for it. The mail server keeps
  * at most {@code hearken.embedded.mail.max-per-mailbox} mails in each mailbox but the complaints inbox, and
  * {@code hearken.embedded.mail.max-processed} in the complaints account's other folders, and
- * {@code hearken.embedded.mail.max-total} in all those folders together. {@code hearken.embedded.secured=true} starts
+ * {@code hearken.embedded.mail.max-total} in all those folders together (each a tenth over it at most, see
+ * {@code MailLimits}). {@code hearken.embedded.secured=true} starts
  * Kafka with a SASL-only client listener and Elasticsearch with security and HTTPS on (docs/operations.md), as
  * servers of their own beside the plain ones of the same JVM.
  */

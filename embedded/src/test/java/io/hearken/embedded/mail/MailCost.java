@@ -30,6 +30,12 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
  * steps over the complaints inbox (FETCH UID FLAGS SIZE, STORE \Seen, MOVE to Processed, 200 mails a batch).
  * Server CPU = the process's CPU less the client threads' own. Not a test:
  * {@code java -cp <test classpath> io.hearken.embedded.mail.MailCost [mails] [connections] [complaints] [dir]}.
+ *
+ * <p>{@code MailCost full [perMailbox] [mails] [connections] [total] [dir]} (defaults 5,000, 5,000, 4, 0, target): the
+ * server CPU per delivery into one mailbox while it fills up to its {@code perMailbox} limit (nothing dropped), then per
+ * delivery into it once full (every delivery makes room); {@code total} 0 leaves the limit of all folders together out.
+ * Then the same for mail stored straight into a folder (as the SMTP server does once it has the mail), without SMTP's
+ * cost and noise: the storing thread's own CPU.
  */
 public final class MailCost {
 
@@ -38,6 +44,10 @@ public final class MailCost {
 
     public static void main(String[] args) throws Exception {
         quietLogs();
+        if (args.length > 0 && args[0].equals("full")) {
+            full(args);
+            return;
+        }
         int mails = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
         int connections = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         int complaints = args.length > 2 ? Integer.parseInt(args[2]) : 3_000;
@@ -64,8 +74,80 @@ public final class MailCost {
         }
     }
 
+    private static void full(String[] args) throws Exception {
+        int perMailbox = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
+        int mails = args.length > 2 ? Integer.parseInt(args[2]) : 5_000;
+        int connections = args.length > 3 ? Integer.parseInt(args[3]) : 4;
+        int total = args.length > 4 ? Integer.parseInt(args[4]) : 0;
+        Path base = args.length > 5 ? Path.of(args[5]) : Path.of("target");
+        Files.createDirectories(base);
+        Path dir = Files.createTempDirectory(base, "mail-cost-");
+        String one = "full@example.com";
+        try (EmbeddedMail mail = EmbeddedMail.start(dir, EmbeddedMail.limits(perMailbox, 2_000, total), 0, 0)) {
+            send(mail, 500, connections, "warm", false); // JIT
+            send(mail, 500, connections, i -> "warm@example.com", "warm");
+            long cpu0 = processCpu();
+            long client = send(mail, perMailbox, connections, i -> one, "filling");
+            double filling = (processCpu() - cpu0 - client) / 1e6 / perMailbox;
+            System.out.printf("%,d mails into one mailbox up to its limit (nothing dropped): server CPU %.3f ms a mail%n", perMailbox,
+                    filling);
+
+            send(mail, perMailbox / 5 + 500, connections, i -> one, "over"); // past what it may hold over its limit
+            long cpu1 = processCpu();
+            long t1 = System.nanoTime();
+            client = send(mail, mails, connections, i -> one, "full");
+            double full = (processCpu() - cpu1 - client) / 1e6 / mails;
+            int held = mail.greenMail().getManagers().getImapHostManager()
+                    .getInbox(mail.greenMail().getUserManager().getUserByEmail(one)).getMessageCount();
+            System.out.printf("%,d mails into that mailbox, full (holds %,d now) in %d ms: server CPU %.3f ms a mail (%+.3f ms)%n",
+                    mails, held, (System.nanoTime() - t1) / 1_000_000, full, full - filling);
+
+            // The same without SMTP: stored straight into a folder as the SMTP server does, one thread, its own CPU.
+            String direct = "direct@example.com";
+            send(mail, 1, 1, i -> direct, "first"); // makes the account
+            DurableFolder folder = (DurableFolder) mail.greenMail().getManagers().getImapHostManager()
+                    .getInbox(mail.greenMail().getUserManager().getUserByEmail(direct));
+            store(folder, perMailbox / 2); // JIT
+            long storeFilling = store(folder, perMailbox - perMailbox / 2 - 1);
+            store(folder, perMailbox / 5 + 500);
+            long storeFull = store(folder, mails);
+            System.out.printf("Stored straight into a mailbox: %.1f us a mail up to its limit, %.1f us a mail once full%n",
+                    storeFilling / 1e3 / (perMailbox - perMailbox / 2 - 1), storeFull / 1e3 / mails);
+        }
+    }
+
+    /** The thread's CPU (ns) for {@code mails} mails stored into the folder. */
+    private static long store(DurableFolder folder, int mails) throws Exception {
+        List<MimeMessage> made = new ArrayList<>();
+        for (int i = 0; i < mails; i++) {
+            MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
+            m.setFrom(new InternetAddress("notifier@hearken.local"));
+            m.setSubject("Stored " + i, "UTF-8");
+            m.setText("楼上漏水, water through the ceiling. Mail " + i, "UTF-8");
+            m.saveChanges();
+            made.add(m);
+        }
+        long start = threadCpu();
+        for (MimeMessage m : made) {
+            folder.appendMessage(m, new Flags(), new java.util.Date());
+        }
+        return threadCpu() - start;
+    }
+
     /** Client CPU spent (ns). */
     private static long send(EmbeddedMail mail, int mails, int connections, String kind, boolean toComplaints) throws Exception {
+        return send(mail, mails, connections, i -> toComplaints ? COMPLAINTS_ADDRESS : kind + i + "@example.com",
+                toComplaints ? "complaint" : kind, toComplaints);
+    }
+
+    private static long send(EmbeddedMail mail, int mails, int connections, java.util.function.IntFunction<String> to, String kind)
+            throws Exception {
+        return send(mail, mails, connections, to, kind, false);
+    }
+
+    /** Client CPU spent (ns); mail {@code i} goes to {@code to.apply(i)}. */
+    private static long send(EmbeddedMail mail, int mails, int connections, java.util.function.IntFunction<String> to, String kind,
+            boolean fromResidents) throws Exception {
         AtomicLong clientCpu = new AtomicLong();
         List<Thread> threads = new ArrayList<>();
         Session session = Session.getInstance(new Properties());
@@ -78,8 +160,8 @@ public final class MailCost {
                     smtp.connect("127.0.0.1", mail.smtpPort(), null, null);
                     for (int i = conn; i < mails; i += connections) {
                         MimeMessage m = new MimeMessage(session);
-                        m.setFrom(new InternetAddress(toComplaints ? "resident" + i + "@example.com" : "notifier@hearken.local"));
-                        m.setRecipients(Message.RecipientType.TO, toComplaints ? COMPLAINTS_ADDRESS : kind + i + "@example.com");
+                        m.setFrom(new InternetAddress(fromResidents ? "resident" + i + "@example.com" : "notifier@hearken.local"));
+                        m.setRecipients(Message.RecipientType.TO, to.apply(i));
                         m.setSubject("Complaint HK-" + kind + i, "UTF-8");
                         m.setText("楼上漏水, water through the ceiling. Mail " + kind + " " + i, "UTF-8");
                         smtp.sendMessage(m, m.getAllRecipients());

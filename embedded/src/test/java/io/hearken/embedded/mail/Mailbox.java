@@ -1,5 +1,6 @@
 package io.hearken.embedded.mail;
 
+import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -7,6 +8,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.Transport;
+import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
@@ -58,6 +60,13 @@ final class Mailbox {
         T in(Store store) throws MessagingException;
     }
 
+    /** A session left open (for one that keeps a folder selected); the caller closes it. */
+    static Store connect(int imapPort, String user, String password) throws MessagingException {
+        Store store = session.getStore("imap");
+        store.connect("127.0.0.1", imapPort, user, password);
+        return store;
+    }
+
     static <T> T imap(int imapPort, String user, String password, Work<T> work) throws MessagingException {
         Store store = session.getStore("imap");
         store.connect("127.0.0.1", imapPort, user, password);
@@ -77,7 +86,13 @@ final class Mailbox {
             }
             f.open(Folder.READ_ONLY);
             List<Seen> seen = new ArrayList<>();
-            for (Message m : f.getMessages()) {
+            Message[] all = f.getMessages();
+            FetchProfile profile = new FetchProfile(); // one FETCH for all, not three round trips a mail
+            profile.add(FetchProfile.Item.ENVELOPE);
+            profile.add(FetchProfile.Item.FLAGS);
+            profile.add(UIDFolder.FetchProfileItem.UID);
+            f.fetch(all, profile);
+            for (Message m : all) {
                 seen.add(new Seen(f.getUID(m), m.getSubject(), flags(m.getFlags())));
             }
             f.close(false);

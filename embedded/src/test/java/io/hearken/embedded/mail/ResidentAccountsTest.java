@@ -41,7 +41,8 @@ class ResidentAccountsTest {
             for (int i = 0; i < 200; i++) {
                 Mailbox.send(mail.smtpPort(), resident(i), "one for each of 200");
             }
-            // The total keeps the newest 50 mails: the 150 oldest inboxes are empty, and their accounts left memory.
+            // The total keeps the newest 50 mails (it drops 5, its tenth, at a time, and 200 - 50 is a multiple of 5: back at
+            // 50 exactly): the 150 oldest inboxes are empty, and their accounts left memory.
             assertThat(inMemory(mail)).hasSize(50 + 2).contains(COMPLAINTS_ADDRESS, JOURNAL_ADDRESS, resident(150), resident(199))
                     .doesNotContain(resident(0), resident(149));
 
