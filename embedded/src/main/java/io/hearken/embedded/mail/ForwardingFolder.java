@@ -47,20 +47,35 @@ abstract class ForwardingFolder implements MailFolder, UIDFolder {
         return uids;
     }
 
-    /** As GreenMail's: the message's 1-based position in the folder; UIDs grow with it, else a scan finds it. */
+    /**
+     * As GreenMail's: the message's 1-based position in the folder, exact at the moment of the call. The numbering
+     * finds the place; the live list confirms it, because a numbering taken while a change was under way (marks read
+     * before an append was listed and a removal at once, say) can match the marks and still be out of date. Exact
+     * matters: GreenMail's MOVE and COPY ask for the number of every message of the folder while holding its list, and
+     * a message they hold that is not found is an error that ends the client's connection.
+     */
     @Override
     public int getMsn(long uid) throws FolderException {
-        long[] uids = uids();
-        int i = Arrays.binarySearch(uids, uid);
-        if (i >= 0) {
+        int i = Arrays.binarySearch(uids(), uid);
+        if (i >= 0 && uidAt(i) == uid) {
             return i + 1;
         }
-        for (int j = 0; j < uids.length; j++) {
-            if (uids[j] == uid) {
-                return j + 1; // not in order (two appends that raced): still found
+        numbering = null; // out of date, or UIDs out of order (two appends that raced): taken again next time
+        long[] now = memory.getMessageUids();
+        for (int j = 0; j < now.length; j++) {
+            if (now[j] == uid) {
+                return j + 1;
             }
         }
         throw new FolderException("No such message with uid " + uid + " in folder " + getName());
+    }
+
+    private long uidAt(int index) {
+        try {
+            return memory.getMessages().get(index).getUid();
+        } catch (IndexOutOfBoundsException changedMeanwhile) {
+            return -1;
+        }
     }
 
     @Override public String getName() { return memory.getName(); }
@@ -109,7 +124,8 @@ abstract class ForwardingFolder implements MailFolder, UIDFolder {
         }
         return memory.getMessage(uid);
     }
-    @Override public long[] getMessageUids() { return uids().clone(); }
+    /** The list as it is (a copy either way), never a numbering that may be out of date. */
+    @Override public long[] getMessageUids() { return memory.getMessageUids(); }
     @Override public long[] search(SearchTerm searchTerm) { return memory.search(searchTerm); }
     @Override public void signalDeletion() { memory.signalDeletion(); }
     @Override public List<StoredMessage> getMessages(MsgRangeFilter range) { return memory.getMessages(range); }
