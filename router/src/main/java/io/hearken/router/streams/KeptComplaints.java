@@ -45,14 +45,17 @@ final class KeptComplaints {
                 old == null ? ComplaintSnapshot.empty(ComplaintId.of(id)) : codec.snapshot(old));
     }
 
-    void put(String id, ComplaintState state, ComplaintSnapshot snapshot) {
+    /** Keeps the complaint's record; returns its snapshot sealed as the record holds it, for {@code complaints.state}. */
+    byte[] put(String id, ComplaintState state, ComplaintSnapshot snapshot) {
         KeptComplaint kept = KeptComplaint.of(state, snapshot);
-        store.put(id, codec.write(kept));
+        StateCodec.Written written = codec.writeKept(kept);
+        store.put(id, written.record());
         if (kept.due() == null) {
             due.delete(id);
         } else {
             due.put(id, kept.due());
         }
+        return written.snapshot();
     }
 
     /** The complaints whose next SLA check is at or before {@code millis}. */

@@ -229,15 +229,19 @@ final class RoutingProcessor implements Processor<String, byte[], String, byte[]
             Map<String, ComplaintSnapshot> changed = CurrentStates.fold(happened, id -> kept(id).snapshot());
             Set<String> ids = new LinkedHashSet<>(saved.keySet());
             ids.addAll(changed.keySet());
+            Map<String, byte[]> sealedSnapshots = new HashMap<>();
             for (String id : ids) {
                 KeptComplaint before = kept(id);
                 ComplaintState state = saved.getOrDefault(id, before.state());
                 if (changed.containsKey(id) || !state.equals(before.state())) { // a state saved unchanged: no record
-                    complaints.put(id, state, changed.getOrDefault(id, before.snapshot()));
+                    sealedSnapshots.put(id, complaints.put(id, state, changed.getOrDefault(id, before.snapshot())));
                 }
             }
-            changed.values().stream().filter(CurrentStates::published).forEach(snapshot ->
-                    forward(snapshot.complaintId().value(), codec.write(snapshot), Topics.STATE, timestamp));
+            changed.forEach((id, snapshot) -> { // every changed one was kept just above, its snapshot sealed there
+                if (CurrentStates.published(snapshot)) {
+                    forward(id, sealedSnapshots.get(id), Topics.STATE, timestamp);
+                }
+            });
         }
     }
 }

@@ -10,6 +10,8 @@ import io.hearken.router.routing.ComplaintState;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * JSON of the router's stored records and of the events, with the contract's one mapper and personal fields sealed
@@ -26,6 +28,27 @@ final class StateCodec {
 
     byte[] write(Object value) {
         return SealedJson.write(sealing, value);
+    }
+
+    /**
+     * A {@code router-complaints} record and its snapshot as {@code complaints.state} holds it, the snapshot sealed
+     * once for both: the record holds the very same sealed snapshot (sealing passes over what is sealed already).
+     * Writing the snapshot a second time for {@code complaints.state} was 3 % of the router thread's CPU.
+     */
+    Written writeKept(KeptComplaint kept) {
+        if (kept.snapshot() == null) {
+            return new Written(write(kept), null);
+        }
+        JsonMapper mapper = EventJson.mapper();
+        JsonNode snapshot = sealing.seal(mapper.valueToTree(kept.snapshot()));
+        byte[] published = mapper.writeValueAsBytes(snapshot);
+        ObjectNode record = mapper.valueToTree(new KeptComplaint(kept.due(), kept.state(), null));
+        record.set("snapshot", snapshot); // the last field, where the record's own would be
+        return new Written(mapper.writeValueAsBytes(sealing.seal(record)), published);
+    }
+
+    /** A {@code router-complaints} record and its snapshot's {@code complaints.state} record (null without one). */
+    record Written(byte[] record, byte[] snapshot) {
     }
 
     ComplaintEvent event(byte[] json) {

@@ -16,6 +16,7 @@ import io.hearken.events.ResidentType;
 import io.hearken.events.SlaBreached;
 import io.hearken.events.Topics;
 import io.hearken.events.TrackingIds;
+import io.hearken.events.json.EventJson;
 import io.hearken.events.kafka.SealedJson;
 import io.hearken.events.kafka.StateTopic;
 import io.hearken.events.privacy.InMemoryKeys;
@@ -27,6 +28,7 @@ import io.hearken.router.history.LinkingComplaint;
 import io.hearken.router.routing.ComplaintState;
 import io.hearken.router.routing.RoutingComplaints;
 import io.hearken.router.sla.SlaConfig;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +36,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -84,6 +87,29 @@ class KeptComplaintsTest {
             driver.advanceWallClockTime(Duration.ofSeconds(2));
             assertThat(index.get(id)).isEqualTo(kept.due());
             assertThat(index.get("HK-GONE")).isNull();
+        }
+    }
+
+    @Test
+    void theSnapshotPublishedIsTheOneKeptSealedOnceAndNeitherHoldsPersonalDataInClear() {
+        try (TopologyTestDriver driver = driver(Clock.fixed(t0, ZoneOffset.UTC))) {
+            ComplaintReceived c = complaint();
+            String id = c.complaintId().value();
+            TestOutputTopic<String, byte[]> published = driver.createOutputTopic(Topics.STATE, new StringDeserializer(),
+                    new ByteArrayDeserializer());
+            intake(driver).pipeInput(id, c);
+
+            byte[] record = driver.<String, byte[]>getKeyValueStore(RouterTopology.COMPLAINTS_STORE).get(id);
+            List<byte[]> written = published.readValuesToList();
+            byte[] snapshot = written.get(written.size() - 1);
+            // The same ciphertext in both (a second sealing would draw new nonces): sealed once.
+            assertThat(EventJson.mapper().readTree(record).get("snapshot")).isEqualTo(EventJson.mapper().readTree(snapshot));
+            assertThat(new String(record, StandardCharsets.UTF_8) + new String(snapshot, StandardCharsets.UTF_8))
+                    .contains("\"sealed\"").doesNotContain("王芳", "wang@example.com", "电梯按钮失灵");
+            ComplaintSnapshot opened = codec.snapshot(snapshot);
+            assertThat(opened.latestRouting().complaint()).as("opened whole").isEqualTo(c);
+            assertThat(codec.kept(record).snapshot()).isEqualTo(opened);
+            assertThat(codec.kept(record).state().routed()).isEqualTo(opened.latestRouting());
         }
     }
 
