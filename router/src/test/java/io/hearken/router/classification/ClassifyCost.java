@@ -1,5 +1,6 @@
 package io.hearken.router.classification;
 
+import io.hearken.router.LeastCpu;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
@@ -80,15 +81,6 @@ public final class ClassifyCost {
     }
 
     private static void measure(String what, int rounds, List<String> texts, Consumer<String> work) {
-        long best = Long.MAX_VALUE;
-        for (int r = 0; r < 2 * rounds; r++) {
-            long start = CPU.getCurrentThreadCpuTime();
-            texts.forEach(work);
-            long used = CPU.getCurrentThreadCpuTime() - start;
-            if (r >= rounds) {
-                best = Math.min(best, used);
-            }
-        }
-        System.out.printf("%-28s %8.1f µs a text%n", what, best / 1000.0 / texts.size());
+        System.out.printf("%-28s %8.1f µs a text%n", what, LeastCpu.microsEach(rounds, texts, work));
     }
 }

@@ -13,14 +13,13 @@ import io.hearken.events.kafka.SealedJson;
 import io.hearken.events.privacy.InMemoryKeys;
 import io.hearken.events.privacy.PersonalData;
 import io.hearken.events.privacy.Sealing;
+import io.hearken.router.LeastCpu;
 import io.hearken.router.assignment.RoutingTable;
 import io.hearken.router.classification.Models;
 import io.hearken.router.history.HistoryEntry;
 import io.hearken.router.history.LinkingComplaint;
 import io.hearken.router.routing.RoutingComplaints;
 import io.hearken.router.sla.SlaConfig;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +50,6 @@ import org.apache.kafka.streams.TopologyTestDriver;
  */
 public final class RecordCost {
 
-    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
     private static final Instant T0 = Instant.parse("2026-11-23T03:00:00Z");
 
     public static void main(String[] args) {
@@ -85,7 +83,7 @@ public final class RecordCost {
         System.out.printf("%,d routed complaints: kept record %,d bytes, history entry %,d bytes on average%n", complaints,
                 kept.stream().mapToInt(b -> b.length).sum() / complaints, entries.stream().mapToInt(b -> b.length).sum() / complaints);
         measure("kept record read (opened)", rounds, kept, codec::kept);
-        measure("kept record and complaints.state record, snapshot sealed once", rounds, records, codec::writeKept);
+        measure("kept + complaints.state records, snapshot sealed once", rounds, records, codec::writeKept);
         measure("the same, the snapshot sealed for each (before)", rounds, records, r -> {
             codec.write(r);
             codec.write(r.snapshot());
@@ -95,18 +93,10 @@ public final class RecordCost {
         measure("history entry read (public fields only)", rounds, entries, codec::historyUnopened);
     }
 
-    private static <T> void measure(String what, int rounds, List<T> items, Consumer<T> step) {
-        long least = Long.MAX_VALUE;
-        for (int r = 0; r < 2 * rounds; r++) {
-            long cpu = CPU.getCurrentThreadCpuTime();
-            items.forEach(step);
-            long spent = CPU.getCurrentThreadCpuTime() - cpu;
-            if (r >= rounds) {
-                least = Math.min(least, spent);
-            }
-        }
-        System.out.printf("  %-50s %,7.1f CPU-µs each%n", what, least / 1_000.0 / items.size());
+    private static <T> void measure(String what, int rounds, List<T> items, Consumer<T> work) {
+        System.out.printf("  %-50s %,7.1f CPU-µs each%n", what, LeastCpu.microsEach(rounds, items, work));
     }
+
     private static ComplaintReceived complaint(int n, String text) {
         return new ComplaintReceived(Events.newId(), TrackingIds.next(), T0.plusMillis(n), Channel.WEB, "form", null,
                 new Contact("住户" + n, "resident" + n + "@example.com", "1390000" + String.format("%04d", n % 10_000)),
