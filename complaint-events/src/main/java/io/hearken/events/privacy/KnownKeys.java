@@ -35,6 +35,8 @@ final class KnownKeys implements AutoCloseable {
     private final Map<String, Aead> opened;
     /** owner → the id of its newest key, for the sealers; filled and emptied under this object's lock. */
     private final Map<String, Integer> newest;
+    /** The owners remembered: a new complaint's first seal does not search the store for keys it cannot have. */
+    private final OwnersWithKeys owners = new OwnersWithKeys();
     private volatile boolean anyErased;
 
     KnownKeys(KeyWrapping wrapping, LocalStore store) {
@@ -73,7 +75,7 @@ final class KnownKeys implements AutoCloseable {
     /** The newest usable key of {@code owner}, or null when it has none. */
     Sealer newest(String owner) {
         Integer keyId = newest.get(owner);
-        if (keyId == null) {
+        if (keyId == null && owners.mayHave(owner)) {
             keyId = newestStored(owner);
         }
         Aead aead = keyId == null ? null : open(owner, keyId);
@@ -176,6 +178,7 @@ final class KnownKeys implements AutoCloseable {
         if (stored.isDestroyed(record.owner(), keyId)) {
             return;
         }
+        owners.add(record.owner()); // first: whoever sees the record stored sees the owner too
         stored.put(record.owner(), keyId, json, record.subjects());
         newest.remove(record.owner()); // found again on the next use, this key among the others
         if (openedKey != null) {
