@@ -4,10 +4,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Which owners may have a key, in 1 MB of heap (a Bloom filter): "no" is certain, "maybe" is asked of the store. Every
- * complaint is a new owner, and without this each one's first seal searched the store for its keys in vain, twice,
- * under the lock of {@link KnownKeys} (13 % of the web requests' CPU, docs/BENCHMARKS.md). Owners are only added:
- * a destroyed key leaves a "maybe", which costs one search as before. Wrong "maybe"s stay rare up to about a million
- * owners (2 % there; 0.0005 % at 100,000).
+ * complaint is a new owner, and without this each one's first seal searched the store for its keys in vain, two or
+ * three times, under the lock of {@link KnownKeys} (13 % of the web request threads' CPU samples in a profile at
+ * 100 complaints/s, docs/BENCHMARKS.md). Owners are only added: a destroyed key leaves a "maybe", which costs one
+ * search as before. Wrong "maybe"s stay rare up to about a million owners (2 % there; 0.0005 % at 100,000).
  */
 final class OwnersWithKeys {
 
