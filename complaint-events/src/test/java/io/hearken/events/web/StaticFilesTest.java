@@ -113,7 +113,7 @@ class StaticFilesTest {
     }
 
     @Test
-    void bootsOwnChainServesTheFilesWhenItIsConfigured() {
+    void bootsOwnHandlerServesTheFilesWithItsChainOrWithoutCaching() {
         var runner = new WebApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(StaticFilesAutoConfiguration.class));
 
@@ -122,6 +122,8 @@ class StaticFilesTest {
         runner.withPropertyValues("spring.web.resources.chain.enabled=true").run(context -> assertThat(context)
                 .doesNotHaveBean(StaticFilesAutoConfiguration.StaticFilesInMemory.class));
         runner.withPropertyValues("spring.web.resources.add-mappings=false").run(context -> assertThat(context)
+                .doesNotHaveBean(StaticFilesAutoConfiguration.StaticFilesInMemory.class));
+        runner.withPropertyValues("spring.web.resources.chain.cache=false").run(context -> assertThat(context)
                 .doesNotHaveBean(StaticFilesAutoConfiguration.StaticFilesInMemory.class));
     }
 }
