@@ -33,9 +33,15 @@ public final class RequestCost {
     }
 
     public static void main(String[] args) throws Exception {
+        boolean get = args.length == 4 && args[0].equals("get");
+        if (!get && !(args.length == 6 && args[0].equals("post"))) {
+            System.err.println("usage: RequestCost get <url> <pid> <seconds>\n"
+                    + "       RequestCost post <base url> <pid> <complaints/s> <warm-up seconds> <seconds>");
+            System.exit(2);
+        }
         long pid = Long.parseLong(args[2]);
         HttpClient http = HttpClient.newHttpClient();
-        if (args[0].equals("get")) {
+        if (get) {
             get(http, URI.create(args[1]), pid, Integer.parseInt(args[3]));
         } else {
             post(http, args[1], pid, Integer.parseInt(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]));
