@@ -96,11 +96,16 @@ final class RawLimits {
 
     /** GET of a static file on the same web server, 16 in flight: requests/s. */
     double http() throws Exception {
+        long start = System.nanoTime();
+        long done = gets(URI.create(app.web() + "/web/web.css"), seconds);
+        return done / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** 16 clients GETting {@code uri} in a loop for {@code seconds}, each answer a 200: how many were answered. */
+    static long gets(URI uri, int seconds) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        URI uri = URI.create(app.web() + "/web/web.css");
         AtomicLong done = new AtomicLong();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
-        long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<Future<?>> clients = new ArrayList<>();
         for (int t = 0; t < 16; t++) {
@@ -119,7 +124,7 @@ final class RawLimits {
             f.get();
         }
         pool.shutdown();
-        return done.get() / ((System.nanoTime() - start) / 1e9);
+        return done.get();
     }
 
     /** {smtp mails/s over one connection, imap mails/s fetched whole in one bulk FETCH}; at most 1,000 mails. */

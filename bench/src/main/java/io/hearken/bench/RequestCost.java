@@ -4,14 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -27,8 +19,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RequestCost {
 
-    private static final double MS_PER_TICK = 10; // USER_HZ 100
-
     private RequestCost() {
     }
 
@@ -40,39 +30,20 @@ public final class RequestCost {
             System.exit(2);
         }
         long pid = Long.parseLong(args[2]);
-        HttpClient http = HttpClient.newHttpClient();
         if (get) {
-            get(http, URI.create(args[1]), pid, Integer.parseInt(args[3]));
+            get(URI.create(args[1]), pid, Integer.parseInt(args[3]));
         } else {
-            post(http, args[1], pid, Integer.parseInt(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+            post(HttpClient.newHttpClient(), args[1], pid, Integer.parseInt(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]));
         }
     }
 
-    private static void get(HttpClient http, URI uri, long pid, int seconds) throws Exception {
+    private static void get(URI uri, long pid, int seconds) throws Exception {
         long[] before = cpu(pid);
         long start = System.nanoTime();
-        long end = start + seconds * 1_000_000_000L;
-        AtomicLong done = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        List<Future<?>> clients = new ArrayList<>();
-        for (int t = 0; t < 16; t++) {
-            clients.add(pool.submit(() -> {
-                while (System.nanoTime() < end) {
-                    if (http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
-                        throw new IllegalStateException("GET " + uri + " did not answer 200");
-                    }
-                    done.incrementAndGet();
-                }
-                return null;
-            }));
-        }
-        for (Future<?> client : clients) {
-            client.get();
-        }
-        pool.shutdown();
+        long done = RawLimits.gets(uri, seconds); // the raw HTTP limit's loop
         long[] after = cpu(pid);
-        System.out.printf("%d GETs, %.0f/s; the process %.2f CPU-ms a request%n", done.get(),
-                done.get() / ((System.nanoTime() - start) / 1e9), (after[1] - before[1]) * MS_PER_TICK / done.get());
+        System.out.printf("%d GETs, %.0f/s; the process %.2f CPU-ms a request%n", done,
+                done / ((System.nanoTime() - start) / 1e9), (after[1] - before[1]) / (double) done);
     }
 
     private static void post(HttpClient http, String base, long pid, int rate, int warmup, int seconds) throws Exception {
@@ -110,29 +81,13 @@ public final class RequestCost {
         long measured = Math.max(1, accepted.get() - acceptedBefore);
         System.out.printf("%d accepted in the %d s measured (%d failed in all); CPU-ms per accepted complaint: "
                 + "request threads %.2f, the process %.2f%n", measured, seconds, failed.get(),
-                (after[0] - before[0]) * MS_PER_TICK / measured, (after[1] - before[1]) * MS_PER_TICK / measured);
+                (after[0] - before[0]) / (double) measured, (after[1] - before[1]) / (double) measured);
     }
 
-    /** {request threads' ticks, the process's ticks}: user and system time of each thread in /proc. */
-    private static long[] cpu(long pid) throws Exception {
-        long requests = 0;
-        long all = 0;
-        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
-            for (Path task : tasks) {
-                String stat;
-                try {
-                    stat = Files.readString(task.resolve("stat"));
-                } catch (java.io.IOException gone) {
-                    continue; // the thread ended meanwhile
-                }
-                int close = stat.lastIndexOf(')');
-                String name = stat.substring(stat.indexOf('(') + 1, close);
-                String[] fields = stat.substring(close + 2).split(" ");
-                long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                all += ticks;
-                requests += name.startsWith("http-nio") ? ticks : 0;
-            }
-        }
-        return new long[] {requests, all};
+    /** {the request threads' CPU ms, the process's}, by {@link Machine}'s reading of /proc. */
+    private static long[] cpu(long pid) {
+        long requests = Machine.cpuMsByThreadGroup(pid).entrySet().stream()
+                .filter(group -> group.getKey().startsWith("http-nio")).mapToLong(group -> group.getValue()).sum();
+        return new long[] {requests, Machine.cpuMs(pid)};
     }
 }
