@@ -36,6 +36,11 @@ public abstract class FollowingTopic implements SmartLifecycle {
         return tail.awaitCaughtUp(timeout);
     }
 
+    /** How much of what was on the topic at start has been read: a view still loading shows partial data. */
+    public TopicTail.Progress progress() {
+        return tail.progress();
+    }
+
     @Override
     public void start() {
         tail.start();

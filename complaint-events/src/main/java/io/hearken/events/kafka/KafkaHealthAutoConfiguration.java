@@ -1,5 +1,6 @@
 package io.hearken.events.kafka;
 
+import java.util.Map;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -9,7 +10,10 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaAdmin;
 
-/** Puts Kafka into {@code /actuator/health} (Boot has no Kafka health indicator of its own). */
+/**
+ * Puts Kafka into {@code /actuator/health} (Boot has no Kafka health indicator of its own), and the views built from
+ * topics while they load.
+ */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @ConditionalOnClass({HealthIndicator.class, KafkaAdmin.class})
 public class KafkaHealthAutoConfiguration {
@@ -19,5 +23,12 @@ public class KafkaHealthAutoConfiguration {
     @ConditionalOnMissingBean(name = "kafkaHealthIndicator")
     KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin) {
         return new KafkaHealthIndicator(admin);
+    }
+
+    @Bean(name = "viewsHealthIndicator")
+    @ConditionalOnBean(FollowingTopic.class)
+    @ConditionalOnMissingBean(name = "viewsHealthIndicator")
+    ViewsHealthIndicator viewsHealthIndicator(Map<String, FollowingTopic> views) {
+        return new ViewsHealthIndicator(views);
     }
 }

@@ -43,6 +43,11 @@ public final class TopicTail<V> {
     private final Queue<CompletableFuture<Void>> syncRequests = new ConcurrentLinkedQueue<>();
     /** Requests whose end offsets are known, waiting to be reached (tail thread only). */
     private final List<Sync> syncing = new ArrayList<>();
+    /** Records to read at start (end offsets minus beginnings, markers included) and read of them so far. */
+    private volatile long startRecords = -1;
+    private volatile long startRead;
+    /** Records handed to the sink so far (only the tail's thread writes it): whether a wait sees progress. */
+    private volatile long recordsRead;
     private volatile boolean running;
     private volatile org.apache.kafka.clients.consumer.Consumer<String, V> consumer;
     private Thread thread;
@@ -51,6 +56,10 @@ public final class TopicTail<V> {
     @FunctionalInterface
     public interface TimedSink<V> {
         void accept(String key, V value, long timestamp);
+    }
+
+    /** How far the first read of the topic got: {@code read} of the {@code total} offsets there at start. */
+    public record Progress(String topic, boolean caughtUp, long read, long total) {
     }
 
     private record Sync(Map<TopicPartition, Long> end, List<CompletableFuture<Void>> waiting) {
@@ -112,22 +121,54 @@ public final class TopicTail<V> {
      * records another instance wrote a moment ago. {@code false} on timeout.
      */
     public boolean awaitCurrent(Duration timeout) {
+        return awaitCurrent(timeout, timeout);
+    }
+
+    /**
+     * As {@link #awaitCurrent(Duration)}, for as long as the tail keeps reading: {@code false} once no record was
+     * read for {@code stalled}, or after {@code atMost}. A long topic read at start takes minutes, a stuck one none.
+     */
+    public boolean awaitCurrent(Duration stalled, Duration atMost) {
         CompletableFuture<Void> reached = new CompletableFuture<>();
         syncRequests.add(reached);
         var c = consumer;
         if (c != null) {
             c.wakeup(); // answered now, not after the poll in progress times out
         }
+        long start = System.nanoTime();
+        long progressAt = start;
+        long seen = recordsRead;
         try {
-            reached.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
+            while (true) {
+                try {
+                    reached.get(Math.min(250, stalled.toMillis()), TimeUnit.MILLISECONDS);
+                    return true;
+                } catch (TimeoutException e) {
+                    long now = System.nanoTime();
+                    if (recordsRead != seen) {
+                        seen = recordsRead;
+                        progressAt = now;
+                    }
+                    if (now - progressAt >= stalled.toNanos() || now - start >= atMost.toNanos()) {
+                        reached.cancel(false);
+                        return false;
+                    }
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException e) {
             reached.cancel(false);
             return false;
         }
+    }
+
+    /** How much of what was on the topic at start has been read (total -1 before the tail knows its end). */
+    public Progress progress() {
+        boolean done = caughtUp.getCount() == 0;
+        long total = startRecords;
+        return new Progress(topic, done, done ? total : Math.min(startRead, total), total);
     }
 
     /** {@code true} once everything that was on the topic when the tail started has been read. */
@@ -171,9 +212,14 @@ public final class TopicTail<V> {
             c.assign(partitions);
             c.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = c.endOffsets(partitions);
+            Map<TopicPartition, Long> begin = c.beginningOffsets(partitions);
+            if (caughtUp.getCount() > 0) {
+                startRecords = partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
+            }
             while (running) {
                 try {
                     for (ConsumerRecord<String, V> record : c.poll(Duration.ofMillis(200))) {
+                        recordsRead++;
                         if (record.value() != null || tombstones && !unreadable(record)) {
                             try {
                                 sink.accept(record.key(), record.value(), record.timestamp());
@@ -183,9 +229,12 @@ public final class TopicTail<V> {
                             }
                         }
                     }
-                    if (caughtUp.getCount() > 0 && partitions.stream().allMatch(p -> c.position(p) >= end.get(p))) {
-                        log.info("Read {} up to where it stood at start-up", topic);
-                        caughtUp.countDown();
+                    if (caughtUp.getCount() > 0) {
+                        startRead = partitions.stream().mapToLong(p -> Math.min(c.position(p), end.get(p)) - begin.get(p)).sum();
+                        if (partitions.stream().allMatch(p -> c.position(p) >= end.get(p))) {
+                            log.info("Read {} up to where it stood at start-up ({} records)", topic, startRecords);
+                            caughtUp.countDown();
+                        }
                     }
                     answerSyncRequests(c, partitions);
                 } catch (WakeupException e) {

@@ -31,7 +31,7 @@ class HearkenDefaultsTest {
         assertThat(environment.getProperty("management.endpoints.web.exposure.include")).contains("prometheus");
         assertThat(environment.getProperty("management.endpoint.health.probes.enabled")).isEqualTo("true");
         assertThat(environment.getProperty("management.endpoint.health.group.readiness.include"))
-                .contains("readinessState", "kafka");
+                .contains("readinessState", "kafka", "views");
         assertThat(environment.getProperty("spring.kafka.template.observation-enabled")).isEqualTo("true");
         assertThat(environment.getProperty("spring.kafka.listener.observation-enabled")).isEqualTo("true");
         assertThat(environment.getProperty("management.tracing.sampling.probability")).isEqualTo("0.1");

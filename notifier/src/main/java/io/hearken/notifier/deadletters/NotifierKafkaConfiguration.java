@@ -76,7 +76,10 @@ class NotifierKafkaConfiguration {
     static final class CatchingUpOnAssignment implements ConsumerAwareRebalanceListener {
 
         private static final Logger log = LoggerFactory.getLogger(CatchingUpOnAssignment.class);
-        private static final Duration LIMIT = Duration.ofSeconds(30);
+        /** Given up when the ledger read nothing for this long (stuck), */
+        private static final Duration STALLED = Duration.ofSeconds(30);
+        /** or after this: a listener blocked past max.poll.interval.ms (5 min) would leave its group. */
+        private static final Duration LIMIT = Duration.ofMinutes(4);
 
         private final NotificationLedger ledger;
         private final OwnedPartitions owned;
@@ -88,8 +91,10 @@ class NotifierKafkaConfiguration {
 
         @Override
         public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-            if (!partitions.isEmpty() && !ledger.awaitCurrent(LIMIT)) {
-                log.warn("The notification ledger did not catch up within {}; a redelivered event may mail twice", LIMIT);
+            // At start the ledger reads the whole topic (minutes with 100k complaints): waited for while it reads.
+            if (!partitions.isEmpty() && !ledger.awaitCurrent(STALLED, LIMIT)) {
+                log.warn("The notification ledger did not catch up (nothing read for {}, or {} passed); a redelivered"
+                        + " event may mail twice", STALLED, LIMIT);
             }
             owned.assigned(consumer, partitions);
         }

@@ -74,6 +74,11 @@ public class NotificationLedger extends FollowingTopic implements AutoCloseable 
         return tail.awaitCurrent(timeout);
     }
 
+    /** As {@link #awaitCurrent(Duration)} while the ledger keeps reading (at start: the whole topic). */
+    public boolean awaitCurrent(Duration stalled, Duration atMost) {
+        return tail.awaitCurrent(stalled, atMost);
+    }
+
     /** Closes the local store (its folder is deleted); the tail has stopped before (lifecycle). */
     @Override
     public void close() {
