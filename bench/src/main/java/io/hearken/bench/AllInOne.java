@@ -32,18 +32,24 @@ final class AllInOne implements AutoCloseable {
     final int smtpPort;
     final int imapPort;
     final Path log;
-    private final Process process;
+    private final ProcessBuilder builder;
+    /** The cgroup it runs in with --memory-limit, else null. */
+    final MemoryLimit memoryLimit;
+    private Process process;
     private final boolean keepData;
     private long elasticsearchPid;
     private double startupSeconds;
 
-    private AllInOne(Path dataDir, int[] ports, Process process, Path log, boolean keepData) {
+    private AllInOne(Path dataDir, int[] ports, ProcessBuilder builder, MemoryLimit memoryLimit, Process process, Path log,
+            boolean keepData) {
         this.dataDir = dataDir;
         this.webPort = ports[0];
         this.kafkaPort = ports[1];
         this.esPort = ports[2];
         this.smtpPort = ports[3];
         this.imapPort = ports[4];
+        this.builder = builder;
+        this.memoryLimit = memoryLimit;
         this.process = process;
         this.log = log;
         this.keepData = keepData;
@@ -78,7 +84,9 @@ final class AllInOne implements AutoCloseable {
                 "--hearken.router.triage-limit.capacity=100000000",
                 "--hearken.hotline.api-keys=" + HOTLINE_KEY));
         Path log = dir.resolve("all-in-one.log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+        MemoryLimit limit = s.memoryLimit().isBlank() ? null
+                : MemoryLimit.create(dir.getFileName().toString(), MemoryLimit.bytes(s.memoryLimit()));
+        ProcessBuilder builder = new ProcessBuilder(limit == null ? command : limit.wrap(command)).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         // glibc makes up to 8 malloc arenas per core for the threads that allocate natively (RocksDB, zstd, the
         // JIT): each keeps its freed pages. Inherited by Elasticsearch, as in the Dockerfile (docs/operations.md).
@@ -86,7 +94,7 @@ final class AllInOne implements AutoCloseable {
             builder.environment().put("MALLOC_ARENA_MAX", Integer.toString(s.mallocArenas()));
         }
         Process p = builder.start();
-        AllInOne app = new AllInOne(dir, ports, p, log, s.keepData());
+        AllInOne app = new AllInOne(dir, ports, builder, limit, p, log, s.keepData());
         Runtime.getRuntime().addShutdownHook(new Thread(app::kill));
         return app;
     }
@@ -114,6 +122,30 @@ final class AllInOne implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new IllegalStateException("The all-in-one was not healthy within " + timeout + "; log: " + log);
+    }
+
+    /**
+     * Stops the all-in-one as an operator does (SIGTERM: it closes the application, then its Kafka, Elasticsearch and
+     * mail server) and starts it again on the same data folder and ports; its log goes on in the same file. Returns
+     * the seconds the stop took. Then {@link #awaitHealthy} times the start from the new JVM's start.
+     */
+    double restart(Duration stopTimeout) throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroy();
+        if (!process.waitFor(stopTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("The all-in-one did not stop within " + stopTimeout + "; log: " + log);
+        }
+        double stopped = (System.nanoTime() - t0) / 1e9;
+        for (ProcessHandle child : children) { // it stops its Elasticsearch itself; one left over is a finding
+            if (child.isAlive()) {
+                throw new IllegalStateException("The all-in-one exited, but its child " + child.pid()
+                        + " (" + Machine.commandLine(child.pid()).strip() + ") still runs; log: " + log);
+            }
+        }
+        process = builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        elasticsearchPid = 0;
+        return stopped;
     }
 
     String web() {
@@ -181,6 +213,13 @@ final class AllInOne implements AutoCloseable {
         } catch (Exception e) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
+        }
+        if (memoryLimit != null) {
+            try {
+                memoryLimit.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (!keepData) {
             try (Stream<Path> all = Files.walk(dataDir)) {

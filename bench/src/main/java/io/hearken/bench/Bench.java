@@ -1,7 +1,6 @@
 package io.hearken.bench;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.time.Instant;
@@ -23,48 +22,6 @@ public final class Bench {
         double http;
         double smtp;
         double imap;
-    }
-
-    record Context(Settings settings, AllInOne app, Kafka kafka, Elasticsearch es, Tail tail, OpenLoad load,
-            Corpus corpus, Busy busy, Table table, Raw raw) {
-
-        /** Waits until the pipeline is idle: no routed document added for --idle s and (almost) no consumer lag. */
-        void drain() throws Exception {
-            long idleNanos = Duration.ofSeconds(settings.idleSeconds()).toNanos();
-            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            long last = -1;
-            long stableSince = System.nanoTime();
-            while (System.nanoTime() < deadline) {
-                long now = es.routedDocuments();
-                if (now != last) {
-                    last = now;
-                    stableSince = System.nanoTime();
-                } else if (System.nanoTime() - stableSince > idleNanos && kafka.totalLag() < 100) {
-                    return;
-                }
-                Thread.sleep(250);
-            }
-            System.out.println("warning: the pipeline did not become idle within 3 minutes (lag " + kafka.totalLag() + ")");
-        }
-
-        /** Waits until the tail has seen every one of {@code ids} routed, and Elasticsearch a routed document. */
-        void awaitRouted(java.util.Set<String> ids) throws Exception {
-            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-            while (!(tail.routedAt.keySet().containsAll(ids) && es.routedDocuments() > 0)) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the warm-up's complaints were not routed within 5 minutes: "
-                            + ids.stream().filter(id -> !tail.routedAt.containsKey(id)).count() + " of " + ids.size()
-                            + " missing; log: " + app.log);
-                }
-                Thread.sleep(250);
-            }
-        }
-
-        /** The table so far, next to --out: a run stopped half-way keeps what it measured. */
-        void checkpoint() throws java.io.IOException {
-            Files.createDirectories(settings.out().toAbsolutePath().getParent());
-            Files.writeString(Path.of(settings.out() + ".partial"), table.markdown());
-        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -166,10 +123,16 @@ public final class Bench {
                     c.checkpoint();
                 }
                 System.out.printf("done (%.0f s); stopping the all-in-one%n", (System.nanoTime() - healthy) / 1e9);
-                table.add("resident memory MB at the end: app / ES / launcher", step.memory(),
-                        Table.num(c.es().routedDocuments()) + " complaints routed in all");
+                String memory = step.memory(); // before the wait: as the last step left it
+                String detail = step.memoryDetail();
+                table.add("resident memory MB at the end: app / ES / launcher", memory,
+                        detail + "; " + "%,d".formatted(c.awaitIndexed()) + " complaints routed and indexed in all");
                 if (s.nmt()) {
                     nativeMemory = app.nativeMemorySummary();
+                }
+                if (s.restart()) {
+                    Restart.measure(c, step);
+                    c.checkpoint();
                 }
             }
         }
@@ -185,7 +148,9 @@ public final class Bench {
         String jvm = (s.heap().isBlank() ? "default heap" : "-Xmx" + s.heap())
                 + (s.jvmOptions().isEmpty() ? "" : " " + String.join(" ", s.jvmOptions()))
                 + (s.mallocArenas() > 0 ? ", MALLOC_ARENA_MAX=" + s.mallocArenas() : ", glibc's malloc arenas")
-                + (s.nmt() ? ", native memory tracking on" : "");
+                + (s.nmt() ? ", native memory tracking on" : "")
+                + (s.memoryLimit().isBlank() ? "" : ", with its Elasticsearch in a memory cgroup limited to "
+                        + s.memoryLimit() + " (--memory-limit)");
         out.append("Machine: ").append(facts).append(". All-in-one JVM: ").append(jvm).append(". Run took ")
                 .append(minutes).append(" min.\n\n")
                 .append(table.markdown());

@@ -24,10 +24,10 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
 /** The other ways in, each timed to routed: the IMAP mailbox, a hotline transcript file, and the classifier. */
 final class Channels {
 
-    private final Bench.Context c;
+    private final Context c;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    Channels(Bench.Context c) {
+    Channels(Context c) {
         this.c = c;
     }
 

@@ -72,8 +72,17 @@ final class Machine {
     }
 
     static long residentBytes(long pid) {
+        return status(pid, "VmRSS:");
+    }
+
+    /** The part of {@link #residentBytes} that is mapped files (the jars, Lucene's index): the kernel can drop it. */
+    static long residentFileBytes(long pid) {
+        return status(pid, "RssFile:");
+    }
+
+    private static long status(long pid, String field) {
         for (String line : read(Path.of("/proc/" + pid + "/status")).lines().toList()) {
-            if (line.startsWith("VmRSS:")) {
+            if (line.startsWith(field)) {
                 return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
             }
         }

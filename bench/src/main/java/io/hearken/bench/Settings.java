@@ -14,7 +14,7 @@ record Settings(Path appJar, List<Integer> rates, int stepSeconds, int warmupSec
         List<Integer> history, int historyRate, int hotlineCalls, int mails, int rawSeconds, int classifierTexts,
         boolean allowBusy, double busyCores, double busyLoad, boolean keepData, String heap, Path out, long seed,
         boolean jfr, int idleSeconds, List<String> jvmOptions, double warmupJitCores, int warmupMaxSeconds,
-        int mallocArenas, boolean nmt) {
+        int mallocArenas, boolean nmt, boolean restart, String memoryLimit) {
 
     static final String HELP = """
             bench/run [--name=value ...]
@@ -35,6 +35,10 @@ record Settings(Path appJar, List<Integer> rates, int stepSeconds, int warmupSec
               --malloc-arenas=2  MALLOC_ARENA_MAX of the all-in-one and its Elasticsearch (0: glibc's default, 8 per core)
               --nmt              native memory tracking (summary) in the all-in-one; its summary at the end of --out
                                  (costs a few MB of its own: the resident memory is then not the headline figure)
+              --restart=true     at the end, stop the all-in-one (SIGTERM) and start it again on its data: time to healthy,
+                                 memory, and complaints sent then routed once each
+              --memory-limit=    run the all-in-one and its Elasticsearch in a memory cgroup with this hard limit (e.g.
+                                 1500m), as a container would; its usage, page cache and OOM kills in the table (root)
               --keep-data        keep the fresh data folder      --seed=16      corpus seed
               --jfr              a JFR recording (settings=profile) of the all-in-one per step, next to --out
               --app-jar=app/target/hearken.jar   --out=target/bench/result.md
@@ -78,11 +82,13 @@ record Settings(Path appJar, List<Integer> rates, int stepSeconds, int warmupSec
                 Double.parseDouble(a.getOrDefault("warmup-jit", "0.2")),
                 Integer.parseInt(a.getOrDefault("warmup-max", "390")),
                 Integer.parseInt(a.getOrDefault("malloc-arenas", "2")),
-                Boolean.parseBoolean(a.getOrDefault("nmt", "false")));
+                Boolean.parseBoolean(a.getOrDefault("nmt", "false")),
+                Boolean.parseBoolean(a.getOrDefault("restart", "true")),
+                a.getOrDefault("memory-limit", ""));
         a.keySet().removeAll(List.of("app-jar", "rates", "step", "warmup", "warmup-rate", "history", "history-rate",
                 "hotline-calls", "mails", "raw-seconds", "classifier-texts", "allow-busy", "busy-cores", "busy-load",
                 "keep-data", "heap", "out", "seed", "jfr", "idle", "jvm", "warmup-jit", "warmup-max", "malloc-arenas",
-                "nmt"));
+                "nmt", "restart", "memory-limit"));
         if (!a.isEmpty()) {
             throw new IllegalArgumentException("unknown option(s) " + a.keySet() + "\n" + HELP);
         }

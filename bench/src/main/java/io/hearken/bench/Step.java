@@ -17,9 +17,9 @@ final class Step {
     record Outcome(boolean sustained, double routedPerSecond) {
     }
 
-    private final Bench.Context c;
+    private final Context c;
 
-    Step(Bench.Context c) {
+    Step(Context c) {
         this.c = c;
     }
 
@@ -147,6 +147,17 @@ final class Step {
         // app + ES: what the 1.5 GB target is judged on (the launcher is a small shell JVM that only waits).
         return Table.num(app / 1e6) + " / " + Table.num(node / 1e6) + " / " + Table.num(launcher / 1e6)
                 + " (app + ES " + Table.num((app + node) / 1e6) + ")";
+    }
+
+    /**
+     * How much of the app's and Elasticsearch's resident memory is mapped files (which the kernel may drop), and with
+     * --memory-limit the cgroup's usage.
+     */
+    String memoryDetail() {
+        MemoryLimit limit = c.app().memoryLimit;
+        return "of which mapped files (jars, Lucene's index) app " + Table.num(Machine.residentFileBytes(c.app().pid()) / 1e6)
+                + " / ES " + Table.num(Machine.residentFileBytes(c.app().elasticsearchPid()) / 1e6) + " MB"
+                + (limit == null ? "" : "; " + limit.usage());
     }
 
     /** The {@code top} largest of {@code counts} (CPU-ms by thread group, records by topic), each per complaint. */

@@ -47,7 +47,10 @@ class BenchSmokeTest {
                 "classifier (`POST /api/v1/triage`, 8 in flight)",
                 "IMAP mailbox → routed",
                 "hotline file → routed",
-                "resident memory MB at the end: app / ES / launcher");
+                "resident memory MB at the end: app / ES / launcher",
+                "restart → healthy (same data folder)",
+                "resident memory MB after restart: app / ES / launcher",
+                "after restart: complaints sent → routed and indexed");
         for (String row : rows) {
             String value = row.split("\\|")[2];
             assertThat(value).as(row).containsPattern("[0-9]").doesNotContain("n/a");
@@ -55,5 +58,7 @@ class BenchSmokeTest {
         // A tiny step may not reach its own sustained bar, nor route any within its 3 s on a crowded machine (the
         // rate row may then be 0), but every complaint it sent comes through, and the harness sees each.
         assertThat(table).containsPattern("web 10/s: intake → routed p50 / p99 / max \\| [0-9,]+ / .*\\| (\\d+) of \\1 seen routed");
+        // The restart loses and doubles nothing: as many more routed complaints in Elasticsearch as were sent after it.
+        assertThat(table).containsPattern("after restart: complaints sent → routed and indexed \\| ([1-9][0-9]*) → \\1 \\|");
     }
 }
