@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * The benchmark harness (issue #16): the all-in-one on a fresh data folder, its servers' raw limits, open-loop steps
- * until one cannot be sustained, the other channels, the same step again as history grows; one table. Refuses to print
- * the figures when other processes used the CPU meanwhile, unless {@code --allow-busy} (then they are marked).
+ * until one cannot be sustained, the other channels, the same step again as history grows, the restart with all that
+ * history; one table. Refuses to print the figures when other processes used the CPU meanwhile, unless
+ * {@code --allow-busy} (then they are marked).
  */
 public final class Bench {
 
@@ -122,7 +123,7 @@ public final class Bench {
                             s.historyRate(), s.stepSeconds());
                     c.checkpoint();
                 }
-                System.out.printf("done (%.0f s); stopping the all-in-one%n", (System.nanoTime() - healthy) / 1e9);
+                System.out.printf("steps done (%.0f s)%n", (System.nanoTime() - healthy) / 1e9);
                 String memory = step.memory(); // before the wait: as the last step left it
                 String detail = step.memoryDetail();
                 table.add("resident memory MB at the end: app / ES / launcher", memory,
