@@ -86,8 +86,8 @@ final class AllInOne implements AutoCloseable {
         Path log = dir.resolve("all-in-one.log");
         MemoryLimit limit = s.memoryLimit().isBlank() ? null
                 : MemoryLimit.create(dir.getFileName().toString(), MemoryLimit.bytes(s.memoryLimit()));
-        ProcessBuilder builder = new ProcessBuilder(limit == null ? command : limit.wrap(command)).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(limit == null ? command : limit.wrap(command))
+                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         // glibc makes up to 8 malloc arenas per core for the threads that allocate natively (RocksDB, zstd, the
         // JIT): each keeps its freed pages. Inherited by Elasticsearch, as in the Dockerfile (docs/operations.md).
         if (s.mallocArenas() > 0) {

@@ -163,7 +163,7 @@ class DeskBrowserTest extends DeskTestSupport {
         assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sentiment"))).getText()).isEqualTo("愤怒");
         assertThat(browser.findElement(By.id("customer-type")).getText()).isEqualTo("商户");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("acknowledge"))).click();
-        wait.until(ExpectedConditions.attributeToBe(By.id("status"), "data-status", "ACKNOWLEDGED"));
+        wait.until(AcrossReload.of(ExpectedConditions.attributeToBe(By.id("status"), "data-status", "ACKNOWLEDGED")));
         assertThat(browser.findElement(By.id("done")).getText()).isEqualTo("已受理。");
 
         // Another person's action shows on the open page by itself: the supervisor's internal note...
@@ -185,11 +185,11 @@ class DeskBrowserTest extends DeskTestSupport {
 
         browser.findElement(By.id("resolution-text")).sendKeys("已救出住户，电梯已检修");
         browser.findElement(By.id("resolve")).click();
-        wait.until(ExpectedConditions.attributeToBe(By.id("status"), "data-status", "RESOLVED"));
+        wait.until(AcrossReload.of(ExpectedConditions.attributeToBe(By.id("status"), "data-status", "RESOLVED")));
 
         // ...and their reopening changes the status: the page reloads itself and offers acknowledging again.
         asSupervisor("/reopen", "{\"reason\":\"住户说电梯仍有异响\"}");
-        wait.until(ExpectedConditions.attributeToBe(By.id("status"), "data-status", "REOPENED"));
+        wait.until(AcrossReload.of(ExpectedConditions.attributeToBe(By.id("status"), "data-status", "REOPENED")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("acknowledge")));
 
         List<ComplaintEvent> events = updatesFor(routed.complaintId(), found -> found.size() >= 5).stream()

@@ -67,7 +67,7 @@ class DeskFilesBrowserTest extends DeskTestSupport {
         Files.write(pdf, "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
         browser.findElement(By.id("resolution-text-files")).sendKeys(pdf.toAbsolutePath().toString());
         browser.findElement(By.id("resolve")).click();
-        wait.until(ExpectedConditions.attributeToBe(By.id("status"), "data-status", "RESOLVED"));
+        wait.until(AcrossReload.of(ExpectedConditions.attributeToBe(By.id("status"), "data-status", "RESOLVED")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("files"), pdf.getFileName().toString()));
         assertThat(chromium.accessibilityProblems()).as("the resolved complaint with its file").isEmpty();
 
