@@ -118,6 +118,11 @@ final class Kafka implements AutoCloseable {
     Map<String, Long> lagByGroup() throws Exception {
         Map<String, Long> lags = new TreeMap<>();
         for (ConsumerGroupListing g : admin.listConsumerGroups().all().get()) {
+            // A group without members consumes nothing (the desk board's group of a stopped start, kept until its
+            // offsets expire): its lag is no stage falling behind.
+            if (g.groupState().filter(state -> state == org.apache.kafka.common.GroupState.EMPTY).isPresent()) {
+                continue;
+            }
             Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(admin.listConsumerGroupOffsets(g.groupId())
                     .partitionsToOffsetAndMetadata().get());
             offsets.values().removeIf(o -> o == null);

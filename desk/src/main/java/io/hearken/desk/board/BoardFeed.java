@@ -27,8 +27,7 @@ import org.springframework.stereotype.Component;
  * {@code complaints.state} (compacted, it never expires: one current record per complaint, written by the router),
  * read from the beginning and then followed. For immediacy it also follows the live topics (queues, updates,
  * follow-ups) from the moment it started, not from their beginning: they expire, and what is older is in the state
- * topic. Its consumer group is its own (a fresh name per start, so every instance sees every partition), and it
- * commits no offsets ({@link NoCommittedOffsets}): the group is gone when the instance stops. Both
+ * topic. Its consumer group is its own (a fresh name per start, so every instance sees every partition). Both
  * paths may bring the same event; the board keeps events by id, so that changes nothing.
  */
 @Component
@@ -59,8 +58,7 @@ class BoardFeed extends FollowingTopic implements ConsumerSeekAware {
 
     // metadata.max.age.ms: a new department's topic joins the pattern subscription within a second.
     @KafkaListener(id = "desk-board", idIsGroup = false, groupId = "#{'desk-board-' + T(java.util.UUID).randomUUID()}",
-            topicPattern = TOPICS, properties = {"auto.offset.reset=earliest", "metadata.max.age.ms=1000"},
-            containerPostProcessor = NoCommittedOffsets.NAME)
+            topicPattern = TOPICS, properties = {"auto.offset.reset=earliest", "metadata.max.age.ms=1000"})
     void on(ComplaintEvent event) {
         if (event instanceof ComplaintReceived) {
             return; // the routing carries the complaint; an unrouted one is not the desk's yet
