@@ -49,6 +49,7 @@ class BenchSmokeTest {
                 "hotline file → routed",
                 "resident memory MB at the end: app / ES / launcher",
                 "restart → healthy (same data folder)",
+                "restart: views read on from their kept stores / rebuilt",
                 "resident memory MB after restart: app / ES / launcher",
                 "after restart: complaints sent → routed and indexed");
         for (String row : rows) {
@@ -58,6 +59,8 @@ class BenchSmokeTest {
         // A tiny step may not reach its own sustained bar, nor route any within its 3 s on a crowded machine (the
         // rate row may then be 0), but every complaint it sent comes through, and the harness sees each.
         assertThat(table).containsPattern("web 10/s: intake → routed p50 / p99 / max \\| [0-9,]+ / .*\\| (\\d+) of \\1 seen routed");
+        // A clean stop keeps the board, the directory and the ledger: the restart reads their topics on, rebuilds none.
+        assertThat(table).containsPattern("restart: views read on from their kept stores / rebuilt \\| 3 / 0 \\|");
         // The restart loses and doubles nothing: as many more routed complaints in Elasticsearch as were sent after it.
         assertThat(table).containsPattern("after restart: complaints sent → routed and indexed \\| ([1-9][0-9]*) → \\1 \\|");
     }

@@ -1,7 +1,10 @@
 package io.hearken.events.kafka;
 
 import java.time.Duration;
+import io.hearken.events.store.LocalStore;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -51,6 +54,12 @@ public final class TopicTail<V> {
     private volatile boolean running;
     private volatile org.apache.kafka.clients.consumer.Consumer<String, V> consumer;
     private Thread thread;
+    /** The kept store the sink writes to, and what empties the rest of the view; null: read from the beginning. */
+    private LocalStore store;
+    private Runnable rebuild;
+    /** The topic's id once described (kept stores only), and partition → offset to read next (tail thread only). */
+    private volatile String topicId;
+    private final Map<Integer, Long> next = new HashMap<>();
 
     /** Takes a record's key, value (null for a tombstone) and timestamp (epoch milliseconds, as Kafka stamped it). */
     @FunctionalInterface
@@ -87,6 +96,21 @@ public final class TopicTail<V> {
         return new TopicTail<>(topic, factory, sink, true);
     }
 
+    /**
+     * Keeps this tail's position in {@code store}, the {@link LocalStore#openKept kept store} its sink writes to:
+     * at start it reads on from the position the store was closed at, if {@link KeptTopic} allows; otherwise it
+     * empties the store, runs {@code rebuild} (the view's own part in memory goes too) and reads from the beginning.
+     * {@link #stop} hands the store the position reached. Call before {@link #start}.
+     */
+    public synchronized TopicTail<V> keptIn(LocalStore store, Runnable rebuild) {
+        if (thread != null) {
+            throw new IllegalStateException("the tail of " + topic + " has started");
+        }
+        this.store = store;
+        this.rebuild = rebuild;
+        return this;
+    }
+
     public synchronized void start() {
         if (running) {
             return;
@@ -108,6 +132,9 @@ public final class TopicTail<V> {
                 thread.join(5_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            if (store != null && topicId != null && !thread.isAlive()) {
+                store.keepAt(topic, topicId, Map.copyOf(next)); // everything before it went through the sink
             }
         }
     }
@@ -210,9 +237,8 @@ public final class TopicTail<V> {
                 }
             }
             c.assign(partitions);
-            c.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = c.endOffsets(partitions);
-            Map<TopicPartition, Long> begin = c.beginningOffsets(partitions);
+            Map<TopicPartition, Long> begin = start(c, partitions, c.beginningOffsets(partitions), end);
             if (caughtUp.getCount() > 0) {
                 startRecords = partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
             }
@@ -220,6 +246,7 @@ public final class TopicTail<V> {
                 try {
                     for (ConsumerRecord<String, V> record : c.poll(Duration.ofMillis(200))) {
                         recordsRead++;
+                        next.put(record.partition(), record.offset() + 1);
                         if (record.value() != null || tombstones && !unreadable(record)) {
                             try {
                                 sink.accept(record.key(), record.value(), record.timestamp());
@@ -246,6 +273,65 @@ public final class TopicTail<V> {
         } finally {
             consumer = null;
         }
+    }
+
+    /**
+     * Positions the consumer where this reading starts and answers it: the beginning; for a kept store, where the
+     * store was closed if it may read on from there, and where this run got to when it reads the topic again after
+     * an error.
+     */
+    private Map<TopicPartition, Long> start(org.apache.kafka.clients.consumer.Consumer<String, V> c,
+            List<TopicPartition> partitions, Map<TopicPartition, Long> begin, Map<TopicPartition, Long> end) {
+        if (store == null) {
+            c.seekToBeginning(partitions);
+            return begin;
+        }
+        Map<TopicPartition, Long> from = new HashMap<>(begin);
+        if (topicId == null) { // the first reading of this run
+            resumeOrRebuild(partitions, begin, end).ifPresent(from::putAll);
+        } else {
+            partitions.forEach(p -> from.computeIfPresent(p, (tp, first) -> Math.max(first, next.getOrDefault(p.partition(), first))));
+        }
+        from.forEach(c::seek);
+        from.forEach((p, offset) -> next.put(p.partition(), offset));
+        return from;
+    }
+
+    /** The kept store's positions if it may read on from them; otherwise empties the view (and answers nothing). */
+    private java.util.Optional<Map<TopicPartition, Long>> resumeOrRebuild(List<TopicPartition> partitions,
+            Map<TopicPartition, Long> begin, Map<TopicPartition, Long> end) {
+        var kept = store.kept();
+        String why;
+        try {
+            KeptTopic now = KeptTopic.describe(factory.getConfigurationProperties(), topic, byPartition(begin),
+                    byPartition(end));
+            topicId = now.topicId();
+            why = kept.isEmpty() ? "its store opened empty" : now.whyNotResume(topic, kept.get(), Instant.now());
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            why = "the topic could not be described (" + e + ")"; // the position cannot be checked: not kept either
+        }
+        if (why == null) {
+            Map<TopicPartition, Long> from = new HashMap<>();
+            partitions.forEach(p -> from.put(p, kept.get().offsets().get(p.partition())));
+            log.info("Reading {} on from where its store was closed at {}: {} records behind", topic,
+                    kept.get().closedAt(), partitions.stream().mapToLong(p -> end.get(p) - from.get(p)).sum());
+            return java.util.Optional.of(from);
+        }
+        log.info("Reading {} from its beginning: {}", topic, why);
+        if (kept.isPresent()) {
+            store.clear();
+            rebuild.run();
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static Map<Integer, Long> byPartition(Map<TopicPartition, Long> offsets) {
+        Map<Integer, Long> by = new HashMap<>();
+        offsets.forEach((p, offset) -> by.put(p.partition(), offset));
+        return by;
     }
 
     /** A null value that the error-handling deserializer made of a record it could not read: not a tombstone. */

@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -15,6 +18,7 @@ import java.util.function.BiConsumer;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
 import org.rocksdb.CompressionType;
+import org.rocksdb.FlushOptions;
 import org.rocksdb.InfoLogLevel;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
@@ -23,10 +27,13 @@ import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteOptions;
 
 /**
- * A process's own key-value store on local disk (RocksDB), for state it rebuilds from a topic at every start: so
- * it opens EMPTY, in a fresh folder of its own under {@link LocalStateProperties#dir()}, and deletes that folder
- * when closed; nothing is ever recovered (no write-ahead log). Several processes may share the base folder: each
- * holds a lock on its folder while open, and opening sweeps the folders of dead processes (their lock can be taken).
+ * A process's own key-value store on local disk (RocksDB), for state it builds from a topic. {@link #open} opens one
+ * EMPTY, in a fresh folder of its own under {@link LocalStateProperties#dir()}, and deletes that folder when closed;
+ * nothing is ever recovered (no write-ahead log). Several processes may share the base folder: each holds a lock on
+ * its folder while open, and opening sweeps the folders of dead processes (their lock can be taken).
+ * {@link #openKept} opens one that is KEPT across clean stops ({@link KeptFolders}): closed with the position its
+ * topic was read to ({@link #keepAt}), it opens again with that position ({@link #kept()}) and its data, so a restart
+ * reads only the topic's tail; after a kill, or closed without a position, it opens empty.
  * Native memory is bounded: every store of the process shares one budget, {@link RocksMemory} (a block cache that the
  * memtables are charged to as well).
  * <p>It stores bytes as given: a value that holds personal data must be sealed by the caller
@@ -42,14 +49,21 @@ public final class LocalStore implements AutoCloseable {
     private final RocksDB db;
     /** Held to read or write, taken exclusively to close: RocksDB used after close crashes the JVM. */
     private final ReadWriteLock open = new ReentrantReadWriteLock();
+    /** A kept store's format (the owner's version of its values); -1 for a store deleted on close. */
+    private final int format;
+    /** What the last clean close left, until the store is emptied; null when it opened empty. */
+    private volatile KeptPosition kept;
+    private volatile Instant builtAt = Instant.now();
+    private volatile KeptPosition keepAt;
 
-    private LocalStore(Path folder, FileChannel lockFile, FileLock lock, Options options, RocksDB db) {
+    private LocalStore(Path folder, FileChannel lockFile, FileLock lock, Options options, RocksDB db, int format) {
         this.folder = folder;
         this.lockFile = lockFile;
         this.lock = lock;
         this.options = options;
-        this.writes = new WriteOptions().setDisableWAL(true); // rebuilt at every start: nothing to recover
+        this.writes = new WriteOptions().setDisableWAL(true); // rebuilt after a kill: nothing to recover
         this.db = db;
+        this.format = format;
     }
 
     /** Opens an empty store named {@code name} (a folder name prefix) in a fresh folder under the base folder. */
@@ -65,12 +79,68 @@ public final class LocalStore implements AutoCloseable {
             FileLock lock = lockFile.lock();
             StoreFolders.sweep(base, name);
             Options options = options(properties);
-            return new LocalStore(folder, lockFile, lock, options, RocksDB.open(options, folder.resolve("db").toString()));
+            return new LocalStore(folder, lockFile, lock, options, RocksDB.open(options, folder.resolve("db").toString()),
+                    -1);
         } catch (IOException | RocksDBException e) {
             StoreFolders.closeQuietly(lockFile);
             StoreFolders.delete(folder);
             throw new IllegalStateException("Cannot open a local store in " + folder + " (hearken.local-state.dir)", e);
         }
+    }
+
+    /**
+     * Opens the store named {@code name}, kept across clean stops: with the data and {@link #kept() position} of its
+     * last clean close if that was of this {@code format} (the owner's version of what it stores), empty otherwise.
+     */
+    public static LocalStore openKept(LocalStateProperties properties, String name, int format) {
+        RocksDB.loadLibrary();
+        KeptFolders.Claimed claimed = null;
+        try {
+            claimed = KeptFolders.claim(properties.dir(), name);
+            Path folder = claimed.folder();
+            var marker = KeptFolders.take(folder).filter(m -> m.format() == format);
+            if (marker.isEmpty()) {
+                StoreFolders.delete(folder.resolve("db")); // killed, or another format: nothing in it can be trusted
+            }
+            Options options = options(properties);
+            LocalStore store = new LocalStore(folder, claimed.lockFile(), claimed.lock(), options,
+                    RocksDB.open(options, folder.resolve("db").toString()), format);
+            marker.ifPresent(m -> {
+                store.kept = m.position();
+                store.builtAt = m.position().builtAt();
+            });
+            return store;
+        } catch (IOException | RocksDBException | java.io.UncheckedIOException e) {
+            if (claimed != null) {
+                claimed.release();
+            }
+            throw new IllegalStateException("Cannot open the local store " + name + " in " + properties.dir()
+                    + " (hearken.local-state.dir)", e);
+        }
+    }
+
+    /** Where its topic had been read to when this store was last closed cleanly; empty when it opened empty. */
+    public Optional<KeptPosition> kept() {
+        return Optional.ofNullable(kept);
+    }
+
+    /**
+     * The position to keep the store at when it closes: everything its topic holds before these offsets is in it.
+     * Only a kept store; one closed without a position opens empty next time.
+     */
+    public void keepAt(String topic, String topicId, Map<Integer, Long> offsets) {
+        if (format < 0) {
+            throw new IllegalStateException("a store opened with open() is deleted when closed: " + folder);
+        }
+        keepAt = new KeptPosition(topic, topicId, offsets, builtAt, Instant.EPOCH);
+    }
+
+    /** Deletes everything: the store is built again from its topic's beginning. */
+    public void clear() {
+        deletePrefix("");
+        kept = null;
+        keepAt = null;
+        builtAt = Instant.now();
     }
 
     public byte[] get(String key) {
@@ -115,18 +185,26 @@ public final class LocalStore implements AutoCloseable {
         });
     }
 
-    /** The folder this store lives in (deleted on close). */
+    /** The folder this store lives in (deleted on close, unless kept). */
     public Path folder() {
         return folder;
     }
 
-    /** Closes the store and deletes its folder. */
+    /** Closes the store: deletes its folder, or, kept, leaves its data with the position given to {@link #keepAt}. */
     @Override
     public synchronized void close() {
+        KeptPosition leave = keepAt;
         open.writeLock().lock();
         try {
             if (!db.isOwningHandle()) {
                 return;
+            }
+            if (leave != null) {
+                try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
+                    db.flush(flush); // no write-ahead log: on disk only what was flushed
+                } catch (RocksDBException e) {
+                    leave = null; // opened empty next time
+                }
             }
             db.close();
         } finally {
@@ -134,6 +212,19 @@ public final class LocalStore implements AutoCloseable {
         }
         writes.close();
         options.close();
+        if (format >= 0) {
+            try {
+                if (leave != null) {
+                    KeptFolders.leave(folder, new KeptFolders.Marker(format, new KeptPosition(leave.topic(),
+                            leave.topicId(), leave.offsets(), leave.builtAt(), Instant.now())));
+                } else {
+                    StoreFolders.delete(folder.resolve("db")); // opened empty next time anyway: no space held
+                }
+            } finally {
+                new KeptFolders.Claimed(folder, lockFile, lock).release();
+            }
+            return;
+        }
         try {
             lock.release();
         } catch (IOException | RuntimeException ignored) {

@@ -22,10 +22,9 @@ import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds the board from Kafka. The board is rebuilt at every start (its local store opens empty), so each desk
- * instance rebuilds it when it starts from
- * {@code complaints.state} (compacted, it never expires: one current record per complaint, written by the router),
- * read from the beginning and then followed. For immediacy it also follows the live topics (queues, updates,
+ * Feeds the board from Kafka: from {@code complaints.state} (compacted, it never expires: one current record per
+ * complaint, written by the router), read from the beginning and then followed; after a clean stop, read on from
+ * where the board's kept store was closed ({@link io.hearken.events.kafka.TopicTail#keptIn}). For immediacy it also follows the live topics (queues, updates,
  * follow-ups) from the moment it started, not from their beginning: they expire, and what is older is in the state
  * topic. Its consumer group is its own (a fresh name per start, so every instance sees every partition). Both
  * paths may bring the same event; the board keeps events by id, so that changes nothing.
@@ -53,7 +52,7 @@ class BoardFeed extends FollowingTopic implements ConsumerSeekAware {
             } else {
                 board.apply(snapshot);
             }
-        }));
+        }).keptIn(board.store(), board::forgetAll));
     }
 
     // metadata.max.age.ms: a new department's topic joins the pattern subscription within a second.

@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * numbers per complaint ({@link BoardRows}: what picks a queue's complaints), and the events of the complaints
  * touched last; in a local store on disk, sealed, every complaint's events ({@link StoredHistories}), read back for
  * its page and actions, and its {@link ComplaintSummary} ({@link StoredSummaries}), read back for the queues, their
- * search and the return-visit list. Applying an event twice
+ * search and the return-visit list. The store is kept across clean stops ({@link LocalStore#openKept}): the rows
+ * are read back from its summaries at start. Applying an event twice
  * changes nothing (events are kept by id); events are folded in the order they happened, whatever order the
  * topics deliver them in.
  */
@@ -42,7 +43,11 @@ public class ComplaintBoard implements AutoCloseable {
             .thenComparing(ComplaintSummary::nextDeadline, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(c -> c.receivedAt() == null ? Instant.MAX : c.receivedAt());
 
-    private final BoardRows rows = new BoardRows();
+    /** What the store's format is: a store kept by a desk that stored differently is rebuilt. */
+    private static final int STORE_FORMAT = 1;
+
+    /** Replaced whole when the board is rebuilt from the beginning. */
+    private volatile BoardRows rows = new BoardRows();
     private final StoredHistories histories;
     private final StoredSummaries summaries;
     private final QueuePages pages;
@@ -54,9 +59,10 @@ public class ComplaintBoard implements AutoCloseable {
 
     @Autowired
     public ComplaintBoard(LocalStateProperties local, Sealing sealing, DeskProperties properties) {
-        this.store = LocalStore.open(local, "desk-board");
+        this.store = LocalStore.openKept(local, "desk-board", STORE_FORMAT);
         this.histories = new StoredHistories(store, sealing);
         this.summaries = new StoredSummaries(store, sealing);
+        summaries.forEachRow(rows::put); // a store kept by the last clean stop: the rows are rebuilt from it
         this.pages = new QueuePages(summaries);
         int kept = properties.recentComplaints();
         this.recent = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
@@ -184,7 +190,18 @@ public class ComplaintBoard implements AutoCloseable {
         return new long[] {summaries.bytes(), all[0]};
     }
 
-    /** Closes the local store (its folder is deleted). */
+    /** The store the board lies in, kept across clean stops: its feed keeps its reading position there. */
+    LocalStore store() {
+        return store;
+    }
+
+    /** Forgets what is in memory: the store was emptied, the board is built again from the beginning. */
+    void forgetAll() {
+        rows = new BoardRows();
+        recent.clear();
+    }
+
+    /** Closes the local store (kept, with the position its feed reached, if the feed stopped cleanly). */
     @Override
     public void close() {
         histories.close(); // the store the summaries are in too

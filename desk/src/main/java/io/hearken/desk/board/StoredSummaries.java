@@ -37,6 +37,14 @@ final class StoredSummaries {
         return value == null ? null : StoredSummary.read(sealing, id, value);
     }
 
+    /** Each complaint's summary without the resident's part (nothing unsealed): what its row in memory needs. */
+    void forEachRow(java.util.function.BiConsumer<ComplaintId, ComplaintSummary> each) {
+        store.forEach(PREFIX, (key, value) -> {
+            ComplaintId id = new ComplaintId(key.substring(PREFIX.length()));
+            each.accept(id, StoredSummary.read(null, id, value));
+        });
+    }
+
     long reads() {
         return reads.sum();
     }

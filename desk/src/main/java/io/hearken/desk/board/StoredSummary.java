@@ -53,7 +53,7 @@ final class StoredSummary {
         return bytes.toByteArray();
     }
 
-    /** The summary again; the resident's part absent where their key was destroyed. */
+    /** The summary again; the resident's part absent where their key was destroyed, or without {@code sealing}. */
     static ComplaintSummary read(Sealing sealing, ComplaintId id, byte[] value) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(value))) {
             if (in.readByte() != VERSION) {
@@ -61,7 +61,7 @@ final class StoredSummary {
             }
             SummaryFields f = SummaryFields.read(in);
             int rest = in.available();
-            ComplaintReceived resident = rest == 0 ? null : SealedJson.read(sealing,
+            ComplaintReceived resident = rest == 0 || sealing == null ? null : SealedJson.read(sealing,
                     java.util.Arrays.copyOfRange(value, value.length - rest, value.length), ComplaintReceived.class);
             Contact contact = resident == null ? null : resident.contact();
             Place place = resident == null ? null : resident.place();

@@ -33,12 +33,16 @@ import org.springframework.stereotype.Component;
  * at start-up by reading {@code complaints.state} from its beginning (compacted: it never expires; one current
  * record per complaint, written by the router) and kept current by following it, and by the mail listener, which
  * remembers each routing as it handles it. The newest routing wins. Kept on local disk, not on the heap
- * ({@link StoredComplaints}: a {@link LocalStore} opened empty at every start, the personal part sealed): a
+ * ({@link StoredComplaints}: a {@link LocalStore} kept across clean stops, read on from where it was closed, the
+ * personal part sealed): a
  * complaint's facts are read when a mail about it is planned, and the walks over many complaints read one record
  * at a time.
  */
 @Component("notifierComplaintDirectory")
 public class ComplaintDirectory extends FollowingTopic implements AutoCloseable {
+
+    /** What the store's format is: a store kept by a notifier that stored differently is rebuilt. */
+    private static final int STORE_FORMAT = 1;
 
     private final StoredComplaints stored;
     /** One complaint's records are read, changed and written under its stripe (the tail and the listeners write). */
@@ -54,11 +58,12 @@ public class ComplaintDirectory extends FollowingTopic implements AutoCloseable 
 
     ComplaintDirectory(ConsumerFactory<?, ?> consumers, Sealing sealing, LocalStateProperties local) {
         super(BEFORE_LISTENERS);
-        this.stored = new StoredComplaints(LocalStore.open(local, "notifier-directory"), sealing);
+        LocalStore store = LocalStore.openKept(local, "notifier-directory", STORE_FORMAT);
+        this.stored = new StoredComplaints(store, sealing);
         for (int i = 0; i < stripes.length; i++) {
             stripes[i] = new Object();
         }
-        follow(StateTopic.tail(consumers, sealing, this::accept));
+        follow(StateTopic.tail(consumers, sealing, this::accept).keptIn(store, () -> { })); // nothing in memory
     }
 
     /** A complaint's current-state record, or its removal (a tombstone: erasure). */
@@ -199,7 +204,7 @@ public class ComplaintDirectory extends FollowingTopic implements AutoCloseable 
         return stored.facts(id);
     }
 
-    /** Closes the local store (its folder is deleted); the tail has stopped before (lifecycle). */
+    /** Closes the local store (kept, with the position its tail reached); the tail has stopped before (lifecycle). */
     @Override
     public void close() {
         stored.close();

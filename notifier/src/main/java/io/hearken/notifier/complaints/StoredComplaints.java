@@ -80,7 +80,7 @@ final class StoredComplaints implements AutoCloseable {
         store.forEach("", each);
     }
 
-    /** Closes the store (its folder is deleted). */
+    /** Closes the store (kept, see {@link ComplaintDirectory}). */
     @Override
     public void close() {
         store.close();

@@ -7,7 +7,9 @@ import io.hearken.events.NotificationSent;
 import io.hearken.events.Topics;
 import io.hearken.events.kafka.FollowingTopic;
 import io.hearken.events.kafka.TopicTail;
+import io.hearken.events.kafka.SealedJson;
 import io.hearken.events.privacy.PersonalData;
+import io.hearken.events.privacy.Sealing;
 import io.hearken.events.store.LocalStateProperties;
 import io.hearken.events.store.LocalStore;
 import java.time.Duration;
@@ -19,28 +21,37 @@ import org.springframework.stereotype.Component;
 /**
  * The notifier's memory, kept in the {@code notifications} topic itself: which (cause event, kind) pairs were
  * already answered, and which addresses bounced permanently. Rebuilt at start-up by reading the topic from its
- * beginning, then followed; our own records are also noted at once, before the topic echoes them back. The answered
- * pairs (one or more per complaint, so they grow with the history) are kept in a local store on disk, opened empty
- * at every start; the bounced addresses (few) in memory.
+ * beginning, then followed; our own records are also noted at once, before the topic echoes them back. Both are kept
+ * in a local store on disk, kept across clean stops (read on from where it was closed, {@link LocalStore#openKept}):
+ * the answered pairs (one or more per complaint, so they grow with the history) as keys without a value, each
+ * permanent bounce as its record, sealed as on the topic; the bounced addresses (few) are also held in memory,
+ * loaded from the store at start (an erased resident's does not open any more).
  */
 @Component("notifierNotificationLedger")
 public class NotificationLedger extends FollowingTopic implements AutoCloseable {
 
     private static final byte[] ANSWERED = {};
+    private static final String BOUNCED = "bounced/";
+    /** What the store's format is: a store kept by a notifier that stored differently is rebuilt. */
+    private static final int STORE_FORMAT = 1;
 
     /** Reasons after which a redelivery must not try again; {@code gave-up} is not one: a replay may still send. */
     static final Set<String> FINAL_REASONS = Set.of(NotSentReasons.NO_EMAIL, NotSentReasons.NO_CONTACT, NotSentReasons.INVALID_ADDRESS,
             NotSentReasons.BOUNCED, NotSentReasons.RATE_LIMITED, NotSentReasons.OPTED_OUT);
 
-    /** Keys {@code <cause event id>|<kind>}, no value: nothing personal. */
+    /** Keys {@code <cause event id>|<kind>}, no value: nothing personal; and {@code bounced/<event id>}, sealed. */
     private final LocalStore answered;
+    private final Sealing sealing;
     private final Set<String> bounced = ConcurrentHashMap.newKeySet();
     private final TopicTail<ComplaintEvent> tail;
 
-    NotificationLedger(ConsumerFactory<String, ComplaintEvent> consumers, LocalStateProperties local) {
+    NotificationLedger(ConsumerFactory<String, ComplaintEvent> consumers, LocalStateProperties local, Sealing sealing) {
         super(BEFORE_LISTENERS);
-        this.answered = LocalStore.open(local, "notifier-ledger");
-        this.tail = follow(new TopicTail<>(Topics.NOTIFICATIONS, consumers, this::accept));
+        this.answered = LocalStore.openKept(local, "notifier-ledger", STORE_FORMAT);
+        this.sealing = sealing;
+        loadBounced();
+        this.tail = follow(new TopicTail<>(Topics.NOTIFICATIONS, consumers, this::accept)
+                .keptIn(answered, bounced::clear));
     }
 
     void accept(ComplaintEvent event) {
@@ -49,8 +60,23 @@ public class NotificationLedger extends FollowingTopic implements AutoCloseable 
         } else if (event instanceof NotificationNotSent notSent && FINAL_REASONS.contains(notSent.reason())) {
             answered.put(key(notSent.causeEventId(), notSent.kind()), ANSWERED);
         } else if (event instanceof MailBounced bounce && bounce.permanent() && bounce.address() != null) {
+            answered.put(BOUNCED + bounce.eventId(), SealedJson.write(sealing, bounce));
             bounced.add(PersonalData.normalize(bounce.address()));
         }
+    }
+
+    /** The bounces kept by the last clean stop; one whose address no longer opens (erased) is left out. */
+    private void loadBounced() {
+        answered.forEach(BOUNCED, (key, value) -> {
+            try {
+                MailBounced bounce = SealedJson.read(sealing, value, MailBounced.class);
+                if (bounce.address() != null) {
+                    bounced.add(PersonalData.normalize(bounce.address()));
+                }
+            } catch (RuntimeException erased) {
+                answered.delete(key);
+            }
+        });
     }
 
     public boolean isAnswered(String causeEventId, String kind) {
@@ -79,7 +105,7 @@ public class NotificationLedger extends FollowingTopic implements AutoCloseable 
         return tail.awaitCurrent(stalled, atMost);
     }
 
-    /** Closes the local store (its folder is deleted); the tail has stopped before (lifecycle). */
+    /** Closes the local store (kept, with the position its tail reached); the tail has stopped before (lifecycle). */
     @Override
     public void close() {
         answered.close();

@@ -47,7 +47,7 @@ class LedgerFootprint {
         before.clear();
         base = heap();
         NotificationLedger ledger = new NotificationLedger(new DefaultKafkaConsumerFactory<>(Map.of()),
-                LocalStateProperties.defaults());
+                LocalStateProperties.defaults(), null); // mails sent only: nothing to seal
         try {
             for (byte[] record : records) {
                 ledger.accept(EventJson.mapper().readValue(record, ComplaintEvent.class));
