@@ -36,16 +36,24 @@ class BoardFeed extends FollowingTopic implements ConsumerSeekAware {
     static final String TOPICS = Topics.ASSIGNMENTS_PATTERN + "|" + "complaints\\.updates" + "|" + Topics.INTAKE_PATTERN;
     /** The live topics are read from a little before the start: the state topic may be a moment behind them. */
     private static final Duration OVERLAP = Duration.ofMinutes(5);
+    /**
+     * On a kept board, from a little before its clean stop: what the listener read before it is in the store (a
+     * restart then re-reads seconds of the live topics, not five minutes of them).
+     */
+    private static final Duration KEPT_OVERLAP = Duration.ofMinutes(1);
 
     private static final Logger log = LoggerFactory.getLogger(BoardFeed.class);
 
     private final ComplaintBoard board;
     private final Set<TopicPartition> positioned = ConcurrentHashMap.newKeySet();
-    private final Instant liveFrom = Instant.now().minus(OVERLAP);
+    private final Instant liveFrom;
 
     BoardFeed(ComplaintBoard board, ConsumerFactory<?, ?> consumers, Sealing sealing) {
         super(SmartLifecycle.DEFAULT_PHASE); // after the listeners: the board keeps events by id, the order is free
         this.board = board;
+        Instant overlap = Instant.now().minus(OVERLAP);
+        this.liveFrom = board.store().kept().map(kept -> kept.closedAt().minus(KEPT_OVERLAP))
+                .filter(overlap::isBefore).orElse(overlap);
         follow(StateTopic.tail(consumers, sealing, (id, snapshot) -> {
             if (snapshot == null) {
                 board.forget(id);

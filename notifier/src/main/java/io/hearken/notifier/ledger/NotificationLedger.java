@@ -72,8 +72,10 @@ public class NotificationLedger extends FollowingTopic implements AutoCloseable 
                 MailBounced bounce = SealedJson.read(sealing, value, MailBounced.class);
                 if (bounce.address() != null) {
                     bounced.add(PersonalData.normalize(bounce.address()));
+                } else {
+                    answered.delete(key); // its key was destroyed: nothing left to know
                 }
-            } catch (RuntimeException erased) {
+            } catch (RuntimeException unreadable) {
                 answered.delete(key);
             }
         });
@@ -103,6 +105,11 @@ public class NotificationLedger extends FollowingTopic implements AutoCloseable 
     /** As {@link #awaitCurrent(Duration)} while the ledger keeps reading (at start: the whole topic). */
     public boolean awaitCurrent(Duration stalled, Duration atMost) {
         return tail.awaitCurrent(stalled, atMost);
+    }
+
+    /** The store its tail keeps its position in (kept across clean stops). */
+    LocalStore store() {
+        return answered;
     }
 
     /** Closes the local store (kept, with the position its tail reached); the tail has stopped before (lifecycle). */
