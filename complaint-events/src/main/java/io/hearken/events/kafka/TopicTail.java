@@ -1,12 +1,13 @@
 package io.hearken.events.kafka;
 
-import java.time.Duration;
 import io.hearken.events.store.LocalStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
@@ -290,7 +291,8 @@ public final class TopicTail<V> {
         if (topicId == null) { // the first reading of this run
             resumeOrRebuild(partitions, begin, end).ifPresent(from::putAll);
         } else {
-            partitions.forEach(p -> from.computeIfPresent(p, (tp, first) -> Math.max(first, next.getOrDefault(p.partition(), first))));
+            partitions.forEach(p -> from.computeIfPresent(p,
+                    (tp, first) -> Math.max(first, next.getOrDefault(p.partition(), first))));
         }
         from.forEach(c::seek);
         from.forEach((p, offset) -> next.put(p.partition(), offset));
@@ -298,7 +300,7 @@ public final class TopicTail<V> {
     }
 
     /** The kept store's positions if it may read on from them; otherwise empties the view (and answers nothing). */
-    private java.util.Optional<Map<TopicPartition, Long>> resumeOrRebuild(List<TopicPartition> partitions,
+    private Optional<Map<TopicPartition, Long>> resumeOrRebuild(List<TopicPartition> partitions,
             Map<TopicPartition, Long> begin, Map<TopicPartition, Long> end) {
         var kept = store.kept();
         String why;
@@ -318,14 +320,14 @@ public final class TopicTail<V> {
             partitions.forEach(p -> from.put(p, kept.get().offsets().get(p.partition())));
             log.info("Reading {} on from where its store was closed at {}: {} records behind", topic,
                     kept.get().closedAt(), partitions.stream().mapToLong(p -> end.get(p) - from.get(p)).sum());
-            return java.util.Optional.of(from);
+            return Optional.of(from);
         }
         log.info("Reading {} from its beginning: {}", topic, why);
         if (kept.isPresent()) {
             store.clear();
             rebuild.run();
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static Map<Integer, Long> byPartition(Map<TopicPartition, Long> offsets) {

@@ -25,6 +25,7 @@ import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteOptions;
+import org.slf4j.LoggerFactory;
 
 /**
  * A process's own key-value store on local disk (RocksDB), for state it builds from a topic. {@link #open} opens one
@@ -103,8 +104,20 @@ public final class LocalStore implements AutoCloseable {
                 StoreFolders.delete(folder.resolve("db")); // killed, or another format: nothing in it can be trusted
             }
             Options options = options(properties);
-            LocalStore store = new LocalStore(folder, claimed.lockFile(), claimed.lock(), options,
-                    RocksDB.open(options, folder.resolve("db").toString()), format);
+            RocksDB db;
+            try {
+                db = RocksDB.open(options, folder.resolve("db").toString());
+            } catch (RocksDBException unreadable) {
+                if (marker.isEmpty()) {
+                    throw unreadable;
+                }
+                LoggerFactory.getLogger(LocalStore.class).warn("The kept store {} cannot be opened ({}): it is emptied "
+                        + "and rebuilt from its topic", folder, unreadable.toString());
+                marker = Optional.empty();
+                StoreFolders.delete(folder.resolve("db"));
+                db = RocksDB.open(options, folder.resolve("db").toString());
+            }
+            LocalStore store = new LocalStore(folder, claimed.lockFile(), claimed.lock(), options, db, format);
             marker.ifPresent(m -> {
                 store.kept = m.position();
                 store.builtAt = m.position().builtAt();

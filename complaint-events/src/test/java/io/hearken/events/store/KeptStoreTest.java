@@ -70,6 +70,21 @@ class KeptStoreTest {
     }
 
     @Test
+    void aKeptStoreThatCannotBeOpenedIsEmptiedNotAFailedStart() throws Exception {
+        Path folder;
+        try (LocalStore store = LocalStore.openKept(properties(), "view", 1)) {
+            folder = store.folder();
+            store.put("a", bytes("1"));
+            store.keepAt("t", "id", Map.of(0, 1L));
+        }
+        Files.writeString(folder.resolve("db").resolve("CURRENT"), "MANIFEST-999999\n"); // a manifest that is not there
+        try (LocalStore store = LocalStore.openKept(properties(), "view", 1)) {
+            assertThat(store.kept()).isEmpty();
+            assertThat(store.get("a")).isNull();
+        }
+    }
+
+    @Test
     void twoOpenAtOnceEachGetTheirOwnFolderAndClearEmptiesOne() {
         try (LocalStore first = LocalStore.openKept(properties(), "view", 1);
              LocalStore second = LocalStore.openKept(properties(), "view", 1)) {
