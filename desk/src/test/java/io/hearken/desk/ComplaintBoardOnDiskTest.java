@@ -8,7 +8,7 @@ import io.hearken.events.ComplaintRouted;
 import io.hearken.events.json.EventJson;
 import io.hearken.events.privacy.InMemoryKeys;
 import io.hearken.events.privacy.Sealing;
-import io.hearken.events.store.LocalStateProperties;
+import io.hearken.events.store.TestLocalState;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +22,7 @@ class ComplaintBoardOnDiskTest extends ComplaintBoardTest {
 
     @Override
     ComplaintBoard board() {
-        return new ComplaintBoard(LocalStateProperties.defaults(), new Sealing(() -> keys, Optional::empty,
+        return new ComplaintBoard(TestLocalState.fresh(), new Sealing(() -> keys, Optional::empty,
                 EventJson.mapper()), new DeskProperties(null, null, 0));
     }
 

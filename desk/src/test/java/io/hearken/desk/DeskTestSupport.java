@@ -67,7 +67,7 @@ public abstract class DeskTestSupport {
     /** A routing decision as the router publishes it, with the whole complaint. */
     /** A board of its own, without Kafka: in-memory data keys, its store in the default local-state folder. Close it. */
     public static ComplaintBoard localBoard() {
-        return new ComplaintBoard(io.hearken.events.store.LocalStateProperties.defaults(),
+        return new ComplaintBoard(io.hearken.events.store.TestLocalState.fresh(), // never a store another test kept
                 io.hearken.events.privacy.InMemoryKeys.sealing());
     }
 

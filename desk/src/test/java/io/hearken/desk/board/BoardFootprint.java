@@ -21,7 +21,7 @@ import io.hearken.events.SlaWarning;
 import io.hearken.events.json.EventJson;
 import io.hearken.events.privacy.InMemoryKeys;
 import io.hearken.events.privacy.Sealing;
-import io.hearken.events.store.LocalStateProperties;
+import io.hearken.events.store.TestLocalState;
 import io.hearken.staff.StaffPerson;
 import io.hearken.staff.StaffRole;
 import java.lang.management.ManagementFactory;
@@ -87,7 +87,7 @@ class BoardFootprint {
      * the bytes stored and the summaries' of them, and that queue's length.
      */
     static long[] board(Sealing sealing, List<byte[]> records, int recent) throws Exception {
-        try (ComplaintBoard board = new ComplaintBoard(LocalStateProperties.defaults(), sealing,
+        try (ComplaintBoard board = new ComplaintBoard(TestLocalState.fresh(), sealing,
                 new DeskProperties(null, null, recent))) {
             List<ComplaintId> ids = new ArrayList<>();
             long t0 = System.nanoTime();

@@ -25,7 +25,7 @@ import io.hearken.events.json.EventJson;
 import io.hearken.events.privacy.InMemoryKeys;
 import io.hearken.events.privacy.PersonalFields;
 import io.hearken.events.privacy.Sealing;
-import io.hearken.events.store.LocalStateProperties;
+import io.hearken.events.store.TestLocalState;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +50,7 @@ class ComplaintDirectoryOnDiskTest {
 
     final InMemoryKeys keys = new InMemoryKeys();
     final ComplaintDirectory directory = new ComplaintDirectory(new DefaultKafkaConsumerFactory<>(Map.of()),
-            new Sealing(() -> keys, Optional::empty, EventJson.mapper()), LocalStateProperties.defaults());
+            new Sealing(() -> keys, Optional::empty, EventJson.mapper()), TestLocalState.fresh());
 
     @AfterEach
     void close() {

@@ -18,7 +18,7 @@ import io.hearken.events.TrackingIds;
 import io.hearken.events.json.EventJson;
 import io.hearken.events.privacy.InMemoryKeys;
 import io.hearken.events.privacy.Sealing;
-import io.hearken.events.store.LocalStateProperties;
+import io.hearken.events.store.TestLocalState;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -91,7 +91,7 @@ class DirectoryFootprint {
      */
     static long[] directory(Sealing sealing, List<byte[]> records) throws Exception {
         try (ComplaintDirectory directory = new ComplaintDirectory(new DefaultKafkaConsumerFactory<>(Map.of()), sealing,
-                LocalStateProperties.defaults())) {
+                TestLocalState.fresh())) {
             long t0 = cpu();
             for (byte[] record : records) {
                 ComplaintSnapshot s = EventJson.mapper().readValue(record, ComplaintSnapshot.class);

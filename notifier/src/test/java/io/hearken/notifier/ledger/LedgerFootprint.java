@@ -7,7 +7,7 @@ import io.hearken.events.Events;
 import io.hearken.events.NotificationSent;
 import io.hearken.events.TrackingIds;
 import io.hearken.events.json.EventJson;
-import io.hearken.events.store.LocalStateProperties;
+import io.hearken.events.store.TestLocalState;
 import io.hearken.notifier.delivery.MailKind;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
@@ -47,7 +47,7 @@ class LedgerFootprint {
         before.clear();
         base = heap();
         NotificationLedger ledger = new NotificationLedger(new DefaultKafkaConsumerFactory<>(Map.of()),
-                LocalStateProperties.defaults(), null); // mails sent only: nothing to seal
+                TestLocalState.fresh(), null); // mails sent only: nothing to seal
         try {
             for (byte[] record : records) {
                 ledger.accept(EventJson.mapper().readValue(record, ComplaintEvent.class));
