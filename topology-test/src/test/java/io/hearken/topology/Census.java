@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.store.StoredMessage;
 import io.hearken.embedded.EmbeddedMail;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
@@ -12,6 +13,7 @@ import jakarta.mail.internet.InternetAddress;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.ConcurrentModificationException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -201,11 +203,37 @@ final class Census {
         return inbox == null ? 0 : inbox.getMessageCount();
     }
 
+    /**
+     * The folder's messages now. GreenMail's list is live and not synchronised, and a notifier may still be appending to
+     * it: walked again when it changed under the walk (a {@link ConcurrentModificationException}).
+     */
+    static List<StoredMessage> messages(MailFolder folder) {
+        for (int attempt = 1; ; attempt++) {
+            List<StoredMessage> copy = new ArrayList<>();
+            try {
+                for (StoredMessage m : folder.getMessages()) {
+                    copy.add(m);
+                }
+                return copy;
+            } catch (ConcurrentModificationException changed) {
+                if (attempt == 50) {
+                    throw changed;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw changed;
+                }
+            }
+        }
+    }
+
     /** The notifier's sent-mail journal: how many mails it sent to each address (the journal copy keeps the To). */
     private Map<String, Integer> journal() {
         Map<String, Integer> sent = new HashMap<>();
         try {
-            for (var stored : inbox(EmbeddedMail.JOURNAL_ADDRESS).getMessages()) {
+            for (var stored : messages(inbox(EmbeddedMail.JOURNAL_ADDRESS))) {
                 Address[] to = stored.getMimeMessage().getRecipients(Message.RecipientType.TO);
                 for (Address a : to == null ? new Address[0] : to) {
                     sent.merge(((InternetAddress) a).getAddress().toLowerCase(), 1, Integer::sum);

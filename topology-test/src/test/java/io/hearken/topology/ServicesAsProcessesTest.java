@@ -266,7 +266,7 @@ class ServicesAsProcessesTest implements ThroughTheProxy {
         if (user == null) {
             return texts;
         }
-        for (var stored : greenMail.getManagers().getImapHostManager().getInbox(user).getMessages()) {
+        for (var stored : Census.messages(greenMail.getManagers().getImapHostManager().getInbox(user))) {
             MimeMessage m = stored.getMimeMessage();
             texts.add(m.getSubject() + "\n" + GreenMailUtil.getWholeMessage(m));
         }
