@@ -7,9 +7,7 @@ import io.hearken.events.NotificationSent;
 import io.hearken.events.Topics;
 import io.hearken.events.kafka.FollowingTopic;
 import io.hearken.events.kafka.TopicTail;
-import io.hearken.events.kafka.SealedJson;
 import io.hearken.events.privacy.PersonalData;
-import io.hearken.events.privacy.Sealing;
 import io.hearken.events.store.LocalStateProperties;
 import io.hearken.events.store.LocalStore;
 import java.time.Duration;
@@ -23,9 +21,10 @@ import org.springframework.stereotype.Component;
  * already answered, and which addresses bounced permanently. Rebuilt at start-up by reading the topic from its
  * beginning, then followed; our own records are also noted at once, before the topic echoes them back. Both are kept
  * in a local store on disk, kept across clean stops (read on from where it was closed, {@link LocalStore#openKept}):
- * the answered pairs (one or more per complaint, so they grow with the history) as keys without a value, each
- * permanent bounce as its record, sealed as on the topic; the bounced addresses (few) are also held in memory,
- * loaded from the store at start (an erased resident's does not open any more).
+ * the answered pairs (one or more per complaint, so they grow with the history) and the permanently bounced addresses,
+ * as their keyed contact hash ({@link PersonalData#hash}, as the SMS opt-outs and the erasure audit keep them), both
+ * keys without a value; the hashes (few) are also held in memory, loaded from the store's keys at start, which needs
+ * no data key.
  */
 @Component("notifierNotificationLedger")
 public class NotificationLedger extends FollowingTopic implements AutoCloseable {
@@ -39,17 +38,19 @@ public class NotificationLedger extends FollowingTopic implements AutoCloseable 
     static final Set<String> FINAL_REASONS = Set.of(NotSentReasons.NO_EMAIL, NotSentReasons.NO_CONTACT, NotSentReasons.INVALID_ADDRESS,
             NotSentReasons.BOUNCED, NotSentReasons.RATE_LIMITED, NotSentReasons.OPTED_OUT);
 
-    /** Keys {@code <cause event id>|<kind>}, no value: nothing personal; and {@code bounced/<event id>}, sealed. */
+    /** Keys {@code <cause event id>|<kind>} and {@code bounced/<contact hash>}, no values: no address in clear. */
     private final LocalStore answered;
-    private final Sealing sealing;
+    private final PersonalData privacy;
+    /** The contact hashes of the addresses that bounced permanently. */
     private final Set<String> bounced = ConcurrentHashMap.newKeySet();
     private final TopicTail<ComplaintEvent> tail;
 
-    NotificationLedger(ConsumerFactory<String, ComplaintEvent> consumers, LocalStateProperties local, Sealing sealing) {
+    NotificationLedger(ConsumerFactory<String, ComplaintEvent> consumers, LocalStateProperties local,
+            PersonalData privacy) {
         super(BEFORE_LISTENERS);
         this.answered = LocalStore.openKept(local, "notifier-ledger", STORE_FORMAT);
-        this.sealing = sealing;
-        loadBounced();
+        this.privacy = privacy;
+        answered.forEach(BOUNCED, (key, none) -> bounced.add(key.substring(BOUNCED.length()))); // kept by a clean stop
         this.tail = follow(new TopicTail<>(Topics.NOTIFICATIONS, consumers, this::accept)
                 .keptIn(answered, bounced::clear));
     }
@@ -60,25 +61,12 @@ public class NotificationLedger extends FollowingTopic implements AutoCloseable 
         } else if (event instanceof NotificationNotSent notSent && FINAL_REASONS.contains(notSent.reason())) {
             answered.put(key(notSent.causeEventId(), notSent.kind()), ANSWERED);
         } else if (event instanceof MailBounced bounce && bounce.permanent() && bounce.address() != null) {
-            answered.put(BOUNCED + bounce.eventId(), SealedJson.write(sealing, bounce));
-            bounced.add(PersonalData.normalize(bounce.address()));
-        }
-    }
-
-    /** The bounces kept by the last clean stop; one whose address no longer opens (erased) is left out. */
-    private void loadBounced() {
-        answered.forEach(BOUNCED, (key, value) -> {
-            try {
-                MailBounced bounce = SealedJson.read(sealing, value, MailBounced.class);
-                if (bounce.address() != null) {
-                    bounced.add(PersonalData.normalize(bounce.address()));
-                } else {
-                    answered.delete(key); // its key was destroyed: nothing left to know
-                }
-            } catch (RuntimeException unreadable) {
-                answered.delete(key);
+            String hash = privacy.hash(bounce.address());
+            if (hash != null) {
+                answered.put(BOUNCED + hash, ANSWERED);
+                bounced.add(hash);
             }
-        });
+        }
     }
 
     public boolean isAnswered(String causeEventId, String kind) {
@@ -86,7 +74,8 @@ public class NotificationLedger extends FollowingTopic implements AutoCloseable 
     }
 
     public boolean hasBounced(String address) {
-        return address != null && bounced.contains(PersonalData.normalize(address));
+        String hash = address == null ? null : privacy.hash(address);
+        return hash != null && bounced.contains(hash);
     }
 
     /** Called right after our own record reached Kafka. */

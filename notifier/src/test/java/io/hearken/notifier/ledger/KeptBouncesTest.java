@@ -7,22 +7,19 @@ import io.hearken.events.ComplaintId;
 import io.hearken.events.Events;
 import io.hearken.events.MailBounced;
 import io.hearken.events.TrackingIds;
-import io.hearken.events.json.EventJson;
-import io.hearken.events.privacy.InMemoryKeys;
-import io.hearken.events.privacy.Sealing;
+import io.hearken.events.privacy.PersonalData;
 import io.hearken.events.store.LocalStateProperties;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 
 /**
- * The ledger's permanent bounces survive a clean stop in its kept store, sealed as on the topic: the address is not
- * stored in clear, and a resident erased while the notifier was stopped is no longer known as bounced.
+ * The ledger's permanent bounces survive a clean stop in its kept store as keyed contact hashes: known again at the
+ * next start without any data key (the data keys may still be loading then), never the address in clear.
  */
 class KeptBouncesTest {
 
@@ -30,35 +27,36 @@ class KeptBouncesTest {
     Path dir;
 
     @Test
-    void keptBouncesComeBackSealedAndAnErasedResidentsDoesNot() throws Exception {
-        InMemoryKeys keys = new InMemoryKeys();
-        Sealing sealing = new Sealing(() -> keys, Optional::empty, EventJson.mapper());
+    void keptBouncesComeBackAsContactHashesNotAddresses() {
+        PersonalData privacy = new PersonalData("kept-bounces-test-secret");
         var consumers = new DefaultKafkaConsumerFactory<String, ComplaintEvent>(Map.of()); // the tail is not started
         LocalStateProperties local = new LocalStateProperties(dir, null, null);
-        ComplaintId kept = TrackingIds.next();
-        ComplaintId erased = TrackingIds.next();
 
-        NotificationLedger first = new NotificationLedger(consumers, local, sealing);
-        first.accept(bounce(kept, "Kept.Resident@example.com"));
-        first.accept(bounce(erased, "erased.resident@example.com"));
-        assertThat(first.hasBounced("erased.resident@example.com")).isTrue();
+        NotificationLedger first = new NotificationLedger(consumers, local, privacy);
+        first.accept(bounce(TrackingIds.next(), "Kept.Resident@example.com", true));
+        first.accept(bounce(null, "unnamed.resident@example.com", true)); // a bounce that names no complaint
+        first.accept(bounce(TrackingIds.next(), "full.mailbox@example.com", false)); // transient: not remembered
+        assertThat(first.hasBounced("kept.resident@example.com")).isTrue();
         first.store().forEach("", (key, value) -> assertThat(key + new String(value, StandardCharsets.UTF_8)).as(key)
-                .doesNotContainIgnoringCase("resident@example.com")); // what goes to the files: sealed
-        first.store().keepAt("notifications", "topic-id", Map.of(0, 2L)); // as its tail does at a clean stop
+                .doesNotContainIgnoringCase("@example.com")); // what goes to the files: hashes only
+        first.store().keepAt("notifications", "topic-id", Map.of(0, 3L)); // as its tail does at a clean stop
         first.close();
 
-        keys.destroy(erased.value()); // erased while the notifier was stopped
-        NotificationLedger second = new NotificationLedger(consumers, local, sealing);
+        NotificationLedger second = new NotificationLedger(consumers, local, privacy);
         try {
             assertThat(second.store().kept()).isPresent();
-            assertThat(second.hasBounced("kept.resident@example.com")).isTrue();
-            assertThat(second.hasBounced("erased.resident@example.com")).isFalse();
+            assertThat(second.hasBounced("KEPT.RESIDENT@example.com")).isTrue();
+            assertThat(second.hasBounced("unnamed.resident@example.com")).isTrue();
+            assertThat(second.hasBounced("full.mailbox@example.com")).isFalse();
+            assertThat(second.hasBounced("someone.else@example.com")).isFalse();
+            assertThat(second.hasBounced(null)).isFalse();
         } finally {
             second.close();
         }
     }
 
-    private static MailBounced bounce(ComplaintId id, String address) {
-        return new MailBounced(Events.newId(), id, Instant.now(), address, null, true, "5.1.1", "no such user");
+    private static MailBounced bounce(ComplaintId id, String address, boolean permanent) {
+        return new MailBounced(Events.newId(), id, Instant.now(), address, null, permanent, permanent ? "5.1.1" : "4.2.2",
+                "no such user");
     }
 }

@@ -38,7 +38,7 @@ class RestartSurvivalTest extends NotifierTestSupport {
         publish(Topics.NOTIFICATIONS, new MailBounced(Events.newId(), TrackingIds.next(), Instant.now(),
                 "soft@example.com", null, false, "4.2.2", "mailbox full"));
 
-        NotificationLedger ledger = new NotificationLedger(consumers, local(), sealing);
+        NotificationLedger ledger = new NotificationLedger(consumers, local(), privacy);
         ComplaintDirectory directory = freshDirectory();
         ledger.start();
         directory.start();
@@ -65,7 +65,7 @@ class RestartSurvivalTest extends NotifierTestSupport {
 
     @Test
     void aRecordAnotherInstanceJustWroteIsKnownOnceTheLedgerHasCaughtUpToNow() {
-        NotificationLedger ledger = new NotificationLedger(consumers, local(), sealing);
+        NotificationLedger ledger = new NotificationLedger(consumers, local(), privacy);
         ledger.start();
         try {
             assertThat(ledger.awaitLoaded(WAIT)).isTrue();
@@ -96,7 +96,7 @@ class RestartSurvivalTest extends NotifierTestSupport {
         for (int i = 0; i < 20; i++) {
             publishState(firstRouting.get(id)); // records enough that reading them all again would show
         }
-        NotificationLedger ledger = new NotificationLedger(consumers, local(), sealing);
+        NotificationLedger ledger = new NotificationLedger(consumers, local(), privacy);
         ComplaintDirectory directory = freshDirectory();
         ledger.start();
         directory.start();
@@ -119,7 +119,7 @@ class RestartSurvivalTest extends NotifierTestSupport {
         String whileStopped = Events.newId(); // another instance mails while this one is stopped
         publish(Topics.NOTIFICATIONS, sent(id, whileStopped));
 
-        NotificationLedger again = new NotificationLedger(consumers, local(), sealing);
+        NotificationLedger again = new NotificationLedger(consumers, local(), privacy);
         ComplaintDirectory directoryAgain = freshDirectory();
         again.start();
         directoryAgain.start();
@@ -130,7 +130,7 @@ class RestartSurvivalTest extends NotifierTestSupport {
             assertThat(again.progress().total()).isLessThan(ledgerRead - 40);
             assertThat(directoryAgain.progress().total()).isLessThan(directoryRead - 15);
             assertThat(again.isAnswered(whileStopped, MailKind.PROGRESS.id())).isTrue();
-            // Known from the kept store, not read again: the bounce (sealed there) and the complaint's facts.
+            // Known from the kept store, not read again: the bounce (its contact hash) and the complaint's facts.
             assertThat(again.hasBounced(bounced)).isTrue();
             assertThat(directoryAgain.find(id)).hasValueSatisfying(facts ->
                     assertThat(facts.department()).isEqualTo("maintenance"));
@@ -157,6 +157,8 @@ class RestartSurvivalTest extends NotifierTestSupport {
 
     @org.springframework.beans.factory.annotation.Autowired
     io.hearken.events.privacy.Sealing sealing;
+    @org.springframework.beans.factory.annotation.Autowired
+    io.hearken.events.privacy.PersonalData privacy;
 
     private ComplaintDirectory freshDirectory() {
         try {
