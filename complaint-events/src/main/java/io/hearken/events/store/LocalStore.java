@@ -145,7 +145,8 @@ public final class LocalStore implements AutoCloseable {
         if (format < 0) {
             throw new IllegalStateException("a store opened with open() is deleted when closed: " + folder);
         }
-        keepAt = new KeptPosition(topic, topicId, offsets, builtAt, Instant.EPOCH);
+        keepAt = new KeptPosition(java.util.Objects.requireNonNull(topic), java.util.Objects.requireNonNull(topicId),
+                offsets, builtAt, Instant.EPOCH);
     }
 
     /** Deletes everything: the store is built again from its topic's beginning. */
